@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Site } from './site.entity';
+import { getCustomer } from './customer.service';
+import { Validator } from '../shared/errors';
+import { newId } from '../shared/ids';
+
+export interface SiteInput {
+  customerId: string;
+  name: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  country?: string | null;
+  accessNotes?: string | null;
+}
+
+export async function createSite(em: EntityManager, tenantId: string, input: SiteInput): Promise<Site> {
+  const country = input.country ?? 'FR';
+  new Validator()
+    .check(input.name.trim().length > 0, 'name', 'obligatoire')
+    .check(input.addressLine1.trim().length > 0, 'addressLine1', 'obligatoire')
+    .check(country === 'FR' ? /^\d{5}$/.test(input.postalCode) : input.postalCode.trim().length > 0, 'postalCode', 'code postal invalide')
+    .check(input.city.trim().length > 0, 'city', 'obligatoire')
+    .throwIfInvalid();
+  await getCustomer(em, input.customerId);
+  const site = em.create(Site, {
+    id: newId(),
+    tenantId,
+    customerId: input.customerId,
+    name: input.name.trim(),
+    addressLine1: input.addressLine1.trim(),
+    postalCode: input.postalCode.trim(),
+    city: input.city.trim(),
+    country,
+    accessNotes: input.accessNotes ?? null,
+  });
+  await em.flush();
+  return site;
+}

@@ -1,0 +1,4 @@
+import { Migration20261123000000Platform } from './Migration20261123000000_platform';
+
+/** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
+export const migrations = [{ name: 'Migration20261123000000_platform', class: Migration20261123000000Platform }];

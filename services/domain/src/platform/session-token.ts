@@ -1,0 +1,45 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { Errors } from '../shared/errors';
+import type { Identity, Role } from '../shared/identity';
+
+const ISSUER = 'relais';
+const AUDIENCE = 'relais-session';
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export async function signSessionToken(
+  user: { id: string; tenantId: string; role: Role; email: string },
+  secret: string,
+  ttlSeconds = SESSION_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ tid: user.tenantId, role: user.role, email: user.email })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(key(secret));
+  return { token, expiresAt: new Date((now + ttlSeconds) * 1000) };
+}
+
+/** Verifies a session token; an expired or forged one gets its own typed error. */
+export async function verifySessionToken(token: string, secret: string): Promise<Identity> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    return {
+      kind: 'user',
+      userId: String(payload.sub),
+      tenantId: String(payload.tid),
+      role: payload.role as Role,
+      email: String(payload.email),
+    };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw Errors.unauthenticated('TOKEN_EXPIRED', 'La session a expiré, reconnectez-vous');
+    throw Errors.unauthenticated('INVALID_TOKEN', 'Jeton de session invalide');
+  }
+}

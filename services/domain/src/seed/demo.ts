@@ -1,0 +1,145 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../db/orm';
+import { inTenantScope } from '../db/tenant-scope';
+import { Tenant } from '../platform/tenant.entity';
+import { User } from '../platform/user.entity';
+import { hashPassword } from '../platform/password';
+import { createCustomer } from '../maintenance/customer.service';
+import { createSite } from '../maintenance/site.service';
+import { frenchVatNumber } from '../maintenance/customer.rules';
+import { VatRate } from '../billing/vat-rate.entity';
+import { LedgerAccount } from '../finance/ledger-account.entity';
+import type { Role } from '../shared/identity';
+import { newId } from '../shared/ids';
+import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
+
+export const DEMO_PASSWORD = 'relais-demo';
+
+export const DEMO_TENANTS = {
+  climouest: { slug: 'climouest', name: 'Clim’Ouest Maintenance', domain: 'demo.relais.fr' },
+  autre: { slug: 'autre', name: 'Autre Entreprise Services', domain: 'autre.relais.fr' },
+} as const;
+
+const DEMO_USERS: { local: string; fullName: string; role: Role }[] = [
+  { local: 'admin', fullName: 'Anne Le Bihan', role: 'admin' },
+  { local: 'planning', fullName: 'Paul Guillou', role: 'planner' },
+  { local: 'facturation', fullName: 'Françoise Méheut', role: 'billing' },
+  { local: 'compta', fullName: 'Christophe Daniel', role: 'accountant' },
+  { local: 'technicien', fullName: 'Théo Le Floch', role: 'technician' },
+];
+
+/** The French VAT rates (CGI art. 278 and following) with their EN 16931 category codes. */
+export const FRENCH_VAT_RATES = [
+  { code: 'TVA20', label: 'TVA 20 %', rate: '20.00', categoryCode: 'S', exemptionReason: null },
+  { code: 'TVA10', label: 'TVA 10 % (travaux de rénovation)', rate: '10.00', categoryCode: 'S', exemptionReason: null },
+  { code: 'TVA5_5', label: 'TVA 5,5 % (rénovation énergétique)', rate: '5.50', categoryCode: 'S', exemptionReason: null },
+  { code: 'TVA2_1', label: 'TVA 2,1 %', rate: '2.10', categoryCode: 'S', exemptionReason: null },
+  { code: 'EXO', label: 'Exonéré', rate: '0.00', categoryCode: 'E', exemptionReason: 'Exonération de TVA, article 261 du CGI' },
+  { code: 'AUTOLIQ', label: 'Autoliquidation (sous-traitance BTP)', rate: '0.00', categoryCode: 'AE', exemptionReason: 'Autoliquidation, article 283-2 nonies du CGI' },
+] as const;
+
+const LEDGER_ACCOUNTS = [
+  { number: '411000', label: 'Clients', kind: 'receivable' },
+  { number: '706000', label: 'Prestations de services', kind: 'revenue' },
+  { number: '707000', label: 'Ventes de marchandises', kind: 'revenue' },
+  { number: '445710', label: 'TVA collectée', kind: 'vat_collected' },
+  { number: '512000', label: 'Banque', kind: 'bank' },
+] as const;
+
+export interface TenantSeed {
+  slug: string;
+  name: string;
+  domain: string;
+  customers: number;
+  seed: number;
+  users?: typeof DEMO_USERS;
+}
+
+/** Creates a tenant with its reference data (VAT rates, ledger accounts) and its users. */
+export async function provisionTenant(em: EntityManager, tenantId: string, seed: TenantSeed): Promise<void> {
+  const random = seededRandom(seed.seed);
+  const siren = randomSiren(random);
+  em.create(Tenant, {
+    id: tenantId,
+    name: seed.name,
+    slug: seed.slug,
+    legalName: `${seed.name} SAS`,
+    siren,
+    siret: siretFor(siren, 1),
+    vatNumber: frenchVatNumber(siren),
+    addressLine1: '12 rue de la Galissonnière',
+    postalCode: '44000',
+    city: 'Nantes',
+  });
+  await em.flush();
+  for (const rate of FRENCH_VAT_RATES) em.create(VatRate, { id: newId(), tenantId, ...rate });
+  for (const account of LEDGER_ACCOUNTS) em.create(LedgerAccount, { id: newId(), tenantId, ...account });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of seed.users ?? DEMO_USERS.filter((u) => u.role === 'admin')) {
+    em.create(User, {
+      id: newId(),
+      tenantId,
+      email: `${user.local}@${seed.domain}`,
+      fullName: user.fullName,
+      role: user.role,
+      passwordHash,
+    });
+  }
+  await em.flush();
+}
+
+async function seedCustomers(em: EntityManager, tenantId: string, count: number, seed: number): Promise<void> {
+  const random = seededRandom(seed * 7919);
+  for (let i = 0; i < count; i += 1) {
+    const place = pick(random, CITIES);
+    const siren = randomSiren(random);
+    const customer = await createCustomer(em, tenantId, {
+      name: companyName(random),
+      siren,
+      siret: siretFor(siren, 1 + Math.floor(random() * 30)),
+      vatNumber: frenchVatNumber(siren),
+      email: `contact${i + 1}@client-${seed}.example.fr`,
+      phone: `02 40 ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))}`,
+      billingAddressLine1: streetAddress(random),
+      billingPostalCode: place.postalCode,
+      billingCity: place.city,
+      paymentTermsDays: pick(random, [30, 30, 45, 60]),
+      paymentTermsKind: 'NET',
+      contacts: [
+        { fullName: personName(random), jobTitle: 'Responsable technique', email: `technique${i + 1}@client-${seed}.example.fr` },
+        { fullName: personName(random), jobTitle: 'Comptabilité fournisseurs', email: `compta${i + 1}@client-${seed}.example.fr`, isBillingContact: true },
+      ],
+    });
+    const siteCount = 1 + Math.floor(random() * 4);
+    for (let s = 0; s < siteCount; s += 1) {
+      const sitePlace = pick(random, CITIES);
+      await createSite(em, tenantId, {
+        customerId: customer.id,
+        name: s === 0 ? 'Siège' : `Site ${sitePlace.city} ${s}`,
+        addressLine1: streetAddress(random),
+        postalCode: sitePlace.postalCode,
+        city: sitePlace.city,
+        accessNotes: random() < 0.4 ? 'Badge à l’accueil, chaufferie au sous-sol' : null,
+      });
+    }
+  }
+}
+
+async function seedTenant(orm: Orm, seed: TenantSeed): Promise<string> {
+  const tenantId = newId();
+  const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'seed@relais' };
+  await inTenantScope(orm, system, { requestId: 'seed', operation: 'seed' }, async (em) => {
+    await provisionTenant(em, tenantId, seed);
+    await seedCustomers(em, tenantId, seed.customers, seed.seed);
+  });
+  return tenantId;
+}
+
+/** Loads the demo tenants once; a database that already has them is left as it is. */
+export async function seedDemo(orm: Orm): Promise<boolean> {
+  const [existing] = await orm.em.getConnection().execute<{ count: string }[]>(`select count(*) from tenants where slug = ?`, [DEMO_TENANTS.climouest.slug]);
+  if (Number(existing!.count) > 0) return false;
+  await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS });
+  await seedTenant(orm, { ...DEMO_TENANTS.autre, customers: 8, seed: 2 });
+  return true;
+}

@@ -1,0 +1,10 @@
+import { v7 as uuidv7, validate, version } from 'uuid';
+
+/** Time-sortable ids (UUID v7): rows inserted together sit together in indexes and logs. */
+export function newId(): string {
+  return uuidv7();
+}
+
+export function isUuid(value: string): boolean {
+  return validate(value) && version(value) >= 1;
+}
