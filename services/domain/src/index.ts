@@ -29,3 +29,4 @@ export * from './billing/vat-rate.entity';
 export * from './finance/ledger-account.entity';
 export * from './seed/demo';
 export * from './db/prepare';
+export * from './finance/accounts';

@@ -52,7 +52,7 @@ export async function revokeApiKey(em: EntityManager, id: string): Promise<ApiKe
   return apiKey;
 }
 
-interface ApiKeyRow {
+export interface ApiKeyRow {
   id: string;
   tenant_id: string;
   secret_hash: string;
@@ -61,15 +61,15 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-/** Resolves a partner's key to its identity (through the narrow definer function: no tenant is known yet). */
+/** Resolves a partner's key to its identity; `findKey` reads through the `auth_api_key` definer function. */
 export async function authenticateApiKey(
-  query: (sql: string, params: unknown[]) => Promise<ApiKeyRow[]>,
+  findKey: (prefix: string) => Promise<ApiKeyRow | undefined>,
   token: string,
 ): Promise<Identity> {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) throw Errors.unauthenticated('INVALID_API_KEY', 'Clé d’API invalide');
   const [, prefix, secret] = match as unknown as [string, string, string];
-  const [row] = await query('select * from auth_api_key($1)', [prefix]);
+  const row = await findKey(prefix);
   const valid = row && timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(sha256(secret), 'hex'));
   if (!row || !valid) throw Errors.unauthenticated('INVALID_API_KEY', 'Clé d’API invalide');
   if (row.revoked_at) throw Errors.unauthenticated('API_KEY_REVOKED', 'Cette clé d’API a été révoquée');

@@ -4,7 +4,7 @@ import type { Role } from '../shared/identity';
 import { verifyPassword } from './password';
 import { User } from './user.entity';
 
-interface UserAuthRow {
+export interface UserAuthRow {
   id: string;
   tenant_id: string;
   email: string;
@@ -16,13 +16,16 @@ interface UserAuthRow {
 // Verifying against a fixed hash when the e-mail is unknown keeps response times alike.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-/** Checks e-mail and password; the same typed error whether the e-mail or the password is wrong. */
+/**
+ * Checks e-mail and password; `findUser` reads through the `auth_user_by_email` definer function
+ * (no tenant is known yet). Same typed error whether the e-mail or the password is wrong.
+ */
 export async function checkCredentials(
-  query: (sql: string, params: unknown[]) => Promise<UserAuthRow[]>,
+  findUser: (email: string) => Promise<UserAuthRow | undefined>,
   email: string,
   password: string,
 ): Promise<{ id: string; tenantId: string; role: Role; email: string }> {
-  const [row] = await query('select * from auth_user_by_email($1)', [email.trim()]);
+  const row = await findUser(email.trim());
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || !row.active) throw Errors.invalidCredentials();
   return { id: row.id, tenantId: row.tenant_id, role: row.role, email: row.email };

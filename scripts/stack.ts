@@ -1,0 +1,129 @@
+/**
+ * Starts the subgraphs and the gateway as separate processes on a prepared database, for
+ * `pnpm start`, the API/browser tests and the benchmarks alike.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { SUBGRAPHS, type SubgraphName } from './stack-config';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface StackOptions {
+  appDatabaseUrl: string;
+  sessionSecret: string;
+  internalSecret: string;
+  gatewayPort?: number;
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  logLevel?: string;
+  onOutput?: (service: string, line: string) => void;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start-up`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s (${url})`);
+}
+
+function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, onOutput?: StackOptions['onOutput']): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onOutput?.(name, line);
+    });
+  }
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const children: ChildProcess[] = [];
+  const common = {
+    APP_DATABASE_URL: options.appDatabaseUrl,
+    SESSION_SECRET: options.sessionSecret,
+    INTERNAL_IDENTITY_SECRET: options.internalSecret,
+    LOG_LEVEL: options.logLevel ?? 'info',
+  };
+  const stop = async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+  try {
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    await Promise.all(
+      SUBGRAPHS.map(async ({ name, defaultPort }) => {
+        const port = options.subgraphPorts?.[name] ?? defaultPort;
+        const child = startProcess(
+          name,
+          `services/${name}/src/main.ts`,
+          { ...common, [`${name.toUpperCase()}_PORT`]: String(port) },
+          options.onOutput,
+        );
+        children.push(child);
+        await waitForHealth(`http://127.0.0.1:${port}/health`, child, `subgraph ${name}`);
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+      }),
+    );
+    const gatewayPort = options.gatewayPort ?? 4000;
+    const gateway = startProcess(
+      'gateway',
+      'services/gateway/src/main.ts',
+      {
+        ...common,
+        GATEWAY_PORT: String(gatewayPort),
+        ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+      },
+      options.onOutput,
+    );
+    children.push(gateway);
+    await waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, gateway, 'gateway');
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

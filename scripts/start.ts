@@ -1,0 +1,85 @@
+/**
+ * `pnpm start`: database (embedded unless DATABASE_URL), migrations, demo data on first run,
+ * subgraphs, gateway and back-office; prints the URLs; Ctrl-C stops everything.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { DEMO_PASSWORD, prepareDatabase } from '@relais/domain';
+import { startStack } from './stack';
+import { loadSecrets } from './secrets';
+import { SUBGRAPHS } from './stack-config';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(root, '.data');
+const step = (message: string) => console.log(`\x1b[36m[relais]\x1b[0m ${message}`);
+const verbose = process.env.LOG_LEVEL !== undefined;
+
+async function main() {
+  const started = Date.now();
+  const db = await prepareDatabase({
+    embedded: { dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) },
+    database: 'relais',
+    seed: process.env.DEMO_DATA !== 'false',
+    log: step,
+  });
+  const shutdownTasks: (() => Promise<void>)[] = [db.stop];
+  const shutdown = async (code: number) => {
+    step('stopping…');
+    for (const task of shutdownTasks.reverse()) await task().catch(() => {});
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  try {
+    const secrets = loadSecrets(dataDir);
+    step('starting subgraphs (platform, maintenance, billing, finance) and the gateway');
+    const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+    const stack = await startStack({
+      appDatabaseUrl: db.appUrl,
+      ...secrets,
+      gatewayPort,
+      subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)])),
+      logLevel: process.env.LOG_LEVEL ?? 'warn',
+      onOutput: (service, line) => {
+        if (verbose || /"level":(50|60)|error/i.test(line)) console.log(`  ${service} | ${line}`);
+      },
+    });
+    shutdownTasks.push(stack.stop);
+    const backOfficeUrl = await startBackOffice(stack.gatewayUrl);
+    if (backOfficeUrl) shutdownTasks.push(backOfficeUrl.close);
+    step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`
+  Back-office   ${backOfficeUrl?.url ?? '(not built)'}
+  GraphQL API   ${stack.gatewayUrl}
+  Database      ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}
+
+  Demo logins (password ${DEMO_PASSWORD}):
+    facturation@demo.relais.fr (billing)   planning@demo.relais.fr (planner)
+    compta@demo.relais.fr (accountant)     technicien@demo.relais.fr (technician)
+    admin@demo.relais.fr (admin)           admin@autre.relais.fr (admin, second tenant)
+
+  Ctrl-C stops everything.
+`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+async function startBackOffice(gatewayUrl: string): Promise<{ url: string; close(): Promise<void> } | null> {
+  const serveModule = path.join(root, 'frontends/shell/server/serve.ts');
+  if (!existsSync(serveModule)) return null;
+  if (process.env.SKIP_FRONTEND_BUILD === 'true' && !existsSync(path.join(root, 'frontends/shell/dist'))) return null;
+  if (process.env.SKIP_FRONTEND_BUILD !== 'true') {
+    step('building the back-office (shell, planning, billing, finance)');
+    const build = spawnSync('pnpm', ['run', '--silent', 'build:frontends'], { cwd: root, stdio: verbose ? 'inherit' : 'pipe' });
+    if (build.status !== 0) throw new Error(`front-end build failed:\n${build.stderr?.toString() ?? ''}`);
+  }
+  const { serveBackOffice } = (await import(serveModule)) as {
+    serveBackOffice(opts: { port: number; host?: string; gatewayUrl: string }): Promise<{ url: string; close(): Promise<void> }>;
+  };
+  return serveBackOffice({ port: Number(process.env.BACKOFFICE_PORT ?? 5173), host: process.env.BACKOFFICE_HOST, gatewayUrl });
+}
+
+await main();

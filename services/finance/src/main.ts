@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@relais/subgraph-kit';
+import { financeSubgraph } from './index';
+
+await runSubgraphProcess(financeSubgraph, 4103);

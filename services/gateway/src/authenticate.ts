@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+import pg from 'pg';
+import { DomainError, authenticateApiKey, type ApiKeyRow, verifySessionToken, type Identity } from '@relais/domain';
+
+export interface Authenticator {
+  identify(authorization: string | null): Promise<Identity | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Turns the Authorization header into an identity: a session token (JWT signed at login) or a
+ * partner API key (`rk_...`, checked against its stored hash). No header: anonymous (only login works).
+ */
+export function createAuthenticator(options: { databaseUrl: string; sessionSecret: string }): Authenticator {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+  const findKey = async (prefix: string) =>
+    (await pool.query<ApiKeyRow>('select * from auth_api_key($1)', [prefix])).rows[0];
+  return {
+    async identify(authorization) {
+      if (!authorization) return null;
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      try {
+        if (!match) throw new DomainError('INVALID_TOKEN', 'UNAUTHENTICATED', 'En-tête Authorization attendu : Bearer <jeton>');
+        const token = match[1]!;
+        return token.startsWith('rk_') ? await authenticateApiKey(findKey, token) : await verifySessionToken(token, options.sessionSecret);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import pino from 'pino';
+import { createAuthenticator } from './authenticate';
+import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  supergraphSdl: string;
+  /** Subgraph name -> URL, overriding the URLs written in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  databaseUrl: string;
+  sessionSecret: string;
+  internalSecret: string;
+  limits?: QueryLimits;
+  corsOrigins?: string[];
+}
+
+export interface RunningGateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface AuthContext {
+  identity?: Identity | null;
+  identityToken?: string | null;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info', base: { service: 'gateway' } });
+  const authenticator = createAuthenticator(options);
+
+  const authPlugin: GatewayPlugin<AuthContext> = {
+    async onContextBuilding({ context, extendContext }) {
+      const identity = await authenticator.identify(context.request.headers.get('authorization'));
+      const identityToken = identity ? await signInternalIdentity(identity, options.internalSecret) : null;
+      extendContext({ identity, identityToken });
+    },
+  };
+
+  const runtime = createGatewayRuntime<AuthContext>({
+    supergraph: options.supergraphSdl,
+    transportEntries: Object.fromEntries(
+      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
+    ),
+    logging: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
+    requestId: true,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    cors: options.corsOrigins ? { origin: options.corsOrigins, credentials: true } : undefined,
+    plugins: () => [authPlugin, ...queryLimitPlugins(options.limits ?? DEFAULT_LIMITS)],
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ context, request }) => ({
+        [IDENTITY_HEADER]: context.identityToken ?? undefined,
+        'x-request-id': request.headers.get('x-request-id') ?? undefined,
+      }),
+    },
+  });
+
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+      return;
+    }
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.on('finish', () => {
+      log.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    void runtime(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : (options.host ?? '127.0.0.1')}:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return {
+    url,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+      await authenticator.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startGateway } from './gateway';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is required`);
+    process.exit(78);
+  }
+  return value;
+}
+
+const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(import.meta.dirname, '../../../schema/supergraph.graphql');
+const subgraphUrls = Object.fromEntries(
+  ['platform', 'maintenance', 'billing', 'finance'].flatMap((name) => {
+    const url = process.env[`${name.toUpperCase()}_URL`];
+    return url ? [[name, url]] : [];
+  }),
+);
+const gateway = await startGateway({
+  port: Number(process.env.GATEWAY_PORT ?? 4000),
+  host: process.env.GATEWAY_HOST ?? '127.0.0.1',
+  supergraphSdl: await readFile(supergraphPath, 'utf8'),
+  subgraphUrls,
+  databaseUrl: required('APP_DATABASE_URL'),
+  sessionSecret: required('SESSION_SECRET'),
+  internalSecret: required('INTERNAL_IDENTITY_SECRET'),
+  corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
+});
+const stop = () => {
+  gateway.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

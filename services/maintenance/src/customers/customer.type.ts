@@ -1,0 +1,92 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { ConnectionType } from '@relais/subgraph-kit';
+import type { Customer, CustomerContact } from '@relais/domain';
+
+export enum PaymentTermsKind {
+  NET = 'NET',
+  END_OF_MONTH = 'END_OF_MONTH',
+}
+registerEnumType(PaymentTermsKind, {
+  name: 'PaymentTermsKind',
+  description: 'NET: due N days after the invoice date; END_OF_MONTH: N days, then end of that month.',
+});
+
+@ObjectType()
+export class Address {
+  @Field(() => String) line1!: string;
+  @Field(() => String, { nullable: true }) line2!: string | null;
+  @Field(() => String) postalCode!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2' }) country!: string;
+}
+
+@ObjectType()
+export class Contact {
+  @Field(() => ID) id!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => String, { nullable: true }) jobTitle!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => Boolean) isBillingContact!: boolean;
+}
+
+@ObjectType('Customer', { description: 'A customer (client): one file shared by planning, billing and finance.' })
+@Directive('@key(fields: "id")')
+export class CustomerType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Customer code, unique in the tenant (e.g. C00042).' }) code!: string;
+  @Field(() => String, { description: 'Legal name (raison sociale).' }) name!: string;
+  @Field(() => String, { nullable: true }) siren!: string | null;
+  @Field(() => String, { nullable: true }) siret!: string | null;
+  @Field(() => String, { nullable: true, description: 'Intra-community VAT number.' }) vatNumber!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => Address) billingAddress!: Address;
+  @Field(() => Int) paymentTermsDays!: number;
+  @Field(() => PaymentTermsKind) paymentTermsKind!: PaymentTermsKind;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => Int, { description: 'Optimistic concurrency: pass it back as expectedVersion when updating.' })
+  version!: number;
+  @Field(() => DateTimeResolver) createdAt!: Date;
+  @Field(() => DateTimeResolver) updatedAt!: Date;
+}
+
+export const CustomerConnection = ConnectionType(CustomerType, 'Customer');
+
+export function toCustomerType(customer: Customer): CustomerType {
+  return {
+    id: customer.id,
+    code: customer.code,
+    name: customer.name,
+    siren: customer.siren ?? null,
+    siret: customer.siret ?? null,
+    vatNumber: customer.vatNumber ?? null,
+    email: customer.email ?? null,
+    phone: customer.phone ?? null,
+    billingAddress: {
+      line1: customer.billingAddressLine1,
+      line2: customer.billingAddressLine2 ?? null,
+      postalCode: customer.billingPostalCode,
+      city: customer.billingCity,
+      country: customer.billingCountry,
+    },
+    paymentTermsDays: customer.paymentTermsDays,
+    paymentTermsKind: customer.paymentTermsKind as PaymentTermsKind,
+    notes: customer.notes ?? null,
+    version: customer.version,
+    createdAt: customer.createdAt,
+    updatedAt: customer.updatedAt,
+  };
+}
+
+export function toContact(contact: CustomerContact): Contact {
+  return {
+    id: contact.id,
+    fullName: contact.fullName,
+    jobTitle: contact.jobTitle ?? null,
+    email: contact.email ?? null,
+    phone: contact.phone ?? null,
+    isBillingContact: contact.isBillingContact,
+  };
+}

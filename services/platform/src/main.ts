@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@relais/subgraph-kit';
+import { platformSubgraph } from './index';
+
+await runSubgraphProcess(platformSubgraph, 4100);

@@ -1,0 +1,13 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import { Errors } from '@relais/domain';
+import type { RequestContext } from './context';
+import { hasPermission, type Permission } from './permissions';
+
+/** `@Authorized()` = any signed-in caller; `@Authorized('billing:write')` = that permission. */
+export const authChecker: AuthCheckerFn<RequestContext, Permission> = ({ context }, permissions) => {
+  const identity = context.identity;
+  if (!identity) throw Errors.unauthenticated();
+  const missing = permissions.filter((p) => !hasPermission(identity, p));
+  if (missing.length > 0) throw Errors.forbidden(`Permission requise : ${missing.join(', ')}`, { permissions: missing });
+  return true;
+};

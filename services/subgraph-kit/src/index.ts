@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+export * from './auth-checker';
+export * from './connection';
+export * from './context';
+export * from './errors';
+export * from './logger';
+export * from './permissions';
+export * from './schema';
+export * from './server';
+export * from './main';

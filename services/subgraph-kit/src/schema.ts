@@ -1,0 +1,38 @@
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from './auth-checker';
+import type { RequestContext } from './context';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+export interface SubgraphDefinition {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Types no query returns but other subgraphs reference (entity extensions). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph resolves for others. */
+  references?: Record<string, (reference: { id: string } & Record<string, unknown>, ctx: RequestContext) => unknown>;
+}
+
+/** type-graphql builds the types; @apollo/subgraph turns them into a Federation 2 subgraph. */
+export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: definition.resolvers,
+    authChecker,
+    validate: false,
+    skipCheck: true,
+    orphanedTypes: definition.orphanedTypes,
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
+  const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
+  for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+  }
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return { schema, sdl: printSubgraphSchema(schema) };
+}
