@@ -18,11 +18,11 @@ export function isValidSiren(value: string): boolean {
   return /^\d{9}$/.test(value) && luhnValid(value);
 }
 
-/** La Poste's SIRET (356 000 000 + NIC) is the documented exception to the Luhn rule. */
+/** La Poste's establishments (SIREN 356 000 000) use a digit sum divisible by 5 instead of the Luhn key. */
 export function isValidSiret(value: string): boolean {
   if (!/^\d{14}$/.test(value)) return false;
-  if (value.startsWith('356000000')) return [...value].reduce((s, d) => s + Number(d), 0) % 5 === 0;
-  return luhnValid(value);
+  if (luhnValid(value)) return true;
+  return value.startsWith('356000000') && [...value].reduce((s, d) => s + Number(d), 0) % 5 === 0;
 }
 
 /** French intra-community VAT number: FR + 2-digit key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97. */

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One run, one database server: tests/support/global-setup.ts prepares a fresh test database
+ * (embedded PostgreSQL, or DATABASE_URL), starts the real subgraphs and gateway, and the
+ * back-office for browser tests; projects tell unit tests from those that need the stack.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['tests/support/global-setup.ts'],
+    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['services/*/src/**/*.spec.ts', 'frontends/*/src/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['services/*/test/**/*.integration.spec.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'api', include: ['tests/api/**/*.api.spec.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
