@@ -39,7 +39,9 @@ async function main() {
       appDatabaseUrl: db.appUrl,
       ...secrets,
       gatewayPort,
-      subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)])),
+      subgraphPorts: Object.fromEntries(
+        SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)]),
+      ),
       logLevel: process.env.LOG_LEVEL ?? 'warn',
       onOutput: (service, line) => {
         if (verbose || /"level":(50|60)|error/i.test(line)) console.log(`  ${service} | ${line}`);

@@ -11,7 +11,11 @@ describe('signing in', () => {
       'mutation { login(email: "facturation@demo.relais.fr", password: "relais-demo") { token user { fullName role tenant { name } } } }',
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.login.user).toEqual({ fullName: 'Françoise Méheut', role: 'BILLING', tenant: { name: 'Clim’Ouest Maintenance' } });
+    expect(response.data!.login.user).toEqual({
+      fullName: 'Françoise Méheut',
+      role: 'BILLING',
+      tenant: { name: 'Clim’Ouest Maintenance' },
+    });
     const me = await gql(ME, {}, response.data!.login.token);
     expect(me.data).toEqual({ me: { email: 'facturation@demo.relais.fr', role: 'BILLING', tenant: { name: 'Clim’Ouest Maintenance' } } });
   });
@@ -21,7 +25,10 @@ describe('signing in', () => {
       ['facturation@demo.relais.fr', 'wrong'],
       ['nobody@demo.relais.fr', 'relais-demo'],
     ]) {
-      const response = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      const response = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: email,
+        p: password,
+      });
       expect(response.status).toBe(200);
       expect(errorCodes(response)).toEqual(['INVALID_CREDENTIALS']);
       expect(response.errors![0]!.message).toBe('Adresse e-mail ou mot de passe incorrect');
@@ -40,7 +47,10 @@ describe('refused credentials', () => {
   });
 
   it('refuses a forged token with 401 INVALID_TOKEN', async () => {
-    const { token } = await signSessionToken({ id: 'x', tenantId: 'y', role: 'admin', email: 'x@y.fr' }, 'not-the-server-secret-0123456789abc');
+    const { token } = await signSessionToken(
+      { id: 'x', tenantId: 'y', role: 'admin', email: 'x@y.fr' },
+      'not-the-server-secret-0123456789abc',
+    );
     const response = await gql(ME, {}, token);
     expect(response.status).toBe(401);
     expect(errorCodes(response)).toEqual(['INVALID_TOKEN']);
@@ -81,7 +91,11 @@ describe('partner API keys', () => {
     const list = await gql<{ customers: { totalCount: number } }>('{ customers(first: 1) { totalCount } }', {}, token);
     expect(list.data!.customers.totalCount).toBe(60);
 
-    const write = await gql('mutation { createSite(input: { customerId: "x", name: "n", addressLine1: "a", postalCode: "44000", city: "Nantes" }) { id } }', {}, token);
+    const write = await gql(
+      'mutation { createSite(input: { customerId: "x", name: "n", addressLine1: "a", postalCode: "44000", city: "Nantes" }) { id } }',
+      {},
+      token,
+    );
     expect(errorCodes(write)).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gql('{ vatRates { code } }', {}, token))).toEqual(['FORBIDDEN']);
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { errorCodes, gql, login } from '../support/graphql-client';
+import { errorCodes, gql, login, type GraphQLResponse } from '../support/graphql-client';
 
 const PAGE = `query Page($after: String, $first: Int) {
   customers(first: $first, after: $after) {
@@ -33,7 +33,7 @@ describe('customers through the gateway', () => {
     const ids = new Set<string>();
     let after: string | null = null;
     do {
-      const response = await gql<PageData>(PAGE, { after, first: 25 }, token);
+      const response: GraphQLResponse<PageData> = await gql<PageData>(PAGE, { after, first: 25 }, token);
       expect(response.errors).toBeUndefined();
       const page = response.data!.customers;
       expect(page.totalCount).toBe(60);
@@ -63,22 +63,45 @@ describe('customers through the gateway', () => {
   });
 
   it('creates a customer, and refuses invalid input naming the fields, writing nothing', async () => {
-    const CREATE = 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id code name vatNumber paymentTermsDays version } }';
+    const CREATE =
+      'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id code name vatNumber paymentTermsDays version } }';
     const planner = await login('planning@demo.relais.fr');
     const refused = await gql<unknown>(
       CREATE,
-      { input: { name: 'Test API refusé', siren: '123456789', billingAddressLine1: 'x', billingPostalCode: '123', billingCity: 'Nantes', paymentTermsDays: 90 } },
+      {
+        input: {
+          name: 'Test API refusé',
+          siren: '123456789',
+          billingAddressLine1: 'x',
+          billingPostalCode: '123',
+          billingCity: 'Nantes',
+          paymentTermsDays: 90,
+        },
+      },
       planner,
     );
     expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
     const fields = (refused.errors![0]!.extensions!.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['billingPostalCode', 'paymentTermsDays', 'siren']);
-    const search = await gql<PageData>('{ customers(search: "Test API refusé") { totalCount edges { cursor node { id code name accountingAuxiliaryCode sites { id name } } } pageInfo { hasNextPage endCursor } } }', {}, planner);
+    const search = await gql<PageData>(
+      '{ customers(search: "Test API refusé") { totalCount edges { cursor node { id code name accountingAuxiliaryCode sites { id name } } } pageInfo { hasNextPage endCursor } } }',
+      {},
+      planner,
+    );
     expect(search.data!.customers.totalCount).toBe(0);
 
     const created = await gql<{ createCustomer: { code: string; vatNumber: string; paymentTermsDays: number; version: number } }>(
       CREATE,
-      { input: { name: 'Test API SAS', siren: '552 032 534', vatNumber: 'fr27552032534', billingAddressLine1: '1 rue Test', billingPostalCode: '44000', billingCity: 'Nantes' } },
+      {
+        input: {
+          name: 'Test API SAS',
+          siren: '552 032 534',
+          vatNumber: 'fr27552032534',
+          billingAddressLine1: '1 rue Test',
+          billingPostalCode: '44000',
+          billingCity: 'Nantes',
+        },
+      },
       planner,
     );
     expect(created.errors).toBeUndefined();

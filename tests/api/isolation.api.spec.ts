@@ -30,13 +30,23 @@ describe('tenant isolation through the API', () => {
   });
 
   it('cannot read another tenant’s customer by id, directly or by search', async () => {
-    expect((await gql('query($id: ID!) { customer(id: $id) { id name } }', { id: climouestCustomer.id }, autre)).data).toEqual({ customer: null });
-    const search = await gql<{ customers: { totalCount: number } }>('query($s: String) { customers(search: $s) { totalCount } }', { s: climouestCustomer.name }, autre);
+    expect((await gql('query($id: ID!) { customer(id: $id) { id name } }', { id: climouestCustomer.id }, autre)).data).toEqual({
+      customer: null,
+    });
+    const search = await gql<{ customers: { totalCount: number } }>(
+      'query($s: String) { customers(search: $s) { totalCount } }',
+      { s: climouestCustomer.name },
+      autre,
+    );
     expect(search.data!.customers.totalCount).toBe(0);
   });
 
   it('cannot change another tenant’s customer or attach a site to it, and nothing changes', async () => {
-    const update = await gql('mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Piraté" }) { id } }', { id: climouestCustomer.id }, autre);
+    const update = await gql(
+      'mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Piraté" }) { id } }',
+      { id: climouestCustomer.id },
+      autre,
+    );
     expect(errorCodes(update)).toEqual(['NOT_FOUND']);
     const site = await gql(
       'mutation($id: ID!) { createSite(input: { customerId: $id, name: "Intrus", addressLine1: "x", postalCode: "44000", city: "Nantes" }) { id } }',
@@ -57,7 +67,11 @@ describe('tenant isolation through the API', () => {
   it('cannot read another tenant’s audit trail or API keys', async () => {
     const audit = await gql<{ auditLog: unknown[] }>('query($id: ID) { auditLog(rowId: $id) { id } }', { id: climouestCustomer.id }, autre);
     expect(audit.data!.auditLog).toEqual([]);
-    const own = await gql<{ auditLog: { action: string }[] }>('query($id: ID) { auditLog(rowId: $id) { action } }', { id: climouestCustomer.id }, climouest);
+    const own = await gql<{ auditLog: { action: string }[] }>(
+      'query($id: ID) { auditLog(rowId: $id) { action } }',
+      { id: climouestCustomer.id },
+      climouest,
+    );
     expect(own.data!.auditLog.map((e) => e.action)).toContain('insert');
   });
 });

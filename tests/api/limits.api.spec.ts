@@ -9,7 +9,11 @@ describe('gateway protections', () => {
   });
 
   it('answers 400 BAD_REQUEST to malformed JSON, without echoing internals', async () => {
-    const response = await fetch(inject('gatewayUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(inject('gatewayUrl'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -17,7 +21,8 @@ describe('gateway protections', () => {
   });
 
   it('refuses a query nested too deep with QUERY_TOO_DEEP', async () => {
-    const deep = '{ customers(first: 1) { edges { node { sites { customer { sites { customer { sites { customer { sites { customer { name } } } } } } } } } } } }';
+    const deep =
+      '{ customers(first: 1) { edges { node { sites { customer { sites { customer { sites { customer { sites { customer { name } } } } } } } } } } } }';
     const response = await gql(deep, {}, token);
     expect(response.status).toBeLessThan(500);
     expect(errorCodes(response)).toEqual(['QUERY_TOO_DEEP']);
@@ -30,7 +35,8 @@ describe('gateway protections', () => {
   });
 
   it('refuses a too costly query with QUERY_TOO_COSTLY', async () => {
-    const fields = 'id code name siren siret vatNumber email phone notes version paymentTermsDays billingAddress { line1 line2 postalCode city country } contacts { id fullName email phone jobTitle } sites { id name accessNotes address { line1 postalCode city country } }';
+    const fields =
+      'id code name siren siret vatNumber email phone notes version paymentTermsDays billingAddress { line1 line2 postalCode city country } contacts { id fullName email phone jobTitle } sites { id name accessNotes address { line1 postalCode city country } }';
     const query = `{ ${Array.from({ length: 15 }, (_, i) => `c${i}: customers(first: 200) { edges { node { ${fields} } } }`).join(' ')} }`;
     expect(errorCodes(await gql(query, {}, token))).toContain('QUERY_TOO_COSTLY');
   });

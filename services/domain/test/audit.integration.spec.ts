@@ -23,12 +23,19 @@ describe('audit log', () => {
   it('records who created and changed a customer, when, and which fields changed', async () => {
     const meta = { requestId: 'req-audit-1', operation: 'CreateCustomer' };
     const customer = await inTenantScope(orm, tenant.identity, meta, (em) =>
-      createCustomer(em, tenant.tenantId, { name: 'Hôtel du Port', billingAddressLine1: '2 quai', billingPostalCode: '56100', billingCity: 'Lorient' }),
+      createCustomer(em, tenant.tenantId, {
+        name: 'Hôtel du Port',
+        billingAddressLine1: '2 quai',
+        billingPostalCode: '56100',
+        billingCity: 'Lorient',
+      }),
     );
     await inTenantScope(orm, tenant.identity, { requestId: 'req-audit-2', operation: 'UpdateCustomer' }, (em) =>
       updateCustomer(em, customer.id, { paymentTermsDays: 45 }),
     );
-    const entries = await inTenantScope(orm, tenant.identity, meta, (em) => em.find(AuditEntry, { rowId: customer.id }, { orderBy: { id: 'asc' } }));
+    const entries = await inTenantScope(orm, tenant.identity, meta, (em) =>
+      em.find(AuditEntry, { rowId: customer.id }, { orderBy: { id: 'asc' } }),
+    );
     expect(entries.map((e) => [e.action, e.operation, e.requestId, e.actorKind, e.actorId])).toEqual([
       ['insert', 'CreateCustomer', 'req-audit-1', 'user', (tenant.identity as { userId: string }).userId],
       ['update', 'UpdateCustomer', 'req-audit-2', 'user', (tenant.identity as { userId: string }).userId],
@@ -57,7 +64,9 @@ describe('audit log', () => {
     await client.query('begin');
     try {
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant.tenantId]);
-      const { rows } = await client.query(`select count(*)::int as n from audit_log where changes ? 'password_hash' or changes ? 'secret_hash'`);
+      const { rows } = await client.query(
+        `select count(*)::int as n from audit_log where changes ? 'password_hash' or changes ? 'secret_hash'`,
+      );
       expect(rows[0].n).toBe(0);
       const { rows: users } = await client.query(`select count(*)::int as n from audit_log where table_name = 'users'`);
       expect(users[0].n).toBeGreaterThan(0);

@@ -19,7 +19,9 @@ describe('customers', () => {
 
   it('numbers customers C00001, C00002… and gives a number back when the creation is refused', async () => {
     const first = await inScope((em) => createCustomer(em, tenant.tenantId, { ...base, name: 'Premier' }));
-    await expect(inScope((em) => createCustomer(em, tenant.tenantId, { ...base, name: 'Refusé', siren: '123456789' }))).rejects.toMatchObject({
+    await expect(
+      inScope((em) => createCustomer(em, tenant.tenantId, { ...base, name: 'Refusé', siren: '123456789' })),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     await expect(
@@ -47,18 +49,28 @@ describe('customers', () => {
 
   it('replaces contacts when given and keeps them when not', async () => {
     const customer = await inScope((em) =>
-      createCustomer(em, tenant.tenantId, { ...base, name: 'Contacts', contacts: [{ fullName: 'A' }, { fullName: 'B', isBillingContact: true }] }),
+      createCustomer(em, tenant.tenantId, {
+        ...base,
+        name: 'Contacts',
+        contacts: [{ fullName: 'A' }, { fullName: 'B', isBillingContact: true }],
+      }),
     );
     await inScope((em) => updateCustomer(em, customer.id, { phone: '02 99 00 00 00' }));
-    expect(await inScope(async (em) => (await em.find(CustomerContact, { customerId: customer.id }, { orderBy: { position: 'asc' } })).map((c) => c.fullName))).toEqual(['A', 'B']);
+    expect(
+      await inScope(async (em) =>
+        (await em.find(CustomerContact, { customerId: customer.id }, { orderBy: { position: 'asc' } })).map((c) => c.fullName),
+      ),
+    ).toEqual(['A', 'B']);
     await inScope((em) => updateCustomer(em, customer.id, { contacts: [{ fullName: 'C' }] }));
-    expect(await inScope(async (em) => (await em.find(CustomerContact, { customerId: customer.id })).map((c) => c.fullName))).toEqual(['C']);
+    expect(await inScope(async (em) => (await em.find(CustomerContact, { customerId: customer.id })).map((c) => c.fullName))).toEqual([
+      'C',
+    ]);
   });
 
   it('pages through every customer once, in name order, with keyset cursors', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page = await inScope((em) => listCustomers(em, { first: 2, after }));
       seen.push(...page.nodes.map((n) => n.name));

@@ -4,7 +4,17 @@ import { Customer, createCustomer, inTenantScope, type Orm } from '@relais/domai
 import { appClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
-const TENANT_TABLES = ['users', 'api_keys', 'audit_log', 'customers', 'customer_contacts', 'sites', 'vat_rates', 'ledger_accounts', 'tenant_counters'];
+const TENANT_TABLES = [
+  'users',
+  'api_keys',
+  'audit_log',
+  'customers',
+  'customer_contacts',
+  'sites',
+  'vat_rates',
+  'ledger_accounts',
+  'tenant_counters',
+];
 
 const customerInput = (name: string) => ({
   name,
@@ -25,7 +35,9 @@ describe('tenant isolation in the database', () => {
     orm = await appOrm();
     client = await appClient();
     [a, b] = await Promise.all([createTestTenant('iso-a'), createTestTenant('iso-b')]);
-    customerOfA = await inTenantScope(orm, a.identity, { requestId: 't' }, (em) => createCustomer(em, a.tenantId, customerInput('Client de A')));
+    customerOfA = await inTenantScope(orm, a.identity, { requestId: 't' }, (em) =>
+      createCustomer(em, a.tenantId, customerInput('Client de A')),
+    );
   });
 
   afterAll(async () => {

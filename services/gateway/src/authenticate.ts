@@ -13,8 +13,7 @@ export interface Authenticator {
  */
 export function createAuthenticator(options: { databaseUrl: string; sessionSecret: string }): Authenticator {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
-  const findKey = async (prefix: string) =>
-    (await pool.query<ApiKeyRow>('select * from auth_api_key($1)', [prefix])).rows[0];
+  const findKey = async (prefix: string) => (await pool.query<ApiKeyRow>('select * from auth_api_key($1)', [prefix])).rows[0];
   return {
     async identify(authorization) {
       if (!authorization) return null;

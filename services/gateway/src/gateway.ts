@@ -43,9 +43,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const runtime = createGatewayRuntime<AuthContext>({
     supergraph: options.supergraphSdl,
-    transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
-    ),
+    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
     logging: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
     requestId: true,
     graphqlEndpoint: '/graphql',
@@ -71,7 +69,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     res.on('finish', () => {
-      log.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      log.info(
+        { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
     });
     void runtime(req, res);
   });

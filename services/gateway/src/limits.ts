@@ -31,6 +31,13 @@ export function queryLimitPlugins(limits: QueryLimits) {
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...rejectWith('QUERY_TOO_DEEP') }),
     maxAliasesPlugin({ n: limits.maxAliases, ...rejectWith('TOO_MANY_ALIASES') }),
     maxTokensPlugin({ n: limits.maxTokens, ...rejectWith('QUERY_TOO_LARGE') }),
-    costLimitPlugin({ maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, ...rejectWith('QUERY_TOO_COSTLY') }),
+    costLimitPlugin({
+      maxCost: limits.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      ignoreIntrospection: true,
+      ...rejectWith('QUERY_TOO_COSTLY'),
+    }),
   ];
 }

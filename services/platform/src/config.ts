@@ -1,5 +1,4 @@
+/** Checked at start-up by runSubgraphProcess (see `requiredEnv` in index.ts). */
 export function sessionSecret(): string {
-  const secret = process.env.SESSION_SECRET;
-  if (!secret) throw new Error('SESSION_SECRET is required');
-  return secret;
+  return process.env.SESSION_SECRET as string;
 }

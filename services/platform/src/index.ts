@@ -6,4 +6,5 @@ import { AuditResolver } from './audit/audit.resolver';
 export const platformSubgraph: SubgraphDefinition = {
   name: 'platform',
   resolvers: [AuthResolver, ApiKeyResolver, AuditResolver],
+  requiredEnv: ['SESSION_SECRET'],
 };

@@ -11,6 +11,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition, default
     }
     return value;
   };
+  for (const name of definition.requiredEnv ?? []) env(name);
   const upper = definition.name.toUpperCase();
   const running = await startSubgraph(definition, {
     port: Number(process.env[`${upper}_PORT`] ?? defaultPort),

@@ -12,6 +12,8 @@ export interface SubgraphDefinition {
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /** Environment variables the process refuses to start without. */
+  requiredEnv?: string[];
   /** Types no query returns but other subgraphs reference (entity extensions). */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];

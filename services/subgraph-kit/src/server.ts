@@ -139,7 +139,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     const handle = async () => {
       if (path === '/graphql') return handleGraphQL(req, res);
       if (path === '/health') {
-        const ok = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
+        const ok = await orm.em
+          .getConnection()
+          .execute('select 1')
+          .then(
+            () => true,
+            () => false,
+          );
         return send(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unavailable', service: definition.name });
       }
       if (path === '/metrics') return send(res, 200, metrics);

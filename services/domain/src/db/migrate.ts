@@ -30,7 +30,10 @@ export async function dropDatabase(adminUrl: string): Promise<void> {
 }
 
 /** Applies pending migrations as the admin and lets the application role log in with its password. */
-export async function migrate(adminUrl: string, appPassword = process.env.DATABASE_APP_PASSWORD ?? DEFAULT_APP_PASSWORD): Promise<string[]> {
+export async function migrate(
+  adminUrl: string,
+  appPassword = process.env.DATABASE_APP_PASSWORD ?? DEFAULT_APP_PASSWORD,
+): Promise<string[]> {
   const orm = await MikroORM.init(ormOptions(adminUrl, { debug: false, pool: { min: 0, max: 2 } }));
   try {
     const applied = await orm.migrator.up();

@@ -35,12 +35,7 @@ export async function closeTenantScope(em: EntityManager, outcome: 'commit' | 'r
 }
 
 /** Runs `work` in a tenant scope: commits when it resolves, rolls everything back when it throws. */
-export async function inTenantScope<T>(
-  orm: Orm,
-  identity: Identity,
-  meta: ScopeMeta,
-  work: (em: EntityManager) => Promise<T>,
-): Promise<T> {
+export async function inTenantScope<T>(orm: Orm, identity: Identity, meta: ScopeMeta, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const em = await openTenantScope(orm, identity, meta);
   try {
     const result = await work(em);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors';
-import { compactIdentifier, customerCode, frenchVatNumber, isValidSiren, isValidSiret, isValidVatNumber, validateCustomer } from './customer.rules';
+import {
+  compactIdentifier,
+  customerCode,
+  frenchVatNumber,
+  isValidSiren,
+  isValidSiret,
+  isValidVatNumber,
+  validateCustomer,
+} from './customer.rules';
 
 const valid = {
   name: 'Clinique Bellevue SAS',

@@ -42,7 +42,7 @@ export function isValidVatNumber(value: string): boolean {
 /** Normalises what people type: spaces and dots in numbers, case in VAT numbers. */
 export function compactIdentifier(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const compact = value.replace(/[\s.\-]/g, '').toUpperCase();
+  const compact = value.replace(/[\s.-]/g, '').toUpperCase();
   return compact.length > 0 ? compact : null;
 }
 
@@ -80,8 +80,7 @@ export function validateCustomer(fields: CustomerFields, { partial }: { partial:
       v.check(fields.vatNumber.endsWith(fields.siren), 'vatNumber', 'ne correspond pas au SIREN');
   }
   if (fields.email) v.check(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email), 'email', 'adresse e-mail invalide');
-  if (present('billingAddressLine1'))
-    v.check((fields.billingAddressLine1 ?? '').trim().length > 0, 'billingAddressLine1', 'obligatoire');
+  if (present('billingAddressLine1')) v.check((fields.billingAddressLine1 ?? '').trim().length > 0, 'billingAddressLine1', 'obligatoire');
   if (present('billingCity')) v.check((fields.billingCity ?? '').trim().length > 0, 'billingCity', 'obligatoire');
   const country = fields.billingCountry ?? 'FR';
   if (present('billingPostalCode')) {

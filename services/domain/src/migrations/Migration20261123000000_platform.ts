@@ -226,16 +226,7 @@ export class Migration20261123000000Platform extends Migration {
       create trigger audit_log_append_only before update or delete on audit_log
         for each row execute function audit_log_is_append_only();`);
 
-    const tenantOwned = [
-      'users',
-      'api_keys',
-      'customers',
-      'customer_contacts',
-      'sites',
-      'vat_rates',
-      'ledger_accounts',
-      'tenant_counters',
-    ];
+    const tenantOwned = ['users', 'api_keys', 'customers', 'customer_contacts', 'sites', 'vat_rates', 'ledger_accounts', 'tenant_counters'];
     // Counters are not business data: the rows they number are audited instead.
     for (const table of tenantOwned.filter((t) => t !== 'tenant_counters')) {
       this.addSql(`create trigger ${table}_audit after insert or update or delete on ${table}

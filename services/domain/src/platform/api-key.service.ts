@@ -25,10 +25,18 @@ export async function createApiKey(
   new Validator()
     .check(input.name.trim().length > 0, 'name', 'obligatoire')
     .check(input.scopes.length > 0, 'scopes', 'au moins un périmètre')
-    .check(input.scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)), 'scopes', `valeurs possibles : ${API_SCOPES.join(', ')}`)
+    .check(
+      input.scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)),
+      'scopes',
+      `valeurs possibles : ${API_SCOPES.join(', ')}`,
+    )
     .check(!input.expiresAt || input.expiresAt > new Date(), 'expiresAt', 'doit être dans le futur')
     .throwIfInvalid();
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const secret = randomBytes(32).toString('base64url');
   const apiKey = em.create(ApiKey, {
     id: newId(),
@@ -62,10 +70,7 @@ export interface ApiKeyRow {
 }
 
 /** Resolves a partner's key to its identity; `findKey` reads through the `auth_api_key` definer function. */
-export async function authenticateApiKey(
-  findKey: (prefix: string) => Promise<ApiKeyRow | undefined>,
-  token: string,
-): Promise<Identity> {
+export async function authenticateApiKey(findKey: (prefix: string) => Promise<ApiKeyRow | undefined>, token: string): Promise<Identity> {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) throw Errors.unauthenticated('INVALID_API_KEY', 'Clé d’API invalide');
   const [, prefix, secret] = match as unknown as [string, string, string];

@@ -21,7 +21,13 @@ describe('passwords', () => {
 describe('session tokens', () => {
   it('round-trips the identity', async () => {
     const { token } = await signSessionToken(user, SECRET);
-    expect(await verifySessionToken(token, SECRET)).toEqual({ kind: 'user', userId: 'u1', tenantId: 't1', role: 'billing', email: 'a@b.fr' });
+    expect(await verifySessionToken(token, SECRET)).toEqual({
+      kind: 'user',
+      userId: 'u1',
+      tenantId: 't1',
+      role: 'billing',
+      email: 'a@b.fr',
+    });
   });
 
   it('tells an expired token from a forged one', async () => {
@@ -48,14 +54,23 @@ describe('API keys', () => {
   });
 
   it('resolves a valid key to its tenant and scopes', async () => {
-    expect(await authenticateApiKey(async () => row(), token)).toEqual({ kind: 'api_key', tenantId: 't1', apiKeyId: 'k1', scopes: ['maintenance:read'] });
+    expect(await authenticateApiKey(async () => row(), token)).toEqual({
+      kind: 'api_key',
+      tenantId: 't1',
+      apiKeyId: 'k1',
+      scopes: ['maintenance:read'],
+    });
   });
 
   it('refuses malformed, unknown, wrong-secret, revoked and expired keys with distinct codes', async () => {
     await expect(authenticateApiKey(async () => row(), 'rk_short')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
     await expect(authenticateApiKey(async () => undefined, token)).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
-    await expect(authenticateApiKey(async () => row(), `rk_abcdefghijkl_${'T'.repeat(43)}`)).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+    await expect(authenticateApiKey(async () => row(), `rk_abcdefghijkl_${'T'.repeat(43)}`)).rejects.toMatchObject({
+      code: 'INVALID_API_KEY',
+    });
     await expect(authenticateApiKey(async () => row({ revoked_at: new Date() }), token)).rejects.toMatchObject({ code: 'API_KEY_REVOKED' });
-    await expect(authenticateApiKey(async () => row({ expires_at: new Date(Date.now() - 1000) }), token)).rejects.toMatchObject({ code: 'API_KEY_EXPIRED' });
+    await expect(authenticateApiKey(async () => row({ expires_at: new Date(Date.now() - 1000) }), token)).rejects.toMatchObject({
+      code: 'API_KEY_EXPIRED',
+    });
   });
 });

@@ -35,7 +35,13 @@ export const FRENCH_VAT_RATES = [
   { code: 'TVA5_5', label: 'TVA 5,5 % (rénovation énergétique)', rate: '5.50', categoryCode: 'S', exemptionReason: null },
   { code: 'TVA2_1', label: 'TVA 2,1 %', rate: '2.10', categoryCode: 'S', exemptionReason: null },
   { code: 'EXO', label: 'Exonéré', rate: '0.00', categoryCode: 'E', exemptionReason: 'Exonération de TVA, article 261 du CGI' },
-  { code: 'AUTOLIQ', label: 'Autoliquidation (sous-traitance BTP)', rate: '0.00', categoryCode: 'AE', exemptionReason: 'Autoliquidation, article 283-2 nonies du CGI' },
+  {
+    code: 'AUTOLIQ',
+    label: 'Autoliquidation (sous-traitance BTP)',
+    rate: '0.00',
+    categoryCode: 'AE',
+    exemptionReason: 'Autoliquidation, article 283-2 nonies du CGI',
+  },
 ] as const;
 
 const LEDGER_ACCOUNTS = [
@@ -107,7 +113,12 @@ async function seedCustomers(em: EntityManager, tenantId: string, count: number,
       paymentTermsKind: 'NET',
       contacts: [
         { fullName: personName(random), jobTitle: 'Responsable technique', email: `technique${i + 1}@client-${seed}.example.fr` },
-        { fullName: personName(random), jobTitle: 'Comptabilité fournisseurs', email: `compta${i + 1}@client-${seed}.example.fr`, isBillingContact: true },
+        {
+          fullName: personName(random),
+          jobTitle: 'Comptabilité fournisseurs',
+          email: `compta${i + 1}@client-${seed}.example.fr`,
+          isBillingContact: true,
+        },
       ],
     });
     const siteCount = 1 + Math.floor(random() * 4);
@@ -137,7 +148,9 @@ async function seedTenant(orm: Orm, seed: TenantSeed): Promise<string> {
 
 /** Loads the demo tenants once; a database that already has them is left as it is. */
 export async function seedDemo(orm: Orm): Promise<boolean> {
-  const [existing] = await orm.em.getConnection().execute<{ count: string }[]>(`select count(*) from tenants where slug = ?`, [DEMO_TENANTS.climouest.slug]);
+  const [existing] = await orm.em
+    .getConnection()
+    .execute<{ count: string }[]>(`select count(*) from tenants where slug = ?`, [DEMO_TENANTS.climouest.slug]);
   if (Number(existing!.count) > 0) return false;
   await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS });
   await seedTenant(orm, { ...DEMO_TENANTS.autre, customers: 8, seed: 2 });

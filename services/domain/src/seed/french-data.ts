@@ -16,9 +16,10 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
+/** Exactly one check digit in 0..9 completes a Luhn-valid number. */
 function withLuhnDigit(prefix: string): string {
-  for (let d = 0; d <= 9; d += 1) if (luhnValid(prefix + d)) return prefix + d;
-  throw new Error('unreachable');
+  const digit = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => luhnValid(prefix + d))!;
+  return prefix + digit;
 }
 
 export function randomSiren(random: () => number): string {
@@ -60,11 +61,75 @@ export const STREETS = [
   'chemin du Moulin',
 ] as const;
 
-const KINDS = ['Clinique', 'Résidence', 'Hôtel', 'Boulangerie', 'Supermarché', 'Lycée', 'Cabinet', 'Restaurant', 'Laboratoire', 'Garage', 'Pharmacie', 'Crèche', 'Imprimerie', 'Mairie de'] as const;
-const NAMES = ['Les Tilleuls', 'du Centre', 'Atlantique', 'Saint-Louis', 'Bellevue', 'des Dunes', 'Le Cormoran', 'Jules Verne', 'de l’Erdre', 'Val de Loire', 'Océane', 'Les Glycines', 'Beaulieu', 'du Port'] as const;
+const KINDS = [
+  'Clinique',
+  'Résidence',
+  'Hôtel',
+  'Boulangerie',
+  'Supermarché',
+  'Lycée',
+  'Cabinet',
+  'Restaurant',
+  'Laboratoire',
+  'Garage',
+  'Pharmacie',
+  'Crèche',
+  'Imprimerie',
+  'Mairie de',
+] as const;
+const NAMES = [
+  'Les Tilleuls',
+  'du Centre',
+  'Atlantique',
+  'Saint-Louis',
+  'Bellevue',
+  'des Dunes',
+  'Le Cormoran',
+  'Jules Verne',
+  'de l’Erdre',
+  'Val de Loire',
+  'Océane',
+  'Les Glycines',
+  'Beaulieu',
+  'du Port',
+] as const;
 const LEGAL_FORMS = ['SAS', 'SARL', 'SA', 'EURL', 'SCI'] as const;
-export const FIRST_NAMES = ['Camille', 'Nicolas', 'Sophie', 'Julien', 'Claire', 'Thomas', 'Isabelle', 'Mathieu', 'Nathalie', 'Antoine', 'Élodie', 'Pierre', 'Sandrine', 'Hugo', 'Aurélie', 'Yann'] as const;
-export const LAST_NAMES = ['Martin', 'Bernard', 'Le Gall', 'Moreau', 'Guérin', 'Lefebvre', 'Le Roux', 'Girard', 'Morvan', 'Fontaine', 'Chevalier', 'Rousseau', 'Tanguy', 'Gauthier', 'Perrin', 'Kerbrat'] as const;
+export const FIRST_NAMES = [
+  'Camille',
+  'Nicolas',
+  'Sophie',
+  'Julien',
+  'Claire',
+  'Thomas',
+  'Isabelle',
+  'Mathieu',
+  'Nathalie',
+  'Antoine',
+  'Élodie',
+  'Pierre',
+  'Sandrine',
+  'Hugo',
+  'Aurélie',
+  'Yann',
+] as const;
+export const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Le Gall',
+  'Moreau',
+  'Guérin',
+  'Lefebvre',
+  'Le Roux',
+  'Girard',
+  'Morvan',
+  'Fontaine',
+  'Chevalier',
+  'Rousseau',
+  'Tanguy',
+  'Gauthier',
+  'Perrin',
+  'Kerbrat',
+] as const;
 
 export function companyName(random: () => number): string {
   return `${pick(random, KINDS)} ${pick(random, NAMES)} ${pick(random, LEGAL_FORMS)}`;

@@ -2,13 +2,7 @@
  * The catalogue of errors a user or a partner can cause. Each carries a stable `code` (sent as
  * `extensions.code`) and a category that the API layer maps to one GraphQL error class.
  */
-export type ErrorCategory =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED';
+export type ErrorCategory = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -29,20 +23,13 @@ export interface FieldProblem {
 
 export const Errors = {
   validation: (problems: FieldProblem[]) =>
-    new DomainError(
-      'VALIDATION_FAILED',
-      'BAD_USER_INPUT',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      { fields: problems },
-    ),
-  notFound: (entity: string, id: string) =>
-    new DomainError('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} introuvable`, { entity, id }),
-  conflict: (code: string, message: string, details: Record<string, unknown> = {}) =>
-    new DomainError(code, 'CONFLICT', message, details),
-  invalidCredentials: () =>
-    new DomainError('INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'Adresse e-mail ou mot de passe incorrect'),
-  unauthenticated: (code = 'UNAUTHENTICATED', message = 'Authentification requise') =>
-    new DomainError(code, 'UNAUTHENTICATED', message),
+    new DomainError('VALIDATION_FAILED', 'BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      fields: problems,
+    }),
+  notFound: (entity: string, id: string) => new DomainError('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} introuvable`, { entity, id }),
+  conflict: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, 'CONFLICT', message, details),
+  invalidCredentials: () => new DomainError('INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'Adresse e-mail ou mot de passe incorrect'),
+  unauthenticated: (code = 'UNAUTHENTICATED', message = 'Authentification requise') => new DomainError(code, 'UNAUTHENTICATED', message),
   forbidden: (message = 'Action non autorisée pour ce rôle', details: Record<string, unknown> = {}) =>
     new DomainError('FORBIDDEN', 'FORBIDDEN', message, details),
 };

@@ -64,7 +64,9 @@ export class CustomerResolver {
 
   @FieldResolver(() => [Contact])
   async contacts(@Root() customer: CustomerType, @Ctx() ctx: RequestContext) {
-    const contacts = await groupLoaderFor<CustomerContact>(ctx, 'contactsByCustomer', contactsByCustomerIds, (c) => c.customerId).load(customer.id);
+    const contacts = await groupLoaderFor<CustomerContact>(ctx, 'contactsByCustomer', contactsByCustomerIds, (c) => c.customerId).load(
+      customer.id,
+    );
     return contacts.map(toContact);
   }
 }
@@ -74,4 +76,3 @@ export async function resolveCustomerReference(reference: { id: string }, ctx: R
   const customer = await customerLoader(ctx).load(reference.id);
   return customer ? toCustomerType(customer) : null;
 }
-

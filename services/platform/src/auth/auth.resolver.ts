@@ -38,7 +38,12 @@ export class AuthResolver {
   @FieldResolver(() => TenantType, { name: 'tenant' })
   async tenantOfUser(@Root() user: UserType, @Ctx() ctx: RequestContext) {
     if (user.tenant) return user.tenant;
-    const tenant = await loaderFor(ctx, 'tenantById', (scope, ids) => scope.find(Tenant, { id: { $in: [...ids] } }), (t: Tenant) => t.id).load(user.tenantId);
+    const tenant = await loaderFor(
+      ctx,
+      'tenantById',
+      (scope, ids) => scope.find(Tenant, { id: { $in: [...ids] } }),
+      (t: Tenant) => t.id,
+    ).load(user.tenantId);
     return toTenantType(tenant!);
   }
 }
