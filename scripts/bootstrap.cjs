@@ -63,7 +63,6 @@ function main() {
   const env = {
     ...process.env,
     PATH: `${binDir}${path.delimiter}${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
-    npm_config_manage_package_manager_versions: 'false',
     RELAIS_BOOTSTRAPPED: '1',
   };
   const pnpm = (args) => run(nodeBin, [pnpmCli, ...args], { env });
