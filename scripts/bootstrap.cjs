@@ -48,7 +48,8 @@ function ensureTools() {
     if (status !== 0) process.exit(status);
   }
   const nodeBin = needNode ? path.join(tools, 'node_modules', 'node', 'bin', 'node') : process.execPath;
-  return { nodeBin, pnpmCli: path.join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs') };
+  // npm links the native pnpm executable (and node, when installed) into .tools/node_modules/.bin
+  return { nodeBin, toolsBin: path.join(tools, 'node_modules', '.bin') };
 }
 
 function main() {
@@ -58,14 +59,13 @@ function main() {
     console.error('usage: node scripts/bootstrap.cjs <pnpm script> [args...]');
     process.exit(64);
   }
-  const { nodeBin, pnpmCli } = ensureTools();
-  const binDir = path.dirname(nodeBin);
+  const { nodeBin, toolsBin } = ensureTools();
   const env = {
     ...process.env,
-    PATH: `${binDir}${path.delimiter}${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+    PATH: [toolsBin, path.dirname(nodeBin), path.join(root, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter),
     RELAIS_BOOTSTRAPPED: '1',
   };
-  const pnpm = (args) => run(nodeBin, [pnpmCli, ...args], { env });
+  const pnpm = (args) => run(path.join(toolsBin, 'pnpm'), args, { env });
   if (!process.env.RELAIS_SKIP_INSTALL) {
     log(`installing dependencies (pnpm ${PNPM_VERSION}, frozen lockfile, Node ${spawnSync(nodeBin, ['-v']).stdout.toString().trim()})`);
     const status = pnpm(['install', '--frozen-lockfile', '--reporter=append-only', '--loglevel=warn']);
