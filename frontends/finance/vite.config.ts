@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { remoteAppConfig } from '@relais/vite-config';
+
+export default defineConfig(remoteAppConfig('finance'));

@@ -1,0 +1,33 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { sessionStore } from '../session-store';
+import { endsSession } from './graphql-error-codes';
+
+const authLink = new SetContextLink(({ headers }) => {
+  const token = sessionStore.get()?.token;
+  return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers };
+});
+
+/** An expired or rejected token sends the user back to the login page. */
+const sessionEndLink = new ErrorLink(({ error, operation }) => {
+  if (!endsSession(error)) return;
+  sessionStore.signOut();
+  void operation.client.clearStore();
+});
+
+const cache = () =>
+  new InMemoryCache({
+    typePolicies: {
+      Query: { fields: { customers: relayStylePagination(['search']) } },
+    },
+  });
+
+/** The page's GraphQL client; it talks to the same-origin `/graphql` unless told otherwise. */
+export function createApolloClient(uri = '/graphql'): ApolloClient {
+  return new ApolloClient({
+    link: ApolloLink.from([sessionEndLink, authLink, new HttpLink({ uri })]),
+    cache: cache(),
+  });
+}

@@ -1,0 +1,21 @@
+export const sessionFr = {
+  login: {
+    title: 'Connexion',
+    subtitle: 'Back-office Relais',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+  },
+  errors: {
+    INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect',
+    unexpected: 'La connexion a échoué. Réessayez dans un instant.',
+  },
+  role: {
+    ADMIN: 'Administrateur',
+    PLANNER: 'Planificateur',
+    TECHNICIAN: 'Technicien',
+    BILLING: 'Facturation',
+    ACCOUNTANT: 'Comptable',
+  },
+  signOut: 'Se déconnecter',
+};

@@ -1,0 +1,9 @@
+import './i18n/register';
+
+export { sessionStore } from './session-store';
+export type { Session, SessionUser } from './session-store';
+export { useSession, useSignOut } from './use-session';
+export { sessionNamespace } from './i18n/register';
+export { RequireSession } from './RequireSession';
+export { BackOfficeProviders } from './BackOfficeProviders';
+export { StandaloneApp } from './StandaloneApp';

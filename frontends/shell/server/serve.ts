@@ -1,0 +1,100 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { remoteApps, remoteBase } from '@relais/vite-config/apps';
+import sirv from 'sirv';
+
+export interface ServeBackOfficeOptions {
+  port: number;
+  host?: string;
+  /** The GraphQL gateway, e.g. http://localhost:4000/graphql; reached through same-origin /graphql. */
+  gatewayUrl: string;
+  /** Folder holding `shell/dist` and `<app>/dist`; defaults to this repository's `frontends/`. */
+  distRoot?: string;
+}
+
+export interface BackOffice {
+  url: string;
+  close(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Serves the built back-office from one origin: the shell at `/` (any unknown path falls back
+ * to its index.html), each remote app at `/apps/<name>/`, and `/graphql` proxied to the gateway.
+ */
+export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<BackOffice> {
+  const { port, host = '127.0.0.1', gatewayUrl } = options;
+  const distRoot = resolve(options.distRoot ?? join(import.meta.dirname, '../..'));
+
+  const graphql = proxyTo(new URL(gatewayUrl));
+  const shell = staticFiles(join(distRoot, 'shell/dist'), { spa: true });
+  const remotes = remoteApps.map(({ name }) => ({
+    prefix: remoteBase(name),
+    serve: staticFiles(join(distRoot, name, 'dist'), { spa: false }),
+  }));
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://back-office').pathname;
+    if (path === '/graphql') return graphql(req, res);
+    const remote = remotes.find(({ prefix }) => path.startsWith(prefix));
+    if (!remote) return shell(req, res);
+    req.url = (req.url ?? '/').slice(remote.prefix.length - 1);
+    remote.serve(req, res);
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolveListen);
+  });
+  const address = server.address() as AddressInfo;
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+
+  return {
+    url: `http://${publicHost}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.close((error) => (error ? reject(error) : resolveClose()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Hashed build assets are cached for good; entry files (index.html, remoteEntry.js) are revalidated. */
+function staticFiles(folder: string, { spa }: { spa: boolean }): Handler {
+  const serve = sirv(folder, {
+    dev: false,
+    etag: true,
+    single: spa,
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  return (req, res) =>
+    serve(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    });
+}
+
+function proxyTo(gateway: URL): Handler {
+  const send = gateway.protocol === 'https:' ? httpsRequest : httpRequest;
+  return (req, res) => {
+    const target = new URL(gateway);
+    target.search = new URL(req.url ?? '/', 'http://back-office').search;
+    const upstream = send(target, { method: req.method, headers: { ...req.headers, host: gateway.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'GraphQL gateway unreachable', extensions: { code: 'GATEWAY_UNAVAILABLE' } }],
+        }),
+      );
+    });
+    req.pipe(upstream);
+  };
+}

@@ -1,0 +1,18 @@
+import type { SessionUser } from '@relais/session';
+import { Navigate, Route, Routes } from 'react-router';
+import { ShellLayout } from './layout/ShellLayout';
+import { RemoteSection } from './remotes/RemoteSection';
+import { sections } from './remotes/sections';
+
+export function ShellRoutes({ user }: { user: SessionUser }) {
+  return (
+    <ShellLayout user={user}>
+      <Routes>
+        {sections.map((section) => (
+          <Route key={section.key} path={`${section.path}/*`} element={<RemoteSection section={section} />} />
+        ))}
+        <Route path="*" element={<Navigate to="/facturation" replace />} />
+      </Routes>
+    </ShellLayout>
+  );
+}

@@ -1,0 +1,21 @@
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useMatch } from 'react-router';
+import { shellNamespace } from '../i18n/register';
+import { sections, type Section } from '../remotes/sections';
+
+export function SectionNavigation() {
+  const { t } = useTranslation(shellNamespace);
+  return (
+    <Stack component="nav" gap={4} aria-label={t('navigation.label')}>
+      {sections.map((section) => (
+        <SectionLink key={section.key} section={section} label={t(`navigation.${section.key}`)} />
+      ))}
+    </Stack>
+  );
+}
+
+function SectionLink({ section, label }: { section: Section; label: string }) {
+  const active = useMatch(`${section.path}/*`) !== null;
+  return <NavLink component={Link} to={section.path} active={active} label={label} />;
+}

@@ -1,0 +1,17 @@
+export { relaisTheme } from './theme';
+export { i18n, registerTranslations, changeLanguage, supportedLanguages } from './i18n/i18n';
+export type { Language } from './i18n/i18n';
+export type { TranslationShape } from './i18n/translation-shape';
+export { formatMoney, formatCount, formatDate } from './format/formatters';
+export { useFormatters } from './format/use-formatters';
+export { UiProvider } from './components/UiProvider';
+export { DataTable } from './components/DataTable';
+export type { DataTableColumn, DataTableProps } from './components/DataTable';
+export { PageHeader } from './components/PageHeader';
+export { LoadingState, ErrorNotice } from './components/QueryStatus';
+export { FieldList } from './components/FieldList';
+export type { Field } from './components/FieldList';
+export { AddressLines } from './components/AddressLines';
+export type { PostalAddress } from './components/AddressLines';
+export { LanguageSwitch } from './components/LanguageSwitch';
+export { SectionCard } from './components/SectionCard';

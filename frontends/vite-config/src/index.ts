@@ -1,0 +1,82 @@
+// Loaded by Node itself (vite.config imports), so relative imports carry their .ts extension.
+import { federation } from '@module-federation/vite';
+import react from '@vitejs/plugin-react';
+import type { ProxyOptions, UserConfig } from 'vite';
+import { remoteApps, remoteBase, type RemoteApp } from './apps.ts';
+
+/**
+ * Build-time configuration shared by the shell and the apps: one copy of React, the router,
+ * the GraphQL client, Mantine, i18next and the Relais packages per page, provided by the shell.
+ */
+const singletons = [
+  'react',
+  'react-dom',
+  'react-router',
+  '@apollo/client',
+  'graphql',
+  'rxjs',
+  '@mantine/core',
+  '@mantine/hooks',
+  'i18next',
+  'react-i18next',
+  '@relais/ui',
+  '@relais/session',
+] as const;
+
+export const sharedSingletons = Object.fromEntries(singletons.map((name) => [name, { singleton: true, requiredVersion: false as const }]));
+
+/** The gateway the dev servers proxy `/graphql` to (same origin in the browser, as in production). */
+export const graphqlProxy: Record<string, ProxyOptions> = {
+  '/graphql': {
+    target: process.env['RELAIS_GATEWAY_URL'] ?? 'http://localhost:4000',
+    changeOrigin: true,
+  },
+};
+
+/** Vite config of a remote app: exposes `./App` and also runs alone (its own index.html). */
+export function remoteAppConfig(name: RemoteApp['name']): UserConfig {
+  const devPort = remoteApps.find((app) => app.name === name)?.devPort;
+  return {
+    base: remoteBase(name),
+    plugins: [
+      react(),
+      federation({
+        name,
+        filename: 'remoteEntry.js',
+        exposes: { './App': './src/App.tsx' },
+        shared: sharedSingletons,
+        dts: false,
+      }),
+    ],
+    server: { port: devPort, strictPort: true, origin: `http://localhost:${devPort}`, proxy: graphqlProxy },
+    build: { target: 'esnext' },
+  };
+}
+
+/** Vite config of the shell: loads every remote from /apps/<name>/ on the same origin. */
+export function shellConfig(): UserConfig {
+  return {
+    plugins: [
+      react(),
+      federation({
+        name: 'shell',
+        remotes: Object.fromEntries(
+          remoteApps.map(({ name }) => [name, { type: 'module', name, entry: `${remoteBase(name)}remoteEntry.js` }]),
+        ),
+        shared: sharedSingletons,
+        dts: false,
+      }),
+    ],
+    server: {
+      port: 5173,
+      strictPort: true,
+      proxy: {
+        ...graphqlProxy,
+        ...Object.fromEntries(
+          remoteApps.map(({ name, devPort }) => [remoteBase(name), { target: `http://localhost:${devPort}`, changeOrigin: true }]),
+        ),
+      },
+    },
+    build: { target: 'esnext' },
+  };
+}
