@@ -1,0 +1,224 @@
+/**
+ * `pnpm bench`: scratch database with generated data, the federated stack on free ports, then for
+ * each scenario the gateway and its hand-written baseline under the same autocannon load; prints a
+ * table and rewrites docs/benchmarks.md. Everything started is stopped, also on failure or Ctrl-C.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { DEMO_PASSWORD, databaseName, prepareDatabase } from '@relais/domain';
+import { freePort, startStack, type RunningStack } from '../scripts/stack';
+import { spawnBaselineServer } from './baseline-server';
+import { generateCustomers, tenantIdOf } from './data';
+import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
+import { measure, probe, type LoadTarget } from './measure';
+import { describeEnvironment, formatTable, writeMarkdown, type ScenarioResult, type TargetResult } from './report';
+import { SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
+import { loadSettings, type BenchSettings } from './settings';
+
+const root = path.resolve(import.meta.dirname, '..');
+const TENANT_USER = 'facturation@demo.relais.fr';
+const step = (message: string) => console.log(`\x1b[36m[bench]\x1b[0m ${message}`);
+
+const cleanups: { name: string; run: () => Promise<void> }[] = [];
+let shuttingDown: Promise<void> | null = null;
+
+function shutdown(): Promise<void> {
+  shuttingDown ??= (async () => {
+    while (cleanups.length) {
+      const task = cleanups.pop()!;
+      try {
+        await task.run();
+      } catch (error) {
+        console.error(`[bench] stopping ${task.name} failed:`, error);
+      }
+    }
+  })();
+  return shuttingDown;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    step(`${signal}: stopping`);
+    void shutdown().finally(() => process.exit(130));
+  });
+}
+
+async function postgresVersion(adminUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ server_version: string }>('show server_version');
+    return `PostgreSQL ${result.rows[0]!.server_version.split(' ')[0]}`;
+  } finally {
+    await client.end();
+  }
+}
+
+interface Running {
+  stack: RunningStack;
+  token: string;
+  tenantId: string;
+  appUrl: string;
+  context: ScenarioContext;
+  settings: BenchSettings;
+}
+
+function graphqlData(name: string, response: { status: number; body: unknown }): unknown {
+  const body = response.body as GraphQLBody;
+  if (response.status !== 200 || typeof body !== 'object' || body === null) {
+    throw new Error(`${name} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+  }
+  if (body.errors?.length) throw new Error(`${name} answered errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data;
+}
+
+async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioResult> {
+  const { settings } = run;
+  const load = { connections: settings.connections, duration: settings.duration, warmup: settings.warmup };
+  const notes: string[] = [];
+  const targets: TargetResult[] = [];
+
+  const gateway: LoadTarget = {
+    url: run.stack.gatewayUrl,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${run.token}` },
+    body: graphqlRequestBody(scenario.query, scenario.variables, scenario.operationName),
+    metricsUrl: run.stack.subgraphUrls[scenario.sqlSubgraphs[0]!].replace(/\/graphql$/, '/metrics'),
+  };
+  const extraSubgraphs = scenario.sqlSubgraphs.slice(1);
+  if (extraSubgraphs.length)
+    notes.push(`SQL/request counts the ${scenario.sqlSubgraphs[0]} subgraph only (not ${extraSubgraphs.join(', ')}).`);
+
+  const gatewayData = graphqlData('gateway', await probe(gateway));
+  scenario.verify(gatewayData, run.context);
+  step(
+    `${scenario.id}: gateway response checked; measuring (${load.warmup} s warm-up + ${load.duration} s, ${load.connections} connections)`,
+  );
+  targets.push({ name: 'gateway (federated)', measurement: await measure(gateway, load) });
+  scenario.verify(graphqlData('gateway after the load', await probe(gateway)), run.context);
+
+  let ratioToBaseline: number | null = null;
+  if (scenario.baseline) {
+    const baseline = await spawnBaselineServer({
+      appDatabaseUrl: run.appUrl,
+      tenantId: run.tenantId,
+      query: scenario.baseline,
+      port: await freePort(),
+    });
+    const cleanup = { name: 'baseline server', run: baseline.stop };
+    cleanups.push(cleanup);
+    try {
+      const target: LoadTarget = {
+        url: baseline.url,
+        headers: { 'content-type': 'application/json' },
+        body: gateway.body,
+        metricsUrl: baseline.metricsUrl,
+      };
+      const baselineData = graphqlData('baseline', await probe(target));
+      scenario.verify(baselineData, run.context);
+      if (!isDeepStrictEqual(baselineData, gatewayData)) throw new Error(`${scenario.id}: the baseline's data differs from the gateway's`);
+      step(`${scenario.id}: baseline response checked (same data as the gateway); measuring`);
+      targets.push({ name: 'baseline (node:http + pg)', measurement: await measure(target, load) });
+    } finally {
+      if (cleanups.includes(cleanup)) cleanups.splice(cleanups.indexOf(cleanup), 1);
+      await baseline.stop();
+    }
+    ratioToBaseline = targets[0]!.measurement.requestsPerSecond / targets[1]!.measurement.requestsPerSecond;
+  }
+  for (const { name, measurement } of targets) {
+    if (measurement.non2xx || measurement.errors)
+      notes.push(`${name}: ${measurement.non2xx} non-2xx responses and ${measurement.errors} errors (${measurement.timeouts} timeouts).`);
+  }
+  return { scenario, targets, ratioToBaseline, notes };
+}
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const scenarios = settings.scenarios.length ? SCENARIOS.filter((s) => settings.scenarios.includes(s.id)) : SCENARIOS;
+  if (!scenarios.length) throw new Error(`no scenario matches BENCH_SCENARIOS (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
+
+  const db = await prepareDatabase({
+    embedded: { dataDir: path.join(root, '.data/bench-postgres'), port: Number(process.env.BENCH_PG_PORT ?? (await freePort())) },
+    database: 'relais_bench',
+    forceDatabaseName: true,
+    fresh: true,
+    seed: true,
+    log: step,
+  });
+  cleanups.push({ name: 'PostgreSQL', run: db.stop });
+  if (shuttingDown) return;
+
+  const tenantId = await tenantIdOf(db.adminUrl, TENANT_USER);
+  step(`generating ${settings.customers} customers with sites and contacts for the demo tenant`);
+  const data = await generateCustomers(db.adminUrl, tenantId, settings.customers);
+  step(
+    `inserted ${data.customers} customers, ${data.sites} sites, ${data.contacts} contacts in ${(data.milliseconds / 1000).toFixed(1)} s`,
+  );
+  const counts = new pg.Client({ connectionString: db.adminUrl });
+  await counts.connect();
+  let tenantCustomers: number;
+  try {
+    await counts.query('begin');
+    await counts.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    tenantCustomers = Number(
+      (await counts.query<{ count: string }>('select count(*) from customers where tenant_id = $1', [tenantId])).rows[0]!.count,
+    );
+    await counts.query('commit');
+  } finally {
+    await counts.end();
+  }
+  const postgres = await postgresVersion(db.adminUrl);
+
+  step('starting the subgraphs and the gateway');
+  const stack = await startStack({
+    appDatabaseUrl: db.appUrl,
+    sessionSecret: randomBytes(32).toString('base64url'),
+    internalSecret: randomBytes(32).toString('base64url'),
+    gatewayPort: await freePort(),
+    subgraphPorts: { platform: await freePort(), maintenance: await freePort(), billing: await freePort(), finance: await freePort() },
+    logLevel: 'warn',
+    onOutput: (service, line) => {
+      if (shuttingDown) return; // PostgreSQL may stop first on Ctrl-C: the subgraphs' complaints are expected
+      if (/"level":(50|60)/.test(line) || (!line.startsWith('{') && !line.includes('inline tracing')))
+        console.error(`  ${service} | ${line}`);
+    },
+  });
+  cleanups.push({ name: 'stack', run: stack.stop });
+  if (shuttingDown) return;
+  const token = await login(stack.gatewayUrl, TENANT_USER, DEMO_PASSWORD);
+  const loadBefore = os.loadavg()[0]!;
+  step(`1-minute load average before measuring: ${loadBefore.toFixed(2)} on ${os.availableParallelism()} CPUs`);
+
+  const run: Running = { stack, token, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    results.push(await runScenario(scenario, run));
+    console.log(`\n${formatTable(results.at(-1)!)}\n`);
+  }
+
+  if (settings.writeDocs) {
+    const environment = describeEnvironment(
+      postgres,
+      `\`${databaseName(db.adminUrl)}\` on ${db.embedded ? 'the embedded PostgreSQL' : 'the DATABASE_URL server'}`,
+      settings,
+      `${tenantCustomers} customers in the measured tenant (${data.customers} generated: ${data.sites} sites, ${data.contacts} contacts)`,
+      loadBefore,
+    );
+    const file = path.join(root, 'docs/benchmarks.md');
+    await writeMarkdown(file, results, environment);
+    step(`wrote ${path.relative(root, file)}`);
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error('\x1b[31m[bench] failed:\x1b[0m', error instanceof Error ? (error.stack ?? error.message) : error);
+  exitCode = 1;
+} finally {
+  await shutdown();
+}
+process.exit(exitCode);

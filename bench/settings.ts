@@ -1,0 +1,37 @@
+/** Run settings, from the environment so a quick check and a long run use the same command. */
+export interface BenchSettings {
+  /** Seconds measured per target (BENCH_DURATION). */
+  duration: number;
+  /** Seconds of unmeasured load before each measurement (BENCH_WARMUP). */
+  warmup: number;
+  /** Concurrent HTTP connections (BENCH_CONNECTIONS). */
+  connections: number;
+  /** Customers generated for the demo tenant (BENCH_CUSTOMERS). */
+  customers: number;
+  /** Only the scenarios whose id is listed (BENCH_SCENARIOS, comma-separated); all when empty. */
+  scenarios: string[];
+  /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
+  writeDocs: boolean;
+}
+
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+  return value;
+}
+
+export function loadSettings(): BenchSettings {
+  return {
+    duration: positive('BENCH_DURATION', 15),
+    warmup: positive('BENCH_WARMUP', 3),
+    connections: Math.round(positive('BENCH_CONNECTIONS', 10)),
+    customers: Math.round(positive('BENCH_CUSTOMERS', 10_000)),
+    scenarios: (process.env.BENCH_SCENARIOS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    writeDocs: process.env.BENCH_WRITE_DOCS !== 'false',
+  };
+}
