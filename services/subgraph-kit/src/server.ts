@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import {
   IDENTITY_HEADER,
@@ -82,7 +83,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: formatError(log),
-    plugins: [unitOfWorkPlugin(log)],
+    // Federated tracing would add work to every request for a tool (Apollo Studio) we do not use.
+    plugins: [unitOfWorkPlugin(log), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
   });

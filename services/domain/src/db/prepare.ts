@@ -40,19 +40,25 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   } else if (options.forceDatabaseName && options.database) {
     adminUrl = withDatabaseName(adminUrl, options.database);
   }
-  if (options.fresh) await dropDatabase(adminUrl);
-  await ensureDatabase(adminUrl);
-  const applied = await migrate(adminUrl);
-  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
-  let seeded = false;
-  if (options.seed) {
-    const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
-    try {
-      seeded = await seedDemo(orm);
-    } finally {
-      await orm.close(true);
-    }
-    log(seeded ? 'demo data loaded' : 'demo data already present');
+  try {
+    if (options.fresh) await dropDatabase(adminUrl);
+    await ensureDatabase(adminUrl);
+    const applied = await migrate(adminUrl);
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
+    const seeded = options.seed ? await loadDemoData(adminUrl) : false;
+    if (options.seed) log(seeded ? 'demo data loaded' : 'demo data already present');
+    return { adminUrl, appUrl: appDatabaseUrl(adminUrl), embedded, seeded, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  return { adminUrl, appUrl: appDatabaseUrl(adminUrl), embedded, seeded, stop };
+}
+
+async function loadDemoData(adminUrl: string): Promise<boolean> {
+  const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
+  try {
+    return await seedDemo(orm);
+  } finally {
+    await orm.close(true);
+  }
 }
