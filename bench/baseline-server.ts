@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
+import { stopProcess, waitForHealth } from '../scripts/stack';
 
 export interface BaselineOptions {
   appDatabaseUrl: string;
@@ -118,31 +119,13 @@ export async function spawnBaselineServer(options: BaselineOptions): Promise<Run
     env: { ...process.env, BASELINE_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  };
+  const stop = () => stopProcess(child);
   const base = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`baseline server exited with code ${child.exitCode} during start-up`);
-    const healthy = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error('baseline server did not start within 30 s');
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForHealth(`${base}/health`, child, 'baseline server', 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return { url: `${base}/`, metricsUrl: `${base}/metrics`, stop };
 }

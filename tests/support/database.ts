@@ -18,3 +18,14 @@ export async function adminClient(): Promise<pg.Client> {
 export function appOrm(): Promise<Orm> {
   return createOrm(inject('appDatabaseUrl'), { pool: { min: 0, max: 5 } });
 }
+
+/** Runs `work` in a transaction bound to `tenantId` (as a request would be), then rolls it back. */
+export async function inTenantTransaction<T>(client: pg.Client, tenantId: string, work: () => Promise<T>): Promise<T> {
+  await client.query('begin');
+  try {
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return await work();
+  } finally {
+    await client.query('rollback');
+  }
+}

@@ -7,3 +7,4 @@ export { sessionNamespace } from './i18n/register';
 export { RequireSession } from './RequireSession';
 export { BackOfficeProviders } from './BackOfficeProviders';
 export { StandaloneApp } from './StandaloneApp';
+export { loadMoreControls, type LoadMoreControls } from './apollo/load-more';

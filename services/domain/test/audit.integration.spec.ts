@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { AuditEntry, createCustomer, inTenantScope, updateCustomer, type Orm } from '@relais/domain';
-import { appClient, appOrm } from '../../../tests/support/database';
+import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
 describe('audit log', () => {
@@ -44,20 +44,12 @@ describe('audit log', () => {
   });
 
   it('is append-only for the application', async () => {
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant.tenantId]);
-      await expect(client.query('update audit_log set action = action')).rejects.toThrow(/permission denied/);
-    } finally {
-      await client.query('rollback');
-    }
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant.tenantId]);
-      await expect(client.query('delete from audit_log')).rejects.toThrow(/permission denied/);
-    } finally {
-      await client.query('rollback');
-    }
+    await inTenantTransaction(client, tenant.tenantId, () =>
+      expect(client.query('update audit_log set action = action')).rejects.toThrow(/permission denied/),
+    );
+    await inTenantTransaction(client, tenant.tenantId, () =>
+      expect(client.query('delete from audit_log')).rejects.toThrow(/permission denied/),
+    );
   });
 
   it('never stores secrets', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { Customer, createCustomer, inTenantScope, type Orm } from '@relais/domain';
-import { appClient, appOrm } from '../../../tests/support/database';
+import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
 const TENANT_TABLES = [
@@ -53,9 +53,7 @@ describe('tenant isolation in the database', () => {
   });
 
   it('shows only the current tenant’s rows to SQL run inside a tenant', async () => {
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [b.tenantId]);
+    await inTenantTransaction(client, b.tenantId, async () => {
       const { rows: tenants } = await client.query('select id from tenants');
       expect(tenants.map((r) => r.id)).toEqual([b.tenantId]);
       for (const table of TENANT_TABLES) {
@@ -64,15 +62,11 @@ describe('tenant isolation in the database', () => {
       }
       const { rows: found } = await client.query('select id from customers where id = $1', [customerOfA.id]);
       expect(found).toEqual([]);
-    } finally {
-      await client.query('rollback');
-    }
+    });
   });
 
   it('refuses to write a row into another tenant and cannot touch its rows', async () => {
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [b.tenantId]);
+    await inTenantTransaction(client, b.tenantId, async () => {
       const updated = await client.query(`update customers set name = 'piraté' where id = $1`, [customerOfA.id]);
       expect(updated.rowCount).toBe(0);
       const deleted = await client.query('delete from customer_contacts where customer_id = $1', [customerOfA.id]);
@@ -84,9 +78,7 @@ describe('tenant isolation in the database', () => {
           [a.tenantId],
         ),
       ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('rollback');
-    }
+    });
     const { name } = await inTenantScope(orm, a.identity, { requestId: 't' }, (em) => em.findOneOrFail(Customer, { id: customerOfA.id }));
     expect(name).toBe('Client de A');
   });

@@ -1,5 +1,5 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import { loadMoreControls } from '@relais/session';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CustomerListDocument, type CustomerListQuery } from '../../../gql/graphql';
 
@@ -16,7 +16,6 @@ export function useCustomerList(searchText: string) {
     notifyOnNetworkStatusChange: true,
   });
   const connection = (data ?? previousData)?.customers;
-  const endCursor = connection?.pageInfo.endCursor;
 
   return {
     customers: connection?.edges.map((edge) => edge.node) ?? [],
@@ -24,10 +23,6 @@ export function useCustomerList(searchText: string) {
     loading: !connection && !error,
     error,
     retry: () => void refetch(),
-    loadMore: {
-      hasMore: Boolean(connection?.pageInfo.hasNextPage),
-      loading: networkStatus === NetworkStatus.fetchMore,
-      onLoadMore: () => void fetchMore({ variables: { after: endCursor } }),
-    },
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
   };
 }

@@ -1,5 +1,5 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import { loadMoreControls } from '@relais/session';
 import { CustomerAccountsDocument, type CustomerAccountsQuery } from '../../../gql/graphql';
 
 const pageSize = 50;
@@ -18,10 +18,6 @@ export function useCustomerAccounts() {
     loading: !connection && !error,
     error,
     retry: () => void refetch(),
-    loadMore: {
-      hasMore: Boolean(connection?.pageInfo.hasNextPage),
-      loading: networkStatus === NetworkStatus.fetchMore,
-      onLoadMore: () => void fetchMore({ variables: { after: connection?.pageInfo.endCursor } }),
-    },
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
   };
 }

@@ -1,5 +1,5 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import { loadMoreControls } from '@relais/session';
 import { CustomerSitesDocument, type CustomerSitesQuery } from '../../../gql/graphql';
 
 const pageSize = 25;
@@ -26,10 +26,6 @@ export function useCustomerSites() {
     loading: !connection && !error,
     error,
     retry: () => void refetch(),
-    loadMore: {
-      hasMore: Boolean(connection?.pageInfo.hasNextPage),
-      loading: networkStatus === NetworkStatus.fetchMore,
-      onLoadMore: () => void fetchMore({ variables: { after: connection?.pageInfo.endCursor } }),
-    },
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
   };
 }
