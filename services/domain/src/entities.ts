@@ -7,6 +7,35 @@ import { CustomerContact } from './maintenance/customer-contact.entity';
 import { Site } from './maintenance/site.entity';
 import { VatRate } from './billing/vat-rate.entity';
 import { LedgerAccount } from './finance/ledger-account.entity';
+import { CatalogItem } from './billing/catalog-item.entity';
+import { JobRun } from './platform/job-run.entity';
+import { Technician, TechnicianAbsence } from './maintenance/technician.entity';
+import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './maintenance/contract.entity';
+import { Equipment } from './maintenance/equipment.entity';
+import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
 
-export const tenantOwnedEntities = [User, ApiKey, AuditEntry, Customer, CustomerContact, Site, VatRate, LedgerAccount];
+export const tenantOwnedEntities = [
+  User,
+  ApiKey,
+  AuditEntry,
+  JobRun,
+  Customer,
+  CustomerContact,
+  Site,
+  VatRate,
+  LedgerAccount,
+  CatalogItem,
+  Technician,
+  TechnicianAbsence,
+  Contract,
+  ContractSite,
+  ContractAmendment,
+  MaintenancePlan,
+  Equipment,
+  Intervention,
+  InterventionTechnician,
+  LabourEntry,
+  PartUsed,
+  InterventionPhoto,
+];
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -1,9 +1,38 @@
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { CustomerResolver, resolveCustomerReference } from './customers/customer.resolver';
-import { SiteResolver } from './sites/site.resolver';
+import { SiteResolver, resolveSiteReference } from './sites/site.resolver';
+import { TechnicianResolver, resolveTechnicianReference } from './technicians/technician.resolver';
+import { EquipmentEventResolver, EquipmentResolver, resolveEquipmentReference } from './equipment/equipment.resolver';
+import { ContractResolver, resolveContractReference } from './contracts/contract.resolver';
+import { InterventionResolver, resolveInterventionReference } from './interventions/intervention.resolver';
+import { InterventionReportResolver, LabourEntryResolver, PartUsedResolver } from './interventions/report.resolver';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import { JobRunResolver } from './jobs/job-run.resolver';
+import { startJobWorker } from './jobs/job-queue';
 
 export const maintenanceSubgraph: SubgraphDefinition = {
   name: 'maintenance',
-  resolvers: [CustomerResolver, SiteResolver],
-  references: { Customer: resolveCustomerReference },
+  resolvers: [
+    CustomerResolver,
+    SiteResolver,
+    TechnicianResolver,
+    EquipmentResolver,
+    EquipmentEventResolver,
+    ContractResolver,
+    InterventionResolver,
+    InterventionReportResolver,
+    LabourEntryResolver,
+    PartUsedResolver,
+    CatalogResolver,
+    JobRunResolver,
+  ],
+  references: {
+    Customer: resolveCustomerReference,
+    Site: resolveSiteReference,
+    Technician: resolveTechnicianReference,
+    Equipment: resolveEquipmentReference,
+    Contract: resolveContractReference,
+    Intervention: resolveInterventionReference,
+  },
+  onStart: startJobWorker,
 };

@@ -12,6 +12,8 @@ export interface RequestContext {
   orm: Orm;
   log: Logger;
   loaders: Map<string, DataLoader<string, unknown>>;
+  /** Work to do once the request's transaction has committed (e.g. enqueue the job it created). */
+  afterCommit: (() => Promise<void>)[];
 }
 
 export function em(ctx: RequestContext): EntityManager {

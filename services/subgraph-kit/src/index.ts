@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './schema';
 export * from './server';
 export * from './main';
+export * from './scalars';

@@ -4,6 +4,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import type { RequestContext } from './context';
+import type { Orm } from '@relais/domain';
+import type { Logger } from 'pino';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -12,6 +14,8 @@ export interface SubgraphDefinition {
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /** Starts background work (job workers) with the process; returns how to stop it. */
+  onStart?: (resources: { orm: Orm; databaseUrl: string; log: Logger }) => Promise<() => Promise<void>>;
   /** Environment variables the process refuses to start without. */
   requiredEnv?: string[];
   /** Types no query returns but other subgraphs reference (entity extensions). */

@@ -44,8 +44,16 @@ function unitOfWorkPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ contextValue, response, errors }) {
           if (!contextValue.scope) return;
+          const outcome = errors?.length ? 'rollback' : 'commit';
           try {
-            await closeTenantScope(contextValue.scope, errors?.length ? 'rollback' : 'commit');
+            await closeTenantScope(contextValue.scope, outcome);
+            if (outcome === 'commit') {
+              for (const task of contextValue.afterCommit) {
+                await task().catch((error: unknown) =>
+                  log.error({ err: error, requestId: contextValue.requestId }, 'after-commit task failed'),
+                );
+              }
+            }
           } catch (error) {
             await closeTenantScope(contextValue.scope, 'rollback').catch(() => {});
             const domain = toDomainError(error);
@@ -89,6 +97,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     csrfPrevention: false,
   });
   await apollo.start();
+  const stopBackground = definition.onStart ? await definition.onStart({ orm, databaseUrl: options.databaseUrl, log }) : async () => {};
   const metrics: Metrics = { requests: 0, sqlQueries: 0 };
 
   async function contextFor(req: IncomingMessage, body: unknown): Promise<RequestContext> {
@@ -101,7 +110,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     const operation = (body as { operationName?: string } | null)?.operationName ?? null;
     const scope = identity ? await openTenantScope(orm, identity, { requestId, operation }) : null;
-    return { requestId, identity, scope, orm, log: log.child({ requestId }), loaders: new Map() };
+    return { requestId, identity, scope, orm, log: log.child({ requestId }), loaders: new Map(), afterCommit: [] };
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -167,6 +176,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopBackground();
       await apollo.stop();
       await orm.close(true);
     },

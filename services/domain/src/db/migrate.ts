@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { PgBoss } from 'pg-boss';
 import pg from 'pg';
 import { ormOptions } from './orm-config';
 import { APP_ROLE } from './roles';
@@ -37,9 +38,22 @@ export async function migrate(
   const orm = await MikroORM.init(ormOptions(adminUrl, { debug: false, pool: { min: 0, max: 2 } }));
   try {
     const applied = await orm.migrator.up();
-    await orm.em.getConnection().execute(`alter role ${APP_ROLE} login password '${appPassword.replaceAll("'", "''")}'`);
+    await installJobQueue(adminUrl);
+    await orm.em.getConnection().execute(`
+      grant usage, create on schema pgboss to ${APP_ROLE};
+      grant select, insert, update, delete on all tables in schema pgboss to ${APP_ROLE};
+      grant usage, select on all sequences in schema pgboss to ${APP_ROLE};
+      grant execute on all functions in schema pgboss to ${APP_ROLE};
+      alter role ${APP_ROLE} login password '${appPassword.replaceAll("'", "''")}'`);
     return applied.map((m) => m.name);
   } finally {
     await orm.close(true);
   }
+}
+
+/** pg-boss creates and upgrades its own schema (`pgboss`) with its own versioned migrations. */
+async function installJobQueue(adminUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: adminUrl, schedule: false, supervise: false, max: 2 });
+  await boss.start();
+  await boss.stop({ graceful: false });
 }

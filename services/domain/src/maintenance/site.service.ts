@@ -3,6 +3,9 @@ import { Site } from './site.entity';
 import { getCustomer } from './customer.service';
 import { Validator } from '../shared/errors';
 import { newId } from '../shared/ids';
+import { keysetPage } from '../shared/keyset';
+import type { PageArgs } from '../shared/pagination';
+import type { FilterQuery } from '@mikro-orm/core';
 
 export interface SiteInput {
   customerId: string;
@@ -36,4 +39,15 @@ export async function createSite(em: EntityManager, tenantId: string, input: Sit
   });
   await em.flush();
   return site;
+}
+
+export function listSites(em: EntityManager, args: PageArgs & { customerId?: string | null; search?: string | null }) {
+  const where: FilterQuery<Site>[] = [];
+  if (args.customerId) where.push({ customerId: args.customerId });
+  const search = args.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({ $or: [{ name: { $ilike: like } }, { city: { $ilike: like } }, { postalCode: { $like: `${search}%` } }] });
+  }
+  return keysetPage(em, Site, where.length ? { $and: where } : {}, 'name', args);
 }

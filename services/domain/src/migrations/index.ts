@@ -1,4 +1,8 @@
 import { Migration20261123000000Platform } from './Migration20261123000000_platform';
+import { Migration20261123100000Maintenance } from './Migration20261123100000_maintenance';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
-export const migrations = [{ name: 'Migration20261123000000_platform', class: Migration20261123000000Platform }];
+export const migrations = [
+  { name: 'Migration20261123000000_platform', class: Migration20261123000000Platform },
+  { name: 'Migration20261123100000_maintenance', class: Migration20261123100000Maintenance },
+];

@@ -8,3 +8,9 @@ export function newId(): string {
 export function isUuid(value: string): boolean {
   return validate(value) && version(value) >= 1;
 }
+
+/** A PostgreSQL array literal of ids, for raw SQL `= any(?::uuid[])` (the driver would expand a JS array). */
+export function uuidArrayLiteral(ids: readonly string[]): string {
+  if (!ids.every(isUuid)) throw new TypeError('not a list of UUIDs');
+  return `{${ids.join(',')}}`;
+}

@@ -2,9 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from './pagination';
 
+function cursorValue(value: unknown): string | number {
+  return value instanceof Date ? value.toISOString() : (value as string | number);
+}
+
 /**
  * One page of a list ordered by (sortField, id), read with a keyset condition rather than an
- * offset: two statements (page + count) whatever the page number.
+ * offset: two statements (page + count) whatever the page number. Rows whose sort field is null
+ * are left out, so sort only on a nullable field when filtering on it makes sense.
  */
 export async function keysetPage<T extends { id: string }, K extends keyof T & string>(
   em: EntityManager,
@@ -12,23 +17,26 @@ export async function keysetPage<T extends { id: string }, K extends keyof T & s
   where: FilterQuery<T>,
   sortField: K,
   args: PageArgs,
+  direction: 'asc' | 'desc' = 'asc',
 ): Promise<Page<T>> {
   const first = pageSize(args.first);
-  let pageWhere = where;
+  const op = direction === 'asc' ? '$gt' : '$lt';
+  const listed = { $and: [where, { [sortField]: { $ne: null } }] } as FilterQuery<T>;
+  let pageWhere = listed;
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
     pageWhere = {
-      $and: [where, { $or: [{ [sortField]: { $gt: value } }, { [sortField]: value, id: { $gt: id } }] }],
+      $and: [listed, { $or: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: id } }] }],
     } as FilterQuery<T>;
   }
   const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere, { orderBy: { [sortField]: 'asc', id: 'asc' } as never, limit: first + 1 }),
-    em.count(entity, where),
+    em.find(entity, pageWhere, { orderBy: { [sortField]: direction, id: direction } as never, limit: first + 1 }),
+    em.count(entity, listed),
   ]);
   const nodes = rows.slice(0, first);
   return {
     nodes,
-    cursors: nodes.map((n) => encodeCursor([n[sortField] as string, n.id])),
+    cursors: nodes.map((n) => encodeCursor([cursorValue(n[sortField]), n.id])),
     hasNextPage: rows.length > first,
     hasPreviousPage: Boolean(args.after),
     totalCount,

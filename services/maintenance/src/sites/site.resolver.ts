@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { createSite } from '@relais/domain';
-import { em, tenantIdOf, type RequestContext } from '@relais/subgraph-kit';
-import { SiteType, toSiteType } from './site.type';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createSite, listSites } from '@relais/domain';
+import { em, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { SiteConnection, SiteType, toSiteType } from './site.type';
+import { loaders } from '../shared/loaders';
 import { CustomerType, toCustomerType } from '../customers/customer.type';
 import { customerLoader } from '../customers/customer.resolver';
 
@@ -18,6 +19,18 @@ export class CreateSiteInput {
 
 @Resolver(() => SiteType)
 export class SiteResolver {
+  @Authorized('maintenance:read')
+  @Query(() => SiteConnection, { description: 'Sites by name, filtered by customer, name, city or postal code.' })
+  async sites(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+  ) {
+    return toConnection(await listSites(em(ctx), { first, after, customerId, search }), toSiteType);
+  }
+
   @Authorized('maintenance:write')
   @Mutation(() => SiteType)
   async createSite(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSiteInput) input: CreateSiteInput) {
@@ -29,4 +42,9 @@ export class SiteResolver {
     const customer = await customerLoader(ctx).load(site.customerId);
     return toCustomerType(customer!);
   }
+}
+
+export async function resolveSiteReference(reference: { id: string }, ctx: RequestContext) {
+  const site = await loaders.site(ctx).load(reference.id);
+  return site ? toSiteType(site) : null;
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Site } from '@relais/domain';
+import { ConnectionType } from '@relais/subgraph-kit';
 import { Address } from '../customers/customer.type';
 
 @ObjectType('Site', { description: 'A customer site: where equipment is installed and technicians go.' })
@@ -21,3 +22,5 @@ export function toSiteType(site: Site): SiteType {
     accessNotes: site.accessNotes ?? null,
   };
 }
+
+export const SiteConnection = ConnectionType(SiteType, 'Site');

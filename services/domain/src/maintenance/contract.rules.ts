@@ -1,0 +1,91 @@
+import Decimal from 'decimal.js';
+import { addMonths, format, parseISO } from 'date-fns';
+import { Validator } from '../shared/errors';
+import { LABOUR_TYPES, INTERVENTION_PRIORITIES, type InterventionPriority, type LabourType } from './intervention.rules';
+
+export interface RateCard {
+  /** Hourly rate (HT) per labour type, decimal strings. */
+  labourRates: Record<LabourType, string>;
+  travelPricing: 'FLAT' | 'ZONE';
+  travelFlatFee: string | null;
+  travelZones: { code: string; label: string; fee: string }[];
+  partsDiscountPercent: string;
+  includedLabourHoursPerYear: string;
+  travelIncluded: boolean;
+  partsIncluded: boolean;
+}
+
+export type SlaTargets = Partial<Record<InterventionPriority, number>>;
+
+function nonNegativeMoney(value: string | null | undefined): boolean {
+  if (value == null) return false;
+  try {
+    const d = new Decimal(value);
+    return d.isFinite() && d.greaterThanOrEqualTo(0) && d.decimalPlaces() <= 2;
+  } catch {
+    return false;
+  }
+}
+
+export function validateRateCard(card: RateCard, v = new Validator()): Validator {
+  for (const type of LABOUR_TYPES)
+    v.check(nonNegativeMoney(card.labourRates[type]), `rateCard.labourRates.${type}`, 'taux horaire HT en euros');
+  if (card.travelPricing === 'FLAT')
+    v.check(nonNegativeMoney(card.travelFlatFee), 'rateCard.travelFlatFee', 'forfait de déplacement requis');
+  else {
+    v.check(card.travelZones.length > 0, 'rateCard.travelZones', 'au moins une zone');
+    card.travelZones.forEach((z, i) => {
+      v.check(z.code.trim().length > 0, `rateCard.travelZones[${i}].code`, 'obligatoire');
+      v.check(nonNegativeMoney(z.fee), `rateCard.travelZones[${i}].fee`, 'montant HT en euros');
+    });
+    v.check(
+      new Set(card.travelZones.map((z) => z.code)).size === card.travelZones.length,
+      'rateCard.travelZones',
+      'codes de zone en double',
+    );
+  }
+  v.check(
+    nonNegativeMoney(card.partsDiscountPercent) && new Decimal(card.partsDiscountPercent).lessThanOrEqualTo(100),
+    'rateCard.partsDiscountPercent',
+    'remise de 0 à 100 %',
+  );
+  v.check(nonNegativeMoney(card.includedLabourHoursPerYear), 'rateCard.includedLabourHoursPerYear', 'nombre d’heures');
+  return v;
+}
+
+export function validateSla(sla: SlaTargets, v = new Validator()): Validator {
+  for (const [priority, hours] of Object.entries(sla)) {
+    v.check((INTERVENTION_PRIORITIES as readonly string[]).includes(priority), `sla.${priority}`, 'priorité inconnue');
+    v.check(Number.isInteger(hours) && hours! > 0 && hours! <= 24 * 60, `sla.${priority}`, 'délai en heures, de 1 à 1440');
+  }
+  return v;
+}
+
+export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
+
+/** Tacitly renewed contracts stay active past their end date, year after year, until terminated. */
+export function contractStatus(
+  contract: { startsOn: string; endsOn: string; tacitRenewal: boolean; terminatedOn?: string | null },
+  today: string,
+): ContractStatus {
+  if (contract.terminatedOn && contract.terminatedOn <= today) return 'TERMINATED';
+  if (today < contract.startsOn) return 'DRAFT';
+  if (today > contract.endsOn && !contract.tacitRenewal) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+/**
+ * Due dates of a preventive plan inside [from, to]: visits are spread evenly over each contract
+ * year from the start date (every 12 / visitsPerYear months, rounded to whole months).
+ */
+export function preventiveDueDates(startsOn: string, visitsPerYear: number, from: string, to: string, endsOn?: string | null): string[] {
+  const stepMonths = Math.max(1, Math.round(12 / visitsPerYear));
+  const start = parseISO(startsOn);
+  const dates: string[] = [];
+  for (let k = 0; k < 1000; k += 1) {
+    const due = format(addMonths(start, k * stepMonths), 'yyyy-MM-dd');
+    if (due > to || (endsOn && due > endsOn)) break;
+    if (due >= from) dates.push(due);
+  }
+  return dates;
+}

@@ -1,0 +1,191 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './contract.entity';
+import { validateRateCard, validateSla, type RateCard, type SlaTargets } from './contract.rules';
+import { EQUIPMENT_CATEGORIES } from './equipment.entity';
+import { Site } from './site.entity';
+import { getCustomer } from './customer.service';
+import { nextCounterValue } from '../platform/counters';
+import { Errors, Validator } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { keysetPage } from '../shared/keyset';
+import type { PageArgs } from '../shared/pagination';
+import { isLocalDate } from '../shared/time';
+
+export interface PlanInput {
+  equipmentCategory: string;
+  visitsPerYear: number;
+  estimatedDurationMinutes?: number | null;
+  requiredSkills?: string[] | null;
+}
+
+export interface ContractTermsInput {
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  tacitRenewal: boolean;
+  noticeDays: number;
+  siteIds: string[];
+  sla: SlaTargets;
+  rateCard: RateCard;
+  plans: PlanInput[];
+}
+
+function validateTerms(terms: ContractTermsInput): void {
+  const v = new Validator()
+    .check(terms.title.trim().length > 0, 'title', 'obligatoire')
+    .check(isLocalDate(terms.startsOn), 'startsOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(terms.endsOn) && terms.endsOn > terms.startsOn, 'endsOn', 'date AAAA-MM-JJ après le début')
+    .check(Number.isInteger(terms.noticeDays) && terms.noticeDays >= 0 && terms.noticeDays <= 365, 'noticeDays', 'de 0 à 365 jours')
+    .check(terms.siteIds.length > 0, 'siteIds', 'au moins un site couvert');
+  validateSla(terms.sla, v);
+  validateRateCard(terms.rateCard, v);
+  terms.plans.forEach((plan, i) => {
+    v.check(
+      (EQUIPMENT_CATEGORIES as readonly string[]).includes(plan.equipmentCategory),
+      `plans[${i}].equipmentCategory`,
+      'catégorie inconnue',
+    );
+    v.check(
+      Number.isInteger(plan.visitsPerYear) && plan.visitsPerYear >= 1 && plan.visitsPerYear <= 52,
+      `plans[${i}].visitsPerYear`,
+      'de 1 à 52 visites par an',
+    );
+  });
+  v.check(new Set(terms.plans.map((p) => p.equipmentCategory)).size === terms.plans.length, 'plans', 'une seule ligne par catégorie');
+  v.throwIfInvalid();
+}
+
+async function assertSitesOfCustomer(em: EntityManager, customerId: string, siteIds: string[]): Promise<void> {
+  const sites = await em.find(Site, { id: { $in: siteIds }, customerId });
+  new Validator().check(sites.length === new Set(siteIds).size, 'siteIds', 'site introuvable pour ce client').throwIfInvalid();
+}
+
+function writeSitesAndPlans(em: EntityManager, contract: Contract, terms: ContractTermsInput): void {
+  for (const siteId of new Set(terms.siteIds)) em.create(ContractSite, { tenantId: contract.tenantId, contractId: contract.id, siteId });
+  for (const plan of terms.plans) {
+    em.create(MaintenancePlan, {
+      id: newId(),
+      tenantId: contract.tenantId,
+      contractId: contract.id,
+      equipmentCategory: plan.equipmentCategory,
+      visitsPerYear: plan.visitsPerYear,
+      estimatedDurationMinutes: plan.estimatedDurationMinutes ?? 120,
+      requiredSkills: plan.requiredSkills ?? [],
+    });
+  }
+}
+
+export async function createContract(
+  em: EntityManager,
+  tenantId: string,
+  input: ContractTermsInput & { customerId: string },
+): Promise<Contract> {
+  validateTerms(input);
+  await getCustomer(em, input.customerId);
+  await assertSitesOfCustomer(em, input.customerId, input.siteIds);
+  const year = input.startsOn.slice(0, 4);
+  const contract = em.create(Contract, {
+    id: newId(),
+    tenantId,
+    reference: `CT-${year}-${String(await nextCounterValue(em, tenantId, `contract:${year}`)).padStart(4, '0')}`,
+    title: input.title.trim(),
+    customerId: input.customerId,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    tacitRenewal: input.tacitRenewal,
+    noticeDays: input.noticeDays,
+    sla: input.sla,
+    rateCard: input.rateCard,
+  });
+  writeSitesAndPlans(em, contract, input);
+  await em.flush();
+  return contract;
+}
+
+/**
+ * Changes a contract's terms as an amendment: the previous terms are kept, numbered, with the
+ * date the new ones take effect and why.
+ */
+export async function amendContract(
+  em: EntityManager,
+  id: string,
+  input: ContractTermsInput & { effectiveOn: string; reason: string; expectedVersion: number },
+): Promise<Contract> {
+  const contract = await getContract(em, id);
+  if (contract.version !== input.expectedVersion)
+    throw Errors.conflict('STALE_VERSION', `Le contrat ${contract.reference} a été modifié entre-temps ; rechargez-le`, {
+      currentVersion: contract.version,
+    });
+  validateTerms(input);
+  new Validator()
+    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
+    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avenant obligatoire')
+    .throwIfInvalid();
+  await assertSitesOfCustomer(em, contract.customerId, input.siteIds);
+  const [sites, plans] = await Promise.all([em.find(ContractSite, { contractId: id }), em.find(MaintenancePlan, { contractId: id })]);
+  em.create(ContractAmendment, {
+    id: newId(),
+    tenantId: contract.tenantId,
+    contractId: id,
+    version: contract.version,
+    effectiveOn: input.effectiveOn,
+    reason: input.reason.trim(),
+    previousTerms: {
+      title: contract.title,
+      startsOn: contract.startsOn,
+      endsOn: contract.endsOn,
+      tacitRenewal: contract.tacitRenewal,
+      noticeDays: contract.noticeDays,
+      sla: contract.sla,
+      rateCard: contract.rateCard,
+      siteIds: sites.map((s) => s.siteId),
+      plans: plans.map(({ equipmentCategory, visitsPerYear, estimatedDurationMinutes, requiredSkills }) => ({
+        equipmentCategory,
+        visitsPerYear,
+        estimatedDurationMinutes,
+        requiredSkills,
+      })),
+    },
+  });
+  sites.forEach((s) => em.remove(s));
+  plans.forEach((p) => em.remove(p));
+  await em.flush();
+  em.assign(contract, {
+    title: input.title.trim(),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    tacitRenewal: input.tacitRenewal,
+    noticeDays: input.noticeDays,
+    sla: input.sla,
+    rateCard: input.rateCard,
+  });
+  writeSitesAndPlans(em, contract, input);
+  await em.flush();
+  return contract;
+}
+
+export async function getContract(em: EntityManager, id: string): Promise<Contract> {
+  const contract = await em.findOne(Contract, { id });
+  if (!contract) throw Errors.notFound('Contract', id);
+  return contract;
+}
+
+export function listContracts(em: EntityManager, args: PageArgs & { customerId?: string | null; search?: string | null }) {
+  const where: FilterQuery<Contract> = {};
+  if (args.customerId) Object.assign(where, { customerId: args.customerId });
+  const search = args.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    Object.assign(where, { $or: [{ reference: { $ilike: like } }, { title: { $ilike: like } }] });
+  }
+  return keysetPage(em, Contract, where, 'reference', args);
+}
+
+export const contractsByIds = (em: EntityManager, ids: readonly string[]) => em.find(Contract, { id: { $in: [...ids] } });
+export const contractSitesByContractIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(ContractSite, { contractId: { $in: [...ids] } });
+export const plansByContractIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(MaintenancePlan, { contractId: { $in: [...ids] } }, { orderBy: { equipmentCategory: 'asc' } });
+export const amendmentsByContractIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(ContractAmendment, { contractId: { $in: [...ids] } }, { orderBy: { version: 'desc' } });

@@ -1,0 +1,519 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './intervention.entity';
+import {
+  assertReadyToComplete,
+  assertTransition,
+  scheduleWarnings,
+  slaDeadline,
+  validateReport,
+  type InterventionPriority,
+  type InterventionStatus,
+  type ReportInput,
+  type ScheduleWarning,
+} from './intervention.rules';
+import { Contract } from './contract.entity';
+import { Equipment } from './equipment.entity';
+import { Site } from './site.entity';
+import { Technician } from './technician.entity';
+import { absencesOverlapping, technicianForUser } from './technician.service';
+import { CatalogItem } from '../billing/catalog-item.entity';
+import { nextCounterValue } from '../platform/counters';
+import { Errors, Validator } from '../shared/errors';
+import type { Identity } from '../shared/identity';
+import { newId, uuidArrayLiteral } from '../shared/ids';
+import { keysetPage } from '../shared/keyset';
+import type { PageArgs } from '../shared/pagination';
+import { localDayBounds, localDate } from '../shared/time';
+
+export interface CreateInterventionRequestInput {
+  customerId: string;
+  siteId: string;
+  equipmentId?: string | null;
+  type?: Intervention['type'];
+  priority?: InterventionPriority;
+  title: string;
+  description?: string | null;
+  requiredSkills?: string[] | null;
+  estimatedDurationMinutes?: number | null;
+}
+
+async function nextInterventionNumber(em: EntityManager, tenantId: string, at: Date): Promise<string> {
+  const year = localDate(at).slice(0, 4);
+  const value = await nextCounterValue(em, tenantId, `intervention:${year}`);
+  return `I-${year}-${String(value).padStart(5, '0')}`;
+}
+
+/** The active contract covering a site for that customer, if any (its SLA sets the deadline). */
+async function coveringContract(
+  em: EntityManager,
+  customerId: string,
+  siteId: string,
+  equipmentId?: string | null,
+): Promise<Contract | null> {
+  if (equipmentId) {
+    const equipment = await em.findOne(Equipment, { id: equipmentId });
+    if (equipment?.contractId) return em.findOne(Contract, { id: equipment.contractId });
+  }
+  const today = localDate(new Date());
+  const [contract] = await em.getConnection().execute<{ id: string }[]>(
+    `select c.id from contracts c join contract_sites cs on cs.tenant_id = c.tenant_id and cs.contract_id = c.id
+      where c.customer_id = ? and cs.site_id = ? and c.starts_on <= ? and (c.ends_on >= ? or c.tacit_renewal) and c.terminated_on is null
+      order by c.starts_on desc limit 1`,
+    [customerId, siteId, today, today],
+    'all',
+    em.getTransactionContext(),
+  );
+  return contract ? em.findOne(Contract, { id: contract.id }) : null;
+}
+
+export async function createInterventionRequest(
+  em: EntityManager,
+  identity: Identity,
+  input: CreateInterventionRequestInput,
+  extra: { source?: string; planKey?: string; requestedAt?: Date; contractId?: string | null } = {},
+): Promise<Intervention> {
+  const v = new Validator().check(input.title.trim().length > 0, 'title', 'obligatoire');
+  const site = await em.findOne(Site, { id: input.siteId });
+  v.check(Boolean(site), 'siteId', 'site introuvable');
+  v.check(!site || site.customerId === input.customerId, 'siteId', 'ce site n’appartient pas à ce client');
+  if (input.equipmentId) {
+    const equipment = await em.findOne(Equipment, { id: input.equipmentId });
+    v.check(Boolean(equipment) && equipment!.siteId === input.siteId, 'equipmentId', 'équipement introuvable sur ce site');
+  }
+  if (input.estimatedDurationMinutes != null)
+    v.check(
+      Number.isInteger(input.estimatedDurationMinutes) && input.estimatedDurationMinutes > 0 && input.estimatedDurationMinutes <= 24 * 60,
+      'estimatedDurationMinutes',
+      'de 1 à 1440 minutes',
+    );
+  v.throwIfInvalid();
+  const requestedAt = extra.requestedAt ?? new Date();
+  const priority = input.priority ?? 'NORMAL';
+  const contract = extra.contractId
+    ? await em.findOne(Contract, { id: extra.contractId })
+    : await coveringContract(em, input.customerId, input.siteId, input.equipmentId);
+  const intervention = em.create(Intervention, {
+    id: newId(),
+    tenantId: identity.tenantId,
+    number: await nextInterventionNumber(em, identity.tenantId, requestedAt),
+    type: input.type ?? 'CORRECTIVE',
+    priority,
+    status: 'REQUESTED',
+    title: input.title.trim(),
+    description: input.description?.trim() || null,
+    customerId: input.customerId,
+    siteId: input.siteId,
+    equipmentId: input.equipmentId ?? null,
+    contractId: contract?.id ?? null,
+    requiredSkills: input.requiredSkills ?? [],
+    estimatedDurationMinutes: input.estimatedDurationMinutes ?? 120,
+    source: extra.source ?? (identity.kind === 'api_key' ? 'PARTNER_API' : 'PLANNER'),
+    planKey: extra.planKey ?? null,
+    requestedAt,
+    dueBy: slaDeadline(requestedAt, priority, contract?.sla),
+  });
+  await em.flush();
+  return intervention;
+}
+
+export async function getIntervention(em: EntityManager, id: string): Promise<Intervention> {
+  const intervention = await em.findOne(Intervention, { id });
+  if (!intervention) throw Errors.notFound('Intervention', id);
+  return intervention;
+}
+
+/** Loads the intervention and refuses to act on a version the caller has not seen. */
+async function loadForChange(em: EntityManager, id: string, expectedVersion: number): Promise<Intervention> {
+  const intervention = await getIntervention(em, id);
+  if (intervention.version !== expectedVersion) {
+    throw Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`, {
+      expectedVersion,
+      currentVersion: intervention.version,
+    });
+  }
+  return intervention;
+}
+
+/** A technician acts only on jobs assigned to them; the office acts on all. */
+async function assertMayWorkOn(em: EntityManager, identity: Identity, intervention: Intervention): Promise<void> {
+  if (identity.kind !== 'user' || identity.role !== 'technician') return;
+  const technician = await technicianForUser(em, identity.userId);
+  const assigned = technician && (await em.count(InterventionTechnician, { interventionId: intervention.id, technicianId: technician.id }));
+  if (!assigned) throw Errors.forbidden('Cette intervention ne vous est pas affectée');
+}
+
+function moveTo(intervention: Intervention, to: InterventionStatus): void {
+  assertTransition(intervention.status, to);
+  intervention.status = to;
+}
+
+export async function assignedTechnicianIds(em: EntityManager, interventionId: string): Promise<string[]> {
+  return (await em.find(InterventionTechnician, { interventionId })).map((a) => a.technicianId);
+}
+
+export async function scheduleIntervention(
+  em: EntityManager,
+  id: string,
+  input: { technicianIds: string[]; start: Date; end: Date; expectedVersion: number },
+): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, input.expectedVersion);
+  const technicianIds = [...new Set(input.technicianIds)];
+  const found = technicianIds.length ? await em.find(Technician, { id: { $in: technicianIds }, active: true }) : [];
+  new Validator()
+    .check(technicianIds.length > 0, 'technicianIds', 'au moins un technicien')
+    .check(found.length === technicianIds.length, 'technicianIds', 'technicien introuvable ou inactif')
+    .check(input.end > input.start, 'end', 'la fin doit suivre le début')
+    .check(input.end.getTime() - input.start.getTime() <= 7 * 24 * 3600_000, 'end', 'une intervention dure au plus 7 jours')
+    .throwIfInvalid();
+  moveTo(intervention, 'SCHEDULED');
+  intervention.scheduledStart = input.start;
+  intervention.scheduledEnd = input.end;
+  const current = await em.find(InterventionTechnician, { interventionId: id });
+  for (const assignment of current) if (!technicianIds.includes(assignment.technicianId)) em.remove(assignment);
+  for (const technicianId of technicianIds) {
+    if (!current.some((a) => a.technicianId === technicianId))
+      em.create(InterventionTechnician, { tenantId: intervention.tenantId, interventionId: id, technicianId });
+  }
+  await flushWithNewVersion(em, intervention);
+  return intervention;
+}
+
+export async function unscheduleIntervention(em: EntityManager, id: string, expectedVersion: number): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, expectedVersion);
+  moveTo(intervention, 'REQUESTED');
+  intervention.scheduledStart = null;
+  intervention.scheduledEnd = null;
+  await em.nativeDelete(InterventionTechnician, { interventionId: id });
+  await em.flush();
+  return intervention;
+}
+
+export async function startIntervention(em: EntityManager, identity: Identity, id: string, expectedVersion: number): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, expectedVersion);
+  await assertMayWorkOn(em, identity, intervention);
+  moveTo(intervention, 'IN_PROGRESS');
+  intervention.startedAt ??= new Date();
+  await em.flush();
+  return intervention;
+}
+
+function assertReportOpen(intervention: Intervention): void {
+  if (intervention.status === 'CLOSED' || intervention.status === 'INVOICED' || intervention.status === 'CANCELLED') {
+    throw Errors.conflict('REPORT_FROZEN', `Le rapport de l’intervention ${intervention.number} est figé (${intervention.status})`, {
+      status: intervention.status,
+    });
+  }
+}
+
+/** Replaces the whole report; allowed until the office closes the intervention. */
+export async function recordInterventionReport(
+  em: EntityManager,
+  identity: Identity,
+  id: string,
+  report: ReportInput,
+  expectedVersion: number,
+): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, expectedVersion);
+  assertReportOpen(intervention);
+  await assertMayWorkOn(em, identity, intervention);
+  const itemIds = [...new Set(report.parts.map((p) => p.catalogItemId))];
+  const items = itemIds.length ? await em.find(CatalogItem, { id: { $in: itemIds } }) : [];
+  const technicianIds = [...new Set(report.labour.map((l) => l.technicianId))];
+  const technicians = technicianIds.length ? await em.find(Technician, { id: { $in: technicianIds } }) : [];
+  const v = new Validator()
+    .check(items.length === itemIds.length, 'parts', 'article du catalogue introuvable')
+    .check(technicians.length === technicianIds.length, 'labour', 'technicien introuvable');
+  v.throwIfInvalid();
+  validateReport(report, new Set(items.filter((i) => i.trackedBySerial).map((i) => i.id)));
+
+  await em.nativeDelete(LabourEntry, { interventionId: id });
+  await em.nativeDelete(PartUsed, { interventionId: id });
+  report.labour.forEach((entry, position) =>
+    em.create(LabourEntry, {
+      id: newId(),
+      tenantId: intervention.tenantId,
+      interventionId: id,
+      ...entry,
+      labourType: entry.labourType as LabourEntry['labourType'],
+      position,
+    }),
+  );
+  report.parts.forEach((part, position) =>
+    em.create(PartUsed, {
+      id: newId(),
+      tenantId: intervention.tenantId,
+      interventionId: id,
+      catalogItemId: part.catalogItemId,
+      quantity: part.quantity,
+      serialNumber: part.serialNumber?.trim() || null,
+      position,
+    }),
+  );
+  if (report.photos) {
+    await em.nativeDelete(InterventionPhoto, { interventionId: id });
+    report.photos.forEach((photo, position) =>
+      em.create(InterventionPhoto, {
+        id: newId(),
+        tenantId: intervention.tenantId,
+        interventionId: id,
+        caption: photo.caption ?? null,
+        dataUrl: photo.dataUrl,
+        position,
+      }),
+    );
+  }
+  intervention.travelCount = report.travelCount;
+  intervention.travelZone = report.travelZone?.trim() || null;
+  intervention.observations = report.observations?.trim() || null;
+  const signatureChanged = report.signatureDataUrl && report.signatureDataUrl !== intervention.signatureDataUrl;
+  intervention.signerName = report.signerName?.trim() || null;
+  intervention.signatureDataUrl = report.signatureDataUrl ?? null;
+  if (signatureChanged) intervention.signedAt = new Date();
+  if (!report.signatureDataUrl) intervention.signedAt = null;
+  await flushWithNewVersion(em, intervention);
+  return intervention;
+}
+
+/**
+ * Flushes, and makes sure the intervention's version moved even when only its child rows
+ * (assignments, report lines) changed, so every change invalidates what others have loaded.
+ */
+async function flushWithNewVersion(em: EntityManager, intervention: Intervention): Promise<void> {
+  const before = intervention.version;
+  await em.flush();
+  if (intervention.version !== before) return;
+  const updated = await em.nativeUpdate(Intervention, { id: intervention.id, version: before }, { version: before + 1 });
+  if (updated !== 1)
+    throw Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`);
+  intervention.version = before + 1;
+}
+
+export async function completeIntervention(
+  em: EntityManager,
+  identity: Identity,
+  id: string,
+  expectedVersion: number,
+): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, expectedVersion);
+  await assertMayWorkOn(em, identity, intervention);
+  assertTransition(intervention.status, 'COMPLETED');
+  await em.populate(intervention, ['signatureDataUrl']);
+  assertReadyToComplete({
+    labourCount: await em.count(LabourEntry, { interventionId: id }),
+    signerName: intervention.signerName ?? null,
+    signatureDataUrl: intervention.signatureDataUrl ?? null,
+  });
+  intervention.status = 'COMPLETED';
+  intervention.completedAt = new Date();
+  await em.flush();
+  return intervention;
+}
+
+export async function closeIntervention(em: EntityManager, id: string, expectedVersion: number): Promise<Intervention> {
+  const intervention = await loadForChange(em, id, expectedVersion);
+  moveTo(intervention, 'CLOSED');
+  intervention.closedAt = new Date();
+  await em.flush();
+  return intervention;
+}
+
+export async function cancelIntervention(em: EntityManager, id: string, reason: string, expectedVersion: number): Promise<Intervention> {
+  new Validator().check(reason.trim().length > 0, 'reason', 'motif d’annulation obligatoire').throwIfInvalid();
+  const intervention = await loadForChange(em, id, expectedVersion);
+  moveTo(intervention, 'CANCELLED');
+  intervention.cancelledAt = new Date();
+  intervention.cancelReason = reason.trim();
+  await em.flush();
+  return intervention;
+}
+
+export interface InterventionFilter {
+  status?: InterventionStatus[] | null;
+  type?: Intervention['type'][] | null;
+  technicianId?: string | null;
+  customerId?: string | null;
+  siteId?: string | null;
+  equipmentId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  unscheduled?: boolean | null;
+  search?: string | null;
+}
+
+export type InterventionSort = 'REQUESTED_AT' | 'SCHEDULED_START' | 'DUE_BY' | 'NUMBER';
+
+function filterQuery(filter: InterventionFilter): FilterQuery<Intervention> {
+  const and: FilterQuery<Intervention>[] = [];
+  if (filter.status?.length) and.push({ status: { $in: filter.status } });
+  if (filter.type?.length) and.push({ type: { $in: filter.type } });
+  if (filter.customerId) and.push({ customerId: filter.customerId });
+  if (filter.siteId) and.push({ siteId: filter.siteId });
+  if (filter.equipmentId) and.push({ equipmentId: filter.equipmentId });
+  if (filter.unscheduled) and.push({ scheduledStart: null });
+  if (filter.from || filter.to) {
+    const window: FilterQuery<Intervention>[] = [];
+    const scheduled: Record<string, unknown> = {};
+    if (filter.to) scheduled.scheduledStart = { $lt: filter.to };
+    if (filter.from) scheduled.scheduledEnd = { $gt: filter.from };
+    window.push(scheduled as FilterQuery<Intervention>);
+    const requested: Record<string, unknown> = { scheduledStart: null, requestedAt: {} };
+    if (filter.from) (requested.requestedAt as Record<string, Date>).$gte = filter.from;
+    if (filter.to) (requested.requestedAt as Record<string, Date>).$lt = filter.to;
+    window.push(requested as FilterQuery<Intervention>);
+    and.push({ $or: window });
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    and.push({ $or: [{ number: { $ilike: like } }, { title: { $ilike: like } }] });
+  }
+  return and.length ? { $and: and } : {};
+}
+
+async function withTechnicianFilter(em: EntityManager, filter: InterventionFilter): Promise<FilterQuery<Intervention>> {
+  const base = filterQuery({ ...filter, technicianId: null });
+  if (!filter.technicianId) return base;
+  return { $and: [base, { id: { $in: await assignedInterventionIds(em, filter.technicianId) } }] };
+}
+
+async function assignedInterventionIds(em: EntityManager, technicianId: string): Promise<string[]> {
+  return (await em.find(InterventionTechnician, { technicianId }, { fields: ['interventionId'] })).map((a) => a.interventionId);
+}
+
+const SORTS: Record<InterventionSort, { field: 'requestedAt' | 'scheduledStart' | 'dueBy' | 'number'; direction: 'asc' | 'desc' }> = {
+  REQUESTED_AT: { field: 'requestedAt', direction: 'desc' },
+  SCHEDULED_START: { field: 'scheduledStart', direction: 'asc' },
+  DUE_BY: { field: 'dueBy', direction: 'asc' },
+  NUMBER: { field: 'number', direction: 'desc' },
+};
+
+export async function listInterventions(
+  em: EntityManager,
+  args: PageArgs & { filter?: InterventionFilter | null; sort?: InterventionSort | null },
+) {
+  const sort = SORTS[args.sort ?? 'REQUESTED_AT'];
+  return keysetPage(em, Intervention, await withTechnicianFilter(em, args.filter ?? {}), sort.field, args, sort.direction);
+}
+
+export function interventionsByIds(em: EntityManager, ids: readonly string[]): Promise<Intervention[]> {
+  return em.find(Intervention, { id: { $in: [...ids] } });
+}
+
+export function assignmentsByInterventionIds(em: EntityManager, ids: readonly string[]): Promise<InterventionTechnician[]> {
+  return em.find(InterventionTechnician, { interventionId: { $in: [...ids] } });
+}
+
+export function labourByInterventionIds(em: EntityManager, ids: readonly string[]): Promise<LabourEntry[]> {
+  return em.find(LabourEntry, { interventionId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+}
+
+export function partsByInterventionIds(em: EntityManager, ids: readonly string[]): Promise<PartUsed[]> {
+  return em.find(PartUsed, { interventionId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+}
+
+export function photosByInterventionIds(em: EntityManager, ids: readonly string[]): Promise<InterventionPhoto[]> {
+  return em.find(InterventionPhoto, { interventionId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+}
+
+/** Scheduled interventions of the technicians overlapping [from, to), with their assignments. */
+async function scheduledInWindow(em: EntityManager, from: Date, to: Date, technicianIds?: readonly string[]): Promise<Intervention[]> {
+  const where: FilterQuery<Intervention> = {
+    scheduledStart: { $lt: to },
+    scheduledEnd: { $gt: from },
+    status: { $nin: ['CANCELLED'] },
+  };
+  if (technicianIds) {
+    const ids = (await em.find(InterventionTechnician, { technicianId: { $in: [...technicianIds] } }, { fields: ['interventionId'] })).map(
+      (a) => a.interventionId,
+    );
+    return em.find(Intervention, { $and: [where, { id: { $in: ids } }] }, { orderBy: { scheduledStart: 'asc' } });
+  }
+  return em.find(Intervention, where, { orderBy: { scheduledStart: 'asc' } });
+}
+
+/**
+ * Warnings for scheduled interventions, computed together: one query for assignments, one for
+ * the technicians, one for their other jobs, one for absences, whatever the number of jobs.
+ */
+export async function warningsForInterventions(
+  em: EntityManager,
+  interventions: readonly Intervention[],
+): Promise<Map<string, ScheduleWarning[]>> {
+  const result = new Map<string, ScheduleWarning[]>();
+  const scheduled = interventions.filter((i) => i.scheduledStart && i.scheduledEnd && ['SCHEDULED', 'IN_PROGRESS'].includes(i.status));
+  for (const i of interventions) result.set(i.id, []);
+  if (!scheduled.length) return result;
+  const from = new Date(Math.min(...scheduled.map((i) => i.scheduledStart!.getTime())));
+  const to = new Date(Math.max(...scheduled.map((i) => i.scheduledEnd!.getTime())));
+  const assignments = await assignmentsByInterventionIds(
+    em,
+    scheduled.map((i) => i.id),
+  );
+  const technicianIds = [...new Set(assignments.map((a) => a.technicianId))];
+  if (!technicianIds.length) return result;
+  const [technicians, others, absences] = await Promise.all([
+    em.find(Technician, { id: { $in: technicianIds } }),
+    em.getConnection().execute<{ technician_id: string; id: string; number: string; scheduled_start: Date; scheduled_end: Date }[]>(
+      `select it.technician_id, i.id, i.number, i.scheduled_start, i.scheduled_end
+         from interventions i join intervention_technicians it on it.tenant_id = i.tenant_id and it.intervention_id = i.id
+        where it.technician_id = any(?::uuid[]) and i.scheduled_start < ? and i.scheduled_end > ? and i.status in ('SCHEDULED', 'IN_PROGRESS')`,
+      [uuidArrayLiteral(technicianIds), to, from],
+      'all',
+      em.getTransactionContext(),
+    ),
+    absencesOverlapping(em, technicianIds, from, to),
+  ]);
+  for (const intervention of scheduled) {
+    const mine = assignments.filter((a) => a.interventionId === intervention.id).map((a) => a.technicianId);
+    const availability = technicians
+      .filter((t) => mine.includes(t.id))
+      .map((t) => ({
+        ...t,
+        absences: absences.filter((a) => a.technicianId === t.id),
+        jobs: others
+          .filter((o) => o.technician_id === t.id && o.id !== intervention.id)
+          .map((o) => ({ number: o.number, start: new Date(o.scheduled_start), end: new Date(o.scheduled_end) })),
+      }));
+    result.set(
+      intervention.id,
+      scheduleWarnings(
+        {
+          start: intervention.scheduledStart!,
+          end: intervention.scheduledEnd!,
+          requiredSkills: intervention.requiredSkills as string[],
+          dueBy: intervention.dueBy ?? null,
+        },
+        availability,
+      ),
+    );
+  }
+  return result;
+}
+
+/** The planner's board: active technicians, jobs scheduled in the window, and the unscheduled queue. */
+export async function dispatchBoard(em: EntityManager, from: Date, to: Date) {
+  new Validator()
+    .check(to > from, 'to', 'doit suivre le début')
+    .check(to.getTime() - from.getTime() <= 62 * 24 * 3600_000, 'to', 'une fenêtre de deux mois au plus')
+    .throwIfInvalid();
+  const [technicians, scheduled, unscheduled] = await Promise.all([
+    em.find(Technician, { active: true }, { orderBy: { fullName: 'asc' } }),
+    scheduledInWindow(em, from, to),
+    em.find(Intervention, { status: 'REQUESTED' }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 200 }),
+  ]);
+  return { technicians, scheduled, unscheduled };
+}
+
+export async function agenda(em: EntityManager, technicianId: string, from: Date, to: Date): Promise<Intervention[]> {
+  return scheduledInWindow(em, from, to, [technicianId]);
+}
+
+/** The signed-in technician's jobs for a local day. */
+export async function myDay(em: EntityManager, identity: Identity, date?: string | null): Promise<Intervention[]> {
+  if (identity.kind !== 'user') throw Errors.forbidden('Réservé aux techniciens connectés');
+  const technician = await technicianForUser(em, identity.userId);
+  if (!technician) return [];
+  const { from, to } = localDayBounds(date ?? localDate(new Date()));
+  return scheduledInWindow(em, from, to, [technician.id]);
+}

@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Technician, TechnicianAbsence } from './technician.entity';
+import { Errors, Validator } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { keysetPage } from '../shared/keyset';
+import type { PageArgs } from '../shared/pagination';
+
+export interface TechnicianInput {
+  fullName?: string;
+  email?: string | null;
+  phone?: string | null;
+  skills?: string[];
+  color?: string;
+  workDayStart?: string;
+  workDayEnd?: string;
+  workDays?: number[];
+  active?: boolean;
+  userId?: string | null;
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function validateTechnician(
+  t: Required<Pick<TechnicianInput, 'fullName' | 'workDayStart' | 'workDayEnd' | 'workDays'>> & TechnicianInput,
+): void {
+  new Validator()
+    .check(t.fullName.trim().length > 0, 'fullName', 'obligatoire')
+    .check(TIME.test(t.workDayStart), 'workDayStart', 'heure HH:MM')
+    .check(TIME.test(t.workDayEnd) && t.workDayEnd > t.workDayStart, 'workDayEnd', 'heure HH:MM après le début de journée')
+    .check(
+      t.workDays.length > 0 && t.workDays.every((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+      'workDays',
+      'jours ISO de 1 (lundi) à 7',
+    )
+    .check(!t.color || /^#[0-9a-fA-F]{6}$/.test(t.color), 'color', 'couleur #RRGGBB')
+    .check(!t.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t.email), 'email', 'adresse e-mail invalide')
+    .throwIfInvalid();
+}
+
+export async function createTechnician(
+  em: EntityManager,
+  tenantId: string,
+  input: TechnicianInput & { fullName: string },
+): Promise<Technician> {
+  const fields = { workDayStart: '08:00', workDayEnd: '17:00', workDays: [1, 2, 3, 4, 5], skills: [], ...input };
+  validateTechnician(fields);
+  const technician = em.create(Technician, { id: newId(), tenantId, ...fields, fullName: fields.fullName.trim() });
+  await em.flush();
+  return technician;
+}
+
+export async function getTechnician(em: EntityManager, id: string): Promise<Technician> {
+  const technician = await em.findOne(Technician, { id });
+  if (!technician) throw Errors.notFound('Technician', id);
+  return technician;
+}
+
+export async function updateTechnician(
+  em: EntityManager,
+  id: string,
+  input: TechnicianInput,
+  expectedVersion?: number | null,
+): Promise<Technician> {
+  const technician = await getTechnician(em, id);
+  if (expectedVersion != null && expectedVersion !== technician.version)
+    throw Errors.conflict('STALE_VERSION', 'Ce technicien a été modifié entre-temps ; rechargez la fiche', {
+      currentVersion: technician.version,
+    });
+  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  validateTechnician({ ...technician, ...changes } as never);
+  em.assign(technician, changes);
+  await em.flush();
+  return technician;
+}
+
+export async function addTechnicianAbsence(
+  em: EntityManager,
+  tenantId: string,
+  input: { technicianId: string; startsAt: Date; endsAt: Date; reason: string },
+): Promise<TechnicianAbsence> {
+  new Validator()
+    .check(input.endsAt > input.startsAt, 'endsAt', 'doit suivre le début')
+    .check(input.reason.trim().length > 0, 'reason', 'obligatoire')
+    .throwIfInvalid();
+  await getTechnician(em, input.technicianId);
+  const absence = em.create(TechnicianAbsence, { id: newId(), tenantId, ...input, reason: input.reason.trim() });
+  await em.flush();
+  return absence;
+}
+
+export function listTechnicians(em: EntityManager, args: PageArgs & { activeOnly?: boolean | null }) {
+  return keysetPage(em, Technician, args.activeOnly === false ? {} : { active: true }, 'fullName', args);
+}
+
+export function techniciansByIds(em: EntityManager, ids: readonly string[]): Promise<Technician[]> {
+  return em.find(Technician, { id: { $in: [...ids] } });
+}
+
+export function absencesOverlapping(
+  em: EntityManager,
+  technicianIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<TechnicianAbsence[]> {
+  return em.find(
+    TechnicianAbsence,
+    { technicianId: { $in: [...technicianIds] }, startsAt: { $lt: to }, endsAt: { $gt: from } },
+    { orderBy: { startsAt: 'asc' } },
+  );
+}
+
+export function technicianForUser(em: EntityManager, userId: string): Promise<Technician | null> {
+  return em.findOne(Technician, { userId });
+}

@@ -1,0 +1,117 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import {
+  absencesOverlapping,
+  addTechnicianAbsence,
+  type TechnicianAbsence,
+  createTechnician,
+  listTechnicians,
+  localDayBounds,
+  updateTechnician,
+} from '@relais/domain';
+import { LocalDateScalar, em, groupLoaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { AbsenceType, TechnicianConnection, TechnicianType, toAbsenceType, toTechnicianType } from './technician.type';
+import { loaders } from '../shared/loaders';
+
+@InputType()
+export class TechnicianInput {
+  @Field(() => String, { nullable: true }) fullName?: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => [String], { nullable: true }) skills?: string[];
+  @Field(() => String, { nullable: true }) color?: string;
+  @Field(() => String, { nullable: true }) workDayStart?: string;
+  @Field(() => String, { nullable: true }) workDayEnd?: string;
+  @Field(() => [Int], { nullable: true }) workDays?: number[];
+  @Field(() => Boolean, { nullable: true }) active?: boolean;
+  @Field(() => ID, { nullable: true, description: 'The user account the technician signs in with.' }) userId?: string | null;
+}
+
+@InputType()
+export class AbsenceInput {
+  @Field(() => ID) technicianId!: string;
+  @Field(() => DateTimeResolver) startsAt!: Date;
+  @Field(() => DateTimeResolver) endsAt!: Date;
+  @Field(() => String) reason!: string;
+}
+
+@Resolver(() => TechnicianType)
+export class TechnicianResolver {
+  @Authorized('maintenance:read')
+  @Query(() => TechnicianConnection)
+  async technicians(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true }) activeOnly: boolean,
+  ) {
+    return toConnection(await listTechnicians(em(ctx), { first, after, activeOnly }), toTechnicianType);
+  }
+
+  @Authorized('maintenance:read')
+  @Query(() => TechnicianType, { nullable: true })
+  async technician(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const technician = await loaders.technician(ctx).load(id);
+    return technician ? toTechnicianType(technician) : null;
+  }
+
+  @Authorized('maintenance:write')
+  @Mutation(() => TechnicianType)
+  async createTechnician(@Ctx() ctx: RequestContext, @Arg('input', () => TechnicianInput) input: TechnicianInput) {
+    return toTechnicianType(await createTechnician(em(ctx), tenantIdOf(ctx), { ...input, fullName: input.fullName ?? '' }));
+  }
+
+  @Authorized('maintenance:write')
+  @Mutation(() => TechnicianType)
+  async updateTechnician(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TechnicianInput) input: TechnicianInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+  ) {
+    return toTechnicianType(await updateTechnician(em(ctx), id, input, expectedVersion));
+  }
+
+  @Authorized('maintenance:write')
+  @Mutation(() => AbsenceType)
+  async addTechnicianAbsence(@Ctx() ctx: RequestContext, @Arg('input', () => AbsenceInput) input: AbsenceInput) {
+    return toAbsenceType(await addTechnicianAbsence(em(ctx), tenantIdOf(ctx), input));
+  }
+
+  @FieldResolver(() => [AbsenceType], { description: 'Absences overlapping the local dates [from, to].' })
+  async absences(
+    @Root() technician: TechnicianType,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+  ) {
+    const absences = await absencesLoader(ctx).load(`${technician.id}|${from}|${to}`);
+    return absences.map((row) => toAbsenceType(row.absence));
+  }
+}
+
+export async function resolveTechnicianReference(reference: { id: string }, ctx: RequestContext) {
+  const technician = await loaders.technician(ctx).load(reference.id);
+  return technician ? toTechnicianType(technician) : null;
+}
+
+/** Absences of many technicians over the same dates (the board's rows) in one statement; keys are "id|from|to". */
+function absencesLoader(ctx: RequestContext) {
+  return groupLoaderFor<{ key: string; absence: TechnicianAbsence }>(
+    ctx,
+    'absencesByTechnicianAndDates',
+    async (scope, keys) => {
+      const byRange = Map.groupBy(keys, (key) => key.slice(key.indexOf('|') + 1));
+      const rows = await Promise.all(
+        [...byRange].map(async ([range, rangeKeys]) => {
+          const [from, to] = range.split('|') as [string, string];
+          const ids = rangeKeys.map((k) => k.split('|')[0]!);
+          const found = await absencesOverlapping(scope, ids, localDayBounds(from).from, localDayBounds(to).to);
+          return found.map((absence) => ({ key: `${absence.technicianId}|${range}`, absence }));
+        }),
+      );
+      return rows.flat();
+    },
+    (a) => a.key,
+  );
+}
