@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Site } from './site.entity';
 import { getCustomer } from './customer.service';
-import { Validator } from '../shared/errors';
+import { Errors, Validator } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
@@ -17,7 +17,7 @@ export interface SiteInput {
   accessNotes?: string | null;
 }
 
-export async function createSite(em: EntityManager, tenantId: string, input: SiteInput): Promise<Site> {
+function validateSite(input: Omit<SiteInput, 'customerId'>): void {
   const country = input.country ?? 'FR';
   new Validator()
     .check(input.name.trim().length > 0, 'name', 'obligatoire')
@@ -25,6 +25,10 @@ export async function createSite(em: EntityManager, tenantId: string, input: Sit
     .check(country === 'FR' ? /^\d{5}$/.test(input.postalCode) : input.postalCode.trim().length > 0, 'postalCode', 'code postal invalide')
     .check(input.city.trim().length > 0, 'city', 'obligatoire')
     .throwIfInvalid();
+}
+
+export async function createSite(em: EntityManager, tenantId: string, input: SiteInput): Promise<Site> {
+  validateSite(input);
   await getCustomer(em, input.customerId);
   const site = em.create(Site, {
     id: newId(),
@@ -34,7 +38,7 @@ export async function createSite(em: EntityManager, tenantId: string, input: Sit
     addressLine1: input.addressLine1.trim(),
     postalCode: input.postalCode.trim(),
     city: input.city.trim(),
-    country,
+    country: input.country ?? 'FR',
     accessNotes: input.accessNotes ?? null,
   });
   await em.flush();
@@ -50,4 +54,14 @@ export function listSites(em: EntityManager, args: PageArgs & { customerId?: str
     where.push({ $or: [{ name: { $ilike: like } }, { city: { $ilike: like } }, { postalCode: { $like: `${search}%` } }] });
   }
   return keysetPage(em, Site, where.length ? { $and: where } : {}, 'name', args);
+}
+
+export async function updateSite(em: EntityManager, id: string, input: Partial<Omit<SiteInput, 'customerId'>>): Promise<Site> {
+  const site = await em.findOne(Site, { id });
+  if (!site) throw Errors.notFound('Site', id);
+  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<SiteInput>;
+  validateSite({ ...site, ...changes } as SiteInput);
+  em.assign(site, changes);
+  await em.flush();
+  return site;
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createSite, listSites } from '@relais/domain';
+import { createSite, listSites, updateSite } from '@relais/domain';
 import { em, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import { SiteConnection, SiteType, toSiteType } from './site.type';
 import { loaders } from '../shared/loaders';
@@ -13,6 +13,16 @@ export class CreateSiteInput {
   @Field(() => String) addressLine1!: string;
   @Field(() => String) postalCode!: string;
   @Field(() => String) city!: string;
+  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => String, { nullable: true }) accessNotes?: string | null;
+}
+
+@InputType()
+export class UpdateSiteInput {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) addressLine1?: string;
+  @Field(() => String, { nullable: true }) postalCode?: string;
+  @Field(() => String, { nullable: true }) city?: string;
   @Field(() => String, { nullable: true }) country?: string | null;
   @Field(() => String, { nullable: true }) accessNotes?: string | null;
 }
@@ -35,6 +45,16 @@ export class SiteResolver {
   @Mutation(() => SiteType)
   async createSite(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSiteInput) input: CreateSiteInput) {
     return toSiteType(await createSite(em(ctx), tenantIdOf(ctx), input));
+  }
+
+  @Authorized('maintenance:write')
+  @Mutation(() => SiteType)
+  async updateSite(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+  ) {
+    return toSiteType(await updateSite(em(ctx), id, input));
   }
 
   @FieldResolver(() => CustomerType)
