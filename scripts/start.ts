@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { DEMO_PASSWORD, prepareDatabase } from '@relais/domain';
 import { startStack } from './stack';
 import { loadSecrets } from './secrets';
@@ -15,8 +16,28 @@ const dataDir = path.join(root, '.data');
 const step = (message: string) => console.log(`\x1b[36m[relais]\x1b[0m ${message}`);
 const verbose = process.env.LOG_LEVEL !== undefined;
 
+/** Refuses to start over another process: its health checks would answer for ours. */
+async function assertPortsFree(ports: Record<string, number>): Promise<void> {
+  const busy: string[] = [];
+  for (const [name, port] of Object.entries(ports)) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) busy.push(`${port} (${name}, set ${name.toUpperCase()}_PORT to change it)`);
+  }
+  if (busy.length) throw new Error(`ports already in use: ${busy.join(', ')}; is Relais already running?`);
+}
+
 async function main() {
   const started = Date.now();
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  const subgraphPorts = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)]),
+  );
+  const backOfficePort = Number(process.env.BACKOFFICE_PORT ?? 5173);
+  await assertPortsFree({ gateway: gatewayPort, ...subgraphPorts, backoffice: backOfficePort });
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) },
     database: 'relais',
@@ -48,7 +69,7 @@ async function main() {
       },
     });
     shutdownTasks.push(stack.stop);
-    const backOfficeUrl = await startBackOffice(stack.gatewayUrl);
+    const backOfficeUrl = await startBackOffice(stack.gatewayUrl, backOfficePort);
     if (backOfficeUrl) shutdownTasks.push(backOfficeUrl.close);
     step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`
@@ -69,7 +90,7 @@ async function main() {
   }
 }
 
-async function startBackOffice(gatewayUrl: string): Promise<{ url: string; close(): Promise<void> } | null> {
+async function startBackOffice(gatewayUrl: string, port: number): Promise<{ url: string; close(): Promise<void> } | null> {
   const serveModule = path.join(root, 'frontends/shell/server/serve.ts');
   if (!existsSync(serveModule)) return null;
   if (process.env.SKIP_FRONTEND_BUILD === 'true' && !existsSync(path.join(root, 'frontends/shell/dist'))) return null;
@@ -81,7 +102,10 @@ async function startBackOffice(gatewayUrl: string): Promise<{ url: string; close
   const { serveBackOffice } = (await import(serveModule)) as {
     serveBackOffice(opts: { port: number; host?: string; gatewayUrl: string }): Promise<{ url: string; close(): Promise<void> }>;
   };
-  return serveBackOffice({ port: Number(process.env.BACKOFFICE_PORT ?? 5173), host: process.env.BACKOFFICE_HOST, gatewayUrl });
+  return serveBackOffice({ port, host: process.env.BACKOFFICE_HOST, gatewayUrl });
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(`\x1b[31m[relais]\x1b[0m ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
