@@ -76,4 +76,70 @@ export const customersList: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [customersList];
+/** Monday 00:00 UTC of the current week, and two weeks later: the board's usual window. */
+function twoWeeksFromMonday(): { from: string; to: string } {
+  const now = new Date();
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+  return { from: monday.toISOString(), to: new Date(monday.getTime() + 14 * 24 * 3600_000).toISOString() };
+}
+
+interface DispatchBoardData {
+  dispatchBoard: {
+    technicians: { id: string }[];
+    scheduled: { id: string; technicians: { id: string }[] }[];
+    unscheduled: { id: string }[];
+  };
+}
+
+export const dispatchBoard: Scenario = {
+  id: 'dispatch-board',
+  title: 'Dispatch board',
+  description:
+    'The planner’s board for the demo tenant’s 8 technicians over two weeks: technicians with their absences, every job scheduled ' +
+    'in the window with its technicians, site, customer and computed warnings (overlaps, absences, working hours, skills, SLA), and ' +
+    'the queue of requests to schedule. Served by the maintenance subgraph; no hand-written baseline.',
+  operationName: 'DispatchBoard',
+  query: `query DispatchBoard($from: DateTime!, $to: DateTime!, $fromDate: LocalDate!, $toDate: LocalDate!) {
+    dispatchBoard(from: $from, to: $to) {
+      technicians { id fullName skills workDayStart workDayEnd absences(from: $fromDate, to: $toDate) { startsAt endsAt reason } }
+      scheduled { id number status priority scheduledStart scheduledEnd dueBy technicians { id } site { name address { city } } customer { name } warnings { kind message } }
+      unscheduled { id number title priority dueBy site { name } customer { name } }
+    }
+  }`,
+  variables: (() => {
+    const window = twoWeeksFromMonday();
+    return { ...window, fromDate: window.from.slice(0, 10), toDate: window.to.slice(0, 10) };
+  })(),
+  sqlSubgraphs: ['maintenance'],
+  verify(raw) {
+    const data = raw as DispatchBoardData;
+    check(Array.isArray(data?.dispatchBoard?.technicians), 'no dispatchBoard.technicians in the response');
+    check(data.dispatchBoard.technicians.length === 8, `expected 8 technicians, got ${data.dispatchBoard.technicians.length}`);
+    check(data.dispatchBoard.scheduled.length > 0, 'no scheduled job in the window');
+  },
+};
+
+interface InterventionsData {
+  interventions: { totalCount: number; edges: { node: { number: string; customer: { name: string }; site: { name: string } } }[] };
+}
+
+export const interventionsList: Scenario = {
+  id: 'interventions',
+  title: 'Interventions list',
+  description:
+    'The interventions list: the 50 most recent interventions of the demo tenant with their customer, site, equipment and technicians, ' +
+    'and the total count. Served by the maintenance subgraph with batched loaders; no hand-written baseline.',
+  operationName: 'InterventionsList',
+  query: `query InterventionsList {
+    interventions(first: 50) { totalCount edges { node { id number status type priority requestedAt scheduledStart
+      customer { name } site { name address { city } } equipment { name category } technicians { fullName } } } }
+  }`,
+  sqlSubgraphs: ['maintenance'],
+  verify(raw) {
+    const data = raw as InterventionsData;
+    check(Array.isArray(data?.interventions?.edges), 'no interventions.edges in the response');
+    check(data.interventions.edges.length === 50, `expected 50 edges, got ${data.interventions.edges.length}`);
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [customersList, dispatchBoard, interventionsList];

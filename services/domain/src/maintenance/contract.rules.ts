@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { Validator } from '../shared/errors';
 import { LABOUR_TYPES, INTERVENTION_PRIORITIES, type InterventionPriority, type LabourType } from './intervention.rules';
 
@@ -75,15 +75,19 @@ export function contractStatus(
 }
 
 /**
- * Due dates of a preventive plan inside [from, to]: visits are spread evenly over each contract
- * year from the start date (every 12 / visitsPerYear months, rounded to whole months).
+ * Due dates of a preventive plan inside [from, to]: visits are spread evenly from the start date,
+ * every 12 / visitsPerYear months (rounded to whole months) up to 12 a year, every
+ * 365 / visitsPerYear days (rounded) beyond.
  */
 export function preventiveDueDates(startsOn: string, visitsPerYear: number, from: string, to: string, endsOn?: string | null): string[] {
-  const stepMonths = Math.max(1, Math.round(12 / visitsPerYear));
   const start = parseISO(startsOn);
+  const nth =
+    visitsPerYear <= 12
+      ? (k: number) => addMonths(start, k * Math.round(12 / visitsPerYear))
+      : (k: number) => addDays(start, Math.round((k * 365) / visitsPerYear));
   const dates: string[] = [];
-  for (let k = 0; k < 1000; k += 1) {
-    const due = format(addMonths(start, k * stepMonths), 'yyyy-MM-dd');
+  for (let k = 0; k < 2000; k += 1) {
+    const due = format(nth(k), 'yyyy-MM-dd');
     if (due > to || (endsOn && due > endsOn)) break;
     if (due >= from) dates.push(due);
   }

@@ -150,7 +150,7 @@ export async function equipmentHistory(em: EntityManager, equipmentId: string, l
          from interventions i where i.equipment_id = ?
        union all
        select coalesce(i.completed_at, i.started_at, i.requested_at), 'PART_REPLACED', i.id,
-              trim(to_char(p.quantity, 'FM999990.##')) || ' × ' || c.label || coalesce(' (n° ' || p.serial_number || ')', '')
+              trim_scale(p.quantity)::text || ' × ' || c.label || coalesce(' (n° ' || p.serial_number || ')', '')
          from intervention_parts p
          join interventions i on i.tenant_id = p.tenant_id and i.id = p.intervention_id
          join catalog_items c on c.tenant_id = p.tenant_id and c.id = p.catalog_item_id

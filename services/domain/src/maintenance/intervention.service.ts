@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
+import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './intervention.entity';
 import {
   assertReadyToComplete,
@@ -59,7 +59,7 @@ async function coveringContract(
   const [contract] = await em.getConnection().execute<{ id: string }[]>(
     `select c.id from contracts c join contract_sites cs on cs.tenant_id = c.tenant_id and cs.contract_id = c.id
       where c.customer_id = ? and cs.site_id = ? and c.starts_on <= ? and (c.ends_on >= ? or c.tacit_renewal) and c.terminated_on is null
-      order by c.starts_on desc limit 1`,
+      order by c.starts_on desc, c.reference desc limit 1`,
     [customerId, siteId, today, today],
     'all',
     em.getTransactionContext(),
@@ -126,12 +126,7 @@ export async function getIntervention(em: EntityManager, id: string): Promise<In
 /** Loads the intervention and refuses to act on a version the caller has not seen. */
 async function loadForChange(em: EntityManager, id: string, expectedVersion: number): Promise<Intervention> {
   const intervention = await getIntervention(em, id);
-  if (intervention.version !== expectedVersion) {
-    throw Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`, {
-      expectedVersion,
-      currentVersion: intervention.version,
-    });
-  }
+  if (intervention.version !== expectedVersion) throw staleVersion(intervention, expectedVersion);
   return intervention;
 }
 
@@ -185,7 +180,7 @@ export async function unscheduleIntervention(em: EntityManager, id: string, expe
   intervention.scheduledStart = null;
   intervention.scheduledEnd = null;
   await em.nativeDelete(InterventionTechnician, { interventionId: id });
-  await em.flush();
+  await flushWithNewVersion(em, intervention);
   return intervention;
 }
 
@@ -194,7 +189,7 @@ export async function startIntervention(em: EntityManager, identity: Identity, i
   await assertMayWorkOn(em, identity, intervention);
   moveTo(intervention, 'IN_PROGRESS');
   intervention.startedAt ??= new Date();
-  await em.flush();
+  await flushWithNewVersion(em, intervention);
   return intervention;
 }
 
@@ -281,12 +276,24 @@ export async function recordInterventionReport(
  */
 async function flushWithNewVersion(em: EntityManager, intervention: Intervention): Promise<void> {
   const before = intervention.version;
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (error) {
+    // Another writer committed between our version check and this flush.
+    if (error instanceof OptimisticLockError) throw staleVersion(intervention);
+    throw error;
+  }
   if (intervention.version !== before) return;
   const updated = await em.nativeUpdate(Intervention, { id: intervention.id, version: before }, { version: before + 1 });
-  if (updated !== 1)
-    throw Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`);
+  if (updated !== 1) throw staleVersion(intervention);
   intervention.version = before + 1;
+}
+
+function staleVersion(intervention: Intervention, expectedVersion?: number) {
+  return Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`, {
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    currentVersion: intervention.version,
+  });
 }
 
 export async function completeIntervention(
@@ -306,7 +313,7 @@ export async function completeIntervention(
   });
   intervention.status = 'COMPLETED';
   intervention.completedAt = new Date();
-  await em.flush();
+  await flushWithNewVersion(em, intervention);
   return intervention;
 }
 
@@ -314,7 +321,7 @@ export async function closeIntervention(em: EntityManager, id: string, expectedV
   const intervention = await loadForChange(em, id, expectedVersion);
   moveTo(intervention, 'CLOSED');
   intervention.closedAt = new Date();
-  await em.flush();
+  await flushWithNewVersion(em, intervention);
   return intervention;
 }
 
@@ -324,7 +331,7 @@ export async function cancelIntervention(em: EntityManager, id: string, reason: 
   moveTo(intervention, 'CANCELLED');
   intervention.cancelledAt = new Date();
   intervention.cancelReason = reason.trim();
-  await em.flush();
+  await flushWithNewVersion(em, intervention);
   return intervention;
 }
 

@@ -11,6 +11,7 @@ import { VatRate } from '../billing/vat-rate.entity';
 import { LedgerAccount } from '../finance/ledger-account.entity';
 import type { Role } from '../shared/identity';
 import { newId } from '../shared/ids';
+import { seedMaintenanceDemo } from './maintenance-demo';
 import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
 
 export const DEMO_PASSWORD = 'relais-demo';
@@ -136,12 +137,13 @@ async function seedCustomers(em: EntityManager, tenantId: string, count: number,
   }
 }
 
-async function seedTenant(orm: Orm, seed: TenantSeed): Promise<string> {
+async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: boolean } = {}): Promise<string> {
   const tenantId = newId();
   const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'seed@relais' };
   await inTenantScope(orm, system, { requestId: 'seed', operation: 'seed' }, async (em) => {
     await provisionTenant(em, tenantId, seed);
     await seedCustomers(em, tenantId, seed.customers, seed.seed);
+    if (options.maintenance) await seedMaintenanceDemo(em, system, { seed: seed.seed });
   });
   return tenantId;
 }
@@ -152,7 +154,7 @@ export async function seedDemo(orm: Orm): Promise<boolean> {
     .getConnection()
     .execute<{ count: string }[]>(`select count(*) from tenants where slug = ?`, [DEMO_TENANTS.climouest.slug]);
   if (Number(existing!.count) > 0) return false;
-  await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS });
+  await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS }, { maintenance: true });
   await seedTenant(orm, { ...DEMO_TENANTS.autre, customers: 8, seed: 2 });
   return true;
 }
