@@ -21,7 +21,7 @@ const generates = Object.fromEntries(
         onlyOperationTypes: true,
         useTypeImports: true,
         skipTypename: false,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', LocalDate: 'string', Decimal: 'string' },
       },
     },
   ]),

@@ -1,12 +1,52 @@
-import { Route, Routes } from 'react-router';
+import { useSession } from '@relais/session';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ContractListPage } from './features/contracts/components/ContractListPage';
+import { ContractPage } from './features/contracts/components/ContractPage';
 import { CustomerSitesPage } from './features/customer-sites/components/CustomerSitesPage';
+import { DispatchBoardPage } from './features/dispatch-board/components/DispatchBoardPage';
+import { EquipmentListPage } from './features/equipment/components/EquipmentListPage';
+import { EquipmentPage } from './features/equipment/components/EquipmentPage';
+import { InterventionListPage } from './features/interventions/components/InterventionListPage';
+import { InterventionPage } from './features/interventions/components/InterventionPage';
+import { MyDayJobPage } from './features/my-day/components/MyDayJobPage';
+import { MyDayPage } from './features/my-day/components/MyDayPage';
+import { NewRequestPage } from './features/new-request/components/NewRequestPage';
 import './i18n/register';
+import { PlanningNavigation } from './layout/PlanningNavigation';
+import { planningPaths } from './routes';
+import { NotificationsProvider } from './shared/notifications';
 
-/** The planning app, mounted by the shell under /planning/*. */
-export default function PlanningApp() {
+function OfficePage({ children }: { children: ReactNode }) {
   return (
-    <Routes>
-      <Route index element={<CustomerSitesPage />} />
-    </Routes>
+    <>
+      <PlanningNavigation />
+      {children}
+    </>
+  );
+}
+
+/** The planning app, mounted by the shell under /planning/*; technicians land on "Ma journée". */
+export default function PlanningApp() {
+  const isTechnician = useSession()?.user.role === 'TECHNICIAN';
+  return (
+    <NotificationsProvider>
+      <Routes>
+        <Route
+          index
+          element={isTechnician ? <Navigate to={planningPaths.myDay} replace /> : <OfficePage children={<DispatchBoardPage />} />}
+        />
+        <Route path="ma-journee" element={<MyDayPage />} />
+        <Route path="ma-journee/:interventionId" element={<MyDayJobPage />} />
+        <Route path="interventions" element={<OfficePage children={<InterventionListPage />} />} />
+        <Route path="interventions/:interventionId" element={<OfficePage children={<InterventionPage />} />} />
+        <Route path="nouvelle-demande" element={<OfficePage children={<NewRequestPage />} />} />
+        <Route path="equipements" element={<OfficePage children={<EquipmentListPage />} />} />
+        <Route path="equipements/:equipmentId" element={<OfficePage children={<EquipmentPage />} />} />
+        <Route path="contrats" element={<OfficePage children={<ContractListPage />} />} />
+        <Route path="contrats/:contractId" element={<OfficePage children={<ContractPage />} />} />
+        <Route path="sites" element={<OfficePage children={<CustomerSitesPage />} />} />
+      </Routes>
+    </NotificationsProvider>
   );
 }

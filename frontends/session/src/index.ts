@@ -8,3 +8,4 @@ export { RequireSession } from './RequireSession';
 export { BackOfficeProviders } from './BackOfficeProviders';
 export { StandaloneApp } from './StandaloneApp';
 export { loadMoreControls, type LoadMoreControls } from './apollo/load-more';
+export { graphQLErrorCodes } from './apollo/graphql-error-codes';

@@ -20,7 +20,15 @@ const sessionEndLink = new ErrorLink(({ error, operation }) => {
 const cache = () =>
   new InMemoryCache({
     typePolicies: {
-      Query: { fields: { customers: relayStylePagination(['search']) } },
+      Query: {
+        fields: {
+          customers: relayStylePagination(['search']),
+          sites: relayStylePagination(['search', 'customerId']),
+          interventions: relayStylePagination(['filter', 'sort']),
+          equipments: relayStylePagination(['search', 'customerId', 'siteId']),
+          contracts: relayStylePagination(['search', 'customerId']),
+        },
+      },
     },
   });
 

@@ -6,7 +6,7 @@ import { ShellHeader } from './ShellHeader';
 
 export function ShellLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: true } }} padding="lg">
       <AppShell.Header>
         <ShellHeader user={user} />
       </AppShell.Header>

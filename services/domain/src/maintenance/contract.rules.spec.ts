@@ -149,7 +149,12 @@ describe('preventive due dates', () => {
   });
 
   it('spaces more than 12 visits a year by days: 52 a year is weekly', () => {
-    expect(preventiveDueDates('2026-01-05', 52, '2026-01-01', '2026-02-01')).toEqual(['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']);
+    expect(preventiveDueDates('2026-01-05', 52, '2026-01-01', '2026-02-01')).toEqual([
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+    ]);
     expect(preventiveDueDates('2026-01-05', 52, '2026-01-01', '2026-12-31')).toHaveLength(52);
   });
 

@@ -18,7 +18,7 @@ import {
   warningsForInterventions,
   type Intervention,
 } from '@relais/domain';
-import { LocalDateScalar, em, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { LocalDateScalar, em, hasPermission, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import DataLoader from 'dataloader';
 import {
   InterventionConnection,
@@ -189,8 +189,10 @@ export class InterventionResolver {
     return toInterventionType(await completeIntervention(em(ctx), identityOf(ctx), id, expectedVersion));
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => InterventionType, { description: 'The office has checked the report: it is frozen and ready to bill.' })
+  @Authorized('maintenance:read')
+  @Mutation(() => InterventionType, {
+    description: 'The office (planner or billing clerk) has checked the report: it is frozen and ready to bill.',
+  })
   async closeIntervention(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
@@ -252,10 +254,16 @@ export class InterventionResolver {
   }
 }
 
-/** Closing and cancelling are office decisions, not a technician's. */
+/**
+ * Closing and cancelling are office decisions (planning or billing), not a technician's: the
+ * billing clerk checks a report before invoicing it.
+ */
 function requireOffice(ctx: RequestContext): void {
   const identity = identityOf(ctx);
-  if (identity.kind === 'user' && identity.role === 'technician') throw Errors.forbidden('Réservé au bureau (planification, facturation)');
+  const office = hasPermission(identity, 'maintenance:write') || hasPermission(identity, 'billing:write');
+  if (!office || (identity.kind === 'user' && identity.role === 'technician')) {
+    throw Errors.forbidden('Réservé au bureau (planification, facturation)');
+  }
 }
 
 export async function resolveInterventionReference(reference: { id: string }, ctx: RequestContext) {

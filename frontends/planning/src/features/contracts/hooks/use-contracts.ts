@@ -1,0 +1,27 @@
+import { useQuery } from '@apollo/client/react';
+import { loadMoreControls } from '@relais/session';
+import { ContractDetailDocument, ContractsDocument, type ContractDetailQuery, type ContractsQuery } from '../../../gql/graphql';
+
+export type ContractRow = ContractsQuery['contracts']['edges'][number]['node'];
+export type ContractDetail = NonNullable<ContractDetailQuery['contract']>;
+
+export function useContractList(search: string) {
+  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(ContractsDocument, {
+    variables: { first: 50, search: search || null },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = (data ?? previousData)?.contracts;
+  return {
+    rows: connection?.edges.map((edge) => edge.node) ?? [],
+    totalCount: connection?.totalCount,
+    loading: !connection && !error,
+    error,
+    retry: () => void refetch(),
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
+  };
+}
+
+export function useContract(id: string) {
+  const { data, error, loading, refetch } = useQuery(ContractDetailDocument, { variables: { id } });
+  return { contract: data?.contract ?? null, loading: loading && !data, error, retry: () => void refetch() };
+}

@@ -1,0 +1,60 @@
+import { useDraggable } from '@dnd-kit/core';
+import { Group, Paper, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { planningNamespace } from '../../../i18n/register';
+import { DueBy, PriorityBadge, priorityColor } from '../../../shared/badges';
+import type { DragPayload } from '../hooks/use-board-drag';
+import type { BoardJob } from '../hooks/use-dispatch-board';
+
+/** A request waiting to be scheduled: drag it onto a technician's day. */
+export function UnscheduledCard({ job }: { job: BoardJob }) {
+  const { t } = useTranslation(planningNamespace);
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
+    id: `request:${job.id}`,
+    data: { kind: 'schedule', job } satisfies DragPayload,
+  });
+  const hours = job.estimatedDurationMinutes / 60;
+  return (
+    <Paper
+      ref={setNodeRef}
+      {...listeners}
+      {...attributes}
+      role="button"
+      aria-label={`${job.number} — ${job.title}`}
+      data-job-number={job.number}
+      withBorder
+      p={6}
+      style={{
+        cursor: 'grab',
+        opacity: isDragging ? 0.4 : 1,
+        borderLeft: `3px solid var(--mantine-color-${priorityColor[job.priority]}-6)`,
+        touchAction: 'none',
+      }}
+    >
+      <Group justify="space-between" gap={4} wrap="nowrap">
+        <Text fz={11} fw={700} c="dimmed">
+          {job.number}
+        </Text>
+        <PriorityBadge priority={job.priority} />
+      </Group>
+      <Text size="sm" fw={600} lh={1.25} lineClamp={2}>
+        {job.title}
+      </Text>
+      <Text fz={12} c="dark.4" truncate="end">
+        {job.customer.name} · {job.site.address.city}
+      </Text>
+      <Group justify="space-between" gap={4} wrap="nowrap">
+        <DueBy dueBy={job.dueBy} compact />
+        <Text fz={11} c="dimmed" style={{ whiteSpace: 'nowrap' }} title={t('unscheduled.estimatedTitle')}>
+          {t(`enum.type.${job.type}`)} ·{' '}
+          {Number.isInteger(hours) ? t('common.hours', { hours }) : t('common.minutes', { minutes: job.estimatedDurationMinutes })}
+        </Text>
+      </Group>
+      {job.requiredSkills.length > 0 && (
+        <Text fz={11} c="dimmed" truncate="end">
+          {job.requiredSkills.join(' · ')}
+        </Text>
+      )}
+    </Paper>
+  );
+}

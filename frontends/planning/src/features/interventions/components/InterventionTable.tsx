@@ -1,0 +1,91 @@
+import { Group, Text } from '@mantine/core';
+import { DataTable, type DataTableProps } from '@relais/ui';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { planningNamespace } from '../../../i18n/register';
+import { planningPaths } from '../../../routes';
+import { DueBy, PriorityBadge, StatusBadge } from '../../../shared/badges';
+import { useDateFormats } from '../../../shared/use-date-formats';
+import type { InterventionRow } from '../hooks/use-interventions';
+
+export function InterventionTable({
+  rows,
+  loadMore,
+}: {
+  rows: readonly InterventionRow[];
+  loadMore: DataTableProps<InterventionRow>['loadMore'];
+}) {
+  const { t } = useTranslation(planningNamespace);
+  const formats = useDateFormats();
+  const navigate = useNavigate();
+  return (
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.id}
+      emptyLabel={t('interventions.empty')}
+      loadMore={loadMore}
+      onRowClick={(row) => navigate(planningPaths.intervention(row.id))}
+      columns={[
+        {
+          key: 'number',
+          header: t('interventions.column.number'),
+          render: (row) => (
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {row.number}
+            </Text>
+          ),
+        },
+        {
+          key: 'title',
+          header: t('interventions.column.title'),
+          render: (row) => (
+            <Text size="sm" lineClamp={2}>
+              {row.title}
+            </Text>
+          ),
+        },
+        {
+          key: 'customer',
+          header: t('interventions.column.customer'),
+          render: (row) => (
+            <>
+              <Text size="sm">{row.customer.name}</Text>
+              <Text size="xs" c="dimmed">
+                {row.site.name} · {row.site.address.city}
+              </Text>
+            </>
+          ),
+        },
+        { key: 'type', header: t('interventions.column.type'), render: (row) => <Text size="sm">{t(`enum.type.${row.type}`)}</Text> },
+        { key: 'priority', header: t('interventions.column.priority'), render: (row) => <PriorityBadge priority={row.priority} /> },
+        { key: 'status', header: t('interventions.column.status'), render: (row) => <StatusBadge status={row.status} /> },
+        {
+          key: 'scheduled',
+          header: t('interventions.column.scheduled'),
+          render: (row) =>
+            row.scheduledStart && row.scheduledEnd ? (
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formats.date(row.scheduledStart)} {formats.time(row.scheduledStart)}–{formats.time(row.scheduledEnd)}
+              </Text>
+            ) : (
+              t('common.none')
+            ),
+        },
+        {
+          key: 'technicians',
+          header: t('interventions.column.technicians'),
+          render: (row) => (
+            <Group gap={4}>
+              {row.technicians.map((technician) => (
+                <Text key={technician.id} size="xs" style={{ borderLeft: `3px solid ${technician.color}`, paddingLeft: 4 }}>
+                  {technician.fullName}
+                </Text>
+              ))}
+            </Group>
+          ),
+        },
+        { key: 'dueBy', header: t('interventions.column.dueBy'), render: (row) => <DueBy dueBy={row.dueBy} /> },
+      ]}
+    />
+  );
+}
