@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -8,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
  * the real gateway and database (60 demo customers). The test harness serves the built
  * back-office and provides its URL (or set RELAIS_BACKOFFICE_URL to test another one).
  */
-const chromiumPath = '/usr/bin/chromium';
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'back-office');
 
@@ -19,8 +19,8 @@ const demo = {
   customerCount: 60,
 };
 
-const skipReason = !existsSync(chromiumPath)
-  ? `${chromiumPath} is absent (apt-get install -y chromium)`
+const skipReason = !chromiumAvailable
+  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
   : !backOfficeUrl
     ? 'the back-office is not built (pnpm build:frontends)'
     : null;
@@ -32,19 +32,7 @@ describe.skipIf(skipReason !== null)(
 
     beforeAll(async () => {
       mkdirSync(screenshots, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -8,15 +9,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
  * onto a technician's day, the technician reports on a phone-sized screen, the office closes
  * it, and a partner reads the result through the API.
  */
-const chromiumPath = '/usr/bin/chromium';
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const gatewayUrl = inject('gatewayUrl');
 const screenshots = join(process.cwd(), 'test-results', 'planning');
 const password = 'relais-demo';
 const technicianName = 'Théo Le Floch';
 
-const skipReason = !existsSync(chromiumPath)
-  ? `${chromiumPath} is absent (apt-get install -y chromium)`
+const skipReason = !chromiumAvailable
+  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
   : !backOfficeUrl
     ? 'the back-office is not built (pnpm build:frontends)'
     : null;
@@ -51,19 +51,7 @@ describe.skipIf(skipReason !== null)(
 
     beforeAll(async () => {
       mkdirSync(screenshots, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
       // A request of our own, so the test does not depend on demo data other tests use.
       const token = await signIn('planning@demo.relais.fr');
       const { customers } = await api<{ customers: { edges: { node: { id: string; sites: { id: string }[] } }[] } }>(

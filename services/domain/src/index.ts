@@ -48,3 +48,4 @@ export * from './maintenance/intervention.rules';
 export * from './maintenance/intervention.service';
 export * from './maintenance/preventive.service';
 export * from './maintenance/preventive.job';
+export * from './shared/search';

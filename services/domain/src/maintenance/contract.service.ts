@@ -11,6 +11,7 @@ import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import { isLocalDate } from '../shared/time';
+import { containsPattern } from '../shared/search';
 
 export interface PlanInput {
   equipmentCategory: string;
@@ -176,7 +177,7 @@ export function listContracts(em: EntityManager, args: PageArgs & { customerId?:
   if (args.customerId) Object.assign(where, { customerId: args.customerId });
   const search = args.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(search);
     Object.assign(where, { $or: [{ reference: { $ilike: like } }, { title: { $ilike: like } }] });
   }
   return keysetPage(em, Contract, where, 'reference', args);

@@ -9,6 +9,7 @@ import { Errors, Validator } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { Page, PageArgs } from '../shared/pagination';
+import { containsPattern } from '../shared/search';
 
 export interface ContactInput {
   fullName: string;
@@ -128,7 +129,7 @@ export async function listCustomers(em: EntityManager, args: PageArgs & { search
   const where: FilterQuery<Customer> = {};
   const search = args.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(search);
     const digits = search.replace(/\s/g, '');
     Object.assign(where, {
       $or: [

@@ -9,6 +9,7 @@ import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import { isLocalDate } from '../shared/time';
+import { containsPattern } from '../shared/search';
 
 export interface EquipmentInput {
   siteId?: string;
@@ -120,7 +121,7 @@ export function listEquipment(
   if (args.customerId) where.push({ customerId: args.customerId });
   const search = args.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(search);
     where.push({
       $or: [{ name: { $ilike: like } }, { serialNumber: { $ilike: like } }, { brand: { $ilike: like } }, { model: { $ilike: like } }],
     });

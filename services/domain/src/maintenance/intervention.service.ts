@@ -25,6 +25,7 @@ import { newId, uuidArrayLiteral } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import { localDayBounds, localDate } from '../shared/time';
+import { containsPattern } from '../shared/search';
 
 export interface CreateInterventionRequestInput {
   customerId: string;
@@ -372,7 +373,7 @@ function filterQuery(filter: InterventionFilter): FilterQuery<Intervention> {
   }
   const search = filter.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(search);
     and.push({ $or: [{ number: { $ilike: like } }, { title: { $ilike: like } }] });
   }
   return and.length ? { $and: and } : {};

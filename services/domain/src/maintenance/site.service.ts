@@ -6,6 +6,7 @@ import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import type { FilterQuery } from '@mikro-orm/core';
+import { containsPattern } from '../shared/search';
 
 export interface SiteInput {
   customerId: string;
@@ -50,7 +51,7 @@ export function listSites(em: EntityManager, args: PageArgs & { customerId?: str
   if (args.customerId) where.push({ customerId: args.customerId });
   const search = args.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(search);
     where.push({ $or: [{ name: { $ilike: like } }, { city: { $ilike: like } }, { postalCode: { $like: `${search}%` } }] });
   }
   return keysetPage(em, Site, where.length ? { $and: where } : {}, 'name', args);
