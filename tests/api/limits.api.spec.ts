@@ -41,6 +41,16 @@ describe('gateway protections', () => {
     expect(errorCodes(await gql(query, {}, token))).toContain('QUERY_TOO_COSTLY');
   });
 
+  it('lets the back-office’s largest screens through: the interventions list with its relations', async () => {
+    const response = await gql(
+      `{ interventions(first: 50) { totalCount edges { node { id number status type priority requestedAt scheduledStart
+        customer { name } site { name address { city } } equipment { name category } technicians { fullName } } } } }`,
+      {},
+      token,
+    );
+    expect(response.errors).toBeUndefined();
+  });
+
   it('reports unknown fields as GRAPHQL_VALIDATION_FAILED, never as a server error', async () => {
     const response = await gql('{ customers { nope } }', {}, token);
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

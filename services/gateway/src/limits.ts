@@ -11,7 +11,7 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 20, maxTokens: 2000, maxCost: 5000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 20, maxTokens: 2000, maxCost: 20000 };
 
 /** Each limit rejects with its own stable code, so a partner's client can tell them apart. */
 function rejectWith(code: string) {
