@@ -92,6 +92,14 @@ describe('maintenance lists and isolation through the gateway', () => {
     expect(scheduled.data!.interventions.totalCount).toBe(3);
   });
 
+  it('tells a signed-in user which technician they are, across subgraphs', async () => {
+    const query = '{ me { fullName technician { fullName skills } } }';
+    const technician = await gql<{ me: { technician: { fullName: string } | null } }>(query, {}, await login('technicien@demo.relais.fr'));
+    expect(technician.data!.me.technician!.fullName).toBe('Théo Le Floch');
+    const clerk = await gql<{ me: { technician: null } }>(query, {}, await login('facturation@demo.relais.fr'));
+    expect(clerk.data!.me.technician).toBeNull();
+  });
+
   it('shows none of these records to another tenant, by id or in lists, and refuses changes', async () => {
     const other = await login('admin@autre.relais.fr');
     const read = await gql<Record<string, unknown>>(

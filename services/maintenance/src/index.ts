@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { CustomerResolver, resolveCustomerReference } from './customers/customer.resolver';
 import { SiteResolver, resolveSiteReference } from './sites/site.resolver';
 import { TechnicianResolver, resolveTechnicianReference } from './technicians/technician.resolver';
+import { UserTechnician, UserTechnicianResolver } from './technicians/user-technician.resolver';
 import { EquipmentEventResolver, EquipmentResolver, resolveEquipmentReference } from './equipment/equipment.resolver';
 import { ContractResolver, resolveContractReference } from './contracts/contract.resolver';
 import { InterventionResolver, resolveInterventionReference } from './interventions/intervention.resolver';
@@ -25,7 +26,9 @@ export const maintenanceSubgraph: SubgraphDefinition = {
     PartUsedResolver,
     CatalogResolver,
     JobRunResolver,
+    UserTechnicianResolver,
   ],
+  orphanedTypes: [UserTechnician],
   references: {
     Customer: resolveCustomerReference,
     Site: resolveSiteReference,
@@ -33,6 +36,7 @@ export const maintenanceSubgraph: SubgraphDefinition = {
     Equipment: resolveEquipmentReference,
     Contract: resolveContractReference,
     Intervention: resolveInterventionReference,
+    User: (reference: { id: string }) => reference,
   },
   onStart: startJobWorker,
 };

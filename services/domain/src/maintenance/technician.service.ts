@@ -112,3 +112,7 @@ export function absencesOverlapping(
 export function technicianForUser(em: EntityManager, userId: string): Promise<Technician | null> {
   return em.findOne(Technician, { userId });
 }
+
+export function techniciansForUsers(em: EntityManager, userIds: readonly string[]): Promise<Technician[]> {
+  return em.find(Technician, { userId: { $in: [...userIds] } });
+}

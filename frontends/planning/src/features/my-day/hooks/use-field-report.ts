@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
-import { useSession } from '@relais/session';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
   CompleteInterventionDocument,
+  MyTechnicianDocument,
   RecordInterventionReportDocument,
   type InterventionReportInput,
   type LabourType,
@@ -60,7 +60,6 @@ function initialValues(intervention: InterventionDetail): FieldReportValues {
  */
 export function useFieldReport(intervention: InterventionDetail, reload: () => unknown) {
   const { t } = useTranslation(planningNamespace);
-  const user = useSession()?.user;
   const notify = useNotify();
   const navigate = useNavigate();
   const run = useActionFeedback(reload);
@@ -71,11 +70,10 @@ export function useFieldReport(intervention: InterventionDetail, reload: () => u
   const [record, recordState] = useMutation(RecordInterventionReportDocument);
   const [complete, completeState] = useMutation(CompleteInterventionDocument, { refetchQueries: ['MyDay'] });
 
-  /** The signed-in technician among those assigned (by e-mail, then name), else the first one. */
+  /** The signed-in user's technician record (me.technician), else the first technician assigned. */
+  const { data: myTechnician } = useQuery(MyTechnicianDocument);
   const me =
-    intervention.technicians.find((technician) => technician.email && technician.email === user?.email) ??
-    intervention.technicians.find((technician) => technician.fullName === user?.fullName) ??
-    intervention.technicians[0];
+    intervention.technicians.find((technician) => technician.id === myTechnician?.me.technician?.id) ?? intervention.technicians[0];
 
   const addLabour = () => labour.append({ technicianId: me?.id ?? '', workDate: todayInParis(), hours: '', labourType: 'NORMAL' });
 
