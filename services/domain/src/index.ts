@@ -49,3 +49,6 @@ export * from './maintenance/intervention.service';
 export * from './maintenance/preventive.service';
 export * from './maintenance/preventive.job';
 export * from './shared/search';
+export * from './billing/money';
+export * from './billing/totals';
+export * from './billing/pricing';
