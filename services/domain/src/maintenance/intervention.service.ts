@@ -360,16 +360,16 @@ function filterQuery(filter: InterventionFilter): FilterQuery<Intervention> {
   if (filter.equipmentId) and.push({ equipmentId: filter.equipmentId });
   if (filter.unscheduled) and.push({ scheduledStart: null });
   if (filter.from || filter.to) {
-    const window: FilterQuery<Intervention>[] = [];
-    const scheduled: Record<string, unknown> = {};
-    if (filter.to) scheduled.scheduledStart = { $lt: filter.to };
-    if (filter.from) scheduled.scheduledEnd = { $gt: filter.from };
-    window.push(scheduled as FilterQuery<Intervention>);
-    const requested: Record<string, unknown> = { scheduledStart: null, requestedAt: {} };
-    if (filter.from) (requested.requestedAt as Record<string, Date>).$gte = filter.from;
-    if (filter.to) (requested.requestedAt as Record<string, Date>).$lt = filter.to;
-    window.push(requested as FilterQuery<Intervention>);
-    and.push({ $or: window });
+    // Scheduled jobs overlapping the window, or unscheduled ones requested within it.
+    const before = filter.to ? { $lt: filter.to } : { $ne: null };
+    const after = filter.from ? { $gt: filter.from } : { $ne: null };
+    const requested = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    and.push({
+      $or: [
+        { scheduledStart: before, scheduledEnd: after },
+        { scheduledStart: null, requestedAt: requested },
+      ],
+    });
   }
   const search = filter.search?.trim();
   if (search) {
