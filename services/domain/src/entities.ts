@@ -13,6 +13,7 @@ import { Technician, TechnicianAbsence } from './maintenance/technician.entity';
 import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './maintenance/contract.entity';
 import { Equipment } from './maintenance/equipment.entity';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
+import { Invoice, InvoiceIntervention, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -37,5 +38,9 @@ export const tenantOwnedEntities = [
   LabourEntry,
   PartUsed,
   InterventionPhoto,
+  Invoice,
+  InvoiceLine,
+  InvoiceVatBreakdown,
+  InvoiceIntervention,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -52,3 +52,7 @@ export * from './shared/search';
 export * from './billing/money';
 export * from './billing/totals';
 export * from './billing/pricing';
+export * from './billing/invoice.entity';
+export * from './billing/invoice.rules';
+export * from './billing/numbering';
+export * from './billing/invoice.service';
