@@ -43,9 +43,9 @@ export function UnscheduledCard({ job }: { job: BoardJob }) {
       <Text fz={12} c="dark.4" truncate="end">
         {job.customer.name} · {job.site.address.city}
       </Text>
-      <Group justify="space-between" gap={4} wrap="nowrap">
+      <Group justify="space-between" gap={4} wrap="wrap">
         <DueBy dueBy={job.dueBy} compact />
-        <Text fz={11} c="dimmed" style={{ whiteSpace: 'nowrap' }} title={t('unscheduled.estimatedTitle')}>
+        <Text fz={11} c="dimmed" title={t('unscheduled.estimatedTitle')}>
           {t(`enum.type.${job.type}`)} ·{' '}
           {Number.isInteger(hours) ? t('common.hours', { hours }) : t('common.minutes', { minutes: job.estimatedDurationMinutes })}
         </Text>

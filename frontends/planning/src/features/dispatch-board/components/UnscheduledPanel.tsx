@@ -41,7 +41,14 @@ export function UnscheduledPanel({ jobs }: { jobs: readonly BoardJob[] }) {
         onChange={(event) => setSearch(event.currentTarget.value)}
         mb={6}
       />
-      <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" scrollbars="y" offsetScrollbars="y">
+      <ScrollArea.Autosize
+        mah="calc(100vh - 260px)"
+        type="auto"
+        scrollbars="y"
+        offsetScrollbars="y"
+        // Mantine lays the content out as a table, which grows to its widest line: keep it to the panel.
+        styles={{ content: { display: 'block', minWidth: 0 } }}
+      >
         <Stack gap={6}>
           {shown.map((job) => (
             <UnscheduledCard key={job.id} job={job} />
