@@ -154,6 +154,59 @@ describe('an intervention from request to closing, through the gateway', () => {
     });
   });
 
+  it('bills a closed intervention once: draft at list rates, legal number at issue, linked both ways', async () => {
+    const closed = await call<{ interventions: { edges: { node: { id: string } }[] } }>(
+      '{ interventions(filter: { status: [CLOSED] }) { edges { node { id } } } }',
+      {},
+    );
+    const interventionId = closed.data!.interventions.edges[0]!.node.id;
+    const billable = await call<{ billable: { id: string }[] }>('{ billable { id } }', {});
+    expect(billable.data!.billable.map((i) => i.id)).toContain(interventionId);
+
+    const INVOICE =
+      'id number status version totalNet totalVat totalGross lines { description lineNet } vatBreakdown { rate basis tax } interventions { id number status }';
+    const draft = await call<{
+      convertInterventionToInvoice: {
+        id: string;
+        number: string | null;
+        version: number;
+        totalNet: string;
+        totalVat: string;
+        totalGross: string;
+        interventions: { status: string }[];
+      };
+    }>(`mutation($id: ID!) { convertInterventionToInvoice(interventionId: $id) { ${INVOICE} } }`, { id: interventionId });
+    expect(draft.errors).toBeUndefined();
+    // no contract: list rates. 2.5 h × 65.00 + 1 trip × 45.00 + 2 × 18.50 + 1 × 12.90 = 257.40, VAT 20 % = 51.48
+    expect(draft.data!.convertInterventionToInvoice).toMatchObject({
+      number: null,
+      totalNet: '257.40',
+      totalVat: '51.48',
+      totalGross: '308.88',
+    });
+    expect(draft.data!.convertInterventionToInvoice.interventions).toEqual([expect.objectContaining({ status: 'INVOICED' })]);
+
+    const again = await call(`mutation($id: ID!) { convertInterventionToInvoice(interventionId: $id) { id } }`, { id: interventionId });
+    expect(errorCodes(again)).toEqual(['ALREADY_INVOICED']);
+
+    const { id, version } = draft.data!.convertInterventionToInvoice;
+    const issued = await call<{ issueInvoice: { number: string; status: string } }>(
+      `mutation($id: ID!, $v: Int!) { issueInvoice(id: $id, expectedVersion: $v) { number status } }`,
+      { id, v: version },
+    );
+    expect(issued.data!.issueInvoice).toEqual({ number: `F-${new Date().getFullYear()}-00001`, status: 'ISSUED' });
+    const fromIntervention = await call<{ intervention: { status: string; invoice: { number: string; totalGross: string } } }>(
+      'query($id: ID!) { intervention(id: $id) { status invoice { number totalGross } } }',
+      { id: interventionId },
+    );
+    expect(fromIntervention.data!.intervention).toEqual({
+      status: 'INVOICED',
+      invoice: { number: issued.data!.issueInvoice.number, totalGross: '308.88' },
+    });
+    const asClerk = await call('{ billable { id } }', {}, partnerKey);
+    expect(errorCodes(asClerk)).toEqual(['FORBIDDEN']);
+  });
+
   it('warns about an overlap on the same technician without refusing it', async () => {
     const start = new Date(Date.UTC(2030, 0, 8, 9, 0));
     const plan = async (title: string) => {

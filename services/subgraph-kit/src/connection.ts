@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from '@relais/domain';
 
 @ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => Boolean) hasPreviousPage!: boolean;

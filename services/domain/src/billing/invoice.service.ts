@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
 import { Invoice, InvoiceIntervention, InvoiceLine, InvoiceVatBreakdown, type BuyerSnapshot } from './invoice.entity';
 import { contractYearStart, paymentDueDate, LIST_RATE_CATALOG_CODES, listRateCard, unitCode } from './invoice.rules';
 import { Money } from './money';
@@ -19,6 +19,8 @@ import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { newId } from '../shared/ids';
 import { localDate } from '../shared/time';
+import { keysetPage } from '../shared/keyset';
+import type { PageArgs } from '../shared/pagination';
 
 /**
  * Invoices from closed interventions, and their issue. Every function runs in the caller's one
@@ -404,3 +406,20 @@ export async function listBillable(em: EntityManager): Promise<Intervention[]> {
   const invoiced = new Set(linked.map((l) => l.interventionId));
   return closed.filter((i) => !invoiced.has(i.id));
 }
+
+export function listInvoices(em: EntityManager, args: PageArgs & { status?: Invoice['status'] | null; customerId?: string | null }) {
+  const where: FilterQuery<Invoice>[] = [];
+  if (args.status) where.push({ status: args.status });
+  if (args.customerId) where.push({ customerId: args.customerId });
+  return keysetPage(em, Invoice, where.length ? { $and: where } : {}, 'createdAt', args, 'desc');
+}
+
+export const invoicesByIds = (em: EntityManager, ids: readonly string[]) => em.find(Invoice, { id: { $in: [...ids] } });
+export const linesByInvoiceIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(InvoiceLine, { invoiceId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+export const breakdownByInvoiceIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(InvoiceVatBreakdown, { invoiceId: { $in: [...ids] } });
+export const invoiceLinksByInterventionIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(InvoiceIntervention, { interventionId: { $in: [...ids] } });
+export const invoiceLinksByInvoiceIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(InvoiceIntervention, { invoiceId: { $in: [...ids] } });
