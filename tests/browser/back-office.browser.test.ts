@@ -74,6 +74,7 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: join(screenshots, '2-shell.png') });
 
       await navigation.getByText('Facturation', { exact: true }).click();
+      await page.getByRole('tab', { name: 'Clients' }).click();
       await page.getByRole('heading', { name: 'Clients' }).waitFor();
       await page.getByText(`${demo.customerCount} clients`).waitFor();
       const rows = page.locator('tbody tr');

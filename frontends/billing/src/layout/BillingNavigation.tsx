@@ -1,0 +1,30 @@
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { billingNamespace } from '../i18n/register';
+import { billingPaths } from '../routes';
+
+const tabs = [
+  { key: 'billable', path: billingPaths.billable },
+  { key: 'invoices', path: billingPaths.invoices },
+  { key: 'customers', path: billingPaths.customers },
+] as const;
+
+/** The billing app's sections, as tabs above the page. */
+export function BillingNavigation() {
+  const { t } = useTranslation(billingNamespace);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.key ?? 'billable';
+  return (
+    <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? billingPaths.billable)} mb="md">
+      <Tabs.List aria-label={t('nav.label')}>
+        {tabs.map((tab) => (
+          <Tabs.Tab key={tab.key} value={tab.key}>
+            {t(`nav.${tab.key}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}
