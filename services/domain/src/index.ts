@@ -56,3 +56,4 @@ export * from './billing/invoice.entity';
 export * from './billing/invoice.rules';
 export * from './billing/numbering';
 export * from './billing/invoice.service';
+export * from './shared/objects';

@@ -328,10 +328,7 @@ function buyerSnapshot(customer: Customer): BuyerSnapshot {
 }
 
 function staleVersion(invoice: Invoice, expectedVersion?: number): DomainError {
-  return Errors.conflict('STALE_VERSION', 'La facture a été modifiée entre-temps ; rechargez-la', {
-    ...(expectedVersion === undefined ? {} : { expectedVersion }),
-    currentVersion: invoice.version,
-  });
+  return Errors.staleVersion('La facture a été modifiée entre-temps ; rechargez-la', invoice.version, expectedVersion);
 }
 
 /**

@@ -6,7 +6,7 @@ import { EQUIPMENT_CATEGORIES } from './equipment.entity';
 import { Site } from './site.entity';
 import { getCustomer } from './customer.service';
 import { nextCounterValue } from '../platform/counters';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
@@ -114,10 +114,7 @@ export async function amendContract(
   input: ContractTermsInput & { effectiveOn: string; reason: string; expectedVersion: number },
 ): Promise<Contract> {
   const contract = await getContract(em, id);
-  if (contract.version !== input.expectedVersion)
-    throw Errors.conflict('STALE_VERSION', `Le contrat ${contract.reference} a été modifié entre-temps ; rechargez-le`, {
-      currentVersion: contract.version,
-    });
+  assertExpectedVersion(contract, input.expectedVersion, `Le contrat ${contract.reference} a été modifié entre-temps ; rechargez-le`);
   validateTerms(input);
   new Validator()
     .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')

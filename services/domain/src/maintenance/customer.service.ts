@@ -5,11 +5,12 @@ import { CustomerContact } from './customer-contact.entity';
 import { Site } from './site.entity';
 import { compactIdentifier, customerCode, validateCustomer, type CustomerFields } from './customer.rules';
 import { nextCounterValue } from '../platform/counters';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { Page, PageArgs } from '../shared/pagination';
 import { containsPattern } from '../shared/search';
+import { definedOnly } from '../shared/objects';
 
 export interface ContactInput {
   fullName: string;
@@ -99,12 +100,7 @@ export async function updateCustomer(
   expectedVersion?: number | null,
 ): Promise<Customer> {
   const customer = await getCustomer(em, id);
-  if (expectedVersion != null && expectedVersion !== customer.version) {
-    throw Errors.conflict('STALE_VERSION', 'Ce client a été modifié entre-temps ; rechargez la fiche', {
-      expectedVersion,
-      currentVersion: customer.version,
-    });
-  }
+  assertExpectedVersion(customer, expectedVersion, 'Ce client a été modifié entre-temps ; rechargez la fiche');
   const input = normalise(raw);
   validateCustomer({ ...customer, ...definedOnly(input) }, { partial: false });
   if (input.contacts) validateContacts(input.contacts);
@@ -113,10 +109,6 @@ export async function updateCustomer(
   if (contacts) replaceContacts(em, customer, contacts, await em.find(CustomerContact, { customerId: id }));
   await em.flush();
   return customer;
-}
-
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function getCustomer(em: EntityManager, id: string): Promise<Customer> {

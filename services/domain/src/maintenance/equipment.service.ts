@@ -4,12 +4,13 @@ import Decimal from 'decimal.js';
 import { Equipment, EQUIPMENT_CATEGORIES, EQUIPMENT_STATUSES } from './equipment.entity';
 import { Contract } from './contract.entity';
 import { Site } from './site.entity';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import { isLocalDate } from '../shared/time';
 import { containsPattern } from '../shared/search';
+import { definedOnly } from '../shared/objects';
 
 export interface EquipmentInput {
   siteId?: string;
@@ -100,11 +101,8 @@ export async function updateEquipment(
   expectedVersion?: number | null,
 ): Promise<Equipment> {
   const equipment = await getEquipment(em, id);
-  if (expectedVersion != null && expectedVersion !== equipment.version)
-    throw Errors.conflict('STALE_VERSION', 'Cet équipement a été modifié entre-temps ; rechargez la fiche', {
-      currentVersion: equipment.version,
-    });
-  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as EquipmentInput;
+  assertExpectedVersion(equipment, expectedVersion, 'Cet équipement a été modifié entre-temps ; rechargez la fiche');
+  const changes = definedOnly(input);
   const merged = { ...equipment, ...changes } as EquipmentInput & { siteId: string; name: string; category: string };
   const site = await validateEquipment(em, merged, id);
   em.assign(equipment, { ...changes, customerId: site.customerId } as never);

@@ -291,10 +291,11 @@ async function flushWithNewVersion(em: EntityManager, intervention: Intervention
 }
 
 function staleVersion(intervention: Intervention, expectedVersion?: number) {
-  return Errors.conflict('STALE_VERSION', `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`, {
-    ...(expectedVersion === undefined ? {} : { expectedVersion }),
-    currentVersion: intervention.version,
-  });
+  return Errors.staleVersion(
+    `L’intervention ${intervention.number} a été modifiée entre-temps ; rechargez-la`,
+    intervention.version,
+    expectedVersion,
+  );
 }
 
 export async function completeIntervention(

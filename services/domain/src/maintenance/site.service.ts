@@ -7,6 +7,7 @@ import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import type { FilterQuery } from '@mikro-orm/core';
 import { containsPattern } from '../shared/search';
+import { definedOnly } from '../shared/objects';
 
 export interface SiteInput {
   customerId: string;
@@ -60,7 +61,7 @@ export function listSites(em: EntityManager, args: PageArgs & { customerId?: str
 export async function updateSite(em: EntityManager, id: string, input: Partial<Omit<SiteInput, 'customerId'>>): Promise<Site> {
   const site = await em.findOne(Site, { id });
   if (!site) throw Errors.notFound('Site', id);
-  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<SiteInput>;
+  const changes = definedOnly(input);
   validateSite({ ...site, ...changes } as SiteInput);
   em.assign(site, changes);
   await em.flush();

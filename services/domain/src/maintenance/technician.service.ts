@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Technician, TechnicianAbsence } from './technician.entity';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
+import { definedOnly } from '../shared/objects';
 
 export interface TechnicianInput {
   fullName?: string;
@@ -62,11 +63,8 @@ export async function updateTechnician(
   expectedVersion?: number | null,
 ): Promise<Technician> {
   const technician = await getTechnician(em, id);
-  if (expectedVersion != null && expectedVersion !== technician.version)
-    throw Errors.conflict('STALE_VERSION', 'Ce technicien a été modifié entre-temps ; rechargez la fiche', {
-      currentVersion: technician.version,
-    });
-  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  assertExpectedVersion(technician, expectedVersion, 'Ce technicien a été modifié entre-temps ; rechargez la fiche');
+  const changes = definedOnly(input);
   validateTechnician({ ...technician, ...changes } as never);
   em.assign(technician, changes);
   await em.flush();

@@ -28,6 +28,12 @@ export const Errors = {
     }),
   notFound: (entity: string, id: string) => new DomainError('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} introuvable`, { entity, id }),
   conflict: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, 'CONFLICT', message, details),
+  /** Someone saved the record after the caller loaded it; `message` names the record for the user. */
+  staleVersion: (message: string, currentVersion: number, expectedVersion?: number | null) =>
+    new DomainError('STALE_VERSION', 'CONFLICT', message, {
+      ...(expectedVersion == null ? {} : { expectedVersion }),
+      currentVersion,
+    }),
   invalidCredentials: () => new DomainError('INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'Adresse e-mail ou mot de passe incorrect'),
   unauthenticated: (code = 'UNAUTHENTICATED', message = 'Authentification requise') => new DomainError(code, 'UNAUTHENTICATED', message),
   forbidden: (message = 'Action non autorisée pour ce rôle', details: Record<string, unknown> = {}) =>
@@ -46,4 +52,9 @@ export class Validator {
   throwIfInvalid(): void {
     if (this.problems.length > 0) throw Errors.validation(this.problems);
   }
+}
+
+/** Optimistic concurrency: refuses a change made from a version other than the stored one (none given: no check). */
+export function assertExpectedVersion(record: { version: number }, expectedVersion: number | null | undefined, message: string): void {
+  if (expectedVersion != null && expectedVersion !== record.version) throw Errors.staleVersion(message, record.version, expectedVersion);
 }
