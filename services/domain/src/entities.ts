@@ -13,7 +13,7 @@ import { Technician, TechnicianAbsence } from './maintenance/technician.entity';
 import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './maintenance/contract.entity';
 import { Equipment } from './maintenance/equipment.entity';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
-import { Invoice, InvoiceIntervention, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
+import { Invoice, InvoiceIntervention, InvoicePayment, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -42,5 +42,7 @@ export const tenantOwnedEntities = [
   InvoiceLine,
   InvoiceVatBreakdown,
   InvoiceIntervention,
+  InvoicePayment,
+  BillingExclusion,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

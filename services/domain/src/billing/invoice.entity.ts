@@ -3,6 +3,23 @@ import { LABOUR_TYPES } from '../maintenance/intervention.rules';
 
 export const INVOICE_STATUSES = ['DRAFT', 'ISSUED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+/** UNTDID 1001 document types: commercial invoice, credit note, prepayment (deposit) invoice. */
+export const INVOICE_TYPE_CODES = ['380', '381', '386'] as const;
+export type InvoiceTypeCode = (typeof INVOICE_TYPE_CODES)[number];
+/** BT-23 operation category: goods, services or both (printed as the reform's "catégorie d'opération"). */
+export const OPERATION_CATEGORIES = ['B', 'S', 'M'] as const;
+export type OperationCategory = (typeof OPERATION_CATEGORIES)[number];
+export const PAYMENT_METHODS = ['TRANSFER', 'CHECK', 'CARD', 'CASH', 'DIRECT_DEBIT'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** A document-level allowance (discount) or charge, as entered on the draft (EN 16931 BG-20/BG-21). */
+export interface StoredAllowanceCharge {
+  charge: boolean;
+  reason: string;
+  amount: string;
+  vatRateCode: string;
+}
+
 export const INVOICE_LINE_KINDS = ['LABOUR', 'TRAVEL', 'PART', 'OTHER'] as const;
 
 /** The buyer as printed on the invoice, frozen when it is issued. */
@@ -33,6 +50,18 @@ export const Invoice = defineEntity({
     totalGross: p.decimal('string').precision(14).scale(2),
     amountDue: p.decimal('string').precision(14).scale(2),
     notes: p.text().nullable(),
+    typeCode: p.enum(INVOICE_TYPE_CODES).default('380'),
+    creditedInvoiceId: p.uuid().nullable(),
+    quoteId: p.uuid().nullable(),
+    operationCategory: p.enum(OPERATION_CATEGORIES).default('S'),
+    purchaseOrderRef: p.string().nullable(),
+    allowanceCharges: p.json<StoredAllowanceCharge[]>().default([]),
+    prepaidAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    retentionPercent: p.decimal('string').precision(5).scale(2).default('0.00'),
+    retentionAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    paidAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    creditedAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    sentAt: p.datetime().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
     issuedAt: p.datetime().nullable(),
@@ -93,3 +122,34 @@ export const InvoiceIntervention = defineEntity({
   },
 });
 export type InvoiceIntervention = InstanceType<typeof InvoiceIntervention.class>;
+
+export const InvoicePayment = defineEntity({
+  name: 'InvoicePayment',
+  tableName: 'invoice_payments',
+  properties: {
+    id: p.uuid().primary(),
+    tenantId: p.uuid(),
+    invoiceId: p.uuid(),
+    paidOn: p.string().columnType('date'),
+    amount: p.decimal('string').precision(14).scale(2),
+    method: p.enum(PAYMENT_METHODS),
+    reference: p.string().nullable(),
+    recordedBy: p.uuid().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type InvoicePayment = InstanceType<typeof InvoicePayment.class>;
+
+/** A closed intervention the office decided not to bill (warranty, goodwill...), with the reason. */
+export const BillingExclusion = defineEntity({
+  name: 'BillingExclusion',
+  tableName: 'billing_exclusions',
+  properties: {
+    tenantId: p.uuid(),
+    interventionId: p.uuid().primary(),
+    reason: p.text(),
+    decidedBy: p.uuid().nullable(),
+    decidedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type BillingExclusion = InstanceType<typeof BillingExclusion.class>;

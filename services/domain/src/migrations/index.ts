@@ -1,10 +1,12 @@
 import { Migration20261123000000Platform } from './Migration20261123000000_platform';
 import { Migration20261123100000Maintenance } from './Migration20261123100000_maintenance';
 import { Migration20261123200000Billing } from './Migration20261123200000_billing';
+import { Migration20261124000000InvoiceSettlement } from './Migration20261124000000_invoice_settlement';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
   { name: 'Migration20261123000000_platform', class: Migration20261123000000Platform },
   { name: 'Migration20261123100000_maintenance', class: Migration20261123100000Maintenance },
   { name: 'Migration20261123200000_billing', class: Migration20261123200000Billing },
+  { name: 'Migration20261124000000_invoice_settlement', class: Migration20261124000000InvoiceSettlement },
 ];
