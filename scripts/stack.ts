@@ -16,6 +16,8 @@ export interface StackOptions {
   gatewayPort?: number;
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   logLevel?: string;
+  /** More environment for the subgraph processes (e.g. SMTP_URL and MAIL_FROM for the mail worker). */
+  subgraphEnv?: Record<string, string>;
   onOutput?: (service: string, line: string) => void;
 }
 
@@ -52,7 +54,7 @@ export async function waitForHealth(url: string, child: ChildProcess, name: stri
   throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s (${url})`);
 }
 
-function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, onOutput?: StackOptions['onOutput']): ChildProcess {
+export function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, onOutput?: StackOptions['onOutput']): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -102,7 +104,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         const child = startProcess(
           name,
           `services/${name}/src/main.ts`,
-          { ...common, [`${name.toUpperCase()}_PORT`]: String(port) },
+          { ...common, ...options.subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(port) },
           options.onOutput,
         );
         children.push(child);

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { DEMO_PASSWORD, prepareDatabase } from '@relais/domain';
 import { startStack } from './stack';
+import { startMailCatcherProcess } from './mail-catcher-process';
 import { loadSecrets } from './secrets';
 import { SUBGRAPHS } from './stack-config';
 
@@ -37,7 +38,10 @@ async function main() {
     SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)]),
   );
   const backOfficePort = Number(process.env.BACKOFFICE_PORT ?? 5173);
-  await assertPortsFree({ gateway: gatewayPort, ...subgraphPorts, backoffice: backOfficePort });
+  const mailPorts = process.env.SMTP_URL
+    ? null
+    : { mail_smtp: Number(process.env.MAIL_SMTP_PORT ?? 1025), mail_http: Number(process.env.MAIL_HTTP_PORT ?? 8025) };
+  await assertPortsFree({ gateway: gatewayPort, ...subgraphPorts, backoffice: backOfficePort, ...mailPorts });
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) },
     database: 'relais',
@@ -54,6 +58,15 @@ async function main() {
   process.once('SIGTERM', () => void shutdown(0));
   try {
     const secrets = loadSecrets(dataDir);
+    let smtpUrl = process.env.SMTP_URL;
+    let mailInbox: string | null = null;
+    if (mailPorts) {
+      step('starting the mail catcher (outgoing mails are kept locally, never delivered)');
+      const catcher = await startMailCatcherProcess({ smtpPort: mailPorts.mail_smtp, httpPort: mailPorts.mail_http });
+      shutdownTasks.push(catcher.stop);
+      smtpUrl = catcher.smtpUrl;
+      mailInbox = `http://localhost:${mailPorts.mail_http}`;
+    }
     step('starting subgraphs (platform, maintenance, billing, finance) and the gateway');
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
     const stack = await startStack({
@@ -64,6 +77,7 @@ async function main() {
         SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)]),
       ),
       logLevel: process.env.LOG_LEVEL ?? 'warn',
+      subgraphEnv: { SMTP_URL: smtpUrl ?? '', MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@relais.localhost' },
       onOutput: (service, line) => {
         if (verbose || /"level":(50|60)|error/i.test(line)) console.log(`  ${service} | ${line}`);
       },
@@ -75,6 +89,7 @@ async function main() {
     console.log(`
   Back-office   ${backOfficeUrl?.url ?? '(not built)'}
   GraphQL API   ${stack.gatewayUrl}
+  Mails         ${mailInbox ? `(caught locally)  ${mailInbox}` : `sent through ${new URL(smtpUrl ?? '').host}`}
   Database      ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}
 
   Demo logins (password ${DEMO_PASSWORD}):

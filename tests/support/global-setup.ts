@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '@relais/domain';
 import { freePort, startStack } from '../../scripts/stack';
+import { startMailCatcherProcess } from '../../scripts/mail-catcher-process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -14,6 +15,9 @@ declare module 'vitest' {
     subgraphUrls: Record<string, string>;
     sessionSecret: string;
     backOfficeUrl: string | null;
+    /** The mail catcher's HTTP side (GET /api/messages) and the SMTP URL the subgraphs send through. */
+    mailCatcherUrl: string;
+    mailCatcherSmtpUrl: string;
   }
 }
 
@@ -30,6 +34,7 @@ export default async function setup(project: TestProject) {
     log,
   });
   const sessionSecret = 'test-session-secret-0123456789abcdef';
+  const mailCatcher = await startMailCatcherProcess({ smtpPort: await freePort(), httpPort: await freePort() });
   const stack = await startStack({
     appDatabaseUrl: db.appUrl,
     sessionSecret,
@@ -42,6 +47,7 @@ export default async function setup(project: TestProject) {
       finance: await freePort(),
     },
     logLevel: 'error',
+    subgraphEnv: { SMTP_URL: mailCatcher.smtpUrl, MAIL_FROM: 'no-reply@relais.test' },
     onOutput: (service, line) => console.error(`[${service}] ${line}`),
   });
   let backOffice: { url: string; close(): Promise<void> } | null = null;
@@ -59,9 +65,12 @@ export default async function setup(project: TestProject) {
   project.provide('subgraphUrls', stack.subgraphUrls);
   project.provide('sessionSecret', sessionSecret);
   project.provide('backOfficeUrl', backOffice?.url ?? null);
+  project.provide('mailCatcherUrl', mailCatcher.httpUrl);
+  project.provide('mailCatcherSmtpUrl', mailCatcher.smtpUrl);
   return async () => {
     await backOffice?.close();
     await stack.stop();
+    await mailCatcher.stop();
     await db.stop();
   };
 }

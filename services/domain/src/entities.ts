@@ -14,6 +14,9 @@ import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './ma
 import { Equipment } from './maintenance/equipment.entity';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
 import { Invoice, InvoiceIntervention, InvoicePayment, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
+import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
+import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
+import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -44,5 +47,13 @@ export const tenantOwnedEntities = [
   InvoiceIntervention,
   InvoicePayment,
   BillingExclusion,
+  InvoiceArtefact,
+  Quote,
+  QuoteLine,
+  QuoteRevision,
+  QuotePublicLink,
+  QuoteBillingLine,
+  OutboxMessage,
+  OutboxAttachment,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -155,7 +155,7 @@ describe('invoices', () => {
   it('converts a closed intervention at the contract rates, to the cent, and marks it invoiced in the same transaction', async () => {
     contractIntervention = await intervention(w.customerId, w.siteId, report());
     expect(contractIntervention.contractId).not.toBeNull();
-    expect((await inScope((em) => listBillable(em))).map((i) => i.id)).toContain(contractIntervention.id);
+    expect((await inScope((em) => listBillable(em))).map((b) => b.intervention.id)).toContain(contractIntervention.id);
 
     // A conversion whose transaction fails leaves nothing: no invoice, the intervention still closed.
     await expect(
@@ -214,7 +214,7 @@ describe('invoices', () => {
     expect(stored.status).toBe('INVOICED');
     expect(linkedInvoice?.id).toBe(invoice.id);
     expect(billed.map((i) => i.id)).toEqual([contractIntervention.id]);
-    expect((await inScope((em) => listBillable(em))).map((i) => i.id)).not.toContain(contractIntervention.id);
+    expect((await inScope((em) => listBillable(em))).map((b) => b.intervention.id)).not.toContain(contractIntervention.id);
   });
 
   it('answers ALREADY_INVOICED naming the invoice when converting again, and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
@@ -29,9 +29,59 @@ interface AuthContext {
   identityToken?: string | null;
 }
 
+/** The billing subgraph's origin: it serves invoice documents (`/documents/...`, see docs/api.md). */
+function documentsOrigin(options: GatewayOptions): URL {
+  const url = options.subgraphUrls.billing ?? /@join__graph\(name: "billing", url: "([^"]+)"\)/.exec(options.supergraphSdl)?.[1];
+  // eslint-disable-next-line no-restricted-syntax -- a configuration defect at start-up, not something a user can cause
+  if (!url) throw new Error('billing subgraph URL unknown: invoice documents cannot be served');
+  return new URL(url);
+}
+
+/** Passes a document download (a GET authorised by the token in its URL) through to the billing subgraph. */
+function proxyDocument(origin: URL, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = httpRequest(
+    {
+      hostname: origin.hostname,
+      port: origin.port,
+      path: req.url,
+      method: req.method,
+      headers: { 'x-request-id': req.headers['x-request-id'] },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 'SUBGRAPH_UNAVAILABLE', message: 'Service de facturation injoignable' }));
+  });
+  upstream.end();
+}
+
+/** Passes the customer's public quote pages (GETs and form POSTs, no session) to the billing subgraph, with the client's address. */
+function proxyPublicPage(origin: URL, req: IncomingMessage, res: ServerResponse): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const name of ['content-type', 'content-length', 'user-agent', 'accept', 'accept-language', 'x-request-id']) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+  const upstream = httpRequest({ hostname: origin.hostname, port: origin.port, path: req.url, method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Service momentanément indisponible, réessayez dans quelques instants.');
+  });
+  req.pipe(upstream);
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info', base: { service: 'gateway' } });
   const authenticator = createAuthenticator(options);
+  const documents = documentsOrigin(options);
 
   const authPlugin: GatewayPlugin<AuthContext> = {
     async onContextBuilding({ context, extendContext }) {
@@ -74,6 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         'request',
       );
     });
+    if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
+    if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
     void runtime(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));

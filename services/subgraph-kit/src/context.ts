@@ -14,6 +14,8 @@ export interface RequestContext {
   loaders: Map<string, DataLoader<string, unknown>>;
   /** Work to do once the request's transaction has committed (e.g. enqueue the job it created). */
   afterCommit: (() => Promise<void>)[];
+  /** A signing key for one purpose, derived from the internal secret (HMAC-SHA256). */
+  deriveKey: (purpose: string) => Uint8Array;
 }
 
 export function em(ctx: RequestContext): EntityManager {

@@ -6,6 +6,17 @@ import { authChecker } from './auth-checker';
 import type { RequestContext } from './context';
 import type { Orm } from '@relais/domain';
 import type { Logger } from 'pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A plain HTTP route served beside /graphql (public pages, downloads), matched by path prefix. */
+export interface HttpRoute {
+  prefix: string;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    resources: { orm: Orm; log: Logger; deriveKey: (purpose: string) => Uint8Array },
+  ): Promise<void>;
+}
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -23,6 +34,8 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type this subgraph resolves for others. */
   references?: Record<string, (reference: { id: string } & Record<string, unknown>, ctx: RequestContext) => unknown>;
+  /** Plain HTTP routes; they get no identity from the gateway and must check access themselves. */
+  httpRoutes?: HttpRoute[];
 }
 
 /** type-graphql builds the types; @apollo/subgraph turns them into a Federation 2 subgraph. */

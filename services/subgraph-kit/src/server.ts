@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
@@ -99,6 +99,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await apollo.start();
   const stopBackground = definition.onStart ? await definition.onStart({ orm, databaseUrl: options.databaseUrl, log }) : async () => {};
   const metrics: Metrics = { requests: 0, sqlQueries: 0 };
+  /** A key for one purpose (e.g. signing download links), derived from the internal secret: no new secret to configure. */
+  const deriveKey = (purpose: string) => new Uint8Array(createHmac('sha256', options.internalSecret).update(purpose).digest());
 
   async function contextFor(req: IncomingMessage, body: unknown): Promise<RequestContext> {
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
@@ -110,7 +112,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     const operation = (body as { operationName?: string } | null)?.operationName ?? null;
     const scope = identity ? await openTenantScope(orm, identity, { requestId, operation }) : null;
-    return { requestId, identity, scope, orm, log: log.child({ requestId }), loaders: new Map(), afterCommit: [] };
+    return { requestId, identity, scope, orm, log: log.child({ requestId }), loaders: new Map(), afterCommit: [], deriveKey };
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -160,6 +162,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         return send(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unavailable', service: definition.name });
       }
       if (path === '/metrics') return send(res, 200, metrics);
+      const route = definition.httpRoutes?.find((r) => path?.startsWith(r.prefix));
+      if (route) return route.handle(req, res, { orm, log, deriveKey });
       send(res, 404, { error: 'not found' });
     };
     handle().catch((error: unknown) => {

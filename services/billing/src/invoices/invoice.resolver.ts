@@ -1,84 +1,105 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   breakdownByInvoiceIds,
-  convertInterventionToInvoice,
-  convertInterventionsToInvoice,
-  invoiceLinksByInterventionIds,
+  creditNotesByInvoiceIds,
+  draftTotals,
   invoiceLinksByInvoiceIds,
   invoicesByIds,
-  issueInvoice,
   linesByInvoiceIds,
-  listBillable,
   listInvoices,
+  paymentsByInvoiceIds,
+  retentionAmount,
+  vatRateDefs,
   type Invoice,
   type InvoiceIntervention,
   type InvoiceLine,
+  type InvoicePayment,
+  type InvoiceTypeCode,
   type InvoiceVatBreakdown,
 } from '@relais/domain';
-import { em, groupLoaderFor, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { em, groupLoaderFor, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { InvoiceStatusEnum } from './invoice.enums';
+import { InvoiceTotalsPreviewInput, toDraftLines } from './invoice.inputs';
 import {
   CustomerRef,
   InterventionRef,
   InvoiceConnection,
   InvoiceLineType,
+  InvoiceTotalsType,
   InvoiceType,
+  PaymentType,
   VatBreakdownRowType,
   toBreakdownType,
   toInvoiceType,
   toLineType,
+  toPaymentType,
 } from './invoice.type';
 
-const invoiceLoader = (ctx: RequestContext) => loaderFor<Invoice>(ctx, 'invoiceById', invoicesByIds, (i) => i.id);
+export const invoiceLoader = (ctx: RequestContext) => loaderFor<Invoice>(ctx, 'invoiceById', invoicesByIds, (i) => i.id);
+
+const INVOICE_KINDS: InvoiceTypeCode[] = ['380', '386'];
+const CREDIT_NOTE_KINDS: InvoiceTypeCode[] = ['381'];
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
   @Authorized('billing:read')
-  @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
+  @Query(() => InvoiceConnection, { description: 'Invoices and deposit invoices, newest first.' })
   async invoices(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('status', () => String, { nullable: true, description: 'DRAFT or ISSUED' }) status: 'DRAFT' | 'ISSUED' | null,
+    @Arg('status', () => InvoiceStatusEnum, { nullable: true }) status: InvoiceStatusEnum | null,
     @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the number or of the notes.' }) search: string | null,
   ) {
-    return toConnection(await listInvoices(em(ctx), { first, after, status, customerId }), toInvoiceType);
+    return toConnection(await listInvoices(em(ctx), { first, after, status, customerId, search, typeCodes: INVOICE_KINDS }), toInvoiceType);
   }
 
   @Authorized('billing:read')
-  @Query(() => InvoiceType, { nullable: true })
+  @Query(() => InvoiceConnection, { description: 'Credit notes (avoirs), newest first.' })
+  async creditNotes(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => InvoiceStatusEnum, { nullable: true }) status: InvoiceStatusEnum | null,
+    @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+  ) {
+    return toConnection(
+      await listInvoices(em(ctx), { first, after, status, customerId, search, typeCodes: CREDIT_NOTE_KINDS }),
+      toInvoiceType,
+    );
+  }
+
+  @Authorized('billing:read')
+  @Query(() => InvoiceType, { nullable: true, description: 'An invoice, deposit invoice or credit note.' })
   async invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     const invoice = await invoiceLoader(ctx).load(id);
     return invoice ? toInvoiceType(invoice) : null;
   }
 
   @Authorized('billing:read')
-  @Query(() => [InterventionRef], { description: 'Closed interventions not yet invoiced: nothing done is forgotten.' })
-  async billable(@Ctx() ctx: RequestContext) {
-    return (await listBillable(em(ctx))).map((i) => ({ id: i.id }));
-  }
-
-  @Authorized('billing:write')
-  @Mutation(() => InvoiceType, {
-    description: 'A draft invoice from a closed intervention, priced at the contract’s rates; the intervention becomes INVOICED.',
-  })
-  async convertInterventionToInvoice(@Ctx() ctx: RequestContext, @Arg('interventionId', () => ID) interventionId: string) {
-    return toInvoiceType(await convertInterventionToInvoice(em(ctx), identityOf(ctx), interventionId));
-  }
-
-  @Authorized('billing:write')
-  @Mutation(() => InvoiceType, { description: 'One draft for several closed interventions of one customer.' })
-  async convertInterventionsToInvoice(@Ctx() ctx: RequestContext, @Arg('interventionIds', () => [ID]) interventionIds: string[]) {
-    return toInvoiceType(await convertInterventionsToInvoice(em(ctx), identityOf(ctx), interventionIds));
-  }
-
-  @Authorized('billing:write')
-  @Mutation(() => InvoiceType, { description: 'Gives the legal number and dates; the invoice can never change afterwards.' })
-  async issueInvoice(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-  ) {
-    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion));
+  @Query(() => InvoiceTotalsType, { description: 'Totals of lines being typed, by the same rules as the saved invoice (nothing saved).' })
+  async invoiceTotalsPreview(@Ctx() ctx: RequestContext, @Arg('input', () => InvoiceTotalsPreviewInput) input: InvoiceTotalsPreviewInput) {
+    const totals = draftTotals(toDraftLines(input.lines), {
+      vatRates: await vatRateDefs(em(ctx)),
+      allowanceCharges: input.allowanceCharges ?? [],
+      prepaidAmount: input.prepaidAmount ?? '0',
+    });
+    const retention = retentionAmount(totals.grandTotal, input.retentionPercent ?? '0');
+    return {
+      lineNets: totals.lineNets,
+      lineTotal: totals.lineTotal,
+      allowanceTotal: totals.allowanceTotal,
+      chargeTotal: totals.chargeTotal,
+      totalNet: totals.taxBasisTotal,
+      totalVat: totals.taxTotal,
+      totalGross: totals.grandTotal,
+      prepaidAmount: totals.prepaidAmount,
+      amountDue: totals.duePayable,
+      retentionAmount: retention,
+      vatBreakdown: totals.vatBreakdown.map((r) => ({ ...r, exemptionReason: r.exemptionReason })),
+    };
   }
 
   @FieldResolver(() => CustomerRef)
@@ -108,19 +129,26 @@ export class InvoiceResolver {
     );
     return links.map((l) => ({ id: l.interventionId }));
   }
-}
 
-@Resolver(() => InterventionRef)
-export class InterventionInvoiceResolver {
-  @FieldResolver(() => InvoiceType, { nullable: true, description: 'The invoice billing this intervention, if any.' })
-  async invoice(@Root() intervention: InterventionRef, @Ctx() ctx: RequestContext) {
-    const [link] = await groupLoaderFor<InvoiceIntervention>(
-      ctx,
-      'linksByIntervention',
-      invoiceLinksByInterventionIds,
-      (l) => l.interventionId,
-    ).load(intervention.id);
-    const invoice = link ? await invoiceLoader(ctx).load(link.invoiceId) : null;
-    return invoice ? toInvoiceType(invoice) : null;
+  @FieldResolver(() => InvoiceType, { nullable: true, description: 'For a credit note: the invoice it credits.' })
+  async creditedInvoice(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
+    const credited = invoice.creditedInvoiceId ? await invoiceLoader(ctx).load(invoice.creditedInvoiceId) : null;
+    return credited ? toInvoiceType(credited) : null;
+  }
+
+  @FieldResolver(() => [InvoiceType], { name: 'creditNotes', description: 'Credit notes on this invoice (drafts included).' })
+  async creditNotesOfInvoice(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
+    const notes = await groupLoaderFor<Invoice>(ctx, 'creditNotesByInvoice', creditNotesByInvoiceIds, (i) => i.creditedInvoiceId!).load(
+      invoice.id,
+    );
+    return notes.map(toInvoiceType);
+  }
+
+  @FieldResolver(() => [PaymentType])
+  async payments(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
+    const payments = await groupLoaderFor<InvoicePayment>(ctx, 'paymentsByInvoice', paymentsByInvoiceIds, (p) => p.invoiceId).load(
+      invoice.id,
+    );
+    return payments.map(toPaymentType);
   }
 }

@@ -1,7 +1,25 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
-import type { Invoice, InvoiceLine, InvoiceVatBreakdown } from '@relais/domain';
+import {
+  invoiceDisplayStatus,
+  localDate,
+  openBalanceOf,
+  type Invoice,
+  type InvoicePayment,
+  type InvoiceLine,
+  type InvoiceVatBreakdown,
+  type StoredAllowanceCharge,
+} from '@relais/domain';
+import {
+  DocumentTypeEnum,
+  InvoiceLineKindEnum,
+  InvoiceStatusEnum,
+  OperationCategoryEnum,
+  PaymentMethodEnum,
+  documentTypeOf,
+  LabourTypeEnum,
+} from './invoice.enums';
 
 /** The shared customer file, owned by maintenance: billing only points at it. */
 @ObjectType('Customer')
@@ -19,7 +37,9 @@ export class InterventionRef {
 
 @ObjectType('InvoiceLine')
 export class InvoiceLineType {
+  @Field(() => ID) id!: string;
   @Field(() => Int) position!: number;
+  @Field(() => InvoiceLineKindEnum) kind!: InvoiceLineKindEnum;
   @Field(() => String) description!: string;
   @Field(() => DecimalScalar) quantity!: string;
   @Field(() => String, { description: 'UN/ECE unit code: HUR (hour), C62 (piece), KGM...' }) unit!: string;
@@ -29,6 +49,9 @@ export class InvoiceLineType {
   @Field(() => DecimalScalar) vatRate!: string;
   @Field(() => DecimalScalar, { description: 'BT-131, rounded to the cent.' }) lineNet!: string;
   @Field(() => String, { nullable: true, description: 'Why this price (contract rate, inclusion, discount).' }) reason!: string | null;
+  @Field(() => Boolean, { description: 'Included in the maintenance contract (shown at zero).' }) coveredByContract!: boolean;
+  @Field(() => LabourTypeEnum, { nullable: true }) labourType!: LabourTypeEnum | null;
+  @Field(() => ID, { nullable: true, description: 'The intervention this line bills, if any.' }) interventionId!: string | null;
 }
 
 @ObjectType('VatBreakdownRow')
@@ -40,24 +63,76 @@ export class VatBreakdownRowType {
   @Field(() => String, { nullable: true }) exemptionReason!: string | null;
 }
 
-@ObjectType('Invoice', { description: 'An invoice: a draft until issued, then legal and immutable.' })
+@ObjectType('AllowanceCharge', { description: 'A document-level discount (allowance) or charge, HT, at one VAT rate.' })
+export class AllowanceChargeType {
+  @Field(() => Boolean, { description: 'true: a charge added; false: a discount.' }) charge!: boolean;
+  @Field(() => String) reason!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => String) vatRateCode!: string;
+}
+
+@ObjectType('InvoiceTotals', { description: 'EN 16931 totals (BT-106 to BT-115) and the VAT breakdown.' })
+export class InvoiceTotalsType {
+  @Field(() => [DecimalScalar], { description: 'BT-131 per line, in input order.' }) lineNets!: string[];
+  @Field(() => DecimalScalar) lineTotal!: string;
+  @Field(() => DecimalScalar) allowanceTotal!: string;
+  @Field(() => DecimalScalar) chargeTotal!: string;
+  @Field(() => DecimalScalar) totalNet!: string;
+  @Field(() => DecimalScalar) totalVat!: string;
+  @Field(() => DecimalScalar) totalGross!: string;
+  @Field(() => DecimalScalar) prepaidAmount!: string;
+  @Field(() => DecimalScalar) amountDue!: string;
+  @Field(() => DecimalScalar) retentionAmount!: string;
+  @Field(() => [VatBreakdownRowType]) vatBreakdown!: VatBreakdownRowType[];
+}
+
+@ObjectType('Payment')
+export class PaymentType {
+  @Field(() => ID) id!: string;
+  @Field(() => LocalDateScalar) paidOn!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => PaymentMethodEnum) method!: PaymentMethodEnum;
+  @Field(() => String, { nullable: true }) reference!: string | null;
+  @Field(() => DateTimeResolver) createdAt!: Date;
+}
+
+@ObjectType('Invoice', {
+  description:
+    'An invoice, deposit invoice or credit note: a draft until issued, then legal and immutable (payments and credit notes settle it).',
+})
 @Directive('@key(fields: "id")')
 export class InvoiceType {
   @Field(() => ID) id!: string;
   customerId!: string;
-  @Field(() => String, { nullable: true, description: 'Legal number, given at issue (F-2026-00042).' }) number!: string | null;
-  @Field(() => String, { description: 'DRAFT or ISSUED' }) status!: string;
+  creditedInvoiceId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Legal number, given at issue (F-2026-00042, AV-2026-00003 for credit notes).' })
+  number!: string | null;
+  @Field(() => DocumentTypeEnum) documentType!: DocumentTypeEnum;
+  @Field(() => String, { description: 'UNTDID 1001 code: 380, 381 or 386.' }) typeCode!: string;
+  @Field(() => InvoiceStatusEnum) status!: InvoiceStatusEnum;
   @Field(() => LocalDateScalar, { nullable: true }) issueDate!: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) dueDate!: string | null;
   @Field(() => String) currency!: string;
-  @Field(() => DecimalScalar) totalNet!: string;
-  @Field(() => DecimalScalar) totalVat!: string;
-  @Field(() => DecimalScalar) totalGross!: string;
-  @Field(() => DecimalScalar) amountDue!: string;
+  @Field(() => OperationCategoryEnum) operationCategory!: OperationCategoryEnum;
+  @Field(() => String, { nullable: true, description: 'The buyer’s purchase order (BT-13).' }) purchaseOrderRef!: string | null;
+  @Field(() => [AllowanceChargeType]) allowanceCharges!: AllowanceChargeType[];
+  @Field(() => DecimalScalar, { description: 'BT-109: total excluding VAT, after allowances and charges.' }) totalNet!: string;
+  @Field(() => DecimalScalar, { description: 'BT-110.' }) totalVat!: string;
+  @Field(() => DecimalScalar, { description: 'BT-112: total including VAT.' }) totalGross!: string;
+  @Field(() => DecimalScalar, { description: 'BT-113: deposits already invoiced, deducted.' }) prepaidAmount!: string;
+  @Field(() => DecimalScalar, { description: 'BT-115: total including VAT less deposits.' }) amountDue!: string;
+  @Field(() => DecimalScalar, { description: 'Retenue de garantie, percent of the total including VAT.' }) retentionPercent!: string;
+  @Field(() => DecimalScalar) retentionAmount!: string;
+  @Field(() => DecimalScalar) paidAmount!: string;
+  @Field(() => DecimalScalar, { description: 'Total of the issued credit notes on this invoice.' }) creditedAmount!: string;
+  @Field(() => DecimalScalar, { description: 'What the customer still owes: amount due less retention, payments and credit notes.' })
+  openBalance!: string;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Int) version!: number;
   @Field(() => DateTimeResolver) createdAt!: Date;
+  @Field(() => DateTimeResolver) updatedAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true }) issuedAt!: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true }) sentAt!: Date | null;
 }
 
 export const InvoiceConnection = ConnectionType(InvoiceType, 'Invoice');
@@ -66,24 +141,52 @@ export function toInvoiceType(i: Invoice): InvoiceType {
   return {
     id: i.id,
     customerId: i.customerId,
+    creditedInvoiceId: i.creditedInvoiceId ?? null,
     number: i.number ?? null,
-    status: i.status,
+    documentType: documentTypeOf(i.typeCode),
+    typeCode: i.typeCode,
+    status: invoiceDisplayStatus(i, localDate(new Date())) as InvoiceStatusEnum,
     issueDate: i.issueDate ?? null,
     dueDate: i.dueDate ?? null,
     currency: i.currency,
+    operationCategory: i.operationCategory as OperationCategoryEnum,
+    purchaseOrderRef: i.purchaseOrderRef ?? null,
+    allowanceCharges: i.allowanceCharges.map((a: StoredAllowanceCharge) => ({ ...a })),
     totalNet: i.totalNet,
     totalVat: i.totalVat,
     totalGross: i.totalGross,
+    prepaidAmount: i.prepaidAmount,
     amountDue: i.amountDue,
+    retentionPercent: i.retentionPercent,
+    retentionAmount: i.retentionAmount,
+    paidAmount: i.paidAmount,
+    creditedAmount: i.creditedAmount,
+    openBalance: openBalanceOf(i),
     notes: i.notes ?? null,
     version: i.version,
     createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
     issuedAt: i.issuedAt ?? null,
+    sentAt: i.sentAt ?? null,
   };
 }
 
+export const toPaymentType = (p: InvoicePayment): PaymentType => ({
+  id: p.id,
+  paidOn: p.paidOn,
+  amount: p.amount,
+  method: p.method as PaymentMethodEnum,
+  reference: p.reference ?? null,
+  createdAt: p.createdAt,
+});
+
 export const toLineType = (l: InvoiceLine): InvoiceLineType => ({
+  id: l.id,
   position: l.position,
+  kind: l.kind as InvoiceLineKindEnum,
+  coveredByContract: l.coveredByContract,
+  labourType: (l.labourType ?? null) as LabourTypeEnum | null,
+  interventionId: l.interventionId ?? null,
   description: l.description,
   quantity: l.quantity,
   unit: l.unit,

@@ -9,6 +9,7 @@ export type InvoiceTypeCode = (typeof INVOICE_TYPE_CODES)[number];
 /** BT-23 operation category: goods, services or both (printed as the reform's "catégorie d'opération"). */
 export const OPERATION_CATEGORIES = ['B', 'S', 'M'] as const;
 export type OperationCategory = (typeof OPERATION_CATEGORIES)[number];
+export const SETTLEMENT_STATES = ['UNPAID', 'PARTLY_PAID', 'PAID', 'CREDITED'] as const;
 export const PAYMENT_METHODS = ['TRANSFER', 'CHECK', 'CARD', 'CASH', 'DIRECT_DEBIT'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
@@ -61,9 +62,19 @@ export const Invoice = defineEntity({
     retentionAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     paidAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     creditedAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    /** Amount due less retention, payments and credit notes (a generated column). */
+    openBalance: p
+      .decimal('string')
+      .precision(14)
+      .scale(2)
+      .generated('(amount_due - retention_amount - paid_amount - credited_amount) stored')
+      .nullable(),
+    /** UNPAID, PARTLY_PAID, PAID or CREDITED (a generated column, see the settlement migration). */
+    settlementState: p.enum(SETTLEMENT_STATES).generated('stored').nullable(),
     sentAt: p.datetime().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()),
     issuedAt: p.datetime().nullable(),
   },
 });

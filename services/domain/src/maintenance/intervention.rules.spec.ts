@@ -21,7 +21,7 @@ const ALLOWED: Record<InterventionStatus, InterventionStatus[]> = {
   IN_PROGRESS: ['COMPLETED', 'CANCELLED'],
   COMPLETED: ['CLOSED', 'IN_PROGRESS'],
   CLOSED: ['INVOICED'],
-  INVOICED: [],
+  INVOICED: ['CLOSED'],
   CANCELLED: [],
 };
 

@@ -10,14 +10,17 @@ export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 export type InterventionPriority = (typeof INTERVENTION_PRIORITIES)[number];
 export type LabourType = (typeof LABOUR_TYPES)[number];
 
-/** requested -> scheduled -> in progress -> completed (technician) -> closed (office) -> invoiced; or cancelled. */
+/**
+ * requested -> scheduled -> in progress -> completed (technician) -> closed (office) -> invoiced; or
+ * cancelled. Deleting the draft invoice of an intervention makes it closed (billable) again.
+ */
 const TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
   REQUESTED: ['SCHEDULED', 'CANCELLED'],
   SCHEDULED: ['SCHEDULED', 'REQUESTED', 'IN_PROGRESS', 'CANCELLED'],
   IN_PROGRESS: ['COMPLETED', 'CANCELLED'],
   COMPLETED: ['CLOSED', 'IN_PROGRESS'],
   CLOSED: ['INVOICED'],
-  INVOICED: [],
+  INVOICED: ['CLOSED'],
   CANCELLED: [],
 };
 

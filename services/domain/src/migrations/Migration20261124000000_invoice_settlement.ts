@@ -24,11 +24,18 @@ export class Migration20261124000000InvoiceSettlement extends Migration {
         add column paid_amount numeric(14, 2) not null default 0 check (paid_amount >= 0),
         add column credited_amount numeric(14, 2) not null default 0 check (credited_amount >= 0),
         add column sent_at timestamptz,
+        add column updated_at timestamptz not null default now(),
         add constraint invoice_credit_note_references check ((type_code = '381') = (credited_invoice_id is not null)),
-        add constraint invoice_settled_within_due check (paid_amount + credited_amount <= amount_due or type_code = '381'),
+        add column open_balance numeric(14, 2) generated always as (amount_due - retention_amount - paid_amount - credited_amount) stored,
+        add column settlement_state text generated always as (case
+            when total_gross > 0 and credited_amount >= total_gross then 'CREDITED'
+            when amount_due - retention_amount - paid_amount - credited_amount <= 0 then 'PAID'
+            when paid_amount > 0 then 'PARTLY_PAID'
+            else 'UNPAID' end) stored,
+        add constraint invoice_credited_within_total check (credited_amount <= total_gross),
         add foreign key (tenant_id, credited_invoice_id) references invoices (tenant_id, id) deferrable initially deferred;
       create index invoices_credited_idx on invoices (tenant_id, credited_invoice_id) where credited_invoice_id is not null;
-      create index invoices_due_idx on invoices (tenant_id, due_date) where status = 'ISSUED';
+      create index invoices_settlement_idx on invoices (tenant_id, settlement_state, due_date) where status = 'ISSUED';
 
       create table invoice_payments (
         tenant_id uuid not null references tenants (id),
@@ -58,7 +65,7 @@ export class Migration20261124000000InvoiceSettlement extends Migration {
     this.addSql(`
       create or replace function invoice_issued_is_immutable() returns trigger language plpgsql as $$
       declare
-        settlement constant text[] := array['paid_amount', 'credited_amount', 'sent_at', 'version'];
+        settlement constant text[] := array['paid_amount', 'credited_amount', 'open_balance', 'settlement_state', 'sent_at', 'updated_at', 'version'];
       begin
         if tg_op = 'DELETE' then
           if old.status = 'ISSUED' then

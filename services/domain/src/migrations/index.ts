@@ -2,6 +2,9 @@ import { Migration20261123000000Platform } from './Migration20261123000000_platf
 import { Migration20261123100000Maintenance } from './Migration20261123100000_maintenance';
 import { Migration20261123200000Billing } from './Migration20261123200000_billing';
 import { Migration20261124000000InvoiceSettlement } from './Migration20261124000000_invoice_settlement';
+import { Migration20261124010000BillingIdentity } from './Migration20261124010000_billing_identity';
+import { Migration20261124020000Outbox } from './Migration20261124020000_outbox';
+import { Migration20261124030000Quotes } from './Migration20261124030000_quotes';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -9,4 +12,7 @@ export const migrations = [
   { name: 'Migration20261123100000_maintenance', class: Migration20261123100000Maintenance },
   { name: 'Migration20261123200000_billing', class: Migration20261123200000Billing },
   { name: 'Migration20261124000000_invoice_settlement', class: Migration20261124000000InvoiceSettlement },
+  { name: 'Migration20261124010000_billing_identity', class: Migration20261124010000BillingIdentity },
+  { name: 'Migration20261124020000_outbox', class: Migration20261124020000Outbox },
+  { name: 'Migration20261124030000_quotes', class: Migration20261124030000Quotes },
 ];

@@ -1,4 +1,4 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { BlobType, defineEntity, p } from '@mikro-orm/core';
 
 export const Tenant = defineEntity({
   name: 'Tenant',
@@ -17,6 +17,21 @@ export const Tenant = defineEntity({
     country: p.string().default('FR'),
     timezone: p.string().default('Europe/Paris'),
     locale: p.string().default('fr-FR'),
+    /** What its invoices must print about it (Code de commerce R123-237, L441-9/L441-10). */
+    legalForm: p.string().nullable(),
+    shareCapital: p.decimal('string').precision(14).scale(2).nullable(),
+    rcsCity: p.string().nullable(),
+    iban: p.string().nullable(),
+    bic: p.string().nullable(),
+    billingEmail: p.string().nullable(),
+    phone: p.string().nullable(),
+    /** Annual percent; null prints the legal default (ECB refinancing rate + 10 points). */
+    latePenaltyRate: p.decimal('string').precision(5).scale(2).nullable(),
+    earlyPaymentTerms: p.text().default('Pas d’escompte pour paiement anticipé'),
+    /** The tenant opted to pay VAT on services when invoiced rather than when paid (CGI 269-2-c). */
+    vatOnDebits: p.boolean().default(false),
+    /** PNG or JPEG printed on its documents; without one they show its initials. */
+    logoImage: p.type(BlobType).columnType('bytea').nullable().lazy(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

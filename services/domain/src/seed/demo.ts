@@ -12,6 +12,7 @@ import { LedgerAccount } from '../finance/ledger-account.entity';
 import type { Role } from '../shared/identity';
 import { newId } from '../shared/ids';
 import { seedMaintenanceDemo } from './maintenance-demo';
+import { seedBillingDemo } from './billing-demo';
 import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
 
 export const DEMO_PASSWORD = 'relais-demo';
@@ -53,6 +54,12 @@ const LEDGER_ACCOUNTS = [
   { number: '512000', label: 'Banque', kind: 'bank' },
 ] as const;
 
+/** Valid French IBANs (RIB key and IBAN check digits computed) of the demo companies' banks. */
+const DEMO_BANK_ACCOUNTS = [
+  { iban: 'FR7610278360000002045678945', bic: 'CMCIFR2A' },
+  { iban: 'FR7630004008230001012345669', bic: 'BNPAFRPP' },
+] as const;
+
 export interface TenantSeed {
   slug: string;
   name: string;
@@ -77,6 +84,14 @@ export async function provisionTenant(em: EntityManager, tenantId: string, seed:
     addressLine1: '12 rue de la Galissonnière',
     postalCode: '44000',
     city: 'Nantes',
+    legalForm: 'SAS',
+    shareCapital: seed.seed % 2 === 1 ? '50000.00' : '10000.00',
+    rcsCity: 'Nantes',
+    ...DEMO_BANK_ACCOUNTS[seed.seed % DEMO_BANK_ACCOUNTS.length]!,
+    billingEmail: `facturation@${seed.domain}`,
+    phone: '02 40 12 34 56',
+    latePenaltyRate: null,
+    vatOnDebits: seed.seed % 2 === 0,
   });
   await em.flush();
   for (const rate of FRENCH_VAT_RATES) em.create(VatRate, { id: newId(), tenantId, ...rate });
@@ -143,7 +158,10 @@ async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: b
   await inTenantScope(orm, system, { requestId: 'seed', operation: 'seed' }, async (em) => {
     await provisionTenant(em, tenantId, seed);
     await seedCustomers(em, tenantId, seed.customers, seed.seed);
-    if (options.maintenance) await seedMaintenanceDemo(em, system, { seed: seed.seed });
+    if (options.maintenance) {
+      await seedMaintenanceDemo(em, system, { seed: seed.seed });
+      await seedBillingDemo(em, system, { seed: seed.seed });
+    }
   });
   return tenantId;
 }

@@ -1,0 +1,78 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import {
+  createCreditNote,
+  createDraftInvoice,
+  deleteInvoiceDraft,
+  getInvoice,
+  issueInvoice,
+  recordPayment,
+  updateInvoiceDraft,
+} from '@relais/domain';
+import { em, identityOf, type RequestContext } from '@relais/subgraph-kit';
+import { CreateInvoiceInput, CreditNoteInput, PaymentInput, UpdateInvoiceDraftInput, toDraftInput, toDraftPatch } from './invoice.inputs';
+import { InvoiceType, toInvoiceType } from './invoice.type';
+
+@Resolver(() => InvoiceType)
+export class InvoiceMutationResolver {
+  @Authorized('billing:write')
+  @Mutation(() => InvoiceType, { description: 'A draft typed by hand (invoice or deposit invoice).' })
+  async createInvoice(@Ctx() ctx: RequestContext, @Arg('input', () => CreateInvoiceInput) input: CreateInvoiceInput) {
+    return toInvoiceType(await createDraftInvoice(em(ctx), identityOf(ctx), toDraftInput(input)));
+  }
+
+  @Authorized('billing:write')
+  @Mutation(() => InvoiceType, {
+    description: 'Edits a draft; totals and VAT breakdown are recomputed. STALE_VERSION if someone saved it since.',
+  })
+  async updateInvoiceDraft(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateInvoiceDraftInput) input: UpdateInvoiceDraftInput,
+  ) {
+    return toInvoiceType(await updateInvoiceDraft(em(ctx), id, expectedVersion, toDraftPatch(input)));
+  }
+
+  @Authorized('billing:write')
+  @Mutation(() => [ID], { description: 'Deletes a draft (it has no number yet); returns the interventions that are billable again.' })
+  async deleteInvoiceDraft(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+  ) {
+    return deleteInvoiceDraft(em(ctx), id, expectedVersion);
+  }
+
+  @Authorized('billing:write')
+  @Mutation(() => InvoiceType, { description: 'Gives the legal number and dates; the document can never change afterwards.' })
+  async issueInvoice(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+  ) {
+    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion));
+  }
+
+  @Authorized('billing:write')
+  @Mutation(() => InvoiceType, { description: 'A draft credit note (avoir) on an issued invoice, in full or for some lines.' })
+  async createCreditNote(
+    @Ctx() ctx: RequestContext,
+    @Arg('invoiceId', () => ID) invoiceId: string,
+    @Arg('input', () => CreditNoteInput) input: CreditNoteInput,
+  ) {
+    return toInvoiceType(await createCreditNote(em(ctx), identityOf(ctx), invoiceId, input));
+  }
+
+  @Authorized('billing:write')
+  @Mutation(() => InvoiceType, { description: 'Records a payment received; returns the invoice with its new balance.' })
+  async recordPayment(
+    @Ctx() ctx: RequestContext,
+    @Arg('invoiceId', () => ID) invoiceId: string,
+    @Arg('input', () => PaymentInput) input: PaymentInput,
+  ) {
+    await recordPayment(em(ctx), identityOf(ctx), invoiceId, input);
+    const invoice = await getInvoice(em(ctx), invoiceId);
+    await em(ctx).refresh(invoice);
+    return toInvoiceType(invoice);
+  }
+}

@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Invoice, InvoiceLine } from './invoice.entity';
+import { CREDIT_NOTE_SERIES, vatRateDefs, writeDraftContent, type DraftLineInput } from './invoice-drafts';
+import { Money, parseDecimal } from './money';
+import { Errors, Validator } from '../shared/errors';
+import type { Identity } from '../shared/identity';
+import { newId } from '../shared/ids';
+
+/**
+ * Credit notes (avoirs, UNTDID 381): drafts made from an issued invoice, in full or for some
+ * lines and quantities, with positive amounts, their own number series (AV-2026-00001) and a
+ * reference to the credited invoice. Issuing one reduces that invoice's open balance.
+ */
+
+export interface CreditNoteInput {
+  /** Lines to credit with the quantity; none: the whole invoice. */
+  lines?: { invoiceLineId: string; quantity: string }[] | null;
+  reason: string;
+}
+
+function frDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export async function createCreditNote(em: EntityManager, identity: Identity, invoiceId: string, input: CreditNoteInput): Promise<Invoice> {
+  new Validator()
+    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avoir obligatoire')
+    .check(input.reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(input.lines == null || input.lines.length > 0, 'lines', 'au moins une ligne à créditer')
+    .throwIfInvalid();
+  const invoice = await em.findOne(Invoice, { id: invoiceId });
+  if (!invoice) throw Errors.notFound('Invoice', invoiceId);
+  if (invoice.status !== 'ISSUED' || invoice.typeCode === '381')
+    throw Errors.conflict('NOT_CREDITABLE', 'Seule une facture émise peut recevoir un avoir', {
+      invoiceId,
+      status: invoice.status,
+      typeCode: invoice.typeCode,
+    });
+  const original = await em.find(InvoiceLine, { invoiceId }, { orderBy: { position: 'asc' } });
+  const chosen = input.lines ?? original.map((l) => ({ invoiceLineId: l.id, quantity: l.quantity }));
+  const v = new Validator();
+  const lines: DraftLineInput[] = [];
+  chosen.forEach((c, i) => {
+    const line = original.find((l) => l.id === c.invoiceLineId);
+    if (!line) return void v.check(false, `lines[${i}].invoiceLineId`, 'ligne absente de la facture');
+    const quantity = parseDecimal(c.quantity, `lines[${i}].quantity`);
+    v.check(quantity.greaterThan(0), `lines[${i}].quantity`, 'quantité positive').check(
+      quantity.abs().lessThanOrEqualTo(new Money(line.quantity).abs()),
+      `lines[${i}].quantity`,
+      `au plus la quantité facturée (${line.quantity})`,
+    );
+    // A negative invoice line (a discount) is credited as a negative line too.
+    const sign = new Money(line.quantity).isNegative() ? -1 : 1;
+    lines.push({
+      kind: line.kind,
+      description: line.description,
+      quantity: quantity.times(sign).toString(),
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      discountPercent: line.discountPercent,
+      vatRateCode: line.vatRateCode,
+      reason: `Avoir de la ligne ${line.position + 1} de la facture ${invoice.number}`,
+      interventionId: line.interventionId ?? null,
+      labourType: line.labourType ?? null,
+    });
+  });
+  v.throwIfInvalid();
+  const creditNote = em.create(Invoice, {
+    id: newId(),
+    tenantId: identity.tenantId,
+    number: null,
+    series: CREDIT_NOTE_SERIES,
+    status: 'DRAFT',
+    typeCode: '381',
+    creditedInvoiceId: invoice.id,
+    customerId: invoice.customerId,
+    currency: invoice.currency,
+    buyer: null,
+    totalNet: '0.00',
+    totalVat: '0.00',
+    totalGross: '0.00',
+    amountDue: '0.00',
+    operationCategory: invoice.operationCategory,
+    purchaseOrderRef: invoice.purchaseOrderRef ?? null,
+    // Document-level allowances and charges belong to the whole invoice: credited with it in full only.
+    allowanceCharges: input.lines ? [] : invoice.allowanceCharges,
+    notes: `Avoir sur la facture ${invoice.number} du ${frDate(invoice.issueDate!)} — ${input.reason.trim()}`,
+  });
+  await writeDraftContent(em, creditNote, lines, await vatRateDefs(em));
+  const remaining = new Money(invoice.totalGross).minus(invoice.creditedAmount);
+  if (new Money(creditNote.totalGross).greaterThan(remaining))
+    throw Errors.conflict(
+      'CREDIT_EXCEEDS_INVOICE',
+      `L’avoir (${creditNote.totalGross} €) dépasse ce qui reste à créditer sur la facture ${invoice.number} (${remaining.toFixed(2)} €)`,
+      { invoiceId, invoiceNumber: invoice.number, remaining: remaining.toFixed(2), creditNoteTotal: creditNote.totalGross },
+    );
+  await em.flush();
+  return creditNote;
+}

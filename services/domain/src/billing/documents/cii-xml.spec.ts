@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { renderCiiXml } from './cii-xml';
+import { SAMPLE_DOCUMENTS } from './sample-documents';
+
+/** Child element names of the first element `name`, in document order (the XSD is a sequence). */
+function childrenOf(xml: string, name: string): string[] {
+  const start = xml.indexOf(`<${name}>`);
+  const end = xml.indexOf(`</${name}>`, start);
+  const body = xml.slice(start + name.length + 2, end);
+  const names: string[] = [];
+  let depth = 0;
+  for (const m of body.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+    if (m[1]) depth -= 1;
+    else {
+      if (depth === 0) names.push(m[2]!);
+      if (!m[3]) depth += 1;
+    }
+  }
+  return names;
+}
+
+const value = (xml: string, name: string) => new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(xml)?.[1];
+const values = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
+
+describe('Factur-X CII XML (EN 16931 profile)', () => {
+  it('declares the EN 16931 profile and the French billing framework', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(childrenOf(xml, 'rsm:ExchangedDocumentContext')).toEqual([
+      'ram:BusinessProcessSpecifiedDocumentContextParameter',
+      'ram:GuidelineSpecifiedDocumentContextParameter',
+    ]);
+    expect(values(xml, 'ram:ID').slice(0, 3)).toEqual(['S1', 'urn:cen.eu:en16931:2017', 'F-2026-00042']);
+  });
+
+  it('writes the header groups and the settlement in schema order', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(childrenOf(xml, 'rsm:SupplyChainTradeTransaction')).toEqual([
+      ...Array(4).fill('ram:IncludedSupplyChainTradeLineItem'),
+      'ram:ApplicableHeaderTradeAgreement',
+      'ram:ApplicableHeaderTradeDelivery',
+      'ram:ApplicableHeaderTradeSettlement',
+    ]);
+    expect(childrenOf(xml, 'ram:ApplicableHeaderTradeSettlement')).toEqual([
+      'ram:InvoiceCurrencyCode',
+      'ram:SpecifiedTradeSettlementPaymentMeans',
+      'ram:ApplicableTradeTax',
+      'ram:ApplicableTradeTax',
+      'ram:ApplicableTradeTax',
+      'ram:SpecifiedTradeAllowanceCharge',
+      'ram:SpecifiedTradeAllowanceCharge',
+      'ram:SpecifiedTradePaymentTerms',
+      'ram:SpecifiedTradeSettlementHeaderMonetarySummation',
+    ]);
+    const headerTax = xml.slice(xml.indexOf('<ram:ApplicableHeaderTradeSettlement>'));
+    expect(childrenOf(headerTax, 'ram:ApplicableTradeTax')).toEqual([
+      'ram:CalculatedAmount',
+      'ram:TypeCode',
+      'ram:BasisAmount',
+      'ram:CategoryCode',
+      'ram:DueDateTypeCode',
+      'ram:RateApplicablePercent',
+    ]);
+    expect(childrenOf(xml, 'ram:SellerTradeParty')).toEqual([
+      'ram:GlobalID',
+      'ram:Name',
+      'ram:Description',
+      'ram:SpecifiedLegalOrganization',
+      'ram:DefinedTradeContact',
+      'ram:PostalTradeAddress',
+      'ram:URIUniversalCommunication',
+      'ram:SpecifiedTaxRegistration',
+    ]);
+  });
+
+  it('carries totals that satisfy BR-CO-10 to BR-CO-16, to the cent', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(childrenOf(xml, 'ram:SpecifiedTradeSettlementHeaderMonetarySummation')).toEqual([
+      'ram:LineTotalAmount',
+      'ram:ChargeTotalAmount',
+      'ram:AllowanceTotalAmount',
+      'ram:TaxBasisTotalAmount',
+      'ram:TaxTotalAmount',
+      'ram:GrandTotalAmount',
+      'ram:DuePayableAmount',
+    ]);
+    const summation = xml.slice(xml.indexOf('<ram:SpecifiedTradeSettlementHeaderMonetarySummation>'));
+    expect(values(summation, 'ram:LineTotalAmount')[0]).toBe('716.07');
+    expect(value(summation, 'ram:ChargeTotalAmount')).toBe('15.00');
+    expect(value(summation, 'ram:AllowanceTotalAmount')).toBe('20.00');
+    expect(value(summation, 'ram:TaxBasisTotalAmount')).toBe('711.07');
+    expect(value(summation, 'ram:TaxTotalAmount')).toBe('79.26');
+    expect(value(summation, 'ram:GrandTotalAmount')).toBe('790.33');
+    expect(value(summation, 'ram:DuePayableAmount')).toBe('790.33');
+    expect(values(xml, 'ram:RateApplicablePercent')).toEqual(expect.arrayContaining(['20', '10', '5.5']));
+  });
+
+  it('identifies both parties for the French rules: SIREN 0002, SIRET 0009, electronic addresses 0225', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(xml).toContain('<ram:ID schemeID="0002">732829320</ram:ID>');
+    expect(xml).toContain('<ram:GlobalID schemeID="0009">73282932000017</ram:GlobalID>');
+    expect(xml).toContain('<ram:URIID schemeID="0225">732829320</ram:URIID>');
+    expect(xml).toContain('<ram:URIID schemeID="0225">552100554</ram:URIID>');
+    expect(xml).toContain('<ram:IBANID>FR7630004008230001012345669</ram:IBANID>');
+  });
+
+  it('gives a discounted line its gross price and discount, the net price exact', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(xml).toMatch(/<ram:GrossPriceProductTradePrice>\s*<ram:ChargeAmount>18.3333<\/ram:ChargeAmount>/);
+    expect(xml).toMatch(/<ram:NetPriceProductTradePrice>\s*<ram:ChargeAmount>16.041638<\/ram:ChargeAmount>/);
+  });
+
+  it('writes reverse charge as category AE at 0 % with its exemption reason and VATEX code', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.reverseCharge());
+    const tax = xml.slice(xml.indexOf('<ram:ApplicableTradeTax>\n        <ram:CalculatedAmount>'));
+    expect(childrenOf(tax, 'ram:ApplicableTradeTax')).toEqual([
+      'ram:CalculatedAmount',
+      'ram:TypeCode',
+      'ram:ExemptionReason',
+      'ram:BasisAmount',
+      'ram:CategoryCode',
+      'ram:ExemptionReasonCode',
+      'ram:RateApplicablePercent',
+    ]);
+    expect(value(tax, 'ram:ExemptionReason')).toBe('Autoliquidation, article 283-2 nonies du CGI');
+    expect(value(tax, 'ram:ExemptionReasonCode')).toBe('VATEX-EU-AE');
+    expect(value(tax, 'ram:CalculatedAmount')).toBe('0.00');
+  });
+
+  it('writes a credit note as 381 with positive amounts, referencing the credited invoice', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.creditNote());
+    expect(value(xml, 'ram:TypeCode')).toBe('381');
+    expect(value(xml, 'ram:GrandTotalAmount')).toBe('54.00');
+    expect(xml).toMatch(
+      /<ram:InvoiceReferencedDocument>\s*<ram:IssuerAssignedID>F-2026-00042<\/ram:IssuerAssignedID>\s*<ram:FormattedIssueDateTime>\s*<qdt:DateTimeString format="102">20261124</,
+    );
+  });
+
+  it('deducts deposits on a final invoice: BT-113 prepaid, BT-115 due, S4, the deposit referenced', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.final());
+    expect(values(xml, 'ram:ID')[0]).toBe('S4');
+    expect(value(xml, 'ram:GrandTotalAmount')).toBe('14400.00');
+    expect(value(xml, 'ram:TotalPrepaidAmount')).toBe('4320.00');
+    expect(value(xml, 'ram:DuePayableAmount')).toBe('10080.00');
+    expect(value(xml.slice(xml.indexOf('<ram:InvoiceReferencedDocument>')), 'ram:IssuerAssignedID')).toBe('F-2026-00043');
+  });
+
+  it('writes a deposit invoice as 386 with VAT due on debits (BT-8 = 5)', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.deposit());
+    expect(value(xml, 'ram:TypeCode')).toBe('386');
+    expect(values(xml, 'ram:ID')[0]).toBe('S1');
+    expect(value(xml, 'ram:DueDateTypeCode')).toBe('5');
+  });
+
+  it('escapes text and refuses a draft', () => {
+    const doc = SAMPLE_DOCUMENTS.mixedRates();
+    const xml = renderCiiXml({ ...doc, buyer: { ...doc.buyer, name: 'Dupont & Fils <SARL>' } });
+    expect(xml).toContain('<ram:Name>Dupont &amp; Fils &lt;SARL&gt;</ram:Name>');
+    expect(() => renderCiiXml(SAMPLE_DOCUMENTS.draft())).toThrow(expect.objectContaining({ code: 'INVOICE_NOT_ISSUED' }));
+  });
+});

@@ -1,0 +1,318 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import { BillingExclusion, Invoice, InvoiceIntervention } from './invoice.entity';
+import { draftTotals, INVOICE_SERIES, vatRateDefs, writeDraftContent } from './invoice-drafts';
+import { invoiceOfIntervention } from './invoice-queries';
+import { contractYearStart, LIST_RATE_CATALOG_CODES, listRateCard, unitCode } from './invoice.rules';
+import { Money } from './money';
+import { priceIntervention, type PricedLine } from './pricing';
+import { CatalogItem } from './catalog-item.entity';
+import { Contract } from '../maintenance/contract.entity';
+import { Equipment } from '../maintenance/equipment.entity';
+import { Intervention, LabourEntry, PartUsed } from '../maintenance/intervention.entity';
+import { assertTransition } from '../maintenance/intervention.rules';
+import { Site } from '../maintenance/site.entity';
+import { Technician } from '../maintenance/technician.entity';
+import { DomainError, Errors, Validator } from '../shared/errors';
+import type { Identity } from '../shared/identity';
+import { newId } from '../shared/ids';
+import { localDate } from '../shared/time';
+
+/**
+ * Billing closed interventions: what is still to bill (with an estimate), the draft invoices made
+ * from them, and the ones the office decides not to bill. Every function runs in the caller's one
+ * transaction (`em` from a tenant scope) and checks everything before writing, so a typed error
+ * leaves nothing behind.
+ */
+
+function frDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+async function alreadyInvoiced(em: EntityManager, intervention: Intervention): Promise<DomainError | null> {
+  const invoice = await invoiceOfIntervention(em, intervention.id);
+  if (!invoice) return null;
+  return Errors.conflict(
+    'ALREADY_INVOICED',
+    `L’intervention ${intervention.number} est déjà facturée (${invoice.number ?? 'facture brouillon'})`,
+    { interventionId: intervention.id, invoiceId: invoice.id, invoiceNumber: invoice.number ?? null },
+  );
+}
+
+function notClosed(intervention: Intervention): DomainError {
+  return Errors.conflict(
+    'INTERVENTION_NOT_CLOSED',
+    `L’intervention ${intervention.number} n’est pas clôturée (${intervention.status}) : elle ne peut pas être facturée`,
+    { interventionId: intervention.id, status: intervention.status },
+  );
+}
+
+/** Hours of a contract's yearly allowance already given on invoices this contract year. */
+async function includedHoursConsumed(em: EntityManager, contract: Contract, at: string): Promise<string> {
+  const [row] = await em.execute<{ hours: string | null }[]>(
+    `select sum(l.quantity)::text as hours
+       from invoice_lines l
+       join interventions i on i.tenant_id = l.tenant_id and i.id = l.intervention_id
+      where i.contract_id = ? and l.kind = 'LABOUR' and l.covered_by_contract
+        and (i.closed_at at time zone 'Europe/Paris')::date >= ?::date`,
+    [contract.id, contractYearStart(contract.startsOn, at)],
+  );
+  return row?.hours ?? '0';
+}
+
+interface DraftLine extends PricedLine {
+  interventionId: string | null;
+}
+
+/** Prices one closed intervention: its lines and the notes (references, observations, pricing notes). */
+async function priceOne(
+  em: EntityManager,
+  intervention: Intervention,
+  listRates: ReturnType<typeof listRateCard>,
+  consumedInThisRun: Map<string, string>,
+): Promise<{ lines: DraftLine[]; notes: string[] }> {
+  const [labour, parts, site, equipment, contract] = await Promise.all([
+    em.find(LabourEntry, { interventionId: intervention.id }, { orderBy: { position: 'asc' } }),
+    em.find(PartUsed, { interventionId: intervention.id }, { orderBy: { position: 'asc' } }),
+    em.findOne(Site, { id: intervention.siteId }),
+    intervention.equipmentId ? em.findOne(Equipment, { id: intervention.equipmentId }) : Promise.resolve(null),
+    intervention.contractId ? em.findOne(Contract, { id: intervention.contractId }) : Promise.resolve(null),
+  ]);
+  const technicianIds = [...new Set(labour.map((l) => l.technicianId))];
+  const itemIds = [...new Set(parts.map((p) => p.catalogItemId))];
+  const [technicians, items] = await Promise.all([
+    technicianIds.length ? em.find(Technician, { id: { $in: technicianIds } }) : Promise.resolve([]),
+    itemIds.length ? em.find(CatalogItem, { id: { $in: itemIds } }) : Promise.resolve([]),
+  ]);
+  const closedOn = localDate(intervention.closedAt ?? new Date());
+  let consumed = '0';
+  if (contract) {
+    const before = await includedHoursConsumed(em, contract, closedOn);
+    const inRun = consumedInThisRun.get(contract.id) ?? '0';
+    consumed = addDecimals(before, inRun);
+  }
+  const priced = priceIntervention({
+    report: {
+      labour: labour.map((l) => ({
+        hours: l.hours,
+        labourType: l.labourType,
+        technicianName: technicians.find((t) => t.id === l.technicianId)?.fullName ?? 'Technicien',
+        workDate: l.workDate,
+      })),
+      travelCount: intervention.travelCount,
+      travelZone: intervention.travelZone ?? null,
+      parts: parts.map((p) => {
+        const item = items.find((i) => i.id === p.catalogItemId)!;
+        return {
+          code: item.code,
+          label: item.label,
+          quantity: p.quantity,
+          unitPrice: item.salePrice,
+          vatRateCode: item.vatRateCode,
+          unit: unitCode(item.unit),
+        };
+      }),
+    },
+    contract: contract ? { reference: contract.reference, rateCard: contract.rateCard } : null,
+    listRates,
+    includedHoursConsumed: consumed,
+  });
+  if (contract) consumedInThisRun.set(contract.id, addDecimals(consumedInThisRun.get(contract.id) ?? '0', priced.includedHoursUsed));
+  const reference = [
+    `Intervention ${intervention.number} du ${frDate(closedOn)} — ${intervention.title}`,
+    site ? `Site : ${site.name}, ${site.addressLine1}, ${site.postalCode} ${site.city}` : null,
+    equipment ? `Équipement : ${equipment.name}${equipment.serialNumber ? ` (n° ${equipment.serialNumber})` : ''}` : null,
+    contract ? `Contrat : ${contract.reference}` : null,
+    intervention.observations ? `Observations : ${intervention.observations}` : null,
+  ].filter((n): n is string => Boolean(n));
+  return {
+    lines: priced.lines.map((l) => ({ ...l, interventionId: intervention.id })),
+    notes: [...reference, ...priced.notes],
+  };
+}
+
+/** The tenant's list prices for labour and travel (used where no contract sets them). */
+async function loadListRates(em: EntityManager): Promise<ReturnType<typeof listRateCard>> {
+  const catalogCodes = [...Object.values(LIST_RATE_CATALOG_CODES.labour), LIST_RATE_CATALOG_CODES.travel];
+  const items = await em.find(CatalogItem, { code: { $in: catalogCodes }, kind: 'SERVICE', active: true });
+  return listRateCard(new Map(items.map((i) => [i.code, i.salePrice])));
+}
+
+function addDecimals(a: string, b: string): string {
+  return new Money(a).plus(b).toFixed(2);
+}
+
+/**
+ * Turns closed interventions of one customer into one draft invoice, links them and marks them
+ * invoiced, in the caller's transaction. Refusals (nothing written): NOT_FOUND,
+ * ALREADY_INVOICED (naming the invoice), INTERVENTION_NOT_CLOSED (with the status), MARKED_NOT_BILLABLE,
+ * VALIDATION_FAILED when the interventions are of several customers.
+ */
+export async function convertInterventionsToInvoice(
+  em: EntityManager,
+  identity: Identity,
+  interventionIds: readonly string[],
+): Promise<Invoice> {
+  const ids = [...new Set(interventionIds)];
+  new Validator().check(ids.length > 0, 'interventionIds', 'au moins une intervention').throwIfInvalid();
+  // Lock the interventions (in id order, so concurrent conversions queue rather than deadlock).
+  const interventions = await em.find(
+    Intervention,
+    { id: { $in: ids } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+  );
+  const missing = ids.find((id) => !interventions.some((i) => i.id === id));
+  if (missing) throw Errors.notFound('Intervention', missing);
+  const excluded = await em.find(BillingExclusion, { interventionId: { $in: ids } });
+  for (const intervention of interventions) {
+    const invoiced = await alreadyInvoiced(em, intervention);
+    if (invoiced) throw invoiced;
+    if (intervention.status !== 'CLOSED') throw notClosed(intervention);
+    const exclusion = excluded.find((e) => e.interventionId === intervention.id);
+    if (exclusion)
+      throw Errors.conflict(
+        'MARKED_NOT_BILLABLE',
+        `L’intervention ${intervention.number} est marquée non facturable (${exclusion.reason})`,
+        {
+          interventionId: intervention.id,
+          reason: exclusion.reason,
+        },
+      );
+  }
+  new Validator()
+    .check(new Set(interventions.map((i) => i.customerId)).size === 1, 'interventionIds', 'les interventions doivent être d’un seul client')
+    .throwIfInvalid();
+  const ordered = [...interventions].sort((a, b) => a.number.localeCompare(b.number));
+  // A contract's included hours are read then given out: conversions under one contract queue
+  // here, so two of them never both hand out the same remaining allowance.
+  const contractIds = [...new Set(interventions.map((i) => i.contractId).filter((id): id is string => Boolean(id)))].sort();
+  if (contractIds.length)
+    await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+
+  const [vatRates, listRates] = await Promise.all([vatRateDefs(em), loadListRates(em)]);
+  const consumed = new Map<string, string>();
+  const lines: DraftLine[] = [];
+  const notes: string[] = [];
+  for (const intervention of ordered) {
+    const priced = await priceOne(em, intervention, listRates, consumed);
+    const prefix = ordered.length > 1 ? `${intervention.number} — ` : '';
+    lines.push(...priced.lines.map((l) => ({ ...l, description: `${prefix}${l.description}` })));
+    notes.push(...priced.notes);
+  }
+  new Validator()
+    .check(lines.length > 0, 'interventionIds', 'rien à facturer : ni main-d’œuvre, ni déplacement, ni pièce')
+    .throwIfInvalid();
+  const invoice = em.create(Invoice, {
+    id: newId(),
+    tenantId: identity.tenantId,
+    number: null,
+    series: INVOICE_SERIES,
+    status: 'DRAFT',
+    customerId: ordered[0]!.customerId,
+    currency: 'EUR',
+    buyer: null,
+    totalNet: '0.00',
+    totalVat: '0.00',
+    totalGross: '0.00',
+    amountDue: '0.00',
+    notes: notes.join('\n'),
+  });
+  await writeDraftContent(em, invoice, lines, vatRates);
+  for (const intervention of ordered) {
+    em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
+    assertTransition(intervention.status, 'INVOICED');
+    intervention.status = 'INVOICED';
+  }
+  await em.flush();
+  return invoice;
+}
+
+/** One closed intervention -> one draft invoice (see convertInterventionsToInvoice). */
+export function convertInterventionToInvoice(em: EntityManager, identity: Identity, interventionId: string): Promise<Invoice> {
+  return convertInterventionsToInvoice(em, identity, [interventionId]);
+}
+
+export interface BillableIntervention {
+  intervention: Intervention;
+  /** What converting it now would bill (HT / TVA / TTC), priced like the conversion does. */
+  estimate: { net: string; vat: string; gross: string };
+}
+
+/**
+ * Closed interventions neither on an invoice nor marked not billable, oldest first, each with its
+ * estimated amount: what the billing clerk still has to bill. Nothing done is forgotten.
+ */
+export async function listBillable(em: EntityManager, options: { customerId?: string | null } = {}): Promise<BillableIntervention[]> {
+  const closed = await em.find(
+    Intervention,
+    { status: 'CLOSED', ...(options.customerId ? { customerId: options.customerId } : {}) },
+    { orderBy: { closedAt: 'asc', id: 'asc' } },
+  );
+  if (!closed.length) return [];
+  const ids = closed.map((i) => i.id);
+  const [linked, excluded, vatRates, rates] = await Promise.all([
+    em.find(InvoiceIntervention, { interventionId: { $in: ids } }),
+    em.find(BillingExclusion, { interventionId: { $in: ids } }),
+    vatRateDefs(em),
+    loadListRates(em),
+  ]);
+  const done = new Set([...linked.map((l) => l.interventionId), ...excluded.map((e) => e.interventionId)]);
+  const consumed = new Map<string, string>();
+  const billable: BillableIntervention[] = [];
+  for (const intervention of closed.filter((i) => !done.has(i.id))) {
+    const { lines } = await priceOne(em, intervention, rates, consumed);
+    const totals = draftTotals(lines, { vatRates });
+    billable.push({ intervention, estimate: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
+  }
+  return billable;
+}
+
+async function lockClosedNotInvoiced(em: EntityManager, interventionId: string): Promise<Intervention> {
+  const intervention = await em.findOne(Intervention, { id: interventionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!intervention) throw Errors.notFound('Intervention', interventionId);
+  const invoiced = await alreadyInvoiced(em, intervention);
+  if (invoiced) throw invoiced;
+  if (intervention.status !== 'CLOSED') throw notClosed(intervention);
+  return intervention;
+}
+
+/** The office decides a closed intervention is not billed (warranty, goodwill…); the reason is kept. */
+export async function markNotBillable(
+  em: EntityManager,
+  identity: Identity,
+  interventionId: string,
+  reason: string,
+): Promise<BillingExclusion> {
+  new Validator()
+    .check(reason.trim().length > 0, 'reason', 'motif obligatoire')
+    .check(reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .throwIfInvalid();
+  const intervention = await lockClosedNotInvoiced(em, interventionId);
+  const existing = await em.findOne(BillingExclusion, { interventionId });
+  if (existing)
+    throw Errors.conflict('ALREADY_NOT_BILLABLE', `L’intervention ${intervention.number} est déjà marquée non facturable`, {
+      interventionId,
+      reason: existing.reason,
+    });
+  const exclusion = em.create(BillingExclusion, {
+    tenantId: identity.tenantId,
+    interventionId,
+    reason: reason.trim(),
+    decidedBy: identity.kind === 'user' ? identity.userId : null,
+  });
+  await em.flush();
+  return exclusion;
+}
+
+/** Undoes markNotBillable: the intervention is back in "À facturer". */
+export async function markBillable(em: EntityManager, interventionId: string): Promise<void> {
+  await lockClosedNotInvoiced(em, interventionId);
+  const exclusion = await em.findOne(BillingExclusion, { interventionId });
+  if (!exclusion) throw Errors.notFound('BillingExclusion', interventionId);
+  em.remove(exclusion);
+  await em.flush();
+}
+
+export const exclusionsByInterventionIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(BillingExclusion, { interventionId: { $in: [...ids] } });

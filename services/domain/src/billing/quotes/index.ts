@@ -1,0 +1,5 @@
+export * from './quote.entity';
+export * from './quote.rules';
+export * from './quote-billing.rules';
+export * from './quote.service';
+export * from './quote-public.service';

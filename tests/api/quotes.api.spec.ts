@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { errorCodes, gql, login } from '../support/graphql-client';
+import { createTestTenant } from '../support/tenants';
+import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
+
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const FIELDS = `id number revision status version validUntil totalNet totalVat totalGross publicUrl billedNet remainingNet
+  decidedBy signerName acceptanceIp acceptanceUserAgent signatureDataUrl customer { id }
+  lines { id optional selected description lineNet } sections { title subtotal lines { description } } revisions { revision totalGross }
+  invoices { id typeCode totalGross }`;
+
+type Quote = {
+  id: string;
+  number: string | null;
+  revision: number;
+  status: string;
+  version: number;
+  totalNet: string;
+  totalGross: string;
+  publicUrl: string | null;
+  billedNet: string;
+  remainingNet: string;
+  decidedBy: string | null;
+  signerName: string | null;
+  acceptanceIp: string | null;
+  acceptanceUserAgent: string | null;
+  signatureDataUrl: string | null;
+  lines: { id: string; optional: boolean; selected: boolean; description: string; lineNet: string }[];
+  sections: { title: string | null; subtotal: string; lines: { description: string }[] }[];
+  revisions: { revision: number; totalGross: string }[];
+  invoices: { id: string; typeCode: string; totalGross: string }[];
+};
+
+const LINES = [
+  {
+    section: 'Fourniture et pose',
+    kind: 'PART',
+    description: 'Pompe à chaleur air/eau 11 kW',
+    quantity: '1',
+    unit: 'C62',
+    unitPrice: '8000.00',
+    vatRateCode: 'TVA20',
+  },
+  {
+    section: 'Fourniture et pose',
+    kind: 'LABOUR',
+    description: 'Main-d’œuvre de pose',
+    quantity: '12',
+    unit: 'HUR',
+    unitPrice: '65.00',
+    vatRateCode: 'TVA20',
+  },
+  {
+    section: 'Options',
+    optional: true,
+    kind: 'PART',
+    description: 'Thermostat connecté',
+    quantity: '1',
+    unit: 'C62',
+    unitPrice: '250.00',
+    vatRateCode: 'TVA20',
+  },
+];
+
+const origin = () => new URL(inject('gatewayUrl')).origin;
+const page = (path: string, init?: RequestInit) => fetch(`${origin()}${path}`, { redirect: 'manual', ...init });
+const postForm = (path: string, form: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
+  return page(path, { method: 'POST', body, headers: { 'user-agent': 'Mozilla/5.0 (iPhone) RelaisTest' } });
+};
+
+describe('quotes through the gateway, with the customer’s public page', () => {
+  let token: string;
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    const tenant = await createTestTenant('api-quotes');
+    token = await login(tenant.adminEmail);
+    fx = await createMaintenanceFixture(token, tenant.tenantId, 'quotes');
+  });
+
+  const call = <T>(query: string, variables: Record<string, unknown> = {}) => gql<T>(query, variables, token);
+  const quoteById = async (id: string) =>
+    (await call<{ quote: Quote }>(`query($id: ID!) { quote(id: $id) { ${FIELDS} } }`, { id })).data!.quote;
+
+  async function sentQuote(extra: Record<string, unknown> = {}): Promise<Quote> {
+    const created = await call<{ createQuote: Quote }>(`mutation($input: CreateQuoteInput!) { createQuote(input: $input) { ${FIELDS} } }`, {
+      input: { customerId: fx.customerId, siteId: fx.siteId, title: 'Remplacement chaudière', lines: LINES, ...extra },
+    });
+    expect(created.errors).toBeUndefined();
+    const q = created.data!.createQuote;
+    const sent = await call<{ sendQuote: Quote }>(
+      `mutation($id: ID!, $v: Int!) { sendQuote(id: $id, expectedVersion: $v) { ${FIELDS} } }`,
+      {
+        id: q.id,
+        v: q.version,
+      },
+    );
+    expect(sent.errors).toBeUndefined();
+    return sent.data!.sendQuote;
+  }
+
+  it('is revised, accepted by the customer on the public page with a signature, then invoiced', async () => {
+    let quote = await sentQuote();
+    expect(quote).toMatchObject({ status: 'SENT', revision: 1, totalNet: '8780.00', totalGross: '10536.00', remainingNet: '8780.00' });
+    expect(quote.number).toMatch(/^D-\d{4}-00001$/);
+    expect(quote.sections.map((s) => [s.title, s.subtotal, s.lines.length])).toEqual([
+      ['Fourniture et pose', '8780.00', 2],
+      ['Options', '0.00', 1],
+    ]);
+
+    const stale = await call(`mutation($id: ID!) { updateQuote(id: $id, expectedVersion: 99, input: { title: "x" }) { id } }`, {
+      id: quote.id,
+    });
+    expect(errorCodes(stale)).toEqual(['STALE_VERSION']);
+    const revised = await call<{ updateQuote: Quote }>(
+      `mutation($id: ID!, $v: Int!) { updateQuote(id: $id, expectedVersion: $v, input: { globalDiscountPercent: "5" }) { ${FIELDS} } }`,
+      { id: quote.id, v: quote.version },
+    );
+    expect(revised.data!.updateQuote).toMatchObject({
+      status: 'DRAFT',
+      revision: 2,
+      totalNet: '8341.00',
+      revisions: [{ revision: 1, totalGross: '10536.00' }],
+    });
+    const resent = await call<{ sendQuote: Quote }>(
+      `mutation($id: ID!, $v: Int!) { sendQuote(id: $id, expectedVersion: $v) { ${FIELDS} } }`,
+      {
+        id: quote.id,
+        v: revised.data!.updateQuote.version,
+      },
+    );
+    quote = resent.data!.sendQuote;
+    expect(quote).toMatchObject({ status: 'SENT', revision: 2 });
+    expect(quote.publicUrl).toMatch(/\/public\/quotes\/[A-Za-z0-9_-]{43}$/);
+    const path = new URL(quote.publicUrl!, origin()).pathname;
+
+    const shown = await page(path);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toContain('text/html');
+    const html = await shown.text();
+    expect(html).toContain(`Devis ${quote.number}`);
+    expect(html).toContain('révision 2');
+    expect(html).toContain('Thermostat connecté');
+    expect(html).toContain('Accepter et signer');
+
+    const backOffice = inject('backOfficeUrl');
+    if (backOffice) {
+      // The link in the mail points at the back-office origin, which passes /public/* to the gateway.
+      const viaBackOffice = await fetch(`${backOffice}${path}`);
+      expect(viaBackOffice.status).toBe(200);
+      expect(await viaBackOffice.text()).toContain(`Devis ${quote.number}`);
+    }
+    expect((await page('/public/quotes/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    const missing = await postForm(`${path}/accept`, { signerName: 'Mme Leroy' });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('signature obligatoire');
+
+    const option = quote.lines.find((l) => l.optional)!;
+    const accepted = await postForm(`${path}/accept`, { signerName: 'Mme Leroy, gérante', signature: SIGNATURE, option: [option.id] });
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('location')).toBe(path);
+    const receipt = await (await page(path)).text();
+    expect(receipt).toContain('Accusé d’acceptation');
+    expect(receipt).toContain('Mme Leroy, gérante');
+    expect(receipt).not.toContain('Accepter et signer');
+
+    const after = await quoteById(quote.id);
+    expect(after).toMatchObject({
+      status: 'ACCEPTED',
+      decidedBy: 'CUSTOMER',
+      signerName: 'Mme Leroy, gérante',
+      signatureDataUrl: SIGNATURE,
+      acceptanceUserAgent: 'Mozilla/5.0 (iPhone) RelaisTest',
+      totalNet: '8578.50',
+    });
+    expect(after.acceptanceIp).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+    expect(receipt).toContain(after.acceptanceIp);
+    expect(after.lines.find((l) => l.optional)!.selected).toBe(true);
+    expect((await postForm(`${path}/refuse`, { signerName: 'Quelqu’un' })).status).toBe(409);
+
+    const deposit = await call<{
+      convertQuoteToInvoice: { id: string; typeCode: string; totalGross: string; quote: { id: string; number: string } };
+    }>(
+      `mutation($id: ID!) { convertQuoteToInvoice(quoteId: $id, input: { mode: DEPOSIT, percent: "30" }) { id typeCode totalGross quote { id number } } }`,
+      { id: quote.id },
+    );
+    expect(deposit.errors).toBeUndefined();
+    expect(deposit.data!.convertQuoteToInvoice).toMatchObject({
+      typeCode: '386',
+      totalGross: '3088.26',
+      quote: { id: quote.id, number: quote.number },
+    });
+    const over = await call(`mutation($id: ID!) { convertQuoteToInvoice(quoteId: $id, input: { mode: DEPOSIT, percent: "80" }) { id } }`, {
+      id: quote.id,
+    });
+    expect(errorCodes(over)).toEqual(['QUOTE_OVERBILLED']);
+    const billable = await call<{ billableQuotes: { quote: { id: string; invoices: { typeCode: string }[] }; remainingNet: string }[] }>(
+      '{ billableQuotes { remainingNet quote { id invoices { typeCode } } } }',
+    );
+    expect(billable.data!.billableQuotes.find((b) => b.quote.id === quote.id)).toEqual({
+      remainingNet: '8578.50',
+      quote: { id: quote.id, invoices: [{ typeCode: '386' }] },
+    });
+  });
+
+  it('refuses the acceptance of an expired quote with a clear message', async () => {
+    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString().slice(0, 10);
+    const quote = await sentQuote({ validUntil: yesterday });
+    expect(quote.status).toBe('EXPIRED');
+    const path = new URL(quote.publicUrl!, origin()).pathname;
+    const shown = await (await page(path)).text();
+    expect(shown).toContain('Ce devis a expiré');
+    expect(shown).not.toContain('Accepter et signer');
+
+    const attempt = await postForm(`${path}/accept`, { signerName: 'Mme Leroy', signature: SIGNATURE });
+    expect(attempt.status).toBe(409);
+    expect(await attempt.text()).toContain('ne peut plus être accepté');
+    expect((await quoteById(quote.id)).status).toBe('EXPIRED');
+
+    const byOffice = await call(`mutation($id: ID!, $v: Int!) { acceptQuote(id: $id, expectedVersion: $v) { id } }`, {
+      id: quote.id,
+      v: quote.version,
+    });
+    expect(errorCodes(byOffice)).toEqual(['QUOTE_EXPIRED']);
+  });
+});
