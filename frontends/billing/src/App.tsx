@@ -3,8 +3,13 @@ import { Navigate, Route, Routes } from 'react-router';
 import { BillablePage } from './features/billable/components/BillablePage';
 import { CustomerListPage } from './features/customers/components/CustomerListPage';
 import { CustomerPage } from './features/customers/components/CustomerPage';
+import { InvoicePage } from './features/invoice/components/InvoicePage';
+import { CreditNoteListPage } from './features/invoices/components/CreditNoteListPage';
 import { InvoiceListPage } from './features/invoices/components/InvoiceListPage';
-import { InvoicePage } from './features/invoices/components/InvoicePage';
+import { NewInvoicePage } from './features/new-invoice/components/NewInvoicePage';
+import { NewQuotePage } from './features/quotes/components/NewQuotePage';
+import { QuoteListPage } from './features/quotes/components/QuoteListPage';
+import { QuotePage } from './features/quotes/components/QuotePage';
 import './i18n/register';
 import { BillingNavigation } from './layout/BillingNavigation';
 import { billingPaths } from './routes';
@@ -24,8 +29,14 @@ export default function BillingApp() {
     <Routes>
       <Route index element={<Navigate to={billingPaths.billable} replace />} />
       <Route path="a-facturer" element={<WithNavigation children={<BillablePage />} />} />
+      <Route path="devis" element={<WithNavigation children={<QuoteListPage />} />} />
+      <Route path="devis/nouveau" element={<WithNavigation children={<NewQuotePage />} />} />
+      <Route path="devis/:quoteId" element={<WithNavigation children={<QuotePage />} />} />
       <Route path="factures" element={<WithNavigation children={<InvoiceListPage />} />} />
+      <Route path="factures/nouvelle" element={<WithNavigation children={<NewInvoicePage />} />} />
       <Route path="factures/:invoiceId" element={<WithNavigation children={<InvoicePage />} />} />
+      <Route path="avoirs" element={<WithNavigation children={<CreditNoteListPage />} />} />
+      <Route path="avoirs/:invoiceId" element={<WithNavigation children={<InvoicePage />} />} />
       <Route path="clients" element={<WithNavigation children={<CustomerListPage />} />} />
       <Route path="clients/:customerId" element={<WithNavigation children={<CustomerPage />} />} />
     </Routes>

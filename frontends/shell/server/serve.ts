@@ -23,13 +23,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Serves the built back-office from one origin: the shell at `/` (any unknown path falls back
- * to its index.html), each remote app at `/apps/<name>/`, and `/graphql` proxied to the gateway.
+ * to its index.html), each remote app at `/apps/<name>/`, and `/graphql`, `/documents/*` (invoice
+ * downloads) and `/public/*` (customers' quote pages) proxied to the gateway.
  */
 export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<BackOffice> {
   const { port, host = '127.0.0.1', gatewayUrl } = options;
   const distRoot = resolve(options.distRoot ?? join(import.meta.dirname, '../..'));
 
   const graphql = proxyTo(new URL(gatewayUrl));
+  const documents = proxyTo(new URL(gatewayUrl), { keepPath: true });
+  const publicPages = proxyTo(new URL(gatewayUrl), { keepPath: true });
   const shell = staticFiles(join(distRoot, 'shell/dist'), { spa: true });
   const remotes = remoteApps.map(({ name }) => ({
     prefix: remoteBase(name),
@@ -39,6 +42,12 @@ export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://back-office').pathname;
     if (path === '/graphql') return graphql(req, res);
+    if (path.startsWith('/documents/')) return documents(req, res);
+    if (path.startsWith('/public/')) {
+      // The customer's quote pages: the gateway records the client's address from this header.
+      req.headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+      return publicPages(req, res);
+    }
     const remote = remotes.find(({ prefix }) => path.startsWith(prefix));
     if (!remote) return shell(req, res);
     req.url = (req.url ?? '/').slice(remote.prefix.length - 1);
@@ -78,11 +87,14 @@ function staticFiles(folder: string, { spa }: { spa: boolean }): Handler {
     });
 }
 
-function proxyTo(gateway: URL): Handler {
+/** Forwards to the gateway: to its /graphql, or with `keepPath` to the same path there (document downloads). */
+function proxyTo(gateway: URL, { keepPath = false } = {}): Handler {
   const send = gateway.protocol === 'https:' ? httpsRequest : httpRequest;
   return (req, res) => {
     const target = new URL(gateway);
-    target.search = new URL(req.url ?? '/', 'http://back-office').search;
+    const incoming = new URL(req.url ?? '/', 'http://back-office');
+    if (keepPath) target.pathname = incoming.pathname;
+    target.search = incoming.search;
     const upstream = send(target, { method: req.method, headers: { ...req.headers, host: gateway.host } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

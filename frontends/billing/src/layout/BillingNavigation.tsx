@@ -6,7 +6,9 @@ import { billingPaths } from '../routes';
 
 const tabs = [
   { key: 'billable', path: billingPaths.billable },
+  { key: 'quotes', path: billingPaths.quotes },
   { key: 'invoices', path: billingPaths.invoices },
+  { key: 'creditNotes', path: billingPaths.creditNotes },
   { key: 'customers', path: billingPaths.customers },
 ] as const;
 

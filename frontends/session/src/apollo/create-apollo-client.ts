@@ -27,6 +27,8 @@ const cache = () =>
           interventions: relayStylePagination(['filter', 'sort']),
           equipments: relayStylePagination(['search', 'customerId', 'siteId']),
           contracts: relayStylePagination(['search', 'customerId']),
+          invoices: relayStylePagination(['search', 'customerId', 'status']),
+          creditNotes: relayStylePagination(['search', 'customerId', 'status']),
         },
       },
     },

@@ -1,36 +1,44 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  BillableDocument,
-  ConvertInterventionToInvoiceDocument,
-  ConvertInterventionsToInvoiceDocument,
-  type BillableQuery,
-} from '../../../gql/graphql';
+import { BillableDocument, ConvertInterventionsToInvoiceDocument, MarkNotBillableDocument, type BillableQuery } from '../../../gql/graphql';
 
 export type BillableIntervention = BillableQuery['billable'][number];
 
-/** Closed interventions not yet invoiced, always read afresh. */
+export interface BillableCustomer {
+  customer: BillableIntervention['customer'];
+  interventions: BillableIntervention[];
+}
+
+/** Closed interventions waiting to be invoiced, oldest first, grouped by customer; always read afresh. */
 export function useBillable() {
   const { data, error, refetch } = useQuery(BillableDocument, { fetchPolicy: 'cache-and-network' });
+  const interventions = data?.billable ?? [];
+  const groups = Map.groupBy(interventions, (row) => row.customer.id);
   return {
-    interventions: data?.billable ?? [],
+    interventions,
+    customers: [...groups.values()].map((rows): BillableCustomer => ({ customer: rows[0]!.customer, interventions: rows })),
     loading: !data && !error,
     error,
     retry: () => void refetch(),
   };
 }
 
-/** One draft invoice for the selected interventions (all of one customer); resolves to its id. */
+/** One draft invoice for interventions of one customer; resolves to its id. */
 export function useConvertToInvoice() {
-  const options = { refetchQueries: ['Billable'] };
-  const [convertOne, oneState] = useMutation(ConvertInterventionToInvoiceDocument, options);
-  const [convertMany, manyState] = useMutation(ConvertInterventionsToInvoiceDocument, options);
-  const convert = async (interventionIds: readonly string[]): Promise<string | undefined> => {
-    if (interventionIds.length === 1) {
-      const { data } = await convertOne({ variables: { interventionId: interventionIds[0]! } });
-      return data?.convertInterventionToInvoice.id;
-    }
-    const { data } = await convertMany({ variables: { interventionIds: [...interventionIds] } });
-    return data?.convertInterventionsToInvoice.id;
+  const [convert, { loading }] = useMutation(ConvertInterventionsToInvoiceDocument, { refetchQueries: ['Billable', 'InvoiceList'] });
+  return {
+    busy: loading,
+    convert: async (interventionIds: readonly string[]) => {
+      const { data } = await convert({ variables: { interventionIds: [...interventionIds] } });
+      return data?.convertInterventionsToInvoice.id;
+    },
   };
-  return { convert, busy: oneState.loading || manyState.loading };
+}
+
+/** The office decides not to bill an intervention; it leaves "À facturer". */
+export function useMarkNotBillable() {
+  const [mark, { loading }] = useMutation(MarkNotBillableDocument, { refetchQueries: ['Billable'] });
+  return {
+    busy: loading,
+    markNotBillable: (interventionId: string, reason: string) => mark({ variables: { interventionId, reason } }),
+  };
 }

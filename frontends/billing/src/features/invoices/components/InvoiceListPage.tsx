@@ -1,38 +1,19 @@
-import { SegmentedControl } from '@mantine/core';
-import { DataTable, ErrorNotice, LoadingState, PageHeader, useFormatters, type DataTableColumn } from '@relais/ui';
+import { Button } from '@mantine/core';
+import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useInvoiceList, type InvoiceListItem } from '../hooks/use-invoice-list';
-import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-
-type StatusFilter = 'ALL' | 'DRAFT' | 'ISSUED';
+import { useInvoiceList, type DocumentFilters } from '../hooks/use-invoice-list';
+import { DocumentFiltersBar } from './DocumentFiltersBar';
+import { DocumentTable } from './DocumentTable';
 
 export function InvoiceListPage() {
   const { t } = useTranslation(billingNamespace);
   const format = useFormatters();
-  const navigate = useNavigate();
-  const [status, setStatus] = useState<StatusFilter>('ALL');
-  const { invoices, totalCount, loading, error, retry, loadMore } = useInvoiceList(status === 'ALL' ? undefined : status);
-
-  const columns: DataTableColumn<InvoiceListItem>[] = [
-    { key: 'number', header: t('invoices.column.number'), render: (invoice) => invoice.number ?? t('invoice.draft') },
-    { key: 'customer', header: t('invoices.column.customer'), render: (invoice) => invoice.customer.name },
-    { key: 'status', header: t('invoices.column.status'), render: (invoice) => <InvoiceStatusBadge status={invoice.status} /> },
-    {
-      key: 'date',
-      header: t('invoices.column.date'),
-      render: (invoice) => format.date(invoice.issueDate ?? invoice.createdAt),
-    },
-    {
-      key: 'totalGross',
-      header: t('invoices.column.totalGross'),
-      align: 'right',
-      render: (invoice) => format.money(invoice.totalGross, invoice.currency),
-    },
-  ];
+  const [filters, setFilters] = useState<DocumentFilters>({ status: null, customerId: null, searchText: '' });
+  const { documents, totalCount, loading, error, retry, loadMore } = useInvoiceList(filters);
 
   return (
     <>
@@ -42,29 +23,13 @@ export function InvoiceListPage() {
           totalCount === undefined ? undefined : t('invoices.count', { count: totalCount, formattedCount: format.count(totalCount) })
         }
       >
-        <SegmentedControl
-          value={status}
-          onChange={(value) => setStatus(value as StatusFilter)}
-          data={[
-            { value: 'ALL', label: t('invoices.filter.all') },
-            { value: 'DRAFT', label: t('invoiceStatus.DRAFT') },
-            { value: 'ISSUED', label: t('invoiceStatus.ISSUED') },
-          ]}
-        />
+        <Button component={Link} to={billingPaths.newInvoice}>
+          {t('invoices.new')}
+        </Button>
       </PageHeader>
+      <DocumentFiltersBar filters={filters} onChange={setFilters} />
       {error && <ErrorNotice onRetry={retry} />}
-      {loading ? (
-        <LoadingState />
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={invoices}
-          rowKey={(invoice) => invoice.id}
-          emptyLabel={t('invoices.empty')}
-          onRowClick={(invoice) => void navigate(billingPaths.invoice(invoice.id))}
-          loadMore={loadMore}
-        />
-      )}
+      {loading ? <LoadingState /> : <DocumentTable documents={documents} emptyLabel={t('invoices.empty')} loadMore={loadMore} />}
     </>
   );
 }

@@ -1,15 +1,33 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { InvoiceStatus } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 
-const colorOf: Record<string, string> = { DRAFT: 'gray', ISSUED: 'teal' };
+export const invoiceStatuses = [
+  'DRAFT',
+  'ISSUED',
+  'SENT',
+  'PARTLY_PAID',
+  'PAID',
+  'OVERDUE',
+  'CREDITED',
+] as const satisfies readonly InvoiceStatus[];
 
-export function InvoiceStatusBadge({ status, size = 'md' }: { status: string; size?: 'md' | 'lg' }) {
+const colorOf: Record<InvoiceStatus, string> = {
+  DRAFT: 'gray',
+  ISSUED: 'blue',
+  SENT: 'indigo',
+  PARTLY_PAID: 'yellow',
+  PAID: 'green',
+  OVERDUE: 'red',
+  CREDITED: 'grape',
+};
+
+export function InvoiceStatusBadge({ status, size = 'md' }: { status: InvoiceStatus; size?: 'md' | 'lg' }) {
   const { t } = useTranslation(billingNamespace);
-  const label = status === 'DRAFT' || status === 'ISSUED' ? t(`invoiceStatus.${status}`) : status;
   return (
-    <Badge color={colorOf[status] ?? 'blue'} variant="light" size={size} data-testid="invoice-status">
-      {label}
+    <Badge color={colorOf[status]} variant={status === 'OVERDUE' ? 'filled' : 'light'} size={size} data-testid="invoice-status">
+      {t(`invoiceStatus.${status}`)}
     </Badge>
   );
 }

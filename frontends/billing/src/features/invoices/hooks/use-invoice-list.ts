@@ -1,42 +1,55 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { LoadMoreControls } from '@relais/session';
-import { InvoiceListDocument, type InvoiceListQuery } from '../../../gql/graphql';
+import { loadMoreControls } from '@relais/session';
+import { useDebouncedValue } from '@mantine/hooks';
+import { CreditNoteListDocument, InvoiceListDocument, type InvoiceListItemFragment, type InvoiceStatus } from '../../../gql/graphql';
 
 const pageSize = 25;
 
-export type InvoiceListItem = InvoiceListQuery['invoices']['edges'][number]['node'];
+export type InvoiceListItem = InvoiceListItemFragment;
 
-/** The tenant's invoices, newest first, one page after another. */
-export function useInvoiceList(status: string | undefined) {
+export interface DocumentFilters {
+  status: InvoiceStatus | null;
+  customerId: string | null;
+  searchText: string;
+}
+
+function useVariables(filters: DocumentFilters) {
+  const [search] = useDebouncedValue(filters.searchText.trim(), 300);
+  return { first: pageSize, status: filters.status, customerId: filters.customerId, search: search || null };
+}
+
+/** The tenant's invoices and deposit invoices, newest first, one page after another. */
+export function useInvoiceList(filters: DocumentFilters) {
   const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(InvoiceListDocument, {
-    variables: { first: pageSize, status },
+    variables: useVariables(filters),
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.invoices;
-  const loadMore: LoadMoreControls = {
-    hasMore: Boolean(connection?.pageInfo.hasNextPage),
-    loading: networkStatus === NetworkStatus.fetchMore,
-    onLoadMore: () =>
-      void fetchMore({
-        variables: { after: connection?.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          invoices: {
-            ...fetchMoreResult.invoices,
-            edges: [...(previous.invoices?.edges ?? []), ...fetchMoreResult.invoices.edges] as InvoiceListQuery['invoices']['edges'],
-          },
-        }),
-      }),
-  };
-
   return {
-    invoices: connection?.edges.map((edge) => edge.node) ?? [],
+    documents: connection?.edges.map((edge) => edge.node) ?? [],
     totalCount: connection?.totalCount,
     loading: !connection && !error,
     error,
     retry: () => void refetch(),
-    loadMore,
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
+  };
+}
+
+/** The tenant's credit notes (avoirs), newest first, one page after another. */
+export function useCreditNoteList(filters: DocumentFilters) {
+  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(CreditNoteListDocument, {
+    variables: useVariables(filters),
+    notifyOnNetworkStatusChange: true,
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.creditNotes;
+  return {
+    documents: connection?.edges.map((edge) => edge.node) ?? [],
+    totalCount: connection?.totalCount,
+    loading: !connection && !error,
+    error,
+    retry: () => void refetch(),
+    loadMore: loadMoreControls(connection?.pageInfo, networkStatus, fetchMore),
   };
 }

@@ -1,0 +1,104 @@
+import { Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { billingNamespace } from '../../../i18n/register';
+import { billingPaths } from '../../../routes';
+import { ActionError } from '../../../shared/ActionError';
+import { sumAmounts } from '../../../shared/amounts';
+import { useAction } from '../../../shared/use-action';
+import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useConvertToInvoice, type BillableCustomer, type BillableIntervention } from '../hooks/use-billable';
+import { BillableRow } from './BillableRow';
+import { NotBillableModal } from './NotBillableModal';
+
+/** One customer's interventions waiting: pick some (all by default) and make one draft of them. */
+export function BillableCustomerGroup({ group }: { group: BillableCustomer }) {
+  const { t } = useTranslation(billingNamespace);
+  const format = useBillingFormats();
+  const navigate = useNavigate();
+  const { convert, busy } = useConvertToInvoice();
+  const action = useAction();
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [excluding, setExcluding] = useState<BillableIntervention['intervention'] | null>(null);
+
+  const selected = group.interventions.filter((row) => selectedIds.has(row.intervention.id));
+  const allSelected = selected.length === group.interventions.length;
+  const toggle = (id: string) =>
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelectedIds(allSelected ? new Set() : new Set(group.interventions.map((row) => row.intervention.id)));
+
+  const createInvoice = async () => {
+    const invoiceId = await action.run(() => convert(selected.map((row) => row.intervention.id)));
+    if (invoiceId) void navigate(billingPaths.invoice(invoiceId));
+  };
+
+  return (
+    <Card withBorder padding="md" radius="md" data-testid="billable-group">
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={4}>{group.customer.name}</Title>
+          <Text size="sm" c="dimmed">
+            {t('billable.groupSummary', {
+              count: group.interventions.length,
+              net: format.money(sumAmounts(group.interventions.map((row) => row.estimatedNet))),
+            })}
+          </Text>
+        </div>
+        <Group gap="md">
+          {selected.length > 0 && (
+            <Text size="sm" data-testid="billable-selection-total">
+              {t('billable.selectionTotal', {
+                count: selected.length,
+                net: format.money(sumAmounts(selected.map((row) => row.estimatedNet))),
+                gross: format.money(sumAmounts(selected.map((row) => row.estimatedGross))),
+              })}
+            </Text>
+          )}
+          <Button onClick={() => void createInvoice()} disabled={selected.length === 0} loading={busy}>
+            {t('billable.createInvoice')}
+          </Button>
+        </Group>
+      </Group>
+      <ActionError error={action.error} />
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox
+                aria-label={t('billable.selectAll', { customer: group.customer.name })}
+                checked={allSelected}
+                indeterminate={selected.length > 0 && !allSelected}
+                onChange={toggleAll}
+              />
+            </Table.Th>
+            <Table.Th>{t('billable.column.number')}</Table.Th>
+            <Table.Th>{t('billable.column.closedAt')}</Table.Th>
+            <Table.Th>{t('billable.column.site')}</Table.Th>
+            <Table.Th>{t('billable.column.technicians')}</Table.Th>
+            <Table.Th ta="right">{t('billable.column.estimatedNet')}</Table.Th>
+            <Table.Th ta="right">{t('billable.column.estimatedGross')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {group.interventions.map((row) => (
+            <BillableRow
+              key={row.intervention.id}
+              row={row}
+              selected={selectedIds.has(row.intervention.id)}
+              onToggle={() => toggle(row.intervention.id)}
+              onExclude={() => setExcluding(row.intervention)}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {excluding && <NotBillableModal intervention={excluding} onClose={() => setExcluding(null)} />}
+    </Card>
+  );
+}

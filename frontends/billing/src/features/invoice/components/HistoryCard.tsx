@@ -1,0 +1,76 @@
+import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { SectionCard } from '@relais/ui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { billingNamespace } from '../../../i18n/register';
+import { billingPaths } from '../../../routes';
+import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
+import { DeliveriesTable } from './DeliveriesTable';
+import type { InvoiceDetail } from '../hooks/use-invoice';
+
+/** What happened to an issued document since: mails sent, payments received, credit notes made. */
+export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation(billingNamespace);
+  const format = useBillingFormats();
+  const money = (amount: string) => format.money(amount, invoice.currency);
+  const empty = invoice.payments.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0;
+  return (
+    <SectionCard title={t('history.title')}>
+      {empty && <Text c="dimmed">{t('history.empty')}</Text>}
+      <Stack>
+        {invoice.deliveries.length > 0 && <DeliveriesTable deliveries={invoice.deliveries} />}
+        {invoice.payments.length > 0 && (
+          <Table verticalSpacing="xs" data-testid="payments">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('history.payment')}</Table.Th>
+                <Table.Th>{t('payment.method')}</Table.Th>
+                <Table.Th>{t('payment.reference')}</Table.Th>
+                <Table.Th ta="right">{t('payment.amount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoice.payments.map((payment) => (
+                <Table.Tr key={payment.id}>
+                  <Table.Td>{format.date(payment.paidOn)}</Table.Td>
+                  <Table.Td>{t(`paymentMethod.${payment.method}`)}</Table.Td>
+                  <Table.Td>{payment.reference ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{money(payment.amount)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {invoice.creditNotes.length > 0 && (
+          <Table verticalSpacing="xs" data-testid="credit-notes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('history.creditNote')}</Table.Th>
+                <Table.Th>{t('invoices.column.date')}</Table.Th>
+                <Table.Th>{t('invoices.column.status')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.column.totalGross')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoice.creditNotes.map((creditNote) => (
+                <Table.Tr key={creditNote.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={billingPaths.creditNote(creditNote.id)}>
+                      {creditNote.number ?? t('invoice.draft')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{creditNote.issueDate ? format.date(creditNote.issueDate) : '—'}</Table.Td>
+                  <Table.Td>
+                    <InvoiceStatusBadge status={creditNote.status} />
+                  </Table.Td>
+                  <Table.Td ta="right">{money(creditNote.totalGross)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </SectionCard>
+  );
+}

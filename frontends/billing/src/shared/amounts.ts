@@ -1,0 +1,23 @@
+/**
+ * Exact arithmetic on the API's decimal amounts (strings with at most 2 decimals), in integer
+ * cents: the browser adds amounts for a selection total without ever going through floats.
+ */
+const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
+function toCents(amount: string): bigint {
+  const match = AMOUNT.exec(amount);
+  if (!match) throw new RangeError(`Not an amount: ${amount}`);
+  const [, sign, units = '0', fraction = ''] = match;
+  const cents = BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return sign ? -cents : cents;
+}
+
+function fromCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const absolute = cents < 0n ? -cents : cents;
+  return `${sign}${absolute / 100n}.${(absolute % 100n).toString().padStart(2, '0')}`;
+}
+
+export const sumAmounts = (amounts: readonly string[]): string => fromCents(amounts.reduce((total, amount) => total + toCents(amount), 0n));
+
+export const isPositiveAmount = (amount: string): boolean => toCents(amount) > 0n;
