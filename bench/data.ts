@@ -30,17 +30,18 @@ export async function tenantIdOf(adminUrl: string, email: string): Promise<strin
   }
 }
 
-type Columns = Record<string, { type: string; values: unknown[] }>;
+export type Columns = Record<string, { type: string; values: unknown[] }>;
 
-function columns(spec: Record<string, string>): Columns {
+export function columns(spec: Record<string, string>): Columns {
   return Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type, values: [] }]));
 }
 
-function push(cols: Columns, row: Record<string, unknown>): void {
+export function push(cols: Columns, row: Record<string, unknown>): void {
   for (const [name, col] of Object.entries(cols)) col.values.push(row[name] ?? null);
 }
 
-async function insertColumns(client: pg.ClientBase, table: string, cols: Columns): Promise<void> {
+/** Inserts the rows collected in `cols`, a few thousand per statement. */
+export async function insertColumns(client: pg.ClientBase, table: string, cols: Columns): Promise<void> {
   const entries = Object.entries(cols);
   const total = entries[0]?.[1].values.length ?? 0;
   for (let start = 0; start < total; start += CHUNK) {

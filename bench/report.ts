@@ -20,6 +20,21 @@ export interface ScenarioResult {
   notes: string[];
 }
 
+/** One section of the report: a table of figures under a heading, whatever was measured. */
+export interface SectionResult {
+  title: string;
+  /** One paragraph of markdown: what is measured and why. */
+  description: string;
+  /** The GraphQL operation(s) measured, shown in a code block, if any. */
+  query?: string;
+  headings: string[];
+  /** Cells as printed; the first column is left-aligned, the others right-aligned. */
+  rows: string[][];
+  /** e.g. "gateway / baseline req/s = 0.121 (the baseline is 8.3× faster)". */
+  ratio: string | null;
+  notes: string[];
+}
+
 export interface Environment {
   date: Date;
   cpus: number;
@@ -55,42 +70,46 @@ export function describeEnvironment(
   };
 }
 
-const fixed = (value: number | null, digits: number) => (value === null ? '–' : value.toFixed(digits));
-
-function rows(result: ScenarioResult): string[][] {
-  return result.targets.map(({ name, measurement: m }) => [
-    name,
-    fixed(m.requestsPerSecond, 1),
-    fixed(m.latencyMs.p50, 0),
-    fixed(m.latencyMs.p99, 0),
-    fixed(m.sqlPerRequest, 2),
-    `${m.non2xx} / ${m.errors}`,
-    String(m.requests),
-  ]);
-}
+export const fixed = (value: number | null, digits: number) => (value === null ? '–' : value.toFixed(digits));
 
 const HEADINGS = ['target', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'non-2xx / errors', 'requests'];
 
-function ratioLine(result: ScenarioResult): string | null {
-  if (result.ratioToBaseline === null) return null;
-  return `gateway / baseline req/s = ${result.ratioToBaseline.toFixed(3)} (the baseline is ${(1 / result.ratioToBaseline).toFixed(1)}× faster)`;
+/** The section of an autocannon scenario. */
+export function loadSection(result: ScenarioResult): SectionResult {
+  const ratio = result.ratioToBaseline;
+  return {
+    title: result.scenario.title,
+    description: result.scenario.description,
+    query: result.scenario.query,
+    headings: HEADINGS,
+    rows: result.targets.map(({ name, measurement: m }) => [
+      name,
+      fixed(m.requestsPerSecond, 1),
+      fixed(m.latencyMs.p50, 0),
+      fixed(m.latencyMs.p99, 0),
+      fixed(m.sqlPerRequest, 2),
+      `${m.non2xx} / ${m.errors}`,
+      String(m.requests),
+    ]),
+    ratio: ratio === null ? null : `gateway / baseline req/s = ${ratio.toFixed(3)} (the baseline is ${(1 / ratio).toFixed(1)}× faster)`,
+    notes: result.notes,
+  };
 }
 
 /** A plain-text table for the terminal. */
-export function formatTable(result: ScenarioResult): string {
-  const table = [HEADINGS, ...rows(result)];
-  const widths = HEADINGS.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+export function formatTable(section: SectionResult): string {
+  const table = [section.headings, ...section.rows];
+  const widths = section.headings.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const out = [result.scenario.title, line(table[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)];
-  const ratio = ratioLine(result);
-  if (ratio) out.push(ratio);
-  for (const note of result.notes) out.push(`note: ${note}`);
+  const out = [section.title, line(table[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)];
+  if (section.ratio) out.push(section.ratio);
+  for (const note of section.notes) out.push(`note: ${note}`);
   return out.join('\n');
 }
 
-function markdownTable(result: ScenarioResult): string {
+function markdownTable(section: SectionResult): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  const all = [HEADINGS, ...rows(result)];
+  const all = [section.headings, ...section.rows];
   return [
     `| ${all[0]!.map(escape).join(' | ')} |`,
     `| ${all[0]!.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
@@ -120,20 +139,24 @@ the machine below, so the figures compare the two paths with each other; they ar
 - Data: ${env.data}
 - Load: ${s.connections} connections, ${s.warmup} s warm-up then ${s.duration} s measured per target
   (\`BENCH_CONNECTIONS\`, \`BENCH_WARMUP\`, \`BENCH_DURATION\`; \`BENCH_CUSTOMERS\`, \`BENCH_SCENARIOS\`, \`DATABASE_URL\` also apply)
+- Billing: ${s.invoices} invoices per target, ${s.billingConcurrency} workers; ${s.renders} documents rendered per mode
+  (\`BENCH_INVOICES\`, \`BENCH_BILLING_CONCURRENCY\`, \`BENCH_RENDERS\`)
 
-Columns: requests per second over the measured run; median and 99th-percentile latency; SQL statements per
-request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the subgraph's
-statements including \`begin\`/\`commit\` and session settings; the baseline sends its 4 statements —
+Columns of the read scenarios: requests per second over the measured run; median and 99th-percentile latency; SQL
+statements per request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the
+subgraph's statements including \`begin\`/\`commit\` and session settings; the baseline sends its 4 statements —
 \`begin\`, \`set_config\`, the query, \`commit\` — in one round trip); non-2xx responses and connection errors.
+The billing sections are not autocannon loads (each mutation depends on the previous answer, and rendering runs
+in-process): each says what it measures and what its columns are.
 `;
 }
 
-export function scenarioSection(result: ScenarioResult, env: Environment): string {
-  const scenario = result.scenario;
-  const lines = [`## ${scenario.title}`, '', scenario.description, '', '```graphql', scenario.query, '```', '', markdownTable(result), ''];
-  const ratio = ratioLine(result);
-  if (ratio) lines.push(`Ratio: ${ratio}.`, '');
-  for (const note of result.notes) lines.push(`Note: ${note}`, '');
+export function scenarioSection(section: SectionResult, env: Environment): string {
+  const lines = [`## ${section.title}`, '', section.description, ''];
+  if (section.query) lines.push('```graphql', section.query, '```', '');
+  lines.push(markdownTable(section), '');
+  if (section.ratio) lines.push(`Ratio: ${section.ratio}.`, '');
+  for (const note of section.notes) lines.push(`Note: ${note}`, '');
   lines.push(`_Measured ${env.date.toISOString().slice(0, 10)} on ${machineLine(env)}._`, '');
   return lines.join('\n');
 }
@@ -154,7 +177,7 @@ async function formatMarkdown(file: string, text: string): Promise<string> {
  * Rewrites the header of docs/benchmarks.md and the sections of the scenarios run, keeping the
  * sections of the others (each says when and where it was measured).
  */
-export async function writeMarkdown(file: string, results: ScenarioResult[], env: Environment): Promise<void> {
+export async function writeMarkdown(file: string, results: SectionResult[], env: Environment): Promise<void> {
   const previous = existsSync(file) ? await readFile(file, 'utf8') : '';
   const sections: { title: string; text: string }[] = [];
   const parts = previous.split(/^(?=## )/m);
@@ -164,9 +187,9 @@ export async function writeMarkdown(file: string, results: ScenarioResult[], env
   }
   for (const result of results) {
     const text = scenarioSection(result, env);
-    const existing = sections.find((s) => s.title === result.scenario.title);
+    const existing = sections.find((s) => s.title === result.title);
     if (existing) existing.text = text;
-    else sections.push({ title: result.scenario.title, text });
+    else sections.push({ title: result.title, text });
   }
   const body = [header(env), ...sections.map((s) => s.text)].join('\n').trimEnd() + '\n';
   await writeFile(file, await formatMarkdown(file, body));

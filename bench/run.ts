@@ -11,10 +11,20 @@ import pg from 'pg';
 import { DEMO_PASSWORD, databaseName, prepareDatabase } from '@relais/domain';
 import { freePort, startStack, type RunningStack } from '../scripts/stack';
 import { spawnBaselineServer } from './baseline-server';
+import { BILLING_SCENARIOS } from './billing';
+import { generateBillingTenant, type BillingTenant } from './billing-data';
 import { generateCustomers, tenantIdOf } from './data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
 import { measure, probe, type LoadTarget } from './measure';
-import { describeEnvironment, formatTable, writeMarkdown, type ScenarioResult, type TargetResult } from './report';
+import {
+  describeEnvironment,
+  formatTable,
+  loadSection,
+  writeMarkdown,
+  type ScenarioResult,
+  type SectionResult,
+  type TargetResult,
+} from './report';
 import { SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { loadSettings, type BenchSettings } from './settings';
 
@@ -73,6 +83,22 @@ function graphqlData(name: string, response: { status: number; body: unknown }):
   }
   if (body.errors?.length) throw new Error(`${name} answered errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
+}
+
+async function countCustomers(adminUrl: string, tenantId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const count = Number(
+      (await client.query<{ count: string }>('select count(*) from customers where tenant_id = $1', [tenantId])).rows[0]!.count,
+    );
+    await client.query('commit');
+    return count;
+  } finally {
+    await client.end();
+  }
 }
 
 async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioResult> {
@@ -136,8 +162,11 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const scenarios = settings.scenarios.length ? SCENARIOS.filter((s) => settings.scenarios.includes(s.id)) : SCENARIOS;
-  if (!scenarios.length) throw new Error(`no scenario matches BENCH_SCENARIOS (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
+  const selected = (id: string) => !settings.scenarios.length || settings.scenarios.includes(id);
+  const scenarios = SCENARIOS.filter((s) => selected(s.id));
+  const billingScenarios = BILLING_SCENARIOS.filter((s) => selected(s.id));
+  if (!scenarios.length && !billingScenarios.length)
+    throw new Error(`no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS].map((s) => s.id).join(', ')})`);
 
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(root, '.data/bench-postgres'), port: Number(process.env.BENCH_PG_PORT ?? (await freePort())) },
@@ -151,23 +180,29 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   const tenantId = await tenantIdOf(db.adminUrl, TENANT_USER);
-  step(`generating ${settings.customers} customers with sites and contacts for the demo tenant`);
-  const data = await generateCustomers(db.adminUrl, tenantId, settings.customers);
-  step(
-    `inserted ${data.customers} customers, ${data.sites} sites, ${data.contacts} contacts in ${(data.milliseconds / 1000).toFixed(1)} s`,
-  );
-  const counts = new pg.Client({ connectionString: db.adminUrl });
-  await counts.connect();
-  let tenantCustomers: number;
-  try {
-    await counts.query('begin');
-    await counts.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    tenantCustomers = Number(
-      (await counts.query<{ count: string }>('select count(*) from customers where tenant_id = $1', [tenantId])).rows[0]!.count,
+  const dataLines: string[] = [];
+  let tenantCustomers = 0;
+  if (scenarios.length) {
+    step(`generating ${settings.customers} customers with sites and contacts for the demo tenant`);
+    const data = await generateCustomers(db.adminUrl, tenantId, settings.customers);
+    step(
+      `inserted ${data.customers} customers, ${data.sites} sites, ${data.contacts} contacts in ${(data.milliseconds / 1000).toFixed(1)} s`,
     );
-    await counts.query('commit');
-  } finally {
-    await counts.end();
+    tenantCustomers = await countCustomers(db.adminUrl, tenantId);
+    dataLines.push(
+      `${tenantCustomers} customers in the measured tenant (${data.customers} generated: ${data.sites} sites, ${data.contacts} contacts)`,
+    );
+  }
+  let billingTenant: BillingTenant | null = null;
+  if (billingScenarios.length) {
+    step(`generating the billing tenant: 2 × ${settings.invoices} closed interventions with labour, travel and parts`);
+    billingTenant = await generateBillingTenant(db.adminUrl, settings.invoices);
+    const b = billingTenant;
+    step(`billing tenant ready in ${(b.milliseconds / 1000).toFixed(1)} s`);
+    dataLines.push(
+      `billing tenant: ${b.gatewaySet.length + b.inProcessSet.length} closed interventions (${b.labourEntries} labour entries, ` +
+        `${b.partsUsed} parts) for ${b.customers} customers, ${b.contracts} of them under contract`,
+    );
   }
   const postgres = await postgresVersion(db.adminUrl);
 
@@ -192,10 +227,26 @@ async function main(): Promise<void> {
   step(`1-minute load average before measuring: ${loadBefore.toFixed(2)} on ${os.availableParallelism()} CPUs`);
 
   const run: Running = { stack, token, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
-  const results: ScenarioResult[] = [];
+  const results: SectionResult[] = [];
   for (const scenario of scenarios) {
-    results.push(await runScenario(scenario, run));
+    results.push(loadSection(await runScenario(scenario, run)));
     console.log(`\n${formatTable(results.at(-1)!)}\n`);
+  }
+  if (billingTenant) {
+    const billingRun = {
+      tenant: billingTenant,
+      gatewayUrl: stack.gatewayUrl,
+      token: await login(stack.gatewayUrl, billingTenant.email, DEMO_PASSWORD),
+      billingMetricsUrl: stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'),
+      adminUrl: db.adminUrl,
+      appUrl: db.appUrl,
+      settings,
+      log: step,
+    };
+    for (const scenario of billingScenarios) {
+      results.push(await scenario.run(billingRun));
+      console.log(`\n${formatTable(results.at(-1)!)}\n`);
+    }
   }
 
   if (settings.writeDocs) {
@@ -203,7 +254,7 @@ async function main(): Promise<void> {
       postgres,
       `\`${databaseName(db.adminUrl)}\` on ${db.embedded ? 'the embedded PostgreSQL' : 'the DATABASE_URL server'}`,
       settings,
-      `${tenantCustomers} customers in the measured tenant (${data.customers} generated: ${data.sites} sites, ${data.contacts} contacts)`,
+      dataLines.join('; '),
       loadBefore,
     );
     const file = path.join(root, 'docs/benchmarks.md');

@@ -10,6 +10,12 @@ export interface BenchSettings {
   customers: number;
   /** Only the scenarios whose id is listed (BENCH_SCENARIOS, comma-separated); all when empty. */
   scenarios: string[];
+  /** CLOSED interventions converted and issued per target of the billing scenario (BENCH_INVOICES). */
+  invoices: number;
+  /** Concurrent conversions in the billing scenario (BENCH_BILLING_CONCURRENCY). */
+  billingConcurrency: number;
+  /** Invoice documents rendered per mode (BENCH_RENDERS). */
+  renders: number;
   /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
   writeDocs: boolean;
 }
@@ -28,6 +34,9 @@ export function loadSettings(): BenchSettings {
     warmup: positive('BENCH_WARMUP', 3),
     connections: Math.round(positive('BENCH_CONNECTIONS', 10)),
     customers: Math.round(positive('BENCH_CUSTOMERS', 10_000)),
+    invoices: Math.round(positive('BENCH_INVOICES', 1_000)),
+    billingConcurrency: Math.round(positive('BENCH_BILLING_CONCURRENCY', 8)),
+    renders: Math.round(positive('BENCH_RENDERS', 100)),
     scenarios: (process.env.BENCH_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())
