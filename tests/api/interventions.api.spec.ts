@@ -160,8 +160,15 @@ describe('an intervention from request to closing, through the gateway', () => {
       {},
     );
     const interventionId = closed.data!.interventions.edges[0]!.node.id;
-    const billable = await call<{ billable: { id: string }[] }>('{ billable { id } }', {});
-    expect(billable.data!.billable.map((i) => i.id)).toContain(interventionId);
+    const billable = await call<{ billable: { intervention: { id: string }; estimatedNet: string; estimatedGross: string }[] }>(
+      '{ billable { intervention { id } estimatedNet estimatedGross } }',
+      {},
+    );
+    // À facturer shows what the conversion will bill, to the cent.
+    expect(billable.data!.billable.find((b) => b.intervention.id === interventionId)).toMatchObject({
+      estimatedNet: '257.40',
+      estimatedGross: '308.88',
+    });
 
     const INVOICE =
       'id number status version totalNet totalVat totalGross lines { description lineNet } vatBreakdown { rate basis tax } interventions { id number status }';
@@ -203,7 +210,7 @@ describe('an intervention from request to closing, through the gateway', () => {
       status: 'INVOICED',
       invoice: { number: issued.data!.issueInvoice.number, totalGross: '308.88' },
     });
-    const asClerk = await call('{ billable { id } }', {}, partnerKey);
+    const asClerk = await call('{ billable { intervention { id } } }', {}, partnerKey);
     expect(errorCodes(asClerk)).toEqual(['FORBIDDEN']);
   });
 
