@@ -53,6 +53,8 @@ describe.skipIf(skipReason !== null)(
       const page = await openAs('facturation@demo.relais.fr');
       await page.getByRole('tab', { name: 'Devis' }).click();
       await page.getByRole('heading', { name: 'Devis', exact: true }).waitFor();
+      await page.getByRole('table').getByText('Accepté').first().waitFor();
+      await page.screenshot({ path: join(screenshots, '0-quotes.png') });
       await page.getByRole('link', { name: 'Nouveau devis' }).click();
       await page.getByRole('heading', { name: 'Nouveau devis' }).waitFor();
 
@@ -102,7 +104,9 @@ describe.skipIf(skipReason !== null)(
       await customer.getByRole('heading', { name: /^Devis D-/ }).waitFor();
       await customer.getByLabel('Option — je la retiens').check();
       await customer.getByLabel('Nom et qualité du signataire').fill('Claire Martin, gérante');
-      const pad = (await customer.getByLabel('Zone de signature').boundingBox())!;
+      const canvas = customer.getByLabel('Zone de signature');
+      await canvas.scrollIntoViewIfNeeded();
+      const pad = (await canvas.boundingBox())!;
       await customer.mouse.move(pad.x + 30, pad.y + 120);
       await customer.mouse.down();
       for (const [dx, dy] of [
@@ -151,9 +155,9 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('tab', { name: 'À facturer' }).click();
       const billableQuotes = page.getByTestId('billable-quotes');
       await billableQuotes.waitFor();
-      await page.screenshot({ path: join(screenshots, '8-billable-quotes.png'), fullPage: true });
-      const quoteNumber = (await page.url(), quoteUrl.split('/').at(-1)!);
-      await billableQuotes.locator(`a[href$="${quoteNumber}#facturation"]`).click();
+      await page.screenshot({ path: join(screenshots, '8-billable-quotes.png') });
+      const quoteId = quoteUrl.split('/').at(-1)!;
+      await billableQuotes.locator(`a[href$="${quoteId}#facturation"]`).click();
       await page.waitForURL(`${quoteUrl}#facturation`);
       const invoices = page.getByTestId('quote-invoices');
       await invoices.getByRole('link', { name: depositNumber }).waitFor();

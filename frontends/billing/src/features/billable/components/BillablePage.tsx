@@ -42,6 +42,7 @@ export function BillablePage() {
         />
       </PageHeader>
       {error && <ErrorNotice onRetry={retry} />}
+      <BillableQuotesSection />
       {loading ? (
         <LoadingState />
       ) : (
@@ -54,7 +55,6 @@ export function BillablePage() {
               {t('billable.empty')}
             </Text>
           )}
-          <BillableQuotesSection />
         </Stack>
       )}
     </>

@@ -8,12 +8,19 @@ export function PublicLink({ url }: { url: string }) {
   const absolute = new URL(url, window.location.origin).href;
   return (
     <Group gap="sm" wrap="nowrap">
-      <Anchor href={absolute} target="_blank" rel="noopener noreferrer" data-testid="quote-public-link" style={{ wordBreak: 'break-all' }}>
+      <Anchor
+        href={absolute}
+        target="_blank"
+        rel="noopener noreferrer"
+        title={t('quotes.publicLink.open')}
+        data-testid="quote-public-link"
+        style={{ wordBreak: 'break-all', minWidth: 0 }}
+      >
         {absolute}
       </Anchor>
       <CopyButton value={absolute}>
         {({ copied, copy }) => (
-          <Button size="xs" variant="light" color={copied ? 'green' : undefined} onClick={copy}>
+          <Button size="xs" variant="light" color={copied ? 'green' : undefined} onClick={copy} style={{ flexShrink: 0 }}>
             {copied ? t('quotes.publicLink.copied') : t('quotes.publicLink.copy')}
           </Button>
         )}

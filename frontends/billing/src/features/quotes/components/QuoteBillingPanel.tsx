@@ -11,7 +11,8 @@ import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge
 import type { QuoteDetail } from '../hooks/use-quote';
 import { ConvertQuoteModal } from './ConvertQuoteModal';
 
-export const billingPanelId = 'facturation';
+/** The anchor of billingPaths.quoteBilling. */
+const billingPanelId = 'facturation';
 
 const modes: readonly { mode: QuoteInvoiceMode; label: string }[] = [
   { mode: 'FULL', label: 'quotes.billing.full' },

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { SectionCard } from '@relais/ui';
-import type { ReactNode } from 'react';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
@@ -23,12 +22,10 @@ export function QuoteEditor({
   form,
   saved,
   currency,
-  header,
 }: {
   form: UseFormReturn<QuoteFormValues>;
   saved: QuoteDetail | null;
   currency: string;
-  header?: ReactNode;
 }) {
   const { t } = useTranslation(billingNamespace);
   const format = useBillingFormats();
@@ -44,7 +41,6 @@ export function QuoteEditor({
   return (
     <Stack>
       <SectionCard title={t('quotes.details')}>
-        {header}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t('quotes.titleField')} required {...form.register('title')} />
           <TextInput type="date" label={t('quotes.validUntil')} required {...form.register('validUntil')} />

@@ -7,7 +7,7 @@ export function QuoteNumber({ quote }: { quote: { number?: string | null; revisi
   const { t } = useTranslation(billingNamespace);
   return (
     <>
-      <Text size="sm" fw={500}>
+      <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
         {quote.number ?? t('quotes.draft')}
       </Text>
       {quote.revision > 1 && (

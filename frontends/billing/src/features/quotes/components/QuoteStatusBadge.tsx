@@ -17,7 +17,13 @@ const colorOf: Record<QuoteStatus, string> = {
 export function QuoteStatusBadge({ status, size = 'md' }: { status: QuoteStatus; size?: 'md' | 'lg' }) {
   const { t } = useTranslation(billingNamespace);
   return (
-    <Badge color={colorOf[status]} variant={status === 'CANCELLED' ? 'outline' : 'light'} size={size} data-testid="quote-status">
+    <Badge
+      color={colorOf[status]}
+      variant={status === 'CANCELLED' ? 'outline' : 'light'}
+      size={size}
+      style={{ minWidth: 'max-content' }}
+      data-testid="quote-status"
+    >
       {t(`quotes.status.${status}`)}
     </Badge>
   );
