@@ -12,6 +12,7 @@ import { startBillingMailWorker } from './mail/mail-worker';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceQuoteResolver } from './quotes/invoice-quote.resolver';
 import { publicQuoteRoutes } from './quotes/public-quote.routes';
+import { PriceListResolver } from './price-lists/price-list.resolver';
 
 export const billingSubgraph: SubgraphDefinition = {
   name: 'billing',
@@ -26,6 +27,7 @@ export const billingSubgraph: SubgraphDefinition = {
     InvoiceDocumentsResolver,
     QuoteResolver,
     InvoiceQuoteResolver,
+    PriceListResolver,
   ],
   orphanedTypes: [CustomerRef, InterventionRef],
   references: { Intervention: (reference) => reference },

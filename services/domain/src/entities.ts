@@ -17,6 +17,7 @@ import { Invoice, InvoiceIntervention, InvoicePayment, BillingExclusion, Invoice
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
 import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
+import { CustomerPriceList, PriceList, PriceListItem } from './billing/price-list.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -53,6 +54,9 @@ export const tenantOwnedEntities = [
   QuoteRevision,
   QuotePublicLink,
   QuoteBillingLine,
+  PriceList,
+  PriceListItem,
+  CustomerPriceList,
   OutboxMessage,
   OutboxAttachment,
 ];

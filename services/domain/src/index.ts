@@ -76,3 +76,6 @@ export * from './billing/documents/invoice-pdf';
 export * from './billing/documents/invoice-artefacts';
 export * from './billing/documents/document-link';
 export * from './billing/invoice-sending';
+export * from './billing/price-list.entity';
+export * from './billing/price-lists';
+export * from './billing/list-prices';

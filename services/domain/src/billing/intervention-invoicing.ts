@@ -3,7 +3,9 @@ import { LockMode } from '@mikro-orm/core';
 import { BillingExclusion, Invoice, InvoiceIntervention } from './invoice.entity';
 import { draftTotals, INVOICE_SERIES, vatRateDefs, writeDraftContent } from './invoice-drafts';
 import { invoiceOfIntervention } from './invoice-queries';
-import { contractYearStart, LIST_RATE_CATALOG_CODES, listRateCard, unitCode } from './invoice.rules';
+import { contractYearStart, LIST_RATE_CATALOG_CODES, unitCode } from './invoice.rules';
+import { customerListRates, listPrices, type AppliedPriceList } from './list-prices';
+import { appliedPriceLists } from './price-lists';
 import { Money } from './money';
 import { priceIntervention, type PricedLine } from './pricing';
 import { CatalogItem } from './catalog-item.entity';
@@ -65,11 +67,17 @@ interface DraftLine extends PricedLine {
   interventionId: string | null;
 }
 
+/** What list prices are made of: the catalog's list-rate items and the customers' price lists. */
+interface ListPriceBasis {
+  listRateItems: CatalogItem[];
+  priceLists: Map<string, AppliedPriceList>;
+}
+
 /** Prices one closed intervention: its lines and the notes (references, observations, pricing notes). */
 async function priceOne(
   em: EntityManager,
   intervention: Intervention,
-  listRates: ReturnType<typeof listRateCard>,
+  basis: ListPriceBasis,
   consumedInThisRun: Map<string, string>,
 ): Promise<{ lines: DraftLine[]; notes: string[] }> {
   const [labour, parts, site, equipment, contract] = await Promise.all([
@@ -85,6 +93,9 @@ async function priceOne(
     technicianIds.length ? em.find(Technician, { id: { $in: technicianIds } }) : Promise.resolve([]),
     itemIds.length ? em.find(CatalogItem, { id: { $in: itemIds } }) : Promise.resolve([]),
   ]);
+  const priceList = basis.priceLists.get(intervention.customerId) ?? null;
+  const partPrices = listPrices(items, priceList);
+  const listRates = customerListRates(basis.listRateItems, priceList);
   const closedOn = localDate(intervention.closedAt ?? new Date());
   let consumed = '0';
   if (contract) {
@@ -104,18 +115,21 @@ async function priceOne(
       travelZone: intervention.travelZone ?? null,
       parts: parts.map((p) => {
         const item = items.find((i) => i.id === p.catalogItemId)!;
+        const price = partPrices.get(item.id)!;
         return {
           code: item.code,
           label: item.label,
           quantity: p.quantity,
-          unitPrice: item.salePrice,
+          unitPrice: price.unitPrice,
           vatRateCode: item.vatRateCode,
           unit: unitCode(item.unit),
+          ...(price.fromPriceList ? { priceReason: price.reason } : {}),
         };
       }),
     },
     contract: contract ? { reference: contract.reference, rateCard: contract.rateCard } : null,
-    listRates,
+    listRates: listRates.rates,
+    listRateReasons: listRates.reasons,
     includedHoursConsumed: consumed,
   });
   if (contract) consumedInThisRun.set(contract.id, addDecimals(consumedInThisRun.get(contract.id) ?? '0', priced.includedHoursUsed));
@@ -132,11 +146,17 @@ async function priceOne(
   };
 }
 
-/** The tenant's list prices for labour and travel (used where no contract sets them). */
-async function loadListRates(em: EntityManager): Promise<ReturnType<typeof listRateCard>> {
+/**
+ * The tenant's list-rate items for labour and travel (used where no contract sets them) and the
+ * price lists of the customers, which may replace them and the parts' catalog prices.
+ */
+async function loadListPriceBasis(em: EntityManager, customerIds: readonly string[]): Promise<ListPriceBasis> {
   const catalogCodes = [...Object.values(LIST_RATE_CATALOG_CODES.labour), LIST_RATE_CATALOG_CODES.travel];
-  const items = await em.find(CatalogItem, { code: { $in: catalogCodes }, kind: 'SERVICE', active: true });
-  return listRateCard(new Map(items.map((i) => [i.code, i.salePrice])));
+  const [listRateItems, priceLists] = await Promise.all([
+    em.find(CatalogItem, { code: { $in: catalogCodes }, kind: 'SERVICE', active: true }),
+    appliedPriceLists(em, customerIds),
+  ]);
+  return { listRateItems, priceLists };
 }
 
 function addDecimals(a: string, b: string): string {
@@ -190,12 +210,12 @@ export async function convertInterventionsToInvoice(
   if (contractIds.length)
     await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
 
-  const [vatRates, listRates] = await Promise.all([vatRateDefs(em), loadListRates(em)]);
+  const [vatRates, basis] = await Promise.all([vatRateDefs(em), loadListPriceBasis(em, [ordered[0]!.customerId])]);
   const consumed = new Map<string, string>();
   const lines: DraftLine[] = [];
   const notes: string[] = [];
   for (const intervention of ordered) {
-    const priced = await priceOne(em, intervention, listRates, consumed);
+    const priced = await priceOne(em, intervention, basis, consumed);
     const prefix = ordered.length > 1 ? `${intervention.number} — ` : '';
     lines.push(...priced.lines.map((l) => ({ ...l, description: `${prefix}${l.description}` })));
     notes.push(...priced.notes);
@@ -251,17 +271,17 @@ export async function listBillable(em: EntityManager, options: { customerId?: st
   );
   if (!closed.length) return [];
   const ids = closed.map((i) => i.id);
-  const [linked, excluded, vatRates, rates] = await Promise.all([
+  const [linked, excluded, vatRates, basis] = await Promise.all([
     em.find(InvoiceIntervention, { interventionId: { $in: ids } }),
     em.find(BillingExclusion, { interventionId: { $in: ids } }),
     vatRateDefs(em),
-    loadListRates(em),
+    loadListPriceBasis(em, [...new Set(closed.map((i) => i.customerId))]),
   ]);
   const done = new Set([...linked.map((l) => l.interventionId), ...excluded.map((e) => e.interventionId)]);
   const consumed = new Map<string, string>();
   const billable: BillableIntervention[] = [];
   for (const intervention of closed.filter((i) => !done.has(i.id))) {
-    const { lines } = await priceOne(em, intervention, rates, consumed);
+    const { lines } = await priceOne(em, intervention, basis, consumed);
     const totals = draftTotals(lines, { vatRates });
     billable.push({ intervention, estimate: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
   }

@@ -3,6 +3,7 @@ import type { RateCard } from '../maintenance/contract.rules';
 import { LABOUR_TYPES, type LabourType } from '../maintenance/intervention.rules';
 import { formatFr, Money, parseDecimal, MONEY_ZERO, type Money as MoneyValue } from './money';
 import { netUnitPrice, lineNetAmount } from './totals';
+import { CATALOG_PRICE_REASON, type ListRateReasons } from './list-prices';
 
 /**
  * Pricing of an intervention report: plain functions that turn what the technician recorded into
@@ -21,6 +22,8 @@ import { netUnitPrice, lineNetAmount } from './totals';
  *   unit price is exact, only the line net is rounded); partsIncluded = 100 % discount.
  * - Without a contract: the list rate card's labour rates and travel pricing; no included
  *   hours, no inclusions, no parts discount.
+ * - List prices (parts, list rates) may come from the customer's price list (list-prices.ts); the
+ *   line's reason then says so, and a contract's parts discount applies on that price.
  * - Services (labour, travel) get `serviceVatRateCode` (default TVA20); parts keep their own.
  */
 
@@ -39,7 +42,17 @@ export interface ReportForPricing {
   labour: { hours: string; labourType: LabourType; technicianName: string; workDate: string }[];
   travelCount: number;
   travelZone?: string | null;
-  parts: { code: string; label: string; quantity: string; unitPrice: string; vatRateCode: string; unit?: string }[];
+  parts: {
+    code: string;
+    label: string;
+    quantity: string;
+    /** List price: the catalog's, or the customer's price list's. */
+    unitPrice: string;
+    vatRateCode: string;
+    unit?: string;
+    /** Why the list price when it is not the catalog's (default "Prix catalogue"). */
+    priceReason?: string;
+  }[];
 }
 
 export interface PricingInput {
@@ -48,6 +61,8 @@ export interface PricingInput {
   contract: { reference: string; rateCard: RateCard } | null;
   /** List rates used without a contract. */
   listRates: RateCard;
+  /** Why a list rate, when a customer price list set it (default: the catalog's). */
+  listRateReasons?: ListRateReasons;
   /** Labour hours of the included allowance already consumed this contract year. */
   includedHoursConsumed?: string;
   /** VAT rate code for labour and travel (default TVA20). */
@@ -112,7 +127,9 @@ export function priceIntervention(input: PricingInput): PricingResult {
   const lines: PricedLine[] = [];
   const notes: string[] = [];
   const rateSource = (type: LabourType) =>
-    contract ? `Taux contractuel ${contract.reference} (${LABOUR_TYPE_LABELS[type]})` : `Tarif catalogue (${LABOUR_TYPE_LABELS[type]})`;
+    contract
+      ? `Taux contractuel ${contract.reference} (${LABOUR_TYPE_LABELS[type]})`
+      : (input.listRateReasons?.[type] ?? `Tarif catalogue (${LABOUR_TYPE_LABELS[type]})`);
 
   // Labour
   const hoursByType = new Map<LabourType, MoneyValue>();
@@ -184,7 +201,9 @@ export function priceIntervention(input: PricingInput): PricingResult {
     if (card.travelPricing === 'FLAT') {
       fee = parseDecimal(card.travelFlatFee, 'rateCard.travelFlatFee');
       description = 'Déplacement (forfait)';
-      source = contract ? `Forfait déplacement du contrat ${contract.reference}` : 'Forfait déplacement catalogue';
+      source = contract
+        ? `Forfait déplacement du contrat ${contract.reference}`
+        : (input.listRateReasons?.TRAVEL ?? 'Forfait déplacement catalogue');
     } else {
       const zone = card.travelZones.find((z) => z.code === report.travelZone);
       if (!zone)
@@ -224,11 +243,12 @@ export function priceIntervention(input: PricingInput): PricingResult {
     if (quantity.isZero()) throw Errors.validation([{ field: `parts[${i}].quantity`, message: 'quantité non nulle attendue' }]);
     if (unitPrice.isNegative()) throw Errors.validation([{ field: `parts[${i}].unitPrice`, message: 'prix positif attendu' }]);
     const applied = partsIncluded ? new Money(100) : discount;
+    const listReason = part.priceReason ?? CATALOG_PRICE_REASON;
     const reason = partsIncluded
       ? `Pièces incluses au contrat ${contract!.reference}`
       : applied.greaterThan(0)
-        ? `Prix catalogue, remise contrat ${formatFr(applied)} % sur pièces (${contract!.reference})`
-        : 'Prix catalogue';
+        ? `${listReason}, remise contrat ${formatFr(applied)} % sur pièces (${contract!.reference})`
+        : listReason;
     lines.push(
       line({
         kind: 'PART',

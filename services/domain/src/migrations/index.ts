@@ -5,6 +5,7 @@ import { Migration20261124000000InvoiceSettlement } from './Migration20261124000
 import { Migration20261124010000BillingIdentity } from './Migration20261124010000_billing_identity';
 import { Migration20261124020000Outbox } from './Migration20261124020000_outbox';
 import { Migration20261124030000Quotes } from './Migration20261124030000_quotes';
+import { Migration20261124040000PriceLists } from './Migration20261124040000_price_lists';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261124010000_billing_identity', class: Migration20261124010000BillingIdentity },
   { name: 'Migration20261124020000_outbox', class: Migration20261124020000Outbox },
   { name: 'Migration20261124030000_quotes', class: Migration20261124030000Quotes },
+  { name: 'Migration20261124040000_price_lists', class: Migration20261124040000PriceLists },
 ];
