@@ -1,9 +1,18 @@
 import {
   User,
+  closeIntervention,
+  completeIntervention,
+  createInterventionRequest,
+  recordInterventionReport,
+  scheduleIntervention,
+  startIntervention,
+  type Intervention,
+  type ReportInput,
   createCustomer,
   createSite,
   createTechnician,
   inTenantScope,
+  localDate,
   newId,
   type Identity,
   type Orm,
@@ -93,4 +102,50 @@ export async function createMaintenanceWorld(
       technicianIdentity: { kind: 'user', tenantId, userId: theoUser.id, role: 'technician', email: theoUser.email },
     };
   });
+}
+
+/**
+ * An intervention taken through the real lifecycle (request, scheduled tomorrow for Théo, started,
+ * reported, completed, and closed unless `until` says COMPLETED), each step in its own transaction.
+ */
+export async function interventionThrough(
+  orm: Orm,
+  tenant: TestTenant,
+  w: MaintenanceWorld,
+  input: { customerId?: string; siteId?: string; title?: string; report: ReportInput; until?: 'COMPLETED' | 'CLOSED' },
+): Promise<Intervention> {
+  const scope = <T>(work: Parameters<typeof inTenantScope<T>>[3]) => inTenantScope(orm, tenant.identity, { requestId: 'test' }, work);
+  let i = await scope((em) =>
+    createInterventionRequest(em, tenant.identity, {
+      customerId: input.customerId ?? w.customerId,
+      siteId: input.siteId ?? w.siteId,
+      title: input.title ?? 'Entretien climatisation',
+    }),
+  );
+  const start = new Date(Date.now() + 24 * 3600_000);
+  i = await scope((em) =>
+    scheduleIntervention(em, i.id, {
+      technicianIds: [w.theoId],
+      start,
+      end: new Date(start.getTime() + 2 * 3600_000),
+      expectedVersion: i.version,
+    }),
+  );
+  i = await scope((em) => startIntervention(em, tenant.identity, i.id, i.version));
+  i = await scope((em) => recordInterventionReport(em, tenant.identity, i.id, input.report, i.version));
+  i = await scope((em) => completeIntervention(em, tenant.identity, i.id, i.version));
+  if (input.until === 'COMPLETED') return i;
+  return scope((em) => closeIntervention(em, i.id, i.version));
+}
+
+/** A report of `hours` normal hours by Théo today, one travel, the parts given, signed. */
+export function simpleReport(w: MaintenanceWorld, hours: string, parts: ReportInput['parts'] = [], observations = 'RAS'): ReportInput {
+  return {
+    labour: [{ technicianId: w.theoId, workDate: localDate(new Date()), hours, labourType: 'NORMAL' }],
+    travelCount: 1,
+    parts,
+    observations,
+    signerName: 'M. Roy',
+    signatureDataUrl: TINY_PNG_DATA_URL,
+  };
 }

@@ -3,12 +3,9 @@ import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Invoice,
-  closeIntervention,
   createContract,
-  completeIntervention,
   createCreditNote,
   createDraftInvoice,
-  createInterventionRequest,
   deleteInvoiceDraft,
   getIntervention,
   inTenantScope,
@@ -20,10 +17,7 @@ import {
   localDate,
   markBillable,
   markNotBillable,
-  recordInterventionReport,
   recordPayment,
-  scheduleIntervention,
-  startIntervention,
   convertInterventionToInvoice,
   updateInvoiceDraft,
   type DraftLineInput,
@@ -32,11 +26,10 @@ import {
 } from '@relais/domain';
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
-import { TINY_PNG_DATA_URL as PNG, createMaintenanceWorld, type MaintenanceWorld } from '../../../tests/support/maintenance-world';
+import { createMaintenanceWorld, interventionThrough, simpleReport, type MaintenanceWorld } from '../../../tests/support/maintenance-world';
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-const HOUR = 3600_000;
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
   try {
@@ -70,38 +63,8 @@ describe('invoice drafts, credit notes and payments', () => {
     return inScope((em) => issueInvoice(em, draft.id, draft.version));
   }
 
-  /** A closed intervention with `hours` of normal labour and one travel. */
-  async function closedIntervention(title: string, hours: string) {
-    let i = await inScope((em) => createInterventionRequest(em, tenant.identity, { customerId: w.customerId, siteId: w.siteId, title }));
-    const start = new Date(Date.now() + 24 * HOUR);
-    i = await inScope((em) =>
-      scheduleIntervention(em, i.id, {
-        technicianIds: [w.theoId],
-        start,
-        end: new Date(start.getTime() + HOUR),
-        expectedVersion: i.version,
-      }),
-    );
-    i = await inScope((em) => startIntervention(em, tenant.identity, i.id, i.version));
-    i = await inScope((em) =>
-      recordInterventionReport(
-        em,
-        tenant.identity,
-        i.id,
-        {
-          labour: [{ technicianId: w.theoId, workDate: TODAY, hours, labourType: 'NORMAL' }],
-          travelCount: 1,
-          parts: [],
-          observations: title,
-          signerName: 'M. Roy',
-          signatureDataUrl: PNG,
-        },
-        i.version,
-      ),
-    );
-    i = await inScope((em) => completeIntervention(em, tenant.identity, i.id, i.version));
-    return inScope((em) => closeIntervention(em, i.id, i.version));
-  }
+  const closedIntervention = (title: string, hours: string) =>
+    interventionThrough(orm, tenant, w, { title, report: simpleReport(w, hours, [], title) });
 
   beforeAll(async () => {
     orm = await appOrm();

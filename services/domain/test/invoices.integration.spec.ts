@@ -6,13 +6,10 @@ import {
   Intervention,
   Invoice,
   InvoiceLine,
-  closeIntervention,
-  completeIntervention,
   convertInterventionToInvoice,
   convertInterventionsToInvoice,
   createContract,
   createCustomer,
-  createInterventionRequest,
   createOrm,
   paymentDueDate,
   getIntervention,
@@ -25,9 +22,6 @@ import {
   listBillable,
   localDate,
   newId,
-  recordInterventionReport,
-  scheduleIntervention,
-  startIntervention,
   type Identity,
   type Orm,
   type ReportInput,
@@ -38,12 +32,12 @@ import {
   TINY_PNG_DATA_URL as PNG,
   createMaintenanceWorld,
   customerInput,
+  interventionThrough,
   type MaintenanceWorld,
 } from '../../../tests/support/maintenance-world';
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-const HOUR = 3600_000;
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
   try {
@@ -81,29 +75,8 @@ describe('invoices', () => {
     ...overrides,
   });
 
-  /** An intervention taken through the real lifecycle up to `until`. */
-  async function intervention(
-    customerId: string,
-    siteId: string,
-    r: ReportInput,
-    until: 'COMPLETED' | 'CLOSED' = 'CLOSED',
-  ): Promise<Intervention> {
-    let i = await inScope((em) => createInterventionRequest(em, tenant.identity, { customerId, siteId, title: 'Entretien climatisation' }));
-    const start = new Date(Date.now() + 24 * HOUR);
-    i = await inScope((em) =>
-      scheduleIntervention(em, i.id, {
-        technicianIds: [w.theoId],
-        start,
-        end: new Date(start.getTime() + 2 * HOUR),
-        expectedVersion: i.version,
-      }),
-    );
-    i = await inScope((em) => startIntervention(em, tenant.identity, i.id, i.version));
-    i = await inScope((em) => recordInterventionReport(em, tenant.identity, i.id, r, i.version));
-    i = await inScope((em) => completeIntervention(em, tenant.identity, i.id, i.version));
-    if (until === 'COMPLETED') return i;
-    return inScope((em) => closeIntervention(em, i.id, i.version));
-  }
+  const intervention = (customerId: string, siteId: string, r: ReportInput, until: 'COMPLETED' | 'CLOSED' = 'CLOSED') =>
+    interventionThrough(orm, tenant, w, { customerId, siteId, report: r, until });
 
   const counts = async () =>
     (

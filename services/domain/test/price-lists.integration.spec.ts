@@ -4,12 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CatalogItem,
   assignPriceList,
-  closeIntervention,
-  completeIntervention,
   convertInterventionToInvoice,
   createContract,
   createCustomer,
-  createInterventionRequest,
   createPriceList,
   getPriceList,
   inTenantScope,
@@ -19,9 +16,6 @@ import {
   localDate,
   newId,
   priceListOfCustomers,
-  recordInterventionReport,
-  scheduleIntervention,
-  startIntervention,
   updatePriceList,
   type Identity,
   type Orm,
@@ -31,15 +25,15 @@ import {
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import {
-  TINY_PNG_DATA_URL as PNG,
   createMaintenanceWorld,
   customerInput,
+  interventionThrough,
+  simpleReport,
   type MaintenanceWorld,
 } from '../../../tests/support/maintenance-world';
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-const HOUR = 3600_000;
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
   try {
@@ -71,38 +65,8 @@ describe('customer price lists', () => {
               (select json_agg(c order by customer_id) from customer_price_lists c) as assigned`,
     );
 
-  /** A closed intervention of `customerId` at `siteId`: `hours` of normal labour, one travel, the parts given. */
-  async function closedIntervention(customerId: string, siteId: string, hours: string, parts: ReportInput['parts']) {
-    let i = await inScope((em) => createInterventionRequest(em, tenant.identity, { customerId, siteId, title: 'Entretien' }));
-    const start = new Date(Date.now() + 24 * HOUR);
-    i = await inScope((em) =>
-      scheduleIntervention(em, i.id, {
-        technicianIds: [w.theoId],
-        start,
-        end: new Date(start.getTime() + HOUR),
-        expectedVersion: i.version,
-      }),
-    );
-    i = await inScope((em) => startIntervention(em, tenant.identity, i.id, i.version));
-    i = await inScope((em) =>
-      recordInterventionReport(
-        em,
-        tenant.identity,
-        i.id,
-        {
-          labour: [{ technicianId: w.theoId, workDate: TODAY, hours, labourType: 'NORMAL' }],
-          travelCount: 1,
-          parts,
-          observations: 'RAS',
-          signerName: 'M. Roy',
-          signatureDataUrl: PNG,
-        },
-        i.version,
-      ),
-    );
-    i = await inScope((em) => completeIntervention(em, tenant.identity, i.id, i.version));
-    return inScope((em) => closeIntervention(em, i.id, i.version));
-  }
+  const closedIntervention = (customerId: string, siteId: string, hours: string, parts: ReportInput['parts']) =>
+    interventionThrough(orm, tenant, w, { customerId, siteId, title: 'Entretien', report: simpleReport(w, hours, parts) });
   const detector = () => ({ catalogItemId: w.items['SSI-DET-OPT']!, quantity: '1', serialNumber: `DET-${++serial}` });
 
   beforeAll(async () => {
