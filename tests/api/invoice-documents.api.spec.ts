@@ -103,6 +103,11 @@ describe('invoice documents: authorised download links through the gateway', () 
     const again = must(await gql<{ invoice: InvoiceLinks }>(`query($id: ID!) { invoice(id: $id) { ${LINKS} } }`, { id: issued.id }, token));
     const second = Buffer.from(await (await download(again.invoice.pdfUrl)).arrayBuffer());
     expect(second.equals(bytes)).toBe(true);
+    expect(first.headers.get('content-disposition')).toMatch(/^attachment;/);
+    // The back-office's preview frame asks for it inline (a download would leave the frame empty).
+    const inline = await download(`${again.invoice.pdfUrl}&disposition=inline`);
+    expect(inline.headers.get('content-disposition')).toBe(`inline; filename="${issued.number}.pdf"`);
+    expect(Buffer.from(await inline.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   it('downloads the Factur-X XML of an issued invoice', async () => {

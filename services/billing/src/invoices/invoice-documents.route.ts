@@ -48,7 +48,8 @@ export const invoiceDocumentsRoute: HttpRoute = {
       if (!file) return sendError(res, 404, 'NOT_FOUND', 'Document introuvable');
       res.writeHead(200, {
         'content-type': kind === 'PDF' ? 'application/pdf' : 'application/xml; charset=utf-8',
-        'content-disposition': `attachment; filename="${file.name}"`,
+        // `?disposition=inline` lets the back-office show the PDF in its preview frame.
+        'content-disposition': `${url.searchParams.get('disposition') === 'inline' ? 'inline' : 'attachment'}; filename="${file.name}"`,
         'content-length': String(file.body.length),
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',

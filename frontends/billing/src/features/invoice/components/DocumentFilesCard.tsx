@@ -21,7 +21,7 @@ export function DocumentFilesCard({ invoice }: { invoice: InvoiceDetail }) {
       </Group>
       <iframe
         title={t('files.preview')}
-        src={invoice.pdfUrl}
+        src={`${invoice.pdfUrl}&disposition=inline`}
         style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-3)' }}
       />
     </SectionCard>
