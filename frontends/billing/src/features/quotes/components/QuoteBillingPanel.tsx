@@ -21,6 +21,16 @@ const modes: readonly { mode: QuoteInvoiceMode; label: string }[] = [
   { mode: 'FINAL', label: 'quotes.billing.final' },
 ];
 
+/**
+ * What can still be invoiced: nothing once the quote is fully billed; "in full" only while no
+ * invoice (other than fully credited ones) bills it yet — the server refuses it otherwise.
+ */
+function billableModes(quote: { remainingNet: string; invoices: readonly { status: string }[] }) {
+  if (/^0+(\.0+)?$/.test(quote.remainingNet)) return [];
+  const billed = quote.invoices.some((invoice) => invoice.status !== 'CREDITED');
+  return modes.filter((entry) => entry.mode !== 'FULL' || !billed);
+}
+
 /** An accepted quote's billing: what its invoices billed, what is left, and the next invoice to make. */
 export function QuoteBillingPanel({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation(billingNamespace);
@@ -92,7 +102,7 @@ export function QuoteBillingPanel({ quote }: { quote: QuoteDetail }) {
             </Table>
           )}
           <Group gap="sm">
-            {modes.map((entry) => (
+            {billableModes(quote).map((entry) => (
               <Button key={entry.mode} variant={entry.mode === 'FULL' ? 'filled' : 'light'} onClick={() => setMode(entry.mode)}>
                 {t(entry.label)}
               </Button>
