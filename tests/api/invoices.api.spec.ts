@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { errorCodes, gql, login } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
+import { mailAbout } from '../support/mail-catcher';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 
 const INVOICE = `id number status documentType version totalNet totalVat totalGross amountDue paidAmount creditedAmount openBalance
@@ -22,13 +23,6 @@ interface InvoiceView {
   openBalance: string;
   lines: { id: string; description: string; lineNet: string }[];
   vatBreakdown: { rate: string; basis: string; tax: string }[];
-}
-
-interface CaughtMail {
-  subject: string;
-  to: string[];
-  attachments: { index: number; filename: string; contentType: string; sha256: string }[];
-  id: string;
 }
 
 const LINES = [
@@ -128,7 +122,7 @@ describe('invoices through the gateway', () => {
       { id: issued.id },
     );
     expect(sent.data!.sendInvoice.status).toBe('SENT');
-    const caught = await waitForMailFor(issued.number!);
+    const caught = await mailAbout(`Facture ${issued.number} `);
     expect(caught.to).toEqual(['compta@client.test']);
     expect(caught.attachments).toEqual([expect.objectContaining({ filename: `${issued.number}.pdf`, contentType: 'application/pdf' })]);
     const pdf = Buffer.from(await (await fetch(`${inject('mailCatcherUrl')}/api/messages/${caught.id}/attachments/0`)).arrayBuffer());
@@ -161,17 +155,6 @@ describe('invoices through the gateway', () => {
     });
     expect(errorCodes(badAddress)).toEqual(['VALIDATION_FAILED']);
   });
-
-  async function waitForMailFor(number: string): Promise<CaughtMail> {
-    const url = inject('mailCatcherUrl');
-    for (let i = 0; i < 100; i++) {
-      const messages = (await (await fetch(`${url}/api/messages`)).json()) as CaughtMail[];
-      const found = messages.find((m) => m.subject.startsWith(`Facture ${number} `));
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no mail for ${number} reached the SMTP server`);
-  }
 
   it('settles an invoice with a payment and a partial credit note; another tenant sees none of it', async () => {
     const draft = (

@@ -1,13 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { mailAbout } from '../support/mail-catcher';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
  * From request to closing in the planning app, as its users do it: the planner drags a request
  * onto a technician's day, the technician reports on a phone-sized screen, the office closes
- * it, and a partner reads the result through the API.
+ * it, a partner reads the result through the API, and the billing clerk invoices, sends and
+ * downloads it.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const gatewayUrl = inject('gatewayUrl');
@@ -209,6 +212,50 @@ describe.skipIf(skipReason !== null)(
       expect(intervention.report.travelCount).toBe(1);
       expect(intervention.report.signerName).toBe('Mme Le Gall');
       expect(intervention.report.parts.map((part) => part.item.code).toSorted()).toEqual(['CRR-SPA1250', 'FIL-G4-592']);
+    });
+
+    it('the billing clerk invoices it from À facturer, issues and sends it (the SMTP server gets the PDF) and downloads the PDF', async () => {
+      const page = await openAs('facturation@demo.relais.fr');
+      await page.goto(new URL('/facturation/a-facturer', backOfficeUrl).href);
+      const row = page.getByRole('checkbox', { name: `Sélectionner ${request.number}` });
+      await row.check();
+      const group = page.getByTestId('billable-group').filter({ has: row });
+      const estimate = await group.getByTestId('billable-selection-total').textContent();
+      await page.screenshot({ path: join(screenshots, '7-billable.png') });
+      await group.getByRole('button', { name: 'Créer la facture' }).click();
+      await page.getByRole('heading', { name: 'Brouillon de facture' }).waitFor();
+      await expect.poll(() => page.getByTestId('invoice-line').count()).toBeGreaterThan(0);
+      // What À facturer estimated is what the draft bills.
+      const gross = ((await page.getByTestId('invoice-total-gross').textContent()) ?? '').replace(/\s/g, ' ');
+      expect((estimate ?? '').replace(/\s/g, ' ')).toContain(`${gross} TTC`);
+
+      await page.getByRole('button', { name: 'Émettre', exact: true }).click();
+      await page.getByRole('button', { name: 'Émettre définitivement' }).click();
+      await page.getByRole('heading', { name: /^Facture F-/ }).waitFor();
+      const number = (await page.getByTestId('invoice-number').textContent()) ?? '';
+      expect(number).toMatch(/^F-\d{4}-\d{5}$/);
+
+      // Sent to the customer's address: the real SMTP server receives the Factur-X PDF.
+      await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Envoyer', exact: true }).click();
+      await page.getByTestId('deliveries').waitFor();
+      const mail = await mailAbout(`Facture ${number} `);
+      expect(mail.attachments).toEqual([expect.objectContaining({ filename: `${number}.pdf`, contentType: 'application/pdf' })]);
+      expect(await page.getByTestId('invoice-status').textContent()).toBe('Envoyée');
+      // The page follows the outbox until the mail is delivered.
+      await page.getByTestId('deliveries').getByText('Envoyé', { exact: true }).waitFor();
+
+      // The download link works with the clerk's authorisation, through the back-office origin.
+      const href = await page.getByRole('link', { name: 'Télécharger le PDF' }).getAttribute('href');
+      const download = await page.request.get(new URL(href!, page.url()).href);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-disposition']).toBe(`attachment; filename="${number}.pdf"`);
+      const pdf = await download.body();
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(mail.attachments[0]!.sha256);
+      writeFileSync(join(screenshots, `${number}.pdf`), pdf);
+      await page.screenshot({ path: join(screenshots, '8-invoice-sent.png'), fullPage: true });
+      await page.context().close();
     });
   },
   90_000,

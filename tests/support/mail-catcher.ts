@@ -1,0 +1,19 @@
+import { inject } from 'vitest';
+
+export interface CaughtMail {
+  id: string;
+  subject: string;
+  to: string[];
+  attachments: { index: number; filename: string; contentType: string; sha256: string }[];
+}
+
+/** The mail the test run's SMTP server received whose subject starts so (the outbox sends it within seconds). */
+export async function mailAbout(subjectStart: string): Promise<CaughtMail> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
+    const found = messages.find((m) => m.subject.startsWith(subjectStart));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail "${subjectStart}…" reached the SMTP server`);
+}
