@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { euros, frDate, type PublicQuoteView } from '@relais/domain';
+import { euros, frenchDate, type PublicQuoteView } from '@relais/domain';
 
 /**
  * The customer's quote page: plain server-rendered HTML, readable on a phone, one inline script
@@ -66,7 +66,7 @@ function banner(view: PublicQuoteView): string {
     case 'REFUSED':
       return `<div class="banner ko">Devis refusé le ${parisDateTime.format(q.refusedAt!)} (heure de Paris)${q.refusalReason ? ` : « ${escape(q.refusalReason)} »` : ''}.</div>`;
     case 'EXPIRED':
-      return `<div class="banner warn">Ce devis a expiré le ${frDate(q.validUntil)} : il ne peut plus être accepté en ligne. Contactez ${escape(view.seller.name)} pour en recevoir une nouvelle version.</div>`;
+      return `<div class="banner warn">Ce devis a expiré le ${frenchDate(q.validUntil)} : il ne peut plus être accepté en ligne. Contactez ${escape(view.seller.name)} pour en recevoir une nouvelle version.</div>`;
     case 'CANCELLED':
       return `<div class="banner ko">Ce devis a été annulé par ${escape(view.seller.name)}.</div>`;
     case 'DRAFT':
@@ -178,7 +178,7 @@ export function quotePage(view: PublicQuoteView, token: string, nonce: string, e
   const header = `<div class="card"><small>${escape(s.name)}${sellerLines.length ? ` — ${sellerLines.join(' · ')}` : ''}</small>
     <h1>Devis ${escape(q.number ?? '')}${q.revision > 1 ? ` <small>(révision ${q.revision})</small>` : ''}</h1>
     <p><strong>${escape(q.title)}</strong><br>Pour ${escape(view.customerName)}${view.siteLabel ? `<br><small>Site : ${escape(view.siteLabel)}</small>` : ''}
-    <br><small>Valable jusqu’au ${frDate(q.validUntil)}</small></p></div>`;
+    <br><small>Valable jusqu’au ${frenchDate(q.validUntil)}</small></p></div>`;
   const body = `${error ? `<div class="banner ko" role="alert">${escape(error)}</div>` : ''}${banner(view)}${receipt(view)}${header}
     <div class="card">${linesTable(view, actionable)}${totalsTable(view)}
       ${q.notes ? `<p class="muted">${escape(q.notes).replaceAll('\n', '<br>')}</p>` : ''}</div>

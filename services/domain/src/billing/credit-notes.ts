@@ -5,6 +5,7 @@ import { Money, parseDecimal } from './money';
 import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { newId } from '../shared/ids';
+import { frenchDate } from '../shared/time';
 
 /**
  * Credit notes (avoirs, UNTDID 381): drafts made from an issued invoice, in full or for some
@@ -16,11 +17,6 @@ export interface CreditNoteInput {
   /** Lines to credit with the quantity; none: the whole invoice. */
   lines?: { invoiceLineId: string; quantity: string }[] | null;
   reason: string;
-}
-
-function frDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 export async function createCreditNote(em: EntityManager, identity: Identity, invoiceId: string, input: CreditNoteInput): Promise<Invoice> {
@@ -85,7 +81,7 @@ export async function createCreditNote(em: EntityManager, identity: Identity, in
     purchaseOrderRef: invoice.purchaseOrderRef ?? null,
     // Document-level allowances and charges belong to the whole invoice: credited with it in full only.
     allowanceCharges: input.lines ? [] : invoice.allowanceCharges,
-    notes: `Avoir sur la facture ${invoice.number} du ${frDate(invoice.issueDate!)} — ${input.reason.trim()}`,
+    notes: `Avoir sur la facture ${invoice.number} du ${frenchDate(invoice.issueDate!)} — ${input.reason.trim()}`,
   });
   await writeDraftContent(em, creditNote, lines, await vatRateDefs(em));
   const remaining = new Money(invoice.totalGross).minus(invoice.creditedAmount);

@@ -18,7 +18,7 @@ import { Technician } from '../maintenance/technician.entity';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { newId } from '../shared/ids';
-import { localDate } from '../shared/time';
+import { localDate, frenchDate } from '../shared/time';
 
 /**
  * Billing closed interventions: what is still to bill (with an estimate), the draft invoices made
@@ -26,11 +26,6 @@ import { localDate } from '../shared/time';
  * transaction (`em` from a tenant scope) and checks everything before writing, so a typed error
  * leaves nothing behind.
  */
-
-function frDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 async function alreadyInvoiced(em: EntityManager, intervention: Intervention): Promise<DomainError | null> {
   const invoice = await invoiceOfIntervention(em, intervention.id);
@@ -134,7 +129,7 @@ async function priceOne(
   });
   if (contract) consumedInThisRun.set(contract.id, addDecimals(consumedInThisRun.get(contract.id) ?? '0', priced.includedHoursUsed));
   const reference = [
-    `Intervention ${intervention.number} du ${frDate(closedOn)} — ${intervention.title}`,
+    `Intervention ${intervention.number} du ${frenchDate(closedOn)} — ${intervention.title}`,
     site ? `Site : ${site.name}, ${site.addressLine1}, ${site.postalCode} ${site.city}` : null,
     equipment ? `Équipement : ${equipment.name}${equipment.serialNumber ? ` (n° ${equipment.serialNumber})` : ''}` : null,
     contract ? `Contrat : ${contract.reference}` : null,

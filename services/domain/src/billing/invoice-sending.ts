@@ -3,12 +3,13 @@ import { LockMode } from '@mikro-orm/core';
 import { Invoice, type InvoiceTypeCode } from './invoice.entity';
 import { ensureInvoiceArtefacts } from './documents/invoice-artefacts';
 import { documentFileName } from './documents/document-link';
-import { formatDate, formatEuro, formatIban } from './documents/format';
+import { formatEuro, formatIban } from './documents/format';
 import { Customer } from '../maintenance/customer.entity';
 import { enqueueMail } from '../mail/outbox.service';
 import { Tenant } from '../platform/tenant.entity';
 import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
+import { frenchDate } from '../shared/time';
 
 /**
  * Sending an issued invoice or credit note: a mail with its Factur-X PDF, through the outbox (so
@@ -32,8 +33,8 @@ export function invoiceMailText(invoice: Invoice, tenant: Tenant, message: strin
     message?.trim() || 'Bonjour,',
     '',
     invoice.typeCode === '381'
-      ? `Veuillez trouver ci-joint notre avoir ${invoice.number} du ${formatDate(invoice.issueDate!)}, d’un montant de ${formatEuro(invoice.totalGross)} TTC.`
-      : `Veuillez trouver ci-joint notre ${title.toLowerCase()} ${invoice.number} du ${formatDate(invoice.issueDate!)}, d’un montant de ${formatEuro(invoice.amountDue)} TTC, payable au plus tard le ${formatDate(invoice.dueDate!)}.`,
+      ? `Veuillez trouver ci-joint notre avoir ${invoice.number} du ${frenchDate(invoice.issueDate!)}, d’un montant de ${formatEuro(invoice.totalGross)} TTC.`
+      : `Veuillez trouver ci-joint notre ${title.toLowerCase()} ${invoice.number} du ${frenchDate(invoice.issueDate!)}, d’un montant de ${formatEuro(invoice.amountDue)} TTC, payable au plus tard le ${frenchDate(invoice.dueDate!)}.`,
   ];
   if (invoice.typeCode !== '381' && tenant.iban)
     lines.push(`Règlement par virement : IBAN ${formatIban(tenant.iban)}${tenant.bic ? `, BIC ${tenant.bic}` : ''}.`);

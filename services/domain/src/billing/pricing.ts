@@ -4,6 +4,7 @@ import { LABOUR_TYPES, type LabourType } from '../maintenance/intervention.rules
 import { formatFr, Money, parseDecimal, MONEY_ZERO, type Money as MoneyValue } from './money';
 import { netUnitPrice, lineNetAmount } from './totals';
 import { CATALOG_PRICE_REASON, type ListRateReasons } from './list-prices';
+import { frenchDate } from '../shared/time';
 
 /**
  * Pricing of an intervention report: plain functions that turn what the technician recorded into
@@ -100,11 +101,6 @@ export interface PricingResult {
   includedHoursUsed: string;
 }
 
-function frDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 function line(
   fields: Omit<PricedLine, 'netUnitPrice' | 'lineNet' | 'coveredByContract' | 'discountPercent'> & { discountPercent?: string },
 ): PricedLine {
@@ -139,7 +135,7 @@ export function priceIntervention(input: PricingInput): PricingResult {
     const hours = parseDecimal(entry.hours, `labour[${i}].hours`, 2);
     if (hours.lessThanOrEqualTo(0)) throw Errors.validation([{ field: `labour[${i}].hours`, message: 'durée positive attendue' }]);
     hoursByType.set(entry.labourType, (hoursByType.get(entry.labourType) ?? MONEY_ZERO).plus(hours));
-    notes.push(`${entry.technicianName}, ${frDate(entry.workDate)} : ${formatFr(hours)} h (${LABOUR_TYPE_LABELS[entry.labourType]})`);
+    notes.push(`${entry.technicianName}, ${frenchDate(entry.workDate)} : ${formatFr(hours)} h (${LABOUR_TYPE_LABELS[entry.labourType]})`);
   });
 
   const allowance = contract ? parseDecimal(card.includedLabourHoursPerYear, 'rateCard.includedLabourHoursPerYear', 2) : MONEY_ZERO;

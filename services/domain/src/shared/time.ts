@@ -26,3 +26,9 @@ export function isLocalDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
+
+/** A calendar date as French documents print it: "2026-11-24" -> "24/11/2026". */
+export function frenchDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -38,12 +38,6 @@ export function formatRate(value: string): string {
   return `${new Money(value).toString().replace('.', ',')}${NBSP}%`;
 }
 
-/** "2026-11-24" -> "24/11/2026". */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /** "123456789" -> "123 456 789"; a SIRET keeps its NIC apart: "123 456 789 00012". */
 export function formatSiren(value: string): string {
   if (value.length === 14) return `${formatSiren(value.slice(0, 9))} ${value.slice(9)}`;

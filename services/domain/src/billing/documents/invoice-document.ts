@@ -15,9 +15,9 @@ import { Intervention } from '../../maintenance/intervention.entity';
 import { Site } from '../../maintenance/site.entity';
 import { Tenant } from '../../platform/tenant.entity';
 import { Errors } from '../../shared/errors';
-import { localDate } from '../../shared/time';
+import { localDate, frenchDate } from '../../shared/time';
 import { documentNotes, legalMentions } from './legal-mentions';
-import { formatDate, formatEuro, formatRate } from './format';
+import { formatEuro, formatRate } from './format';
 
 /**
  * Everything an invoice document shows, as plain data: what the Factur-X XML and the PDF are both
@@ -218,7 +218,7 @@ function paymentTermsText(doc: {
 }): string | null {
   if (doc.typeCode === '381') return 'Avoir à déduire de vos prochains règlements ou remboursé par virement';
   const parts: string[] = [];
-  if (doc.dueDate) parts.push(`Paiement à réception, au plus tard le ${formatDate(doc.dueDate)}`);
+  if (doc.dueDate) parts.push(`Paiement à réception, au plus tard le ${frenchDate(doc.dueDate)}`);
   parts.push(doc.seller.iban ? 'par virement bancaire' : 'par virement ou chèque');
   if (doc.retention)
     parts.push(

@@ -5,9 +5,10 @@ import PDFDocument from 'pdfkit';
 import { Money } from '../money';
 import { Errors } from '../../shared/errors';
 import { FACTURX_CONFORMANCE_LEVEL } from './cii-xml';
-import { formatAmount, formatDate, formatEuro, formatIban, formatQuantity, formatRate, formatSiren, formatUnitPrice } from './format';
+import { formatAmount, formatEuro, formatIban, formatQuantity, formatRate, formatSiren, formatUnitPrice } from './format';
 import type { DocumentVatRow, InvoiceDocument, PostalAddress } from './invoice-document';
 import { documentTitle } from './legal-mentions';
+import { frenchDate } from '../../shared/time';
 
 /**
  * The invoice as a PDF/A-3b a customer can read, with its Factur-X XML embedded (`factur-x.xml`,
@@ -140,13 +141,13 @@ class InvoiceLayout {
     this.font('bold', 22, COLORS.accent).text(documentTitle(doc.typeCode).toUpperCase(), x, PAGE.margin, { width, align: 'right' });
     const facts: [string, string][] = [
       ['N°', doc.number ?? 'Brouillon (non numéroté)'],
-      ['Date', formatDate(doc.issueDate)],
+      ['Date', frenchDate(doc.issueDate)],
     ];
-    if (doc.dueDate && doc.typeCode !== '381') facts.push(['Échéance', formatDate(doc.dueDate)]);
-    if (doc.serviceDate) facts.push(['Date de prestation', formatDate(doc.serviceDate)]);
+    if (doc.dueDate && doc.typeCode !== '381') facts.push(['Échéance', frenchDate(doc.dueDate)]);
+    if (doc.serviceDate) facts.push(['Date de prestation', frenchDate(doc.serviceDate)]);
     if (doc.purchaseOrderRef) facts.push(['Votre commande', doc.purchaseOrderRef]);
     if (doc.creditedInvoice)
-      facts.push(['Facture d’origine', `${doc.creditedInvoice.number} du ${formatDate(doc.creditedInvoice.issueDate)}`]);
+      facts.push(['Facture d’origine', `${doc.creditedInvoice.number} du ${frenchDate(doc.creditedInvoice.issueDate)}`]);
     let fy = PAGE.margin + 32;
     for (const [label, value] of facts) {
       this.font('regular', 9, COLORS.muted).text(label, x, fy, { width: 110 });
@@ -332,7 +333,7 @@ class InvoiceLayout {
     if (doc.typeCode === '381') return;
     const s = doc.seller;
     const lines = [
-      doc.dueDate ? `À régler au plus tard le ${formatDate(doc.dueDate)} : ${formatEuro(doc.amountToPay)}` : null,
+      doc.dueDate ? `À régler au plus tard le ${frenchDate(doc.dueDate)} : ${formatEuro(doc.amountToPay)}` : null,
       s.iban ? `Par virement — IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}` : 'Par virement ou chèque',
       doc.number ? `Merci d’indiquer la référence ${doc.number} avec votre règlement.` : null,
     ].filter((l): l is string => Boolean(l));

@@ -1,6 +1,7 @@
 import type { InvoiceTypeCode, OperationCategory } from '../invoice.entity';
 import type { DocumentNote, InvoiceDocument } from './invoice-document';
-import { formatAmount, formatDate, formatEuro, formatRate, formatSiren } from './format';
+import { formatAmount, formatEuro, formatRate, formatSiren } from './format';
+import { frenchDate } from '../../shared/time';
 
 /**
  * The mentions a French B2B invoice must print (CGI art. 242 nonies A of annex II, Code de
@@ -102,7 +103,7 @@ export function legalMentions(input: LegalMentionsInput): LegalMention[] {
   if (input.typeCode === '381' && input.creditedInvoice)
     mentions.push({
       topic: 'REFERENCE',
-      text: `Avoir se rapportant à la facture n° ${input.creditedInvoice.number} du ${formatDate(input.creditedInvoice.issueDate)}`,
+      text: `Avoir se rapportant à la facture n° ${input.creditedInvoice.number} du ${frenchDate(input.creditedInvoice.issueDate)}`,
       noteCode: null,
     });
   if (input.typeCode === '386')
@@ -110,13 +111,13 @@ export function legalMentions(input: LegalMentionsInput): LegalMention[] {
   if (input.depositInvoices.length)
     mentions.push({
       topic: 'REFERENCE',
-      text: `Acompte${input.depositInvoices.length > 1 ? 's' : ''} déduit${input.depositInvoices.length > 1 ? 's' : ''} (${formatEuro(input.totals.prepaidAmount)} TTC) : ${input.depositInvoices.map((d) => `facture n° ${d.number} du ${formatDate(d.issueDate)}`).join(', ')}`,
+      text: `Acompte${input.depositInvoices.length > 1 ? 's' : ''} déduit${input.depositInvoices.length > 1 ? 's' : ''} (${formatEuro(input.totals.prepaidAmount)} TTC) : ${input.depositInvoices.map((d) => `facture n° ${d.number} du ${frenchDate(d.issueDate)}`).join(', ')}`,
       noteCode: null,
     });
   if (input.purchaseOrderRef) mentions.push({ topic: 'ORDER', text: `Votre commande n° ${input.purchaseOrderRef}`, noteCode: null });
   mentions.push({ topic: 'CATEGORY', text: `Catégorie de l’opération : ${CATEGORY_TEXT[input.operationCategory]}`, noteCode: null });
   if (input.dueDate && input.typeCode !== '381')
-    mentions.push({ topic: 'DUE_DATE', text: `Date d’échéance du paiement : ${formatDate(input.dueDate)}`, noteCode: null });
+    mentions.push({ topic: 'DUE_DATE', text: `Date d’échéance du paiement : ${frenchDate(input.dueDate)}`, noteCode: null });
   mentions.push({ topic: 'EARLY_PAYMENT', text: input.seller.earlyPaymentTerms, noteCode: 'AAB' });
   mentions.push({ topic: 'LATE_PENALTIES', text: latePenalties(input.seller.latePenaltyRate), noteCode: 'PMD' });
   mentions.push({ topic: 'RECOVERY_INDEMNITY', text: RECOVERY_INDEMNITY_TEXT, noteCode: 'PMT' });

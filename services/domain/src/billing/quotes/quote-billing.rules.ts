@@ -3,7 +3,8 @@ import type { StoredAllowanceCharge } from '../invoice.entity';
 import { Money, MONEY_ZERO, formatFr, parseDecimal, round2, sumAmounts, toAmount } from '../money';
 import { invoiceTotals, type InvoiceTotals, type VatRateDef } from '../totals';
 import { DomainError, Errors, Validator } from '../../shared/errors';
-import { frDate, globalDiscountReason } from './quote.rules';
+import { globalDiscountReason } from './quote.rules';
+import { frenchDate } from '../../shared/time';
 
 /**
  * Billing an accepted quote, decided here once:
@@ -219,7 +220,7 @@ function depositsToDeduct(quote: QuoteForBilling, invoices: readonly QuoteInvoic
   const amounts = deposits.map((d) => new Money(d.totalGross).minus(d.creditedAmount));
   const amount = toAmount(sumAmounts(amounts));
   const list = deposits.map(
-    (d, i) => `${d.number}${d.issueDate ? ` du ${frDate(d.issueDate)}` : ''} (${euros(toAmount(amounts[i]!))} TTC)`,
+    (d, i) => `${d.number}${d.issueDate ? ` du ${frenchDate(d.issueDate)}` : ''} (${euros(toAmount(amounts[i]!))} TTC)`,
   );
   return { amount, note: `Acomptes déduits : ${list.join(', ')}, soit ${euros(amount)} TTC.` };
 }

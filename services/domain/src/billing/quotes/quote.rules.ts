@@ -2,7 +2,7 @@ import { INVOICE_LINE_KINDS } from '../invoice.entity';
 import { Money, parseDecimal, sumAmounts, toAmount } from '../money';
 import { invoiceTotals, type InvoiceTotals, type VatRateDef } from '../totals';
 import { Errors, Validator } from '../../shared/errors';
-import { isLocalDate } from '../../shared/time';
+import { isLocalDate, frenchDate } from '../../shared/time';
 import type { QuoteStatus } from './quote.entity';
 
 /**
@@ -84,7 +84,7 @@ export function assertDecidable(
     throw Errors.conflict('QUOTE_ALREADY_ACCEPTED', `${label(quote)} est déjà accepté`, { quoteId: quote.id });
   assertQuoteTransition(quote, to);
   if (to === 'ACCEPTED' && isExpired(quote, today))
-    throw Errors.conflict('QUOTE_EXPIRED', `${label(quote)} a expiré le ${frDate(quote.validUntil)} : il ne peut plus être accepté`, {
+    throw Errors.conflict('QUOTE_EXPIRED', `${label(quote)} a expiré le ${frenchDate(quote.validUntil)} : il ne peut plus être accepté`, {
       quoteId: quote.id,
       validUntil: quote.validUntil,
     });
@@ -98,11 +98,6 @@ export function editMode(quote: { id: string; number?: string | null; status: Qu
     quoteId: quote.id,
     status: quote.status,
   });
-}
-
-export function frDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** YYYY-MM-DD + n days. */

@@ -9,7 +9,6 @@ import {
   assertQuoteTransition,
   chooseOptions,
   editMode,
-  frDate,
   formatQuoteNumber,
   isCounted,
   quoteCounterName,
@@ -43,7 +42,7 @@ import { newId } from '../../shared/ids';
 import { keysetPage } from '../../shared/keyset';
 import type { PageArgs } from '../../shared/pagination';
 import { containsPattern } from '../../shared/search';
-import { localDate } from '../../shared/time';
+import { localDate, frenchDate } from '../../shared/time';
 import { enqueueMail } from '../../mail/outbox.service';
 import type { MailInput } from '../../mail/outbox.rules';
 
@@ -304,7 +303,7 @@ export function quoteMail(quote: Quote, customer: Customer, sellerName: string, 
     text: [
       'Bonjour,',
       '',
-      `Veuillez trouver notre devis ${quote.number} « ${quote.title} », d’un montant de ${euros(quote.totalGross)} TTC, valable jusqu’au ${frDate(quote.validUntil)}.`,
+      `Veuillez trouver notre devis ${quote.number} « ${quote.title} », d’un montant de ${euros(quote.totalGross)} TTC, valable jusqu’au ${frenchDate(quote.validUntil)}.`,
       `Vous pouvez le consulter, choisir les options et l’accepter ou le refuser en ligne : ${publicQuoteUrl(token)}`,
       '',
       'Cordialement,',
