@@ -2,16 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { loadMoreControls } from '@relais/session';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CreditNoteListDocument, InvoiceListDocument, type InvoiceListItemFragment, type InvoiceStatus } from '../../../gql/graphql';
+import type { ListFilters } from '../../../shared/ListFiltersBar';
 
 const pageSize = 25;
 
 export type InvoiceListItem = InvoiceListItemFragment;
 
-export interface DocumentFilters {
-  status: InvoiceStatus | null;
-  customerId: string | null;
-  searchText: string;
-}
+export type DocumentFilters = ListFilters<InvoiceStatus>;
 
 function useVariables(filters: DocumentFilters) {
   const [search] = useDebouncedValue(filters.searchText.trim(), 300);

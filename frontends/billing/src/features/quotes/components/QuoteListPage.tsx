@@ -1,13 +1,12 @@
-import { Button, Chip, Group, Text, TextInput } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { DataTable, ErrorNotice, LoadingState, PageHeader, useFormatters, type DataTableColumn } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { QuoteStatus } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
 import { useBillingFormats } from '../../../shared/use-billing-formats';
-import { CustomerPicker } from '../../customers/components/CustomerPicker';
+import { ListFiltersBar } from '../../../shared/ListFiltersBar';
 import { useQuoteList, type QuoteFilters, type QuoteListItem } from '../hooks/use-quote-list';
 import { QuoteNumber } from './QuoteNumber';
 import { QuoteStatusBadge, quoteStatuses } from './QuoteStatusBadge';
@@ -67,39 +66,13 @@ export function QuoteListPage() {
           {t('quotes.new')}
         </Button>
       </PageHeader>
-      <Group justify="space-between" mb="md" align="center">
-        <Chip.Group
-          value={filters.status ?? 'ALL'}
-          onChange={(value) => setFilters({ ...filters, status: value === 'ALL' ? null : (value as QuoteStatus) })}
-        >
-          <Group gap="xs">
-            <Chip value="ALL" size="sm">
-              {t('quotes.filter.all')}
-            </Chip>
-            {quoteStatuses.map((status) => (
-              <Chip key={status} value={status} size="sm">
-                {t(`quotes.status.${status}`)}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-        <Group gap="sm">
-          <TextInput
-            type="search"
-            w={240}
-            aria-label={t('quotes.search')}
-            placeholder={t('quotes.search')}
-            value={filters.searchText}
-            onChange={(event) => setFilters({ ...filters, searchText: event.currentTarget.value })}
-          />
-          <CustomerPicker
-            width={280}
-            label={t('quotes.customerFilter')}
-            value={filters.customerId}
-            onChange={(customerId) => setFilters({ ...filters, customerId })}
-          />
-        </Group>
-      </Group>
+      <ListFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        statuses={quoteStatuses}
+        statusLabel={(status) => t(`quotes.status.${status}`)}
+        labels={{ all: t('quotes.filter.all'), search: t('quotes.search'), customer: t('quotes.customerFilter') }}
+      />
       {error && <ErrorNotice onRetry={retry} />}
       {loading ? (
         <LoadingState />

@@ -2,16 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { loadMoreControls } from '@relais/session';
 import { QuoteListDocument, type QuoteListItemFragment, type QuoteListQuery, type QuoteStatus } from '../../../gql/graphql';
+import type { ListFilters } from '../../../shared/ListFiltersBar';
 
 const pageSize = 25;
 
 export type QuoteListItem = QuoteListItemFragment;
 
-export interface QuoteFilters {
-  status: QuoteStatus | null;
-  customerId: string | null;
-  searchText: string;
-}
+export type QuoteFilters = ListFilters<QuoteStatus>;
 
 /** The next page appended to the ones already shown. */
 const appendPage = (previous: QuoteListQuery, { fetchMoreResult }: { fetchMoreResult: QuoteListQuery }): QuoteListQuery => ({
