@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Invoice, InvoiceLine } from './invoice.entity';
-import { CREDIT_NOTE_SERIES, vatRateDefs, writeDraftContent, type DraftLineInput } from './invoice-drafts';
+import { CREDIT_NOTE_SERIES, newDraft, vatRateDefs, type DraftLineInput } from './invoice-drafts';
 import { Money, parseDecimal } from './money';
 import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
-import { newId } from '../shared/ids';
 import { frenchDate } from '../shared/time';
 
 /**
@@ -62,28 +61,23 @@ export async function createCreditNote(em: EntityManager, identity: Identity, in
     });
   });
   v.throwIfInvalid();
-  const creditNote = em.create(Invoice, {
-    id: newId(),
-    tenantId: identity.tenantId,
-    number: null,
-    series: CREDIT_NOTE_SERIES,
-    status: 'DRAFT',
-    typeCode: '381',
-    creditedInvoiceId: invoice.id,
-    customerId: invoice.customerId,
-    currency: invoice.currency,
-    buyer: null,
-    totalNet: '0.00',
-    totalVat: '0.00',
-    totalGross: '0.00',
-    amountDue: '0.00',
-    operationCategory: invoice.operationCategory,
-    purchaseOrderRef: invoice.purchaseOrderRef ?? null,
-    // Document-level allowances and charges belong to the whole invoice: credited with it in full only.
-    allowanceCharges: input.lines ? [] : invoice.allowanceCharges,
-    notes: `Avoir sur la facture ${invoice.number} du ${frenchDate(invoice.issueDate!)} — ${input.reason.trim()}`,
-  });
-  await writeDraftContent(em, creditNote, lines, await vatRateDefs(em));
+  const creditNote = await newDraft(
+    em,
+    identity,
+    {
+      series: CREDIT_NOTE_SERIES,
+      typeCode: '381',
+      creditedInvoiceId: invoice.id,
+      customerId: invoice.customerId,
+      operationCategory: invoice.operationCategory,
+      purchaseOrderRef: invoice.purchaseOrderRef ?? null,
+      // Document-level allowances and charges belong to the whole invoice: credited with it in full only.
+      allowanceCharges: input.lines ? [] : invoice.allowanceCharges,
+      notes: `Avoir sur la facture ${invoice.number} du ${frenchDate(invoice.issueDate!)} — ${input.reason.trim()}`,
+    },
+    lines,
+    await vatRateDefs(em),
+  );
   const remaining = new Money(invoice.totalGross).minus(invoice.creditedAmount);
   if (new Money(creditNote.totalGross).greaterThan(remaining))
     throw Errors.conflict(

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { BillingExclusion, Invoice, InvoiceIntervention } from './invoice.entity';
-import { draftTotals, INVOICE_SERIES, vatRateDefs, writeDraftContent } from './invoice-drafts';
+import { draftTotals, newDraft, vatRateDefs } from './invoice-drafts';
 import { invoiceOfIntervention } from './invoice-queries';
 import { contractYearStart, LIST_RATE_CATALOG_CODES, unitCode } from './invoice.rules';
 import { customerListRates, listPrices, type AppliedPriceList } from './list-prices';
@@ -17,7 +17,6 @@ import { Site } from '../maintenance/site.entity';
 import { Technician } from '../maintenance/technician.entity';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
-import { newId } from '../shared/ids';
 import { localDate, frenchDate } from '../shared/time';
 
 /**
@@ -218,22 +217,7 @@ export async function convertInterventionsToInvoice(
   new Validator()
     .check(lines.length > 0, 'interventionIds', 'rien à facturer : ni main-d’œuvre, ni déplacement, ni pièce')
     .throwIfInvalid();
-  const invoice = em.create(Invoice, {
-    id: newId(),
-    tenantId: identity.tenantId,
-    number: null,
-    series: INVOICE_SERIES,
-    status: 'DRAFT',
-    customerId: ordered[0]!.customerId,
-    currency: 'EUR',
-    buyer: null,
-    totalNet: '0.00',
-    totalVat: '0.00',
-    totalGross: '0.00',
-    amountDue: '0.00',
-    notes: notes.join('\n'),
-  });
-  await writeDraftContent(em, invoice, lines, vatRates);
+  const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, vatRates);
   for (const intervention of ordered) {
     em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
     assertTransition(intervention.status, 'INVOICED');

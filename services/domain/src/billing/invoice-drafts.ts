@@ -212,35 +212,72 @@ async function assertCustomer(em: EntityManager, customerId: string): Promise<vo
   if (!customer) throw Errors.notFound('Customer', customerId);
 }
 
-/** A new draft (typed by hand, or built by quote conversions). Refusals write nothing. */
-export async function createDraftInvoice(em: EntityManager, identity: Identity, input: DraftInvoiceInput): Promise<Invoice> {
-  const vatRates = await vatRateDefs(em);
-  validateHeader(input);
-  validateDraftLines(input.lines, vatRates);
-  await assertCustomer(em, input.customerId);
+/** What a new draft says beyond its lines; the rest (no number, series F, EUR, totals) is the same for all. */
+export type DraftFields = Pick<Invoice, 'customerId' | 'notes'> &
+  Partial<
+    Pick<
+      Invoice,
+      | 'series'
+      | 'typeCode'
+      | 'creditedInvoiceId'
+      | 'purchaseOrderRef'
+      | 'operationCategory'
+      | 'quoteId'
+      | 'allowanceCharges'
+      | 'prepaidAmount'
+      | 'retentionPercent'
+    >
+  >;
+
+/** A new draft invoice, deposit invoice or credit note with its lines, totals and VAT breakdown (not flushed). */
+export async function newDraft(
+  em: EntityManager,
+  identity: Identity,
+  fields: DraftFields,
+  lines: readonly DraftLineInput[],
+  vatRates: readonly VatRateDef[],
+): Promise<Invoice> {
   const invoice = em.create(Invoice, {
     id: newId(),
     tenantId: identity.tenantId,
     number: null,
     series: INVOICE_SERIES,
     status: 'DRAFT',
-    typeCode: input.typeCode ?? '380',
-    customerId: input.customerId,
     currency: 'EUR',
     buyer: null,
     totalNet: '0.00',
     totalVat: '0.00',
     totalGross: '0.00',
     amountDue: '0.00',
-    notes: input.notes?.trim() || null,
-    purchaseOrderRef: input.purchaseOrderRef?.trim() || null,
-    operationCategory: input.operationCategory ?? 'S',
-    quoteId: input.quoteId ?? null,
-    allowanceCharges: input.allowanceCharges ?? [],
-    prepaidAmount: toAmount(input.prepaidAmount ?? '0'),
-    retentionPercent: input.retentionPercent ?? '0',
+    ...fields,
   });
-  await writeDraftContent(em, invoice, input.lines, vatRates);
+  await writeDraftContent(em, invoice, lines, vatRates);
+  return invoice;
+}
+
+/** A new draft (typed by hand, or built by quote conversions). Refusals write nothing. */
+export async function createDraftInvoice(em: EntityManager, identity: Identity, input: DraftInvoiceInput): Promise<Invoice> {
+  const vatRates = await vatRateDefs(em);
+  validateHeader(input);
+  validateDraftLines(input.lines, vatRates);
+  await assertCustomer(em, input.customerId);
+  const invoice = await newDraft(
+    em,
+    identity,
+    {
+      typeCode: input.typeCode ?? '380',
+      customerId: input.customerId,
+      notes: input.notes?.trim() || null,
+      purchaseOrderRef: input.purchaseOrderRef?.trim() || null,
+      operationCategory: input.operationCategory ?? 'S',
+      quoteId: input.quoteId ?? null,
+      allowanceCharges: input.allowanceCharges ?? [],
+      prepaidAmount: toAmount(input.prepaidAmount ?? '0'),
+      retentionPercent: input.retentionPercent ?? '0',
+    },
+    input.lines,
+    vatRates,
+  );
   await em.flush();
   return invoice;
 }
