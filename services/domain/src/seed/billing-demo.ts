@@ -104,7 +104,7 @@ export async function seedBillingDemo(
 
   // Credit notes: a part returned on one invoice, a whole invoice cancelled (billed to the wrong site).
   let creditNotes = 0;
-  const unpaid = issued.filter((i) => i.paidAmount === '0.00' || new Money(i.paidAmount).isZero());
+  const unpaid = issued.filter((i) => new Money(i.paidAmount).isZero());
   for (const [invoice, full] of [
     [unpaid[0], false],
     [unpaid[1], true],
