@@ -18,6 +18,15 @@ import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
 import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
 import { CustomerPriceList, PriceList, PriceListItem } from './billing/price-list.entity';
+import {
+  ContractBillingPeriod,
+  ContractBillingRun,
+  ContractBillingTerms,
+  ContractFeeLine,
+  ContractRenewalNotice,
+  IndexSeries,
+  IndexValue,
+} from './billing/contracts/contract-billing.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -59,5 +68,12 @@ export const tenantOwnedEntities = [
   CustomerPriceList,
   OutboxMessage,
   OutboxAttachment,
+  IndexSeries,
+  IndexValue,
+  ContractBillingTerms,
+  ContractFeeLine,
+  ContractBillingRun,
+  ContractBillingPeriod,
+  ContractRenewalNotice,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -50,6 +50,7 @@ export enum InvoiceLineKindEnum {
   LABOUR = 'LABOUR',
   TRAVEL = 'TRAVEL',
   PART = 'PART',
+  FEE = 'FEE',
   OTHER = 'OTHER',
 }
 registerEnumType(InvoiceLineKindEnum, { name: 'InvoiceLineKind' });

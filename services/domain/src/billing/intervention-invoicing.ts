@@ -9,7 +9,9 @@ import { appliedPriceLists } from './price-lists';
 import { Money } from './money';
 import { priceIntervention, type PricedLine } from './pricing';
 import { CatalogItem } from './catalog-item.entity';
-import { Contract } from '../maintenance/contract.entity';
+import { Contract, type ContractAmendment } from '../maintenance/contract.entity';
+import { rateCardInForceWithSource, type RateCard } from '../maintenance/contract.rules';
+import { amendmentsByContractIds } from '../maintenance/contract.service';
 import { Equipment } from '../maintenance/equipment.entity';
 import { Intervention, LabourEntry, PartUsed } from '../maintenance/intervention.entity';
 import { assertTransition } from '../maintenance/intervention.rules';
@@ -67,11 +69,44 @@ interface ListPriceBasis {
   priceLists: Map<string, AppliedPriceList>;
 }
 
+/** The amendments of these contracts, by contract id, in one query (a contract without any is absent). */
+async function loadAmendments(em: EntityManager, contractIds: readonly string[]): Promise<Map<string, ContractAmendment[]>> {
+  const byContract = new Map<string, ContractAmendment[]>();
+  if (!contractIds.length) return byContract;
+  for (const amendment of await amendmentsByContractIds(em, [...new Set(contractIds)])) {
+    byContract.set(amendment.contractId, [...(byContract.get(amendment.contractId) ?? []), amendment]);
+  }
+  return byContract;
+}
+
+/**
+ * The contract's rate card in force on the day the intervention was closed (amendments' effectiveOn
+ * honoured), with a note when it is the card of before an amendment.
+ */
+function contractTermsOn(
+  contract: Contract,
+  amendments: readonly ContractAmendment[],
+  closedOn: string,
+): { rateCard: RateCard; note: string | null } {
+  const { rateCard, before } = rateCardInForceWithSource(
+    contract.rateCard,
+    amendments.map((a) => ({ version: a.version, effectiveOn: a.effectiveOn, previousTerms: a.previousTerms as { rateCard?: RateCard } })),
+    closedOn,
+  );
+  return {
+    rateCard,
+    note: before
+      ? `Tarifs du contrat ${contract.reference} en vigueur le ${frenchDate(closedOn)} (avant l’avenant du ${frenchDate(before.effectiveOn)})`
+      : null,
+  };
+}
+
 /** Prices one closed intervention: its lines and the notes (references, observations, pricing notes). */
 async function priceOne(
   em: EntityManager,
   intervention: Intervention,
   basis: ListPriceBasis,
+  amendments: ReadonlyMap<string, ContractAmendment[]>,
   consumedInThisRun: Map<string, string>,
 ): Promise<{ lines: DraftLine[]; notes: string[] }> {
   const [labour, parts, site, equipment, contract] = await Promise.all([
@@ -91,6 +126,7 @@ async function priceOne(
   const partPrices = listPrices(items, priceList);
   const listRates = customerListRates(basis.listRateItems, priceList);
   const closedOn = localDate(intervention.closedAt ?? new Date());
+  const terms = contract ? contractTermsOn(contract, amendments.get(contract.id) ?? [], closedOn) : null;
   let consumed = '0';
   if (contract) {
     const before = await includedHoursConsumed(em, contract, closedOn);
@@ -121,7 +157,7 @@ async function priceOne(
         };
       }),
     },
-    contract: contract ? { reference: contract.reference, rateCard: contract.rateCard } : null,
+    contract: contract && terms ? { reference: contract.reference, rateCard: terms.rateCard } : null,
     listRates: listRates.rates,
     listRateReasons: listRates.reasons,
     includedHoursConsumed: consumed,
@@ -132,6 +168,7 @@ async function priceOne(
     site ? `Site : ${site.name}, ${site.addressLine1}, ${site.postalCode} ${site.city}` : null,
     equipment ? `Équipement : ${equipment.name}${equipment.serialNumber ? ` (n° ${equipment.serialNumber})` : ''}` : null,
     contract ? `Contrat : ${contract.reference}` : null,
+    terms?.note ?? null,
     intervention.observations ? `Observations : ${intervention.observations}` : null,
   ].filter((n): n is string => Boolean(n));
   return {
@@ -204,12 +241,16 @@ export async function convertInterventionsToInvoice(
   if (contractIds.length)
     await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
 
-  const [vatRates, basis] = await Promise.all([vatRateDefs(em), loadListPriceBasis(em, [ordered[0]!.customerId])]);
+  const [vatRates, basis, amendments] = await Promise.all([
+    vatRateDefs(em),
+    loadListPriceBasis(em, [ordered[0]!.customerId]),
+    loadAmendments(em, contractIds),
+  ]);
   const consumed = new Map<string, string>();
   const lines: DraftLine[] = [];
   const notes: string[] = [];
   for (const intervention of ordered) {
-    const priced = await priceOne(em, intervention, basis, consumed);
+    const priced = await priceOne(em, intervention, basis, amendments, consumed);
     const prefix = ordered.length > 1 ? `${intervention.number} — ` : '';
     lines.push(...priced.lines.map((l) => ({ ...l, description: `${prefix}${l.description}` })));
     notes.push(...priced.notes);
@@ -250,17 +291,21 @@ export async function listBillable(em: EntityManager, options: { customerId?: st
   );
   if (!closed.length) return [];
   const ids = closed.map((i) => i.id);
-  const [linked, excluded, vatRates, basis] = await Promise.all([
+  const [linked, excluded, vatRates, basis, amendments] = await Promise.all([
     em.find(InvoiceIntervention, { interventionId: { $in: ids } }),
     em.find(BillingExclusion, { interventionId: { $in: ids } }),
     vatRateDefs(em),
     loadListPriceBasis(em, [...new Set(closed.map((i) => i.customerId))]),
+    loadAmendments(
+      em,
+      closed.map((i) => i.contractId).filter((id): id is string => Boolean(id)),
+    ),
   ]);
   const done = new Set([...linked.map((l) => l.interventionId), ...excluded.map((e) => e.interventionId)]);
   const consumed = new Map<string, string>();
   const billable: BillableIntervention[] = [];
   for (const intervention of closed.filter((i) => !done.has(i.id))) {
-    const { lines } = await priceOne(em, intervention, basis, consumed);
+    const { lines } = await priceOne(em, intervention, basis, amendments, consumed);
     const totals = draftTotals(lines, { vatRates });
     billable.push({ intervention, estimate: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
   }

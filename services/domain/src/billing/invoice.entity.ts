@@ -21,7 +21,7 @@ export interface StoredAllowanceCharge {
   vatRateCode: string;
 }
 
-export const INVOICE_LINE_KINDS = ['LABOUR', 'TRAVEL', 'PART', 'OTHER'] as const;
+export const INVOICE_LINE_KINDS = ['LABOUR', 'TRAVEL', 'PART', 'FEE', 'OTHER'] as const;
 
 /** The buyer as printed on the invoice, frozen when it is issued. */
 export interface BuyerSnapshot {
@@ -54,6 +54,10 @@ export const Invoice = defineEntity({
     typeCode: p.enum(INVOICE_TYPE_CODES).default('380'),
     creditedInvoiceId: p.uuid().nullable(),
     quoteId: p.uuid().nullable(),
+    /** The contract whose fees it bills, and the whole service period billed (BT-73/BT-74). */
+    contractId: p.uuid().nullable(),
+    billingPeriodStart: p.string().columnType('date').nullable(),
+    billingPeriodEnd: p.string().columnType('date').nullable(),
     operationCategory: p.enum(OPERATION_CATEGORIES).default('S'),
     purchaseOrderRef: p.string().nullable(),
     allowanceCharges: p.json<StoredAllowanceCharge[]>().default([]),
@@ -102,6 +106,10 @@ export const InvoiceLine = defineEntity({
     labourType: p.enum(LABOUR_TYPES).nullable(),
     reason: p.text().nullable(),
     interventionId: p.uuid().nullable(),
+    /** The service period a contract fee line bills (BT-134/BT-135). */
+    serviceStart: p.string().columnType('date').nullable(),
+    serviceEnd: p.string().columnType('date').nullable(),
+    revenueAccount: p.string().nullable(),
   },
 });
 export type InvoiceLine = InstanceType<typeof InvoiceLine.class>;

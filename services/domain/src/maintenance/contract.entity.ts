@@ -14,7 +14,12 @@ export const Contract = defineEntity({
     endsOn: p.string().columnType('date'),
     tacitRenewal: p.boolean().default(true),
     noticeDays: p.integer().default(90),
+    /** Last day the contract runs when terminated (résiliation à effet du…). */
     terminatedOn: p.string().columnType('date').nullable(),
+    terminationNoticeOn: p.string().columnType('date').nullable(),
+    terminationReason: p.text().nullable(),
+    /** Length of each tacit renewal. */
+    renewalTermMonths: p.integer().default(12),
     sla: p.json<SlaTargets>(),
     rateCard: p.json<RateCard>(),
     version: p.integer().version(),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Validator } from '../shared/errors';
 import { DomainError } from '../shared/errors';
-import { contractStatus, preventiveDueDates, validateRateCard, validateSla, type RateCard } from './contract.rules';
+import {
+  contractStatus,
+  preventiveDueDates,
+  rateCardInForce,
+  rateCardInForceWithSource,
+  validateRateCard,
+  validateSla,
+  type RateCard,
+} from './contract.rules';
 
 const card = (overrides: Partial<RateCard> = {}): RateCard => ({
   labourRates: { NORMAL: '68.00', OVERTIME: '85.00', NIGHT: '102.00', WEEKEND_HOLIDAY: '136.00' },
@@ -181,5 +189,61 @@ describe('preventive due dates', () => {
   it('plans nothing before the contract starts, and from its first day on', () => {
     expect(preventiveDueDates('2027-02-01', 4, ...year)).toEqual([]);
     expect(preventiveDueDates('2026-11-20', 4, '2026-11-01', '2027-03-01')).toEqual(['2026-11-20', '2027-02-20']);
+  });
+});
+
+describe('rate card in force on a date', () => {
+  const at = (normal: string) => card({ labourRates: { ...card().labourRates, NORMAL: normal } });
+  const normalRate = (c: RateCard) => c.labourRates.NORMAL;
+  // 60 €/h at signature; amendment n° 1 (version 1) raises to 70 from 1 March; n° 2 to 80 from 1 July.
+  const amendments = [
+    { version: 1, effectiveOn: '2026-03-01', previousTerms: { rateCard: at('60.00') } },
+    { version: 2, effectiveOn: '2026-07-01', previousTerms: { rateCard: at('70.00') } },
+  ];
+  const current = at('80.00');
+
+  it('is the current card without amendments', () => {
+    expect(rateCardInForce(current, [], '2020-01-01')).toBe(current);
+    expect(rateCardInForceWithSource(current, [], '2020-01-01')).toEqual({ rateCard: current, before: null });
+  });
+
+  it('follows several amendments: the new terms apply from their effective date on, included', () => {
+    expect(normalRate(rateCardInForce(current, amendments, '2026-07-01'))).toBe('80.00');
+    expect(normalRate(rateCardInForce(current, amendments, '2027-05-12'))).toBe('80.00');
+    expect(normalRate(rateCardInForce(current, amendments, '2026-06-30'))).toBe('70.00');
+    expect(normalRate(rateCardInForce(current, amendments, '2026-03-01'))).toBe('70.00');
+    expect(normalRate(rateCardInForce(current, amendments, '2026-02-28'))).toBe('60.00');
+  });
+
+  it('gives the oldest terms before every amendment, whatever order the amendments come in', () => {
+    expect(normalRate(rateCardInForce(current, amendments, '2025-01-01'))).toBe('60.00');
+    expect(normalRate(rateCardInForce(current, [...amendments].reverse(), '2025-01-01'))).toBe('60.00');
+    expect(normalRate(rateCardInForce(current, [...amendments].reverse(), '2026-04-15'))).toBe('70.00');
+  });
+
+  it('names the amendment the terms date from before', () => {
+    expect(rateCardInForceWithSource(current, amendments, '2026-07-01').before).toBeNull();
+    expect(rateCardInForceWithSource(current, amendments, '2026-04-15').before).toBe(amendments[1]);
+    expect(rateCardInForceWithSource(current, amendments, '2026-02-01').before).toBe(amendments[0]);
+  });
+
+  it('lets a later amendment effective earlier than a previous one override it from its own date on', () => {
+    // n° 1 (made first) raises to 70 from 1 July; n° 2 (made later) sets 80 from 1 March already.
+    const backdated = [
+      { version: 1, effectiveOn: '2026-07-01', previousTerms: { rateCard: at('60.00') } },
+      { version: 2, effectiveOn: '2026-03-01', previousTerms: { rateCard: at('70.00') } },
+    ];
+    expect(normalRate(rateCardInForce(current, backdated, '2026-09-01'))).toBe('80.00');
+    expect(normalRate(rateCardInForce(current, backdated, '2026-04-15'))).toBe('80.00');
+    expect(normalRate(rateCardInForce(current, backdated, '2026-03-01'))).toBe('80.00');
+    expect(normalRate(rateCardInForce(current, backdated, '2026-02-28'))).toBe('60.00');
+    // 60 €/h stopped applying on 1 March, the date of n° 2.
+    expect(rateCardInForceWithSource(current, backdated, '2026-02-28').before).toBe(backdated[1]);
+  });
+
+  it('keeps the newer card when an amendment did not record a rate card', () => {
+    expect(normalRate(rateCardInForce(current, [{ version: 1, effectiveOn: '2026-03-01', previousTerms: {} }], '2026-01-01'))).toBe(
+      '80.00',
+    );
   });
 });

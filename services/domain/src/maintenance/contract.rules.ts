@@ -93,3 +93,40 @@ export function preventiveDueDates(startsOn: string, visitsPerYear: number, from
   }
   return dates;
 }
+
+/** What pricing needs of an amendment: its number, when the new terms took effect, and the terms it replaced. */
+export interface RateCardAmendment {
+  version: number;
+  effectiveOn: string;
+  previousTerms: { rateCard?: RateCard };
+}
+
+/**
+ * The rate card in force on `date` (YYYY-MM-DD), and the amendment it was in force before, if any.
+ * `current` is the contract's card; each amendment keeps the card it replaced and the date the new
+ * one took effect. Walking from the newest amendment down, the replaced card applies while `date`
+ * is before that amendment's effectiveOn; the walk stops at the first amendment already in effect
+ * on `date`, so a later amendment made effective earlier than a previous one overrides it from its
+ * own date on (older amendments are not looked at once a newer one applies).
+ * `before` is, among the amendments stepped back over, the one effective first: from its date on,
+ * the card returned no longer applied (null when the current card is in force).
+ */
+export function rateCardInForceWithSource<A extends RateCardAmendment>(
+  current: RateCard,
+  amendments: readonly A[],
+  date: string,
+): { rateCard: RateCard; before: A | null } {
+  let rateCard = current;
+  let before: A | null = null;
+  for (const amendment of [...amendments].sort((a, b) => b.version - a.version)) {
+    if (date >= amendment.effectiveOn) break;
+    rateCard = amendment.previousTerms.rateCard ?? rateCard;
+    if (!before || amendment.effectiveOn <= before.effectiveOn) before = amendment;
+  }
+  return { rateCard, before };
+}
+
+/** The rate card in force on `date` (see rateCardInForceWithSource). */
+export function rateCardInForce(current: RateCard, amendments: readonly RateCardAmendment[], date: string): RateCard {
+  return rateCardInForceWithSource(current, amendments, date).rateCard;
+}

@@ -14,6 +14,8 @@ export const Customer = defineEntity({
     siret: p.string().nullable(),
     vatNumber: p.string().nullable(),
     email: p.string().nullable(),
+    /** A private person (particulier): consumer law applies, e.g. the renewal reminder of L215-1. */
+    isConsumer: p.boolean().default(false),
     phone: p.string().nullable(),
     billingAddressLine1: p.string(),
     billingAddressLine2: p.string().nullable(),

@@ -6,6 +6,7 @@ import { Migration20261124010000BillingIdentity } from './Migration2026112401000
 import { Migration20261124020000Outbox } from './Migration20261124020000_outbox';
 import { Migration20261124030000Quotes } from './Migration20261124030000_quotes';
 import { Migration20261124040000PriceLists } from './Migration20261124040000_price_lists';
+import { Migration20261206000000ContractBilling } from './Migration20261206000000_contract_billing';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261124020000_outbox', class: Migration20261124020000Outbox },
   { name: 'Migration20261124030000_quotes', class: Migration20261124030000Quotes },
   { name: 'Migration20261124040000_price_lists', class: Migration20261124040000PriceLists },
+  { name: 'Migration20261206000000_contract_billing', class: Migration20261206000000ContractBilling },
 ];

@@ -30,6 +30,14 @@ export const Tenant = defineEntity({
     earlyPaymentTerms: p.text().default('Pas d’escompte pour paiement anticipé'),
     /** The tenant opted to pay VAT on services when invoiced rather than when paid (CGI 269-2-c). */
     vatOnDebits: p.boolean().default(false),
+    /** Contract billing runs issue their invoices, or leave drafts for review. */
+    contractBillingMode: p.enum(['ISSUE', 'DRAFT'] as const).default('ISSUE'),
+    /** Invoices issued by a contract billing run are then sent by e-mail. */
+    contractBillingSend: p.boolean().default(true),
+    /** Renewal notices go out by themselves (AUTO) or when someone sends them (MANUAL). */
+    renewalNoticeMode: p.enum(['AUTO', 'MANUAL'] as const).default('AUTO'),
+    /** How many days before the notice deadline a business customer is told. */
+    renewalNoticeLeadDays: p.integer().default(30),
     /** PNG or JPEG printed on its documents; without one they show its initials. */
     logoImage: p.type(BlobType).columnType('bytea').nullable().lazy(),
     createdAt: p.datetime().onCreate(() => new Date()),
