@@ -17,7 +17,7 @@ import { localDate } from '../shared/time';
  * the invoice it credits, which can never be credited beyond its total.
  */
 
-function buyerSnapshot(customer: Customer): BuyerSnapshot {
+export function buyerSnapshot(customer: Customer): BuyerSnapshot {
   return {
     name: customer.name,
     siren: customer.siren ?? null,

@@ -180,7 +180,9 @@ export class Migration20261206000000ContractBilling extends Migration {
     this.addSql(tenantTableSql('contract_billing_terms', { privileges: 'select, insert, update, delete' }));
     this.addSql(tenantTableSql('contract_fee_lines', { privileges: 'select, insert, update, delete' }));
     this.addSql(tenantTableSql('contract_billing_runs', { privileges: 'select, insert, update' }));
-    this.addSql(tenantTableSql('contract_billing_periods', { privileges: 'select, insert, delete', keyColumns: ['contract_id', 'period_start'] }));
+    this.addSql(
+      tenantTableSql('contract_billing_periods', { privileges: 'select, insert, delete', keyColumns: ['contract_id', 'period_start'] }),
+    );
     this.addSql(tenantTableSql('contract_renewal_notices', { privileges: 'select, insert' }));
   }
 }

@@ -122,6 +122,10 @@ describe('revision formula', () => {
     expect(revisionInForce(syntec, '2026-01-01')).toEqual({ revisionOn: '2026-01-01', referencePeriod: '2025-10-01' });
     expect(revisionInForce(syntec, '2026-12-31')).toEqual({ revisionOn: '2026-01-01', referencePeriod: '2025-10-01' });
     expect(revisionInForce(syntec, '2027-01-01')).toEqual({ revisionOn: '2027-01-01', referencePeriod: '2026-10-01' });
+    // I0 of June 2025 and a first revision six months later: the newest June before it is I0's own.
+    const june = { basePeriod: '2025-06-01', firstRevisionOn: '2026-01-01' };
+    expect(revisionInForce(june, '2026-01-01')).toEqual({ revisionOn: '2026-01-01', referencePeriod: '2025-06-01' });
+    expect(revisionInForce({ ...june, firstRevisionOn: '2026-07-01' }, '2026-07-01')!.referencePeriod).toBe('2026-06-01');
   });
 
   it('rounds the coefficient to 5 decimals and the fee half up to the cent', () => {

@@ -139,19 +139,23 @@ export interface Indexation {
 export interface RevisionDue {
   /** The anniversary the revision applies from. */
   revisionOn: string;
-  /** The month whose index value I it needs: I0's month, one more year per revision. */
+  /** The month whose index value I it uses: I0's month in the latest year before the revision. */
   referencePeriod: string;
 }
 
-/** The revision in force for a period starting on `periodStart`, or null before the first one. */
+/**
+ * The revision in force for a period starting on `periodStart`, or null before the first one.
+ * I is the index of the same month as I0, in the latest year that month ends before the
+ * revision date (I0 October 2024, revision 1 July 2026: I = October 2025).
+ */
 export function revisionInForce(ix: Pick<Indexation, 'firstRevisionOn' | 'basePeriod'>, periodStart: string): RevisionDue | null {
   if (periodStart < ix.firstRevisionOn) return null;
   let k = 0;
   while (iso(addYears(parseISO(ix.firstRevisionOn), k + 1)) <= periodStart) k += 1;
-  return {
-    revisionOn: iso(addYears(parseISO(ix.firstRevisionOn), k)),
-    referencePeriod: iso(addYears(parseISO(ix.basePeriod), k + 1)),
-  };
+  const revisionOn = iso(addYears(parseISO(ix.firstRevisionOn), k));
+  let n = 0;
+  while (iso(addMonths(parseISO(ix.basePeriod), 12 * (n + 1) + 1)) <= revisionOn) n += 1;
+  return { revisionOn, referencePeriod: iso(addYears(parseISO(ix.basePeriod), n)) };
 }
 
 export const COEFFICIENT_DECIMALS = 5;
@@ -160,8 +164,13 @@ export const COEFFICIENT_DECIMALS = 5;
  * The coefficient a + b × I / I0, rounded half up to 5 decimals (the figure printed on the invoice,
  * so anyone can redo the sum), then held between the floor and the cap when they are set.
  */
-export function revisionCoefficient(ix: Pick<Indexation, 'fixedPart' | 'variablePart' | 'baseValue' | 'floor' | 'cap'>, value: string): string {
-  let c = new Money(ix.fixedPart).plus(new Money(ix.variablePart).times(value).dividedBy(ix.baseValue)).toDecimalPlaces(COEFFICIENT_DECIMALS);
+export function revisionCoefficient(
+  ix: Pick<Indexation, 'fixedPart' | 'variablePart' | 'baseValue' | 'floor' | 'cap'>,
+  value: string,
+): string {
+  let c = new Money(ix.fixedPart)
+    .plus(new Money(ix.variablePart).times(value).dividedBy(ix.baseValue))
+    .toDecimalPlaces(COEFFICIENT_DECIMALS);
   if (ix.floor && c.lessThan(ix.floor)) c = new Money(ix.floor);
   if (ix.cap && c.greaterThan(ix.cap)) c = new Money(ix.cap);
   return c.toFixed(COEFFICIENT_DECIMALS);

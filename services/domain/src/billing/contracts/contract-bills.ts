@@ -1,0 +1,310 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ContractBillingTerms, ContractFeeLine, IndexSeries, type ContractPaymentMethod } from './contract-billing.entity';
+import {
+  contractSchedule,
+  frenchMonth,
+  prorate,
+  revisedAmount,
+  revisionCoefficient,
+  revisionInForce,
+  type ScheduledPeriod,
+} from './contract-billing.rules';
+import { indexationOf } from './billing-terms.service';
+import { draftTotals, vatRateDefs, type DraftLineInput } from '../invoice-drafts';
+import { formatFr, sumAmounts } from '../money';
+import type { VatRateDef } from '../totals';
+import { Contract } from '../../maintenance/contract.entity';
+import { Customer } from '../../maintenance/customer.entity';
+import { frenchDate } from '../../shared/time';
+
+/**
+ * What the contracts owe on a billing date: every period due (billed in advance from its first
+ * day, in arrears from its last) and not billed yet, priced with the terms in force at the period
+ * and the index revision in force, prorated by days. The preview and the run both price through
+ * `billContract`, so the run does exactly what the preview showed.
+ */
+
+/** Everything billing the contracts needs, loaded in a fixed number of queries. */
+export interface BillingBasis {
+  contracts: Contract[];
+  termsByContract: Map<string, ContractBillingTerms[]>;
+  feeLinesByTerms: Map<string, ContractFeeLine[]>;
+  seriesById: Map<string, IndexSeries>;
+  /** `${seriesId}:${period}` → value. */
+  indexValues: Map<string, string>;
+  /** `${contractId}:${periodStart}` of periods already billed. */
+  billed: Set<string>;
+  customers: Map<string, Customer>;
+  vatRates: VatRateDef[];
+}
+
+const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+};
+
+/** Loads the contracts having billing terms (all of them, or those named) and what pricing them needs. */
+export async function loadBillingBasis(em: EntityManager, contractIds?: readonly string[]): Promise<BillingBasis> {
+  const terms = await em.find(ContractBillingTerms, contractIds ? { contractId: { $in: [...contractIds] } } : {}, {
+    orderBy: { contractId: 'asc', effectiveOn: 'asc' },
+  });
+  const ids = [...new Set(terms.map((t) => t.contractId))];
+  const seriesIds = [...new Set(terms.flatMap((t) => (t.indexSeriesId ? [t.indexSeriesId] : [])))];
+  const [contracts, feeLines, series, values, billed, vatRates] = await Promise.all([
+    ids.length ? em.find(Contract, { id: { $in: ids } }, { orderBy: { reference: 'asc' } }) : Promise.resolve([]),
+    terms.length
+      ? em.find(ContractFeeLine, { termsId: { $in: terms.map((t) => t.id) } }, { orderBy: { position: 'asc' } })
+      : Promise.resolve([]),
+    seriesIds.length ? em.find(IndexSeries, { id: { $in: seriesIds } }) : Promise.resolve([]),
+    seriesIds.length
+      ? em.execute<{ series_id: string; period: string; value: string }[]>(
+          `select series_id, period::text as period, value::text as value from index_values where series_id = any(?::uuid[])`,
+          [`{${seriesIds.join(',')}}`],
+        )
+      : Promise.resolve([]),
+    ids.length
+      ? em.execute<{ key: string }[]>(
+          `select contract_id || ':' || period_start::text as key from contract_billing_periods where contract_id = any(?::uuid[])`,
+          [`{${ids.join(',')}}`],
+        )
+      : Promise.resolve([]),
+    vatRateDefs(em),
+  ]);
+  const customerIds = [...new Set(contracts.map((c) => c.customerId))];
+  const customers = customerIds.length ? await em.find(Customer, { id: { $in: customerIds } }) : [];
+  return {
+    contracts,
+    termsByContract: groupBy(terms, (t) => t.contractId),
+    feeLinesByTerms: groupBy(feeLines, (l) => l.termsId),
+    seriesById: new Map(series.map((s) => [s.id, s])),
+    indexValues: new Map(values.map((v) => [`${v.series_id}:${v.period}`, v.value])),
+    billed: new Set(billed.map((b) => b.key)),
+    customers: new Map(customers.map((c) => [c.id, c])),
+    vatRates,
+  };
+}
+
+export interface Revision {
+  seriesCode: string;
+  revisionOn: string;
+  referencePeriod: string;
+  indexValue: string;
+  baseIndexValue: string;
+  basePeriod: string;
+  coefficient: string;
+  /** a + b × I / I0 with the figures, as printed. */
+  formula: string;
+}
+
+export interface BillLine {
+  /** `${contractId}:${periodStart}:${position}`: what the clerk excludes. */
+  id: string;
+  label: string;
+  description: string;
+  /** Amount of a full period under the terms (P0), revised (P), then prorated (billed). */
+  baseAmount: string;
+  revisedAmount: string;
+  amount: string;
+  vatRateCode: string;
+  siteId: string | null;
+  revenueAccount: string | null;
+  revision: Revision | null;
+  reason: string | null;
+  serviceStart: string;
+  serviceEnd: string;
+  excluded: boolean;
+}
+
+export interface BillPeriod extends ScheduledPeriod {
+  lines: BillLine[];
+}
+
+export interface BlockReason {
+  code: 'INDEX_VALUE_MISSING';
+  message: string;
+}
+
+export interface ContractBill {
+  contract: Contract;
+  customerId: string;
+  customerName: string;
+  paymentMethod: ContractPaymentMethod;
+  paymentTermsDays: number | null;
+  /** Periods due and not billed (all their lines excluded: postponed, not listed here). */
+  periods: BillPeriod[];
+  postponedPeriods: ScheduledPeriod[];
+  blocked: BlockReason | null;
+  totalNet: string;
+  totalVat: string;
+  totalGross: string;
+}
+
+function revisionText(r: Revision, base: string, revised: string): string {
+  return (
+    `Révision ${r.seriesCode} au ${frenchDate(r.revisionOn)} : I = ${formatFr(r.indexValue)} (${frenchMonth(r.referencePeriod)}), ` +
+    `I0 = ${formatFr(r.baseIndexValue)} (${frenchMonth(r.basePeriod)}), coefficient ${r.formula} ; ` +
+    `${formatFr(base, 2)} € → ${formatFr(revised, 2)} € HT par période`
+  );
+}
+
+function periodText(p: ScheduledPeriod): string {
+  const span = `Période du ${frenchDate(p.start)} au ${frenchDate(p.end)}`;
+  return p.days === p.fullDays ? span : `${span} (prorata ${p.days} j / ${p.fullDays} j)`;
+}
+
+/** Prices one contract's periods due on `billingDate` (pure: everything comes from the basis). */
+export function billContract(basis: BillingBasis, contract: Contract, billingDate: string, excluded: ReadonlySet<string>): ContractBill {
+  const versions = basis.termsByContract.get(contract.id) ?? [];
+  const customer = basis.customers.get(contract.customerId);
+  const schedule = contractSchedule(
+    {
+      startsOn: contract.startsOn,
+      endsOn: contract.endsOn,
+      tacitRenewal: contract.tacitRenewal,
+      terminatedOn: contract.terminatedOn ?? null,
+    },
+    versions,
+    billingDate,
+  );
+  const due = schedule.filter((p) => p.dueOn <= billingDate && !basis.billed.has(`${contract.id}:${p.start}`));
+  let blocked: BlockReason | null = null;
+  const periods: BillPeriod[] = [];
+  const postponedPeriods: ScheduledPeriod[] = [];
+  for (const period of due) {
+    const terms = versions[period.termsIndex]!;
+    const series = terms.indexSeriesId ? basis.seriesById.get(terms.indexSeriesId) : undefined;
+    const indexation = series ? indexationOf(terms, series.code) : null;
+    const due = indexation ? revisionInForce(indexation, period.start) : null;
+    let revision: Revision | null = null;
+    if (indexation && due) {
+      const value = basis.indexValues.get(`${terms.indexSeriesId}:${due.referencePeriod}`);
+      if (!value) {
+        blocked ??= {
+          code: 'INDEX_VALUE_MISSING',
+          message: `Indice ${indexation.seriesCode} de ${frenchMonth(due.referencePeriod)} manquant : la révision du ${frenchDate(due.revisionOn)} ne peut pas être calculée (saisissez la valeur publiée)`,
+        };
+        continue;
+      }
+      const coefficient = revisionCoefficient(indexation, value);
+      revision = {
+        seriesCode: indexation.seriesCode,
+        revisionOn: due.revisionOn,
+        referencePeriod: due.referencePeriod,
+        indexValue: value,
+        baseIndexValue: indexation.baseValue,
+        basePeriod: indexation.basePeriod,
+        coefficient,
+        formula: `${formatFr(indexation.fixedPart)} + ${formatFr(indexation.variablePart)} × ${formatFr(value)} / ${formatFr(indexation.baseValue)} = ${formatFr(coefficient)}`,
+      };
+    }
+    const lines = (basis.feeLinesByTerms.get(terms.id) ?? []).map((fee): BillLine => {
+      const lineRevision = fee.indexed ? revision : null;
+      const revised = lineRevision ? revisedAmount(fee.amount, lineRevision.coefficient) : fee.amount;
+      const id = `${contract.id}:${period.start}:${fee.position}`;
+      return {
+        id,
+        label: fee.label,
+        description: `${fee.label} — ${periodText(period)}`,
+        baseAmount: fee.amount,
+        revisedAmount: revised,
+        amount: prorate(revised, period.days, period.fullDays),
+        vatRateCode: fee.vatRateCode,
+        siteId: fee.siteId ?? null,
+        revenueAccount: fee.revenueAccount ?? null,
+        revision: lineRevision,
+        reason: lineRevision ? revisionText(lineRevision, fee.amount, revised) : null,
+        serviceStart: period.start,
+        serviceEnd: period.end,
+        excluded: excluded.has(id),
+      };
+    });
+    if (lines.every((l) => l.excluded)) postponedPeriods.push(period);
+    else periods.push({ ...period, lines });
+  }
+  const billedLines = blocked ? [] : periods.flatMap((p) => p.lines.filter((l) => !l.excluded));
+  const totals = billedLines.length
+    ? draftTotals(
+        billedLines.map((l) => ({ quantity: '1', unitPrice: l.amount, vatRateCode: l.vatRateCode })),
+        { vatRates: basis.vatRates },
+      )
+    : null;
+  const current = versions.filter((v) => v.effectiveOn <= billingDate).at(-1) ?? versions[0];
+  return {
+    contract,
+    customerId: contract.customerId,
+    customerName: customer?.name ?? '',
+    paymentMethod: current?.paymentMethod ?? 'TRANSFER',
+    paymentTermsDays: current?.paymentTermsDays ?? null,
+    periods: blocked ? [] : periods,
+    postponedPeriods,
+    blocked,
+    totalNet: totals?.lineTotal ?? '0.00',
+    totalVat: totals?.taxTotal ?? '0.00',
+    totalGross: totals?.grandTotal ?? '0.00',
+  };
+}
+
+/** The draft lines of a contract's invoice: one per fee line and period, in period order. */
+export function billDraftLines(
+  bill: ContractBill,
+): (DraftLineInput & { serviceStart: string; serviceEnd: string; revenueAccount: string | null })[] {
+  return bill.periods.flatMap((p) =>
+    p.lines
+      .filter((l) => !l.excluded)
+      .map((l) => ({
+        kind: 'FEE' as const,
+        description: l.description,
+        quantity: '1',
+        unit: 'C62',
+        unitPrice: l.amount,
+        vatRateCode: l.vatRateCode,
+        reason: l.reason,
+        serviceStart: l.serviceStart,
+        serviceEnd: l.serviceEnd,
+        revenueAccount: l.revenueAccount,
+      })),
+  );
+}
+
+export interface BillingPreview {
+  billingDate: string;
+  bills: ContractBill[];
+  contractCount: number;
+  invoiceCount: number;
+  blockedCount: number;
+  totalNet: string;
+  totalVat: string;
+  totalGross: string;
+}
+
+/** Every contract with something due (or blocked) on the billing date, and the totals the run would bill. */
+export function previewFromBasis(basis: BillingBasis, billingDate: string, excluded: ReadonlySet<string> = new Set()): BillingPreview {
+  const bills = basis.contracts
+    .map((c) => billContract(basis, c, billingDate, excluded))
+    .filter((b) => b.periods.length > 0 || b.blocked !== null);
+  const billable = bills.filter((b) => !b.blocked && b.periods.some((p) => p.lines.some((l) => !l.excluded)));
+  return {
+    billingDate,
+    bills,
+    contractCount: bills.length,
+    invoiceCount: billable.length,
+    blockedCount: bills.filter((b) => b.blocked).length,
+    totalNet: sumAmounts(billable.map((b) => b.totalNet)).toFixed(2),
+    totalVat: sumAmounts(billable.map((b) => b.totalVat)).toFixed(2),
+    totalGross: sumAmounts(billable.map((b) => b.totalGross)).toFixed(2),
+  };
+}
+
+export async function contractBillingPreview(
+  em: EntityManager,
+  billingDate: string,
+  excludedLineIds: readonly string[] = [],
+): Promise<BillingPreview> {
+  return previewFromBasis(await loadBillingBasis(em), billingDate, new Set(excludedLineIds));
+}

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ContractBillingRun,
+  Invoice,
+  InvoiceLine,
+  contractBillingPreview,
+  inTenantScope,
+  localDate,
+  processContractBillingRun,
+  setContractBilling,
+  startContractBillingRun,
+  type ContractBillingInput,
+  type Orm,
+} from '@relais/domain';
+import { adminClient, appOrm } from '../../../tests/support/database';
+import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
+import { billedContract, indexSeriesWith } from '../../../tests/support/contract-billing-world';
+
+const BILLING_DATE = '2026-12-01';
+const YEAR = localDate(new Date()).slice(0, 4);
+
+const monthly = (amount: string, overrides: Partial<ContractBillingInput> = {}): ContractBillingInput => ({
+  effectiveOn: '2026-11-01',
+  rhythm: 'MONTHLY',
+  timing: 'ADVANCE',
+  feeLines: [{ label: 'Redevance mensuelle', amount, vatRateCode: 'TVA20' }],
+  ...overrides,
+});
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code: string; details: Record<string, unknown> };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('contract billing', () => {
+  let orm: Orm;
+  let tenant: TestTenant;
+  const inScope = <T>(work: (em: EntityManager) => Promise<T>) => inTenantScope(orm, tenant.identity, { requestId: 't' }, work);
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    orm = await appOrm();
+    tenant = await createTestTenant('contract-billing');
+    const syntec = await indexSeriesWith(orm, tenant, 'SYNTEC', 'mois;valeur\n2024-10;287,5\n2025-10;296,1\n');
+    const icht = await indexSeriesWith(orm, tenant, 'ICHT-REV-TS', null);
+    const quarterly = await billedContract(
+      orm,
+      tenant,
+      'Clinique du Parc',
+      { startsOn: '2026-01-15', endsOn: '2026-12-31' },
+      {
+        effectiveOn: '2026-01-15',
+        rhythm: 'QUARTERLY',
+        timing: 'ADVANCE',
+        anchorDate: '2026-01-01',
+        feeLines: [
+          { label: 'Maintenance préventive CVC', amount: '300.00', vatRateCode: 'TVA20', revenueAccount: '706100' },
+          { label: 'Astreinte', amount: '90.00', vatRateCode: 'TVA20', indexed: false },
+        ],
+        indexation: {
+          seriesId: syntec,
+          fixedPart: '0.15',
+          variablePart: '0.85',
+          baseIndexValue: '287.5',
+          baseIndexPeriod: '2024-10-01',
+          firstRevisionOn: '2026-07-01',
+        },
+      },
+    );
+    ids.quarterly = quarterly.contractId;
+    const arrears = await billedContract(
+      orm,
+      tenant,
+      'Mairie de Vertou',
+      { startsOn: '2026-10-01', endsOn: '2027-09-30' },
+      {
+        effectiveOn: '2026-10-01',
+        rhythm: 'MONTHLY',
+        timing: 'ARREARS',
+        feeLines: [{ label: 'Forfait', amount: '120.00', vatRateCode: 'TVA20' }],
+      },
+    );
+    ids.arrears = arrears.contractId;
+    const blocked = await billedContract(
+      orm,
+      tenant,
+      'Lycée Livet',
+      { startsOn: '2025-07-01', endsOn: '2026-06-30' },
+      {
+        effectiveOn: '2026-07-01',
+        rhythm: 'YEARLY',
+        timing: 'ADVANCE',
+        feeLines: [{ label: 'Contrat annuel', amount: '2400.00', vatRateCode: 'TVA20' }],
+        indexation: {
+          seriesId: icht,
+          fixedPart: '0.125',
+          variablePart: '0.875',
+          baseIndexValue: '131.2',
+          baseIndexPeriod: '2025-06-01',
+          firstRevisionOn: '2026-07-01',
+        },
+      },
+    );
+    ids.blocked = blocked.contractId;
+    for (let i = 1; i <= 10; i += 1)
+      await billedContract(orm, tenant, `Client ${i}`, { startsOn: '2026-11-01', endsOn: '2027-10-31' }, monthly('50.00'));
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+  });
+
+  it('previews every period due with proration, revision and the blocking reason', async () => {
+    const preview = await inScope((em) => contractBillingPreview(em, BILLING_DATE));
+    expect(preview).toMatchObject({ contractCount: 13, invoiceCount: 12, blockedCount: 1 });
+    const quarterly = preview.bills.find((b) => b.contract.id === ids.quarterly)!;
+    expect(quarterly.periods.map((p) => [p.start, p.end])).toEqual([
+      ['2026-01-15', '2026-03-31'],
+      ['2026-04-01', '2026-06-30'],
+      ['2026-07-01', '2026-09-30'],
+      ['2026-10-01', '2026-12-31'],
+    ]);
+    expect(quarterly.periods.flatMap((p) => p.lines.map((l) => l.amount))).toEqual([
+      '253.33', // 300 × 76 / 90
+      '76.00',
+      '300.00',
+      '90.00',
+      '307.63', // 300 × (0.15 + 0.85 × 296.1 / 287.5 = 1.02543)
+      '90.00',
+      '307.63',
+      '90.00',
+    ]);
+    const q3 = quarterly.periods[2]!.lines[0]!;
+    expect(q3.revision).toMatchObject({ coefficient: '1.02543', indexValue: '296.1000', referencePeriod: '2025-10-01' });
+    expect(q3.reason).toContain('I = 296,1 (octobre 2025)');
+    expect(quarterly.periods[0]!.lines[0]!.description).toContain('prorata 76 j / 90 j');
+    expect([quarterly.totalNet, quarterly.totalVat, quarterly.totalGross]).toEqual(['1514.59', '302.92', '1817.51']);
+    const arrears = preview.bills.find((b) => b.contract.id === ids.arrears)!;
+    expect(arrears.periods.map((p) => p.end)).toEqual(['2026-10-31', '2026-11-30']);
+    const blocked = preview.bills.find((b) => b.contract.id === ids.blocked)!;
+    expect(blocked.blocked).toMatchObject({ code: 'INDEX_VALUE_MISSING' });
+    expect(blocked.blocked!.message).toContain('ICHT-REV-TS de juin 2026');
+    // 1514.59 + 240 + 10 × 100 net.
+    expect(preview.totalNet).toBe('2754.59');
+    expect(preview.totalGross).toBe('3305.51');
+  });
+
+  it('an excluded line is not billed; excluding every line of a period postpones it', async () => {
+    const preview = await inScope((em) =>
+      contractBillingPreview(em, BILLING_DATE, [`${ids.arrears}:2026-10-01:0`, `${ids.quarterly}:2026-01-15:1`]),
+    );
+    const arrears = preview.bills.find((b) => b.contract.id === ids.arrears)!;
+    expect(arrears.periods.map((p) => p.start)).toEqual(['2026-11-01']);
+    expect(arrears.postponedPeriods.map((p) => p.start)).toEqual(['2026-10-01']);
+    const quarterly = preview.bills.find((b) => b.contract.id === ids.quarterly)!;
+    expect(quarterly.totalNet).toBe('1438.59');
+  });
+
+  it('two concurrent runs, then a retry and a third run, bill each period once with contiguous numbers', async () => {
+    const [a, b] = await inScope(async (em) => [
+      await startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }),
+      await startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }),
+    ]);
+    await Promise.all([
+      processContractBillingRun(orm, { runId: a!.id, identity: tenant.identity }, { chunkSize: 2 }),
+      processContractBillingRun(orm, { runId: b!.id, identity: tenant.identity }, { chunkSize: 3 }),
+    ]);
+    await processContractBillingRun(orm, { runId: a!.id, identity: tenant.identity });
+    const third = await inScope((em) => startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }));
+    const after = await processContractBillingRun(orm, { runId: third.id, identity: tenant.identity });
+    expect(after).toMatchObject({ state: 'SUCCEEDED', invoiceCount: 0 });
+
+    const invoices = await inScope((em) => em.find(Invoice, { contractId: { $ne: null } }, { orderBy: { number: 'asc' } }));
+    expect(invoices).toHaveLength(12);
+    expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 12 }, (_, i) => `F-${YEAR}-${String(i + 1).padStart(5, '0')}`));
+    expect(new Set(invoices.map((i) => i.contractId)).size).toBe(12);
+    const runs = await inScope((em) => em.find(ContractBillingRun, { id: { $in: [a!.id, b!.id] } }));
+    expect(runs.map((r) => r.state)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(runs.reduce((n, r) => n + r.invoiceCount, 0)).toBe(12);
+    expect(runs.every((r) => r.errors.some((e) => e.code === 'INDEX_VALUE_MISSING'))).toBe(true);
+
+    const quarterly = invoices.find((i) => i.contractId === ids.quarterly)!;
+    expect(quarterly).toMatchObject({ status: 'ISSUED', totalNet: '1514.59', totalVat: '302.92', totalGross: '1817.51' });
+    expect([quarterly.billingPeriodStart, quarterly.billingPeriodEnd]).toEqual(['2026-01-15', '2026-12-31']);
+    const lines = await inScope((em) => em.find(InvoiceLine, { invoiceId: quarterly.id }, { orderBy: { position: 'asc' } }));
+    expect(lines.map((l) => [l.kind, l.lineNet, l.serviceStart, l.serviceEnd])).toEqual([
+      ['FEE', '253.33', '2026-01-15', '2026-03-31'],
+      ['FEE', '76.00', '2026-01-15', '2026-03-31'],
+      ['FEE', '300.00', '2026-04-01', '2026-06-30'],
+      ['FEE', '90.00', '2026-04-01', '2026-06-30'],
+      ['FEE', '307.63', '2026-07-01', '2026-09-30'],
+      ['FEE', '90.00', '2026-07-01', '2026-09-30'],
+      ['FEE', '307.63', '2026-10-01', '2026-12-31'],
+      ['FEE', '90.00', '2026-10-01', '2026-12-31'],
+    ]);
+    expect(lines[0]!.revenueAccount).toBe('706100');
+  });
+
+  it('refuses terms taking effect inside a billed period, and changes nothing', async () => {
+    const error = await refusal(
+      inScope((em) => setContractBilling(em, tenant.identity, ids.arrears!, monthly('130.00', { effectiveOn: '2026-11-15' }))),
+    );
+    expect(error.code).toBe('PERIOD_ALREADY_BILLED');
+    expect(error.details).toMatchObject({ periodStart: '2026-11-01', periodEnd: '2026-11-30' });
+    const preview = await inScope((em) => contractBillingPreview(em, '2027-01-01'));
+    expect(preview.bills.find((b) => b.contract.id === ids.arrears)!.totalNet).toBe('120.00');
+  });
+});
+
+describe('a billing run killed midway', () => {
+  let orm: Orm;
+  let tenant: TestTenant;
+  let admin: pg.Client;
+  const inScope = <T>(work: (em: EntityManager) => Promise<T>) => inTenantScope(orm, tenant.identity, { requestId: 't' }, work);
+
+  beforeAll(async () => {
+    orm = await appOrm();
+    admin = await adminClient();
+    tenant = await createTestTenant('billing-killed');
+    for (let i = 1; i <= 7; i += 1)
+      await billedContract(orm, tenant, `Client ${i}`, { startsOn: '2026-11-01', endsOn: '2027-10-31' }, monthly(`${40 + i}.00`));
+  });
+
+  afterAll(async () => {
+    await admin?.end();
+    // Kysely (0.29) releases a transaction's connection only after a successful rollback: the
+    // killed one stays checked out, so closing the pool would wait for it forever.
+    await Promise.race([orm?.close(true), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  });
+
+  it('loses the killed chunk only; resumed, it bills the rest once with no gap in the numbers', async () => {
+    const run = await inScope((em) => startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }));
+    const killed = processContractBillingRun(
+      orm,
+      { runId: run.id, identity: tenant.identity },
+      {
+        chunkSize: 3,
+        beforeCommit: async (chunk, em) => {
+          if (chunk !== 1) return;
+          const [{ pid }] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+          await admin.query('select pg_terminate_backend($1)', [pid]);
+          await em.execute('select 1');
+        },
+      },
+    );
+    await expect(killed).rejects.toThrow();
+    const midway = await inScope((em) => em.find(Invoice, {}, { orderBy: { number: 'asc' } }));
+    expect(midway.map((i) => i.number)).toEqual([`F-${YEAR}-00001`, `F-${YEAR}-00002`, `F-${YEAR}-00003`]);
+
+    const resumed = await processContractBillingRun(orm, { runId: run.id, identity: tenant.identity }, { chunkSize: 3 });
+    expect(resumed).toMatchObject({ state: 'SUCCEEDED', invoiceCount: 7, contractsDone: 7, contractsTotal: 7, attempts: 2 });
+    const invoices = await inScope((em) => em.find(Invoice, {}, { orderBy: { number: 'asc' } }));
+    expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 7 }, (_, i) => `F-${YEAR}-${String(i + 1).padStart(5, '0')}`));
+    expect(new Set(invoices.map((i) => i.contractId)).size).toBe(7);
+    // Two monthly periods each (November, and December billed in advance on the 1st).
+    expect(invoices.map((i) => i.totalNet).sort()).toEqual(['82.00', '84.00', '86.00', '88.00', '90.00', '92.00', '94.00']);
+    const { rows } = await admin.query('select count(*)::int as n from contract_billing_periods where tenant_id = $1', [tenant.tenantId]);
+    expect(rows[0].n).toBe(14);
+  });
+});
