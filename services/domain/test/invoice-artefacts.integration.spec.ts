@@ -10,13 +10,19 @@ import {
   Invoice,
   InvoiceLine,
   InvoiceVatBreakdown,
+  createContract,
   createCustomer,
+  createSite,
   ensureInvoiceArtefacts,
   inTenantScope,
   invoiceTotals,
   loadInvoiceDocument,
   newId,
+  processContractBillingRun,
   renderInvoicePreview,
+  runInvoiceIds,
+  setContractBilling,
+  startContractBillingRun,
   FRENCH_VAT_RATES,
   type Customer,
   type InvoiceTypeCode,
@@ -25,6 +31,7 @@ import {
 } from '@relais/domain';
 import { appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
+import { contractTerms, indexSeriesWith } from '../../../tests/support/contract-billing-world';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -141,11 +148,17 @@ async function issue(em: EntityManager, tenantId: string, customer: Customer, sp
 describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
   let orm: Orm;
   let tenant: TestTenant;
+  /** The contract fee invoice is numbered by a billing run, in a tenant of its own (its numbers start at 1 too). */
+  let contractTenant: TestTenant;
+  let contractReference: string;
   let dir: string;
   const ids: Record<string, string> = {};
   let draftId: string;
 
-  const scope = <T>(work: (em: EntityManager) => Promise<T>) => inTenantScope(orm, tenant.identity, { requestId: 'test' }, work);
+  const scopeIn = <T>(t: TestTenant, work: (em: EntityManager) => Promise<T>) =>
+    inTenantScope(orm, t.identity, { requestId: 'test' }, work);
+  const scope = <T>(work: (em: EntityManager) => Promise<T>) => scopeIn(tenant, work);
+  const tenantOf = (kind: string) => (kind === 'contractFees' ? contractTenant : tenant);
 
   beforeAll(async () => {
     for (const tool of ['validate-cii.sh', 'check-pdf.sh'])
@@ -246,17 +259,70 @@ describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
       await em.flush();
       draftId = draft.id;
     });
-  }, 60_000);
+
+    // Contract fees, billed by a run on 1 July: Q1 prorated from the 15 January start, Q2, and Q3 revised by the index.
+    contractTenant = await createTestTenant('artefacts-contract');
+    const syntec = await indexSeriesWith(orm, contractTenant, 'SYNTEC', 'mois;valeur\n2024-10;287,5\n2025-10;296,1\n');
+    contractReference = await scopeIn(contractTenant, async (em) => {
+      const customer = await createCustomer(em, contractTenant.tenantId, {
+        name: 'Clinique du Parc',
+        siren: '552100554',
+        siret: '55210055400013',
+        vatNumber: 'FR96552100554',
+        email: 'compta@clinique-du-parc.example',
+        billingAddressLine1: '3 avenue de la Libération',
+        billingPostalCode: '35000',
+        billingCity: 'Rennes',
+      });
+      const site = await createSite(em, contractTenant.tenantId, {
+        customerId: customer.id,
+        name: 'Bloc opératoire',
+        addressLine1: '5 rue Pasteur',
+        postalCode: '35000',
+        city: 'Rennes',
+      });
+      const contract = await createContract(em, contractTenant.tenantId, {
+        ...contractTerms(site.id, { startsOn: '2026-01-15', endsOn: '2026-12-31' }),
+        customerId: customer.id,
+      });
+      await setContractBilling(em, contractTenant.identity, contract.id, {
+        effectiveOn: '2026-01-15',
+        rhythm: 'QUARTERLY',
+        timing: 'ADVANCE',
+        anchorDate: '2026-01-01',
+        feeLines: [
+          { label: 'Maintenance préventive CVC', amount: '300.00', vatRateCode: 'TVA20' },
+          { label: 'Astreinte', amount: '90.00', vatRateCode: 'TVA20', indexed: false },
+        ],
+        indexation: {
+          seriesId: syntec,
+          fixedPart: '0.15',
+          variablePart: '0.85',
+          baseIndexValue: '287.5',
+          baseIndexPeriod: '2024-10-01',
+          firstRevisionOn: '2026-07-01',
+        },
+      });
+      return contract.reference;
+    });
+    const billingRun = await scopeIn(contractTenant, (em) =>
+      startContractBillingRun(em, contractTenant.identity, { billingDate: '2026-07-01', mode: 'ISSUE', send: false }),
+    );
+    await processContractBillingRun(orm, { runId: billingRun.id, identity: contractTenant.identity });
+    const billed = await scopeIn(contractTenant, (em) => runInvoiceIds(em, billingRun.id));
+    expect(billed).toHaveLength(1);
+    ids.contractFees = billed[0]!;
+  }, 120_000);
 
   afterAll(async () => {
     await orm?.close(true);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(['mixed', 'reverseCharge', 'creditNote', 'deposit', 'final'])(
+  it.each(['mixed', 'reverseCharge', 'creditNote', 'deposit', 'final', 'contractFees'])(
     '%s: the XML and the PDF pass the EN 16931 + French CTC validators',
     async (kind) => {
-      const artefacts = await scope((em) => ensureInvoiceArtefacts(em, ids[kind]!));
+      const artefacts = await scopeIn(tenantOf(kind), (em) => ensureInvoiceArtefacts(em, ids[kind]!));
       const xmlFile = path.join(dir, `${kind}.xml`);
       const pdfFile = path.join(dir, `${kind}.pdf`);
       await writeFile(xmlFile, artefacts.xml);
@@ -309,6 +375,47 @@ describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
     const mixed = await scope((em) => loadInvoiceDocument(em, ids.mixed!));
     expect(mixed.retention).toEqual({ percent: '5.00', amount: mixed.retention!.amount });
     expect(mixed.vatBreakdown.map((r) => r.rate)).toEqual(['20.00', '10.00', '5.50']);
+  });
+
+  it('carries a contract fee invoice’s contract (BT-12), billed period (BG-14) and each line’s period (BG-26)', async () => {
+    const doc = await scopeIn(contractTenant, (em) => loadInvoiceDocument(em, ids.contractFees!));
+    expect(doc.contractReference).toBe(contractReference);
+    expect(doc.billingPeriod).toEqual({ start: '2026-01-15', end: '2026-09-30' });
+    expect(doc.lines.map((l) => [l.lineNet, l.servicePeriod?.start, l.servicePeriod?.end])).toEqual([
+      ['253.33', '2026-01-15', '2026-03-31'],
+      ['76.00', '2026-01-15', '2026-03-31'],
+      ['300.00', '2026-04-01', '2026-06-30'],
+      ['90.00', '2026-04-01', '2026-06-30'],
+      ['307.63', '2026-07-01', '2026-09-30'],
+      ['90.00', '2026-07-01', '2026-09-30'],
+    ]);
+    expect(doc.lines[4]!.note).toContain('Révision SYNTEC');
+
+    const { xml, pdf } = await scopeIn(contractTenant, (em) => ensureInvoiceArtefacts(em, ids.contractFees!));
+    const period = (start: string, end: string) =>
+      new RegExp(
+        `<ram:BillingSpecifiedPeriod>\\s*<ram:StartDateTime>\\s*<udt:DateTimeString format="102">${start}</udt:DateTimeString>\\s*</ram:StartDateTime>` +
+          `\\s*<ram:EndDateTime>\\s*<udt:DateTimeString format="102">${end}</udt:DateTimeString>`,
+      );
+    const header = xml.slice(xml.indexOf('<ram:ApplicableHeaderTradeSettlement>'));
+    expect(header).toMatch(period('20260115', '20260930'));
+    const lineItems = xml
+      .slice(0, xml.indexOf('<ram:ApplicableHeaderTradeAgreement>'))
+      .split('<ram:IncludedSupplyChainTradeLineItem>')
+      .slice(1);
+    expect(lineItems).toHaveLength(6);
+    expect(lineItems[0]).toMatch(period('20260115', '20260331'));
+    expect(lineItems[5]).toMatch(period('20260701', '20260930'));
+    expect(xml).toMatch(
+      new RegExp(`<ram:ContractReferencedDocument>\\s*<ram:IssuerAssignedID>${contractReference}</ram:IssuerAssignedID>`),
+    );
+
+    // The PDF names the contract and the period in its header; the designations already give each line's period.
+    const pdfFile = path.join(dir, 'contract-text.pdf');
+    await writeFile(pdfFile, pdf);
+    const { stdout: text } = await run('pdftotext', [pdfFile, '-']);
+    expect(text.replace(/\s+/g, ' ')).toContain(`Contrat ${contractReference} — période facturée du 15/01/2026 au 30/09/2026`);
+    expect(text.replace(/\s+/g, ' ')).toContain('Maintenance préventive CVC — Période du 15/01/2026 au 31/03/2026 (prorata 76 j / 90 j)');
   });
 
   it('renders a draft as a preview PDF without storing anything, and refuses its Factur-X', async () => {

@@ -151,6 +151,69 @@ describe('Factur-X CII XML (EN 16931 profile)', () => {
     expect(value(xml, 'ram:DueDateTypeCode')).toBe('5');
   });
 
+  it('gives each contract fee line its service period (BG-26) between its VAT and its total', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.contractFees());
+    expect(childrenOf(xml, 'ram:SpecifiedLineTradeSettlement')).toEqual([
+      'ram:ApplicableTradeTax',
+      'ram:BillingSpecifiedPeriod',
+      'ram:SpecifiedTradeSettlementLineMonetarySummation',
+    ]);
+    const lines = xml.split('<ram:IncludedSupplyChainTradeLineItem>').slice(1);
+    const periods = lines.map((line) => {
+      const period = line.slice(line.indexOf('<ram:BillingSpecifiedPeriod>'), line.indexOf('</ram:BillingSpecifiedPeriod>'));
+      expect(childrenOf(`${period}</ram:BillingSpecifiedPeriod>`, 'ram:BillingSpecifiedPeriod')).toEqual([
+        'ram:StartDateTime',
+        'ram:EndDateTime',
+      ]);
+      return values(period, 'udt:DateTimeString');
+    });
+    expect(periods).toEqual([
+      ['20260115', '20260331'],
+      ['20260401', '20260630'],
+      ['20260401', '20260630'],
+    ]);
+    expect(xml).toMatch(
+      /<ram:BillingSpecifiedPeriod>\s*<ram:StartDateTime>\s*<udt:DateTimeString format="102">20260115<\/udt:DateTimeString>\s*<\/ram:StartDateTime>\s*<ram:EndDateTime>\s*<udt:DateTimeString format="102">20260331</,
+    );
+  });
+
+  it('writes the invoicing period (BG-14) after the VAT breakdown and the contract (BT-12) after the order reference', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.contractFees());
+    expect(childrenOf(xml, 'ram:ApplicableHeaderTradeSettlement')).toEqual([
+      'ram:InvoiceCurrencyCode',
+      'ram:SpecifiedTradeSettlementPaymentMeans',
+      'ram:ApplicableTradeTax',
+      'ram:BillingSpecifiedPeriod',
+      'ram:SpecifiedTradePaymentTerms',
+      'ram:SpecifiedTradeSettlementHeaderMonetarySummation',
+    ]);
+    const header = xml.slice(xml.indexOf('<ram:ApplicableHeaderTradeSettlement>'));
+    expect(values(header.slice(header.indexOf('<ram:BillingSpecifiedPeriod>')), 'udt:DateTimeString').slice(0, 2)).toEqual([
+      '20260115',
+      '20260630',
+    ]);
+    expect(childrenOf(xml, 'ram:ApplicableHeaderTradeAgreement')).toEqual([
+      'ram:SellerTradeParty',
+      'ram:BuyerTradeParty',
+      'ram:ContractReferencedDocument',
+    ]);
+    expect(xml).toMatch(/<ram:ContractReferencedDocument>\s*<ram:IssuerAssignedID>CT-2026-0003<\/ram:IssuerAssignedID>/);
+    // No intervention: no delivery date (BT-72), no delivery site.
+    expect(xml).not.toContain('ram:ActualDeliverySupplyChainEvent');
+  });
+
+  it('keeps the order reference before the contract, and writes no period nor contract when there are none', () => {
+    const doc = SAMPLE_DOCUMENTS.contractFees();
+    const xml = renderCiiXml({ ...doc, purchaseOrderRef: 'BC-7781' });
+    expect(childrenOf(xml, 'ram:ApplicableHeaderTradeAgreement').slice(2)).toEqual([
+      'ram:BuyerOrderReferencedDocument',
+      'ram:ContractReferencedDocument',
+    ]);
+    const plain = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(plain).not.toContain('ram:BillingSpecifiedPeriod');
+    expect(plain).not.toContain('ram:ContractReferencedDocument');
+  });
+
   it('escapes text and refuses a draft', () => {
     const doc = SAMPLE_DOCUMENTS.mixedRates();
     const xml = renderCiiXml({ ...doc, buyer: { ...doc.buyer, name: 'Dupont & Fils <SARL>' } });

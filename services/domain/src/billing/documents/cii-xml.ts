@@ -2,12 +2,13 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { Money } from '../money';
 import { Errors } from '../../shared/errors';
-import type { DocumentBuyer, DocumentSeller, InvoiceDocument, PostalAddress, ReferencedInvoice } from './invoice-document';
+import type { DocumentBuyer, DocumentPeriod, DocumentSeller, InvoiceDocument, PostalAddress, ReferencedInvoice } from './invoice-document';
 
 /**
  * The invoice as UN/CEFACT Cross Industry Invoice D16B, Factur-X profile EN 16931 (BT-24
  * `urn:cen.eu:en16931:2017`), with the French CTC data (BT-23, SIREN 0002, electronic addresses
- * 0225, notes PMT/PMD/AAB/BAR). The XSD is a sequence: elements are written in schema order.
+ * 0225, notes PMT/PMD/AAB/BAR), the contract (BT-12) and the billed periods of the invoice (BG-14)
+ * and of its lines (BG-26). The XSD is a sequence: elements are written in schema order.
  */
 
 export const CII_NAMESPACES = {
@@ -39,6 +40,13 @@ function text(parent: XMLBuilder, name: string, value: string, attributes?: Reco
 
 function dateTime(parent: XMLBuilder, name: string, date: string): void {
   parent.ele(name).ele('udt:DateTimeString', { format: '102' }).txt(date102(date));
+}
+
+/** BG-14 (header) or BG-26 (line): `ram:BillingSpecifiedPeriod`, start and end as udt 102 dates. */
+function billingPeriod(parent: XMLBuilder, period: DocumentPeriod): void {
+  const node = parent.ele('ram:BillingSpecifiedPeriod');
+  dateTime(node, 'ram:StartDateTime', period.start);
+  dateTime(node, 'ram:EndDateTime', period.end);
 }
 
 function address(parent: XMLBuilder, a: PostalAddress): void {
@@ -140,6 +148,7 @@ export function renderCiiXml(doc: InvoiceDocument): string {
     text(tax, 'ram:TypeCode', 'VAT');
     text(tax, 'ram:CategoryCode', line.vatCategory);
     text(tax, 'ram:RateApplicablePercent', percent(line.vatRate));
+    if (line.servicePeriod) billingPeriod(settlement, line.servicePeriod);
     settlement.ele('ram:SpecifiedTradeSettlementLineMonetarySummation').ele('ram:LineTotalAmount').txt(amount(line.lineNet));
   }
 
@@ -147,6 +156,7 @@ export function renderCiiXml(doc: InvoiceDocument): string {
   seller(agreement, doc.seller);
   buyer(agreement, doc.buyer);
   if (doc.purchaseOrderRef) agreement.ele('ram:BuyerOrderReferencedDocument').ele('ram:IssuerAssignedID').txt(doc.purchaseOrderRef);
+  if (doc.contractReference) agreement.ele('ram:ContractReferencedDocument').ele('ram:IssuerAssignedID').txt(doc.contractReference);
 
   const delivery = transaction.ele('ram:ApplicableHeaderTradeDelivery');
   if (doc.delivery) {
@@ -178,6 +188,7 @@ export function renderCiiXml(doc: InvoiceDocument): string {
     if (row.categoryCode === 'S') text(tax, 'ram:DueDateTypeCode', vatDueDateCode(doc));
     text(tax, 'ram:RateApplicablePercent', percent(row.rate));
   }
+  if (doc.billingPeriod) billingPeriod(settlement, doc.billingPeriod);
   for (const ac of doc.allowanceCharges) {
     const node = settlement.ele('ram:SpecifiedTradeAllowanceCharge');
     node

@@ -10,6 +10,7 @@ import {
 import { Money } from '../money';
 import { invoiceTotals, netUnitPrice, type AllowanceCharge, type VatRateDef } from '../totals';
 import { VatRate } from '../vat-rate.entity';
+import { Contract } from '../../maintenance/contract.entity';
 import { Customer } from '../../maintenance/customer.entity';
 import { Intervention } from '../../maintenance/intervention.entity';
 import { Site } from '../../maintenance/site.entity';
@@ -73,6 +74,12 @@ export interface DocumentBuyer {
   electronicAddress: ElectronicAddress | null;
 }
 
+/** A service period, both days included (YYYY-MM-DD): BG-14 for the invoice, BG-26 for a line. */
+export interface DocumentPeriod {
+  start: string;
+  end: string;
+}
+
 export interface DocumentLine {
   /** BT-126. */
   lineId: string;
@@ -94,6 +101,8 @@ export interface DocumentLine {
   vatRate: string;
   /** BT-131. */
   lineNet: string;
+  /** BG-26 (BT-134/BT-135): the period a contract fee line bills. */
+  servicePeriod: DocumentPeriod | null;
 }
 
 /** BG-20 (allowance, charge = false) or BG-21 (charge). */
@@ -161,6 +170,10 @@ export interface InvoiceDocument {
   buyer: DocumentBuyer;
   /** BT-13. */
   purchaseOrderRef: string | null;
+  /** BT-12: the reference of the contract whose fees the invoice bills. */
+  contractReference: string | null;
+  /** BG-14 (BT-73/BT-74): the whole period the invoice bills (contract fees). */
+  billingPeriod: DocumentPeriod | null;
   lines: DocumentLine[];
   allowanceCharges: DocumentAllowanceCharge[];
   vatBreakdown: DocumentVatRow[];
@@ -209,6 +222,11 @@ export function withMentions(doc: Omit<InvoiceDocument, 'notes' | 'legalMentions
   return { ...doc, notes: documentNotes(doc, mentions), legalMentions: mentions.map((m) => m.text) };
 }
 
+/** A period when both ends are known (the database keeps both null or both set). */
+export function periodOf(start: string | null | undefined, end: string | null | undefined): DocumentPeriod | null {
+  return start && end ? { start, end } : null;
+}
+
 function paymentTermsText(doc: {
   typeCode: InvoiceTypeCode;
   dueDate: string | null;
@@ -236,7 +254,7 @@ function paymentTermsText(doc: {
 export async function loadInvoiceDocument(em: EntityManager, invoiceId: string): Promise<InvoiceDocument> {
   const invoice = await em.findOne(Invoice, { id: invoiceId });
   if (!invoice) throw Errors.notFound('Invoice', invoiceId);
-  const [tenant, lines, breakdown, customer, vatRates, links, credited] = await Promise.all([
+  const [tenant, lines, breakdown, customer, vatRates, links, credited, contract] = await Promise.all([
     em.findOne(Tenant, { id: invoice.tenantId }, { populate: ['logoImage'] }),
     em.find(InvoiceLine, { invoiceId }, { orderBy: { position: 'asc' } }),
     em.find(InvoiceVatBreakdown, { invoiceId }),
@@ -244,6 +262,8 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     em.find(VatRate, {}),
     em.find(InvoiceIntervention, { invoiceId }),
     invoice.creditedInvoiceId ? em.findOne(Invoice, { id: invoice.creditedInvoiceId }) : Promise.resolve(null),
+    // Read only (maintenance owns contracts): its reference is the invoice's BT-12.
+    invoice.contractId ? em.findOne(Contract, { id: invoice.contractId }) : Promise.resolve(null),
   ]);
   if (!tenant) throw Errors.notFound('Tenant', invoice.tenantId);
   if (!customer) throw Errors.notFound('Customer', invoice.customerId);
@@ -390,6 +410,8 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
       electronicAddress: electronicAddressOf(buyer.siren, customer.email ?? null),
     },
     purchaseOrderRef: invoice.purchaseOrderRef ?? null,
+    contractReference: contract?.reference ?? null,
+    billingPeriod: periodOf(invoice.billingPeriodStart, invoice.billingPeriodEnd),
     lines: lines.map((l, i) => ({
       lineId: String(i + 1),
       name: l.description,
@@ -402,6 +424,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
       vatCategory: l.vatCategory,
       vatRate: new Money(l.vatRate).toFixed(2),
       lineNet: totals.lineNets[i]!,
+      servicePeriod: periodOf(l.serviceStart, l.serviceEnd),
     })),
     allowanceCharges: [
       ...totals.charges.map((c) => ({ ...c, charge: true })),

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { PDF_FONTS } from './pdf-fonts';
 import { Money } from '../money';
 import { Errors } from '../../shared/errors';
 import { FACTURX_CONFORMANCE_LEVEL } from './cii-xml';
 import { formatAmount, formatEuro, formatIban, formatQuantity, formatRate, formatSiren, formatUnitPrice } from './format';
-import type { DocumentVatRow, InvoiceDocument, PostalAddress } from './invoice-document';
+import type { DocumentLine, DocumentPeriod, DocumentVatRow, InvoiceDocument, PostalAddress } from './invoice-document';
 import { documentTitle } from './legal-mentions';
 import { frenchDate } from '../../shared/time';
 
@@ -17,13 +15,6 @@ import { frenchDate } from '../../shared/time';
  * the `dejavu-fonts-ttf` package) are embedded; pdfkit adds the sRGB output intent it ships.
  * A draft renders as a preview: no number, no XML, a "BROUILLON" watermark on every page.
  */
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: readFileSync(path.join(FONT_DIR, 'DejaVuSans.ttf')),
-  bold: readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
-};
 
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -80,6 +71,23 @@ function addressLines(a: PostalAddress): string[] {
   return [a.line1, a.line2, `${a.postalCode} ${a.city}`.trim(), a.country !== 'FR' ? a.country : null].filter((l): l is string =>
     Boolean(l),
   );
+}
+
+const periodText = (p: DocumentPeriod) => `du ${frenchDate(p.start)} au ${frenchDate(p.end)}`;
+
+/** What the PDF prints under a line's designation for its service period: nothing when the designation already says it. */
+export function linePeriodMention(line: Pick<DocumentLine, 'name' | 'servicePeriod'>): string | null {
+  const p = line.servicePeriod;
+  if (!p || (line.name.includes(frenchDate(p.start)) && line.name.includes(frenchDate(p.end)))) return null;
+  return `Période ${periodText(p)}`;
+}
+
+/** The subject line under the header: the contract (BT-12) and the period the invoice bills (BG-14). */
+export function billingSubject(doc: Pick<InvoiceDocument, 'contractReference' | 'billingPeriod'>): string | null {
+  const period = doc.billingPeriod ? periodText(doc.billingPeriod) : null;
+  if (doc.contractReference)
+    return period ? `Contrat ${doc.contractReference} — période facturée ${period}` : `Contrat ${doc.contractReference}`;
+  return period ? `Période facturée ${period}` : null;
 }
 
 function initials(name: string): string {
@@ -175,6 +183,12 @@ class InvoiceLayout {
       bottom = Math.max(bottom, pdf.y);
     }
     this.y = Math.max(bottom, sellerBottom) + 22;
+
+    const subject = billingSubject(doc);
+    if (subject) {
+      this.font('bold', 9.5, COLORS.accent).text(subject, PAGE.margin, this.y - 8, { width: CONTENT_WIDTH });
+      this.y = pdf.y + 12;
+    }
   }
 
   private readonly columns = [
@@ -229,7 +243,12 @@ class InvoiceLayout {
           vat: formatRate(l.vatRate),
           total: formatAmount(l.lineNet),
         },
-        [l.note, discount ? `Prix net ${formatUnitPrice(l.netUnitPrice)}${discount}` : null].filter(Boolean).join(' — ') || null,
+        [
+          linePeriodMention(l),
+          [l.note, discount ? `Prix net ${formatUnitPrice(l.netUnitPrice)}${discount}` : null].filter(Boolean).join(' — '),
+        ]
+          .filter(Boolean)
+          .join('\n') || null,
         i % 2 === 1,
       );
     });
@@ -415,14 +434,14 @@ export function renderInvoicePdf(doc: InvoiceDocument, xml: string | null): Prom
     pdfVersion: '1.7',
     subset: 'PDF/A-3b',
     // pdfkit takes a font file or its bytes (its types say path only): the default font is never an unembedded Helvetica.
-    font: FONTS.regular as unknown as string,
+    font: PDF_FONTS.regular as unknown as string,
     bufferPages: true,
     displayTitle: true,
     lang: 'fr-FR',
     info: { Title: title, Creator: 'Relais', Producer: 'Relais', CreationDate: new Date() },
   });
-  pdf.registerFont('regular', FONTS.regular);
-  pdf.registerFont('bold', FONTS.bold);
+  pdf.registerFont('regular', PDF_FONTS.regular);
+  pdf.registerFont('bold', PDF_FONTS.bold);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { frenchVatNumber } from '../../maintenance/customer.rules';
 import type { InvoiceTypeCode } from '../invoice.entity';
 import { Money } from '../money';
 import { invoiceTotals, netUnitPrice, type AllowanceCharge, type VatRateDef } from '../totals';
-import { businessProcessCode, electronicAddressOf, withMentions, type InvoiceDocument } from './invoice-document';
+import { businessProcessCode, electronicAddressOf, withMentions, type DocumentPeriod, type InvoiceDocument } from './invoice-document';
 
 /**
  * Invoice documents of every kind, built in memory with the real totals rules: the fixtures of the
@@ -24,6 +24,7 @@ export interface SampleLine {
   discountPercent?: string;
   vatRateCode: string;
   note?: string;
+  servicePeriod?: DocumentPeriod;
 }
 
 export interface SampleOptions {
@@ -40,6 +41,12 @@ export interface SampleOptions {
   depositInvoices?: { number: string; issueDate: string }[];
   vatOnDebits?: boolean;
   freeNotes?: string[];
+  purchaseOrderRef?: string | null;
+  contractReference?: string;
+  billingPeriod?: DocumentPeriod;
+  /** Defaults to the intervention's date; null for a contract fee invoice (no intervention). */
+  serviceDate?: string | null;
+  delivery?: InvoiceDocument['delivery'];
 }
 
 export const SAMPLE_SELLER_SIREN = '732829320';
@@ -97,7 +104,9 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
       address: { line1: '3 avenue de la Libération', line2: 'Bâtiment B', postalCode: '35000', city: 'Rennes', country: 'FR' },
       electronicAddress: electronicAddressOf(SAMPLE_BUYER_SIREN, null),
     },
-    purchaseOrderRef: 'BC-7781',
+    purchaseOrderRef: options.purchaseOrderRef === undefined ? 'BC-7781' : options.purchaseOrderRef,
+    contractReference: options.contractReference ?? null,
+    billingPeriod: options.billingPeriod ?? null,
     lines: options.lines.map((l, i) => ({
       lineId: String(i + 1),
       name: l.name,
@@ -110,6 +119,7 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
       vatCategory: rate(l.vatRateCode).categoryCode,
       vatRate: rate(l.vatRateCode).rate,
       lineNet: totals.lineNets[i]!,
+      servicePeriod: l.servicePeriod ?? null,
     })),
     allowanceCharges: [
       ...totals.charges.map((c) => ({ charge: true, reason: c.reason, amount: c.amount, vatCategory: c.categoryCode, vatRate: c.rate })),
@@ -146,11 +156,14 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
     paymentMeansCode: '58',
     creditedInvoice: options.creditedInvoice ?? null,
     depositInvoices: options.depositInvoices ?? [],
-    delivery: {
-      name: 'Clinique du Parc — bloc opératoire',
-      address: { line1: '5 rue Pasteur', line2: null, postalCode: '35000', city: 'Rennes', country: 'FR' },
-    },
-    serviceDate: '2026-11-20',
+    delivery:
+      options.delivery === undefined
+        ? {
+            name: 'Clinique du Parc — bloc opératoire',
+            address: { line1: '5 rue Pasteur', line2: null, postalCode: '35000', city: 'Rennes', country: 'FR' },
+          }
+        : options.delivery,
+    serviceDate: options.serviceDate === undefined ? '2026-11-20' : options.serviceDate,
     freeNotes: options.freeNotes ?? ['Intervention INT-2026-00017 du 20/11/2026 — Entretien annuel CTA'],
   });
 }
@@ -218,6 +231,43 @@ export const SAMPLE_DOCUMENTS = {
       ],
       prepaidAmount: '4320.00',
       depositInvoices: [{ number: 'F-2026-00043', issueDate: '2026-11-24' }],
+    }),
+  /** Contract fees billed by a billing run: periods per line (BG-26) and for the invoice (BG-14), the contract (BT-12). */
+  contractFees: () =>
+    sampleDocument({
+      number: 'F-2026-00060',
+      issueDate: '2026-12-01',
+      dueDate: '2026-12-31',
+      purchaseOrderRef: null,
+      contractReference: 'CT-2026-0003',
+      billingPeriod: { start: '2026-01-15', end: '2026-06-30' },
+      serviceDate: null,
+      delivery: null,
+      lines: [
+        {
+          name: 'Maintenance préventive CVC — Période du 15/01/2026 au 31/03/2026 (prorata 76 j / 90 j)',
+          quantity: '1',
+          unitPrice: '253.33',
+          vatRateCode: 'TVA20',
+          servicePeriod: { start: '2026-01-15', end: '2026-03-31' },
+        },
+        {
+          name: 'Maintenance préventive CVC — Période du 01/04/2026 au 30/06/2026',
+          quantity: '1',
+          unitPrice: '307.63',
+          vatRateCode: 'TVA20',
+          note: 'Révision SYNTEC au 01/04/2026 : coefficient 1,02543',
+          servicePeriod: { start: '2026-04-01', end: '2026-06-30' },
+        },
+        {
+          name: 'Astreinte',
+          quantity: '1',
+          unitPrice: '90.00',
+          vatRateCode: 'TVA20',
+          servicePeriod: { start: '2026-04-01', end: '2026-06-30' },
+        },
+      ],
+      freeNotes: ['Contrat CT-2026-0003 — Maintenance CVC', 'Redevance du 15/01/2026 au 30/06/2026'],
     }),
   /** A long invoice: page breaks and repeated table headers. */
   long: (lineCount = 60) =>
