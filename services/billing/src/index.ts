@@ -13,6 +13,11 @@ import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceQuoteResolver } from './quotes/invoice-quote.resolver';
 import { publicQuoteRoutes } from './quotes/public-quote.routes';
 import { PriceListResolver } from './price-lists/price-list.resolver';
+import { ContractBillingMutationResolver, ContractBillingResolver, TerminationResolver } from './contracts/contract-billing.resolver';
+import { ContractBillingFieldsResolver, ContractBillingTermsResolver, ContractIndexationResolver } from './contracts/contract-ref.resolver';
+import { IndexSeriesResolver } from './contracts/index-series.resolver';
+import { ContractRef } from './contracts/contract-billing.type';
+import { startContractBillingWorker } from './contracts/contract-billing.worker';
 
 export const billingSubgraph: SubgraphDefinition = {
   name: 'billing',
@@ -28,9 +33,21 @@ export const billingSubgraph: SubgraphDefinition = {
     QuoteResolver,
     InvoiceQuoteResolver,
     PriceListResolver,
+    ContractBillingResolver,
+    ContractBillingMutationResolver,
+    TerminationResolver,
+    ContractBillingFieldsResolver,
+    ContractBillingTermsResolver,
+    ContractIndexationResolver,
+    IndexSeriesResolver,
   ],
-  orphanedTypes: [CustomerRef, InterventionRef],
-  references: { Intervention: (reference) => reference },
-  onStart: startBillingMailWorker,
+  orphanedTypes: [CustomerRef, InterventionRef, ContractRef],
+  references: { Intervention: (reference) => reference, Contract: (reference) => reference },
+  onStart: async (resources) => {
+    const stops = [await startBillingMailWorker(resources), await startContractBillingWorker(resources)];
+    return async () => {
+      for (const stop of stops) await stop();
+    };
+  },
   httpRoutes: [invoiceDocumentsRoute, ...publicQuoteRoutes],
 };

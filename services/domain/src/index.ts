@@ -85,3 +85,6 @@ export * from './billing/contracts/billing-terms.service';
 export * from './billing/contracts/index-series.service';
 export * from './billing/contracts/contract-bills';
 export * from './billing/contracts/contract-billing-run';
+export * from './billing/contracts/contract-termination';
+export * from './billing/contracts/contract-renewals';
+export * from './billing/contracts/renewal-letter';

@@ -243,8 +243,8 @@ describe('a billing run killed midway', () => {
         chunkSize: 3,
         beforeCommit: async (chunk, em) => {
           if (chunk !== 1) return;
-          const [{ pid }] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
-          await admin.query('select pg_terminate_backend($1)', [pid]);
+          const [backend] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+          await admin.query('select pg_terminate_backend($1)', [backend!.pid]);
           await em.execute('select 1');
         },
       },

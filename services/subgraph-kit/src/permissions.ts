@@ -14,5 +14,6 @@ export type Permission = ApiScope | 'platform:admin';
 export function hasPermission(identity: Identity, permission: Permission): boolean {
   if (permission === 'platform:admin') return identity.kind === 'user' && identity.role === 'admin';
   if (identity.kind === 'api_key') return identity.scopes.includes(permission);
+  if (identity.kind === 'system') return false;
   return ROLE_PERMISSIONS[identity.role].includes(permission);
 }

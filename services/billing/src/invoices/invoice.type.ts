@@ -35,6 +35,13 @@ export class InterventionRef {
   @Field(() => ID) id!: string;
 }
 
+/** A contract (owned by maintenance) that billing extends with its fees, schedule and renewal. */
+@ObjectType('Contract')
+@Directive('@key(fields: "id")')
+export class ContractRef {
+  @Field(() => ID) id!: string;
+}
+
 @ObjectType('InvoiceLine')
 export class InvoiceLineType {
   @Field(() => ID) id!: string;
@@ -52,6 +59,9 @@ export class InvoiceLineType {
   @Field(() => Boolean, { description: 'Included in the maintenance contract (shown at zero).' }) coveredByContract!: boolean;
   @Field(() => LabourTypeEnum, { nullable: true }) labourType!: LabourTypeEnum | null;
   @Field(() => ID, { nullable: true, description: 'The intervention this line bills, if any.' }) interventionId!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'BT-134: first day of the service a contract fee line bills.' })
+  serviceStart!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'BT-135: its last day.' }) serviceEnd!: string | null;
 }
 
 @ObjectType('VatBreakdownRow')
@@ -133,6 +143,10 @@ export class InvoiceType {
   @Field(() => DateTimeResolver) updatedAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true }) issuedAt!: Date | null;
   @Field(() => DateTimeResolver, { nullable: true }) sentAt!: Date | null;
+  @Field(() => ContractRef, { nullable: true, description: 'The contract whose fees it bills.' }) contract!: ContractRef | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'BT-73: first day of the service period billed.' })
+  billingPeriodStart!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'BT-74.' }) billingPeriodEnd!: string | null;
 }
 
 export const InvoiceConnection = ConnectionType(InvoiceType, 'Invoice');
@@ -168,6 +182,9 @@ export function toInvoiceType(i: Invoice): InvoiceType {
     updatedAt: i.updatedAt,
     issuedAt: i.issuedAt ?? null,
     sentAt: i.sentAt ?? null,
+    contract: i.contractId ? { id: i.contractId } : null,
+    billingPeriodStart: i.billingPeriodStart ?? null,
+    billingPeriodEnd: i.billingPeriodEnd ?? null,
   };
 }
 
@@ -196,6 +213,8 @@ export const toLineType = (l: InvoiceLine): InvoiceLineType => ({
   vatRate: l.vatRate,
   lineNet: l.lineNet,
   reason: l.reason ?? null,
+  serviceStart: l.serviceStart ?? null,
+  serviceEnd: l.serviceEnd ?? null,
 });
 
 export const toBreakdownType = (b: InvoiceVatBreakdown): VatBreakdownRowType => ({

@@ -13,8 +13,11 @@ import { frenchDate } from '../shared/time';
  */
 
 export interface CreditNoteInput {
-  /** Lines to credit with the quantity; none: the whole invoice. */
-  lines?: { invoiceLineId: string; quantity: string }[] | null;
+  /**
+   * Lines to credit with the quantity; none: the whole invoice. A contract's termination credits
+   * part of a fee line instead: quantity 1 at a lower unit price, with its own designation.
+   */
+  lines?: { invoiceLineId: string; quantity: string; unitPrice?: string; description?: string }[] | null;
   reason: string;
 }
 
@@ -33,7 +36,7 @@ export async function createCreditNote(em: EntityManager, identity: Identity, in
       typeCode: invoice.typeCode,
     });
   const original = await em.find(InvoiceLine, { invoiceId }, { orderBy: { position: 'asc' } });
-  const chosen = input.lines ?? original.map((l) => ({ invoiceLineId: l.id, quantity: l.quantity }));
+  const chosen: NonNullable<CreditNoteInput['lines']> = input.lines ?? original.map((l) => ({ invoiceLineId: l.id, quantity: l.quantity }));
   const v = new Validator();
   const lines: DraftLineInput[] = [];
   chosen.forEach((c, i) => {
@@ -45,14 +48,22 @@ export async function createCreditNote(em: EntityManager, identity: Identity, in
       `lines[${i}].quantity`,
       `au plus la quantité facturée (${line.quantity})`,
     );
+    if (c.unitPrice !== undefined) {
+      const price = parseDecimal(c.unitPrice, `lines[${i}].unitPrice`);
+      v.check(
+        !price.isNegative() && price.lessThanOrEqualTo(line.unitPrice),
+        `lines[${i}].unitPrice`,
+        `au plus le prix facturé (${line.unitPrice})`,
+      );
+    }
     // A negative invoice line (a discount) is credited as a negative line too.
     const sign = new Money(line.quantity).isNegative() ? -1 : 1;
     lines.push({
       kind: line.kind,
-      description: line.description,
+      description: c.description ?? line.description,
       quantity: quantity.times(sign).toString(),
       unit: line.unit,
-      unitPrice: line.unitPrice,
+      unitPrice: c.unitPrice ?? line.unitPrice,
       discountPercent: line.discountPercent,
       vatRateCode: line.vatRateCode,
       reason: `Avoir de la ligne ${line.position + 1} de la facture ${invoice.number}`,

@@ -19,7 +19,7 @@ export async function openTenantScope(orm: Orm, identity: Identity, meta: ScopeM
     variables: {
       'app.tenant_id': identity.tenantId,
       'app.actor_kind': identity.kind,
-      'app.actor_id': actorId(identity),
+      'app.actor_id': actorId(identity) ?? '',
       'app.request_id': meta.requestId,
       'app.operation': meta.operation ?? '',
     },

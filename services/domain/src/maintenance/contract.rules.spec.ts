@@ -137,10 +137,10 @@ describe('contract status', () => {
     expect(contractStatus({ ...contract, tacitRenewal: true }, '2031-06-30')).toBe('ACTIVE');
   });
 
-  it('is terminated from its termination date on, renewal or not', () => {
+  it('is terminated the day after its last day covered, renewal or not', () => {
     const terminated = { ...contract, tacitRenewal: true, terminatedOn: '2026-06-30' };
-    expect(contractStatus(terminated, '2026-06-29')).toBe('ACTIVE');
-    expect(contractStatus(terminated, '2026-06-30')).toBe('TERMINATED');
+    expect(contractStatus(terminated, '2026-06-30')).toBe('ACTIVE');
+    expect(contractStatus(terminated, '2026-07-01')).toBe('TERMINATED');
     expect(contractStatus(terminated, '2028-01-01')).toBe('TERMINATED');
   });
 });

@@ -63,12 +63,12 @@ export function validateSla(sla: SlaTargets, v = new Validator()): Validator {
 
 export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
 
-/** Tacitly renewed contracts stay active past their end date, year after year, until terminated. */
+/** Tacitly renewed contracts stay active past their end date, term after term, until terminated (`terminatedOn` is the last day covered). */
 export function contractStatus(
   contract: { startsOn: string; endsOn: string; tacitRenewal: boolean; terminatedOn?: string | null },
   today: string,
 ): ContractStatus {
-  if (contract.terminatedOn && contract.terminatedOn <= today) return 'TERMINATED';
+  if (contract.terminatedOn && contract.terminatedOn < today) return 'TERMINATED';
   if (today < contract.startsOn) return 'DRAFT';
   if (today > contract.endsOn && !contract.tacitRenewal) return 'EXPIRED';
   return 'ACTIVE';

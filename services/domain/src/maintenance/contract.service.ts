@@ -163,6 +163,32 @@ export async function amendContract(
   return contract;
 }
 
+export interface TerminationInput {
+  /** When the notice was received (or sent). */
+  noticeOn: string;
+  /** Last day the contract runs. */
+  effectiveOn: string;
+  reason: string;
+}
+
+/** Records a contract's termination (the contract must be locked by the caller). */
+export function recordContractTermination(contract: Contract, input: TerminationInput): void {
+  new Validator()
+    .check(isLocalDate(input.noticeOn), 'noticeOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
+    .check(!isLocalDate(input.effectiveOn) || input.effectiveOn >= contract.startsOn, 'effectiveOn', 'au plus tôt le début du contrat')
+    .check(
+      !isLocalDate(input.effectiveOn) || !isLocalDate(input.noticeOn) || input.effectiveOn >= input.noticeOn,
+      'effectiveOn',
+      'au plus tôt à la réception du préavis',
+    )
+    .check(input.reason.trim().length > 0 && input.reason.length <= 500, 'reason', 'motif obligatoire, au plus 500 caractères')
+    .throwIfInvalid();
+  contract.terminatedOn = input.effectiveOn;
+  contract.terminationNoticeOn = input.noticeOn;
+  contract.terminationReason = input.reason.trim();
+}
+
 export async function getContract(em: EntityManager, id: string): Promise<Contract> {
   const contract = await em.findOne(Contract, { id });
   if (!contract) throw Errors.notFound('Contract', id);

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { tenantTableSql } from './tenant-table';
+import { APP_ROLE } from '../db/roles';
 
 /**
  * Contracts that bill their own fees: effective-dated billing terms with their fee lines and
@@ -184,5 +185,26 @@ export class Migration20261206000000ContractBilling extends Migration {
       tenantTableSql('contract_billing_periods', { privileges: 'select, insert, delete', keyColumns: ['contract_id', 'period_start'] }),
     );
     this.addSql(tenantTableSql('contract_renewal_notices', { privileges: 'select, insert' }));
+
+    // Jobs that run for no tenant (the daily renewal notices, the resumption of interrupted runs)
+    // find their tenants through these owner functions, which read nothing else.
+    this.addSql(`
+      create policy renewal_notice_tenants on tenants for select to current_user using (true);
+      create function renewal_notice_tenants() returns table (id uuid)
+        language sql stable security definer set search_path = public as $$
+          select t.id from tenants t where t.renewal_notice_mode = 'AUTO' order by t.id
+        $$;
+      revoke all on function renewal_notice_tenants() from public;
+      grant execute on function renewal_notice_tenants() to ${APP_ROLE};
+      create policy billing_runs_resume on contract_billing_runs for select to current_user using (true);
+      create function contract_billing_runs_to_resume(p_stale_seconds integer)
+        returns table (tenant_id uuid, id uuid, created_by uuid)
+        language sql stable security definer set search_path = public as $$
+          select r.tenant_id, r.id, r.created_by from contract_billing_runs r
+           where r.state in ('QUEUED', 'RUNNING') and coalesce(r.heartbeat_at, r.created_at) < now() - make_interval(secs => p_stale_seconds)
+           order by r.created_at
+        $$;
+      revoke all on function contract_billing_runs_to_resume(integer) from public;
+      grant execute on function contract_billing_runs_to_resume(integer) to ${APP_ROLE};`);
   }
 }

@@ -17,8 +17,9 @@ export class JobQueue {
     return new JobQueue(boss);
   }
 
-  async enqueue(queue: string, data: object): Promise<void> {
-    await this.boss.send(queue, data);
+  /** `singletonKey`: a second job with the same key is not queued while the first one is (several replicas, one job). */
+  async enqueue(queue: string, data: object, options: { singletonKey?: string } = {}): Promise<void> {
+    await this.boss.send(queue, data, options);
   }
 
   async work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void> {

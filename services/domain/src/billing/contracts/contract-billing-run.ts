@@ -4,6 +4,9 @@ import { ContractBillingRun, type BillingMode, type BillingRunError } from './co
 import { billContract, billDraftLines, loadBillingBasis, previewFromBasis, type ContractBill } from './contract-bills';
 import { dayAfter } from './contract-billing.rules';
 import { buyerSnapshot } from '../invoice-issue';
+import { Invoice } from '../invoice.entity';
+import { sendInvoice } from '../invoice-sending';
+import { Contract } from '../../maintenance/contract.entity';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
 import { Money, sumAmounts } from '../money';
@@ -400,4 +403,47 @@ export async function runTotals(em: EntityManager, runId: string): Promise<{ inv
     totalNet: new Money(row?.net ?? 0).toFixed(2),
     totalGross: new Money(row?.gross ?? 0).toFixed(2),
   };
+}
+
+/**
+ * After a run that issues: mails each of its invoices (rendering its Factur-X PDF on the way), one
+ * transaction per invoice, off the run's critical path. An invoice already sent is skipped, so the
+ * job can be replayed; a customer without an address is named in the run's errors.
+ */
+export async function sendRunInvoices(orm: Orm, data: ContractBillingJobData): Promise<{ sent: number; failed: number }> {
+  const { identity, runId } = data;
+  const scope = { requestId: `job:${runId}`, operation: 'contract-billing:send' };
+  const ids = await inTenantScope(orm, identity, scope, async (em) => {
+    const all = await runInvoiceIds(em, runId);
+    if (all.length === 0) return [];
+    const unsent = await em.find(Invoice, { id: { $in: all }, status: 'ISSUED', sentAt: null }, { fields: ['id'] });
+    return unsent.map((i) => i.id);
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const id of ids) {
+    try {
+      await inTenantScope(orm, identity, scope, (em) => sendInvoice(em, identity, id));
+      sent += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      failed += 1;
+      await inTenantScope(orm, identity, scope, async (em) => {
+        const run = await em.findOneOrFail(ContractBillingRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const invoice = await em.findOneOrFail(Invoice, { id });
+        const contract = invoice.contractId ? await em.findOne(Contract, { id: invoice.contractId }) : null;
+        run.errors = [
+          ...run.errors,
+          {
+            contractId: invoice.contractId ?? '',
+            contractReference: contract?.reference ?? '',
+            code: 'NOT_SENT',
+            message: `Facture ${invoice.number} émise mais non envoyée : ${error.message}`,
+          },
+        ];
+        await em.flush();
+      });
+    }
+  }
+  return { sent, failed };
 }

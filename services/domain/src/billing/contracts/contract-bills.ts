@@ -7,6 +7,7 @@ import {
   revisedAmount,
   revisionCoefficient,
   revisionInForce,
+  type PeriodSpan,
   type ScheduledPeriod,
 } from './contract-billing.rules';
 import { indexationOf } from './billing-terms.service';
@@ -153,79 +154,103 @@ function revisionText(r: Revision, base: string, revised: string): string {
   );
 }
 
-function periodText(p: ScheduledPeriod): string {
+function periodText(p: PeriodSpan): string {
   const span = `Période du ${frenchDate(p.start)} au ${frenchDate(p.end)}`;
   return p.days === p.fullDays ? span : `${span} (prorata ${p.days} j / ${p.fullDays} j)`;
+}
+
+/** The lines of one period of a contract under the terms it is billed with, or why they cannot be priced. */
+export function pricePeriod(
+  basis: BillingBasis,
+  contractId: string,
+  terms: ContractBillingTerms,
+  period: PeriodSpan,
+  excluded: ReadonlySet<string> = new Set(),
+): { lines: BillLine[]; blocked: BlockReason | null } {
+  const series = terms.indexSeriesId ? basis.seriesById.get(terms.indexSeriesId) : undefined;
+  const indexation = series ? indexationOf(terms, series.code) : null;
+  const due = indexation ? revisionInForce(indexation, period.start) : null;
+  let revision: Revision | null = null;
+  if (indexation && due) {
+    const value = basis.indexValues.get(`${terms.indexSeriesId}:${due.referencePeriod}`);
+    if (!value)
+      return {
+        lines: [],
+        blocked: {
+          code: 'INDEX_VALUE_MISSING',
+          message: `Indice ${indexation.seriesCode} de ${frenchMonth(due.referencePeriod)} manquant : la révision du ${frenchDate(due.revisionOn)} ne peut pas être calculée (saisissez la valeur publiée)`,
+        },
+      };
+    const coefficient = revisionCoefficient(indexation, value);
+    revision = {
+      seriesCode: indexation.seriesCode,
+      revisionOn: due.revisionOn,
+      referencePeriod: due.referencePeriod,
+      indexValue: value,
+      baseIndexValue: indexation.baseValue,
+      basePeriod: indexation.basePeriod,
+      coefficient,
+      formula: `${formatFr(indexation.fixedPart)} + ${formatFr(indexation.variablePart)} × ${formatFr(value)} / ${formatFr(indexation.baseValue)} = ${formatFr(coefficient)}`,
+    };
+  }
+  const lines = (basis.feeLinesByTerms.get(terms.id) ?? []).map((fee): BillLine => {
+    const lineRevision = fee.indexed ? revision : null;
+    const revised = lineRevision ? revisedAmount(fee.amount, lineRevision.coefficient) : fee.amount;
+    const id = `${contractId}:${period.start}:${fee.position}`;
+    return {
+      id,
+      label: fee.label,
+      description: `${fee.label} — ${periodText(period)}`,
+      baseAmount: fee.amount,
+      revisedAmount: revised,
+      amount: prorate(revised, period.days, period.fullDays),
+      vatRateCode: fee.vatRateCode,
+      siteId: fee.siteId ?? null,
+      revenueAccount: fee.revenueAccount ?? null,
+      revision: lineRevision,
+      reason: lineRevision ? revisionText(lineRevision, fee.amount, revised) : null,
+      serviceStart: period.start,
+      serviceEnd: period.end,
+      excluded: excluded.has(id),
+    };
+  });
+  return { lines, blocked: null };
+}
+
+const spanOf = (contract: Contract) => ({
+  startsOn: contract.startsOn,
+  endsOn: contract.endsOn,
+  tacitRenewal: contract.tacitRenewal,
+  terminatedOn: contract.terminatedOn ?? null,
+});
+
+/** The contract's schedule up to `horizon`, each period priced (or blocked), and whether it is billed. */
+export function pricedSchedule(basis: BillingBasis, contract: Contract, horizon: string) {
+  const versions = basis.termsByContract.get(contract.id) ?? [];
+  return contractSchedule(spanOf(contract), versions, horizon).map((period) => ({
+    ...period,
+    billed: basis.billed.has(`${contract.id}:${period.start}`),
+    ...pricePeriod(basis, contract.id, versions[period.termsIndex]!, period),
+  }));
 }
 
 /** Prices one contract's periods due on `billingDate` (pure: everything comes from the basis). */
 export function billContract(basis: BillingBasis, contract: Contract, billingDate: string, excluded: ReadonlySet<string>): ContractBill {
   const versions = basis.termsByContract.get(contract.id) ?? [];
   const customer = basis.customers.get(contract.customerId);
-  const schedule = contractSchedule(
-    {
-      startsOn: contract.startsOn,
-      endsOn: contract.endsOn,
-      tacitRenewal: contract.tacitRenewal,
-      terminatedOn: contract.terminatedOn ?? null,
-    },
-    versions,
-    billingDate,
-  );
+  const schedule = contractSchedule(spanOf(contract), versions, billingDate);
   const due = schedule.filter((p) => p.dueOn <= billingDate && !basis.billed.has(`${contract.id}:${p.start}`));
   let blocked: BlockReason | null = null;
   const periods: BillPeriod[] = [];
   const postponedPeriods: ScheduledPeriod[] = [];
   for (const period of due) {
-    const terms = versions[period.termsIndex]!;
-    const series = terms.indexSeriesId ? basis.seriesById.get(terms.indexSeriesId) : undefined;
-    const indexation = series ? indexationOf(terms, series.code) : null;
-    const due = indexation ? revisionInForce(indexation, period.start) : null;
-    let revision: Revision | null = null;
-    if (indexation && due) {
-      const value = basis.indexValues.get(`${terms.indexSeriesId}:${due.referencePeriod}`);
-      if (!value) {
-        blocked ??= {
-          code: 'INDEX_VALUE_MISSING',
-          message: `Indice ${indexation.seriesCode} de ${frenchMonth(due.referencePeriod)} manquant : la révision du ${frenchDate(due.revisionOn)} ne peut pas être calculée (saisissez la valeur publiée)`,
-        };
-        continue;
-      }
-      const coefficient = revisionCoefficient(indexation, value);
-      revision = {
-        seriesCode: indexation.seriesCode,
-        revisionOn: due.revisionOn,
-        referencePeriod: due.referencePeriod,
-        indexValue: value,
-        baseIndexValue: indexation.baseValue,
-        basePeriod: indexation.basePeriod,
-        coefficient,
-        formula: `${formatFr(indexation.fixedPart)} + ${formatFr(indexation.variablePart)} × ${formatFr(value)} / ${formatFr(indexation.baseValue)} = ${formatFr(coefficient)}`,
-      };
+    const priced = pricePeriod(basis, contract.id, versions[period.termsIndex]!, period, excluded);
+    if (priced.blocked) {
+      blocked ??= priced.blocked;
+      continue;
     }
-    const lines = (basis.feeLinesByTerms.get(terms.id) ?? []).map((fee): BillLine => {
-      const lineRevision = fee.indexed ? revision : null;
-      const revised = lineRevision ? revisedAmount(fee.amount, lineRevision.coefficient) : fee.amount;
-      const id = `${contract.id}:${period.start}:${fee.position}`;
-      return {
-        id,
-        label: fee.label,
-        description: `${fee.label} — ${periodText(period)}`,
-        baseAmount: fee.amount,
-        revisedAmount: revised,
-        amount: prorate(revised, period.days, period.fullDays),
-        vatRateCode: fee.vatRateCode,
-        siteId: fee.siteId ?? null,
-        revenueAccount: fee.revenueAccount ?? null,
-        revision: lineRevision,
-        reason: lineRevision ? revisionText(lineRevision, fee.amount, revised) : null,
-        serviceStart: period.start,
-        serviceEnd: period.end,
-        excluded: excluded.has(id),
-      };
-    });
-    if (lines.every((l) => l.excluded)) postponedPeriods.push(period);
-    else periods.push({ ...period, lines });
+    if (priced.lines.every((l) => l.excluded)) postponedPeriods.push(period);
+    else periods.push({ ...period, lines: priced.lines });
   }
   const billedLines = blocked ? [] : periods.flatMap((p) => p.lines.filter((l) => !l.excluded));
   const totals = billedLines.length
