@@ -39,7 +39,7 @@ const WAITING_DAYS = 12;
 export async function seedBillingDemo(
   em: EntityManager,
   identity: Identity,
-  options: { seed: number; now?: Date },
+  options: { seed: number; now?: Date; beforeIssuing?: (at: Date) => Promise<void> },
 ): Promise<BillingDemoSummary> {
   const random = seededRandom(options.seed * 15_485_863);
   const now = options.now ?? new Date();
@@ -76,6 +76,8 @@ export async function seedBillingDemo(
   const customers = new Map((await em.find(Customer, {})).map((c) => [c.id, c]));
   const issued: Invoice[] = [];
   for (const plan of toIssue) {
+    // Other invoices of the series (the contracts' monthly runs) go out in date order with these.
+    await options.beforeIssuing?.(plan.at);
     const draft = await convertInterventionsToInvoice(
       em,
       identity,
@@ -101,6 +103,8 @@ export async function seedBillingDemo(
     if (ageDays < 35) await sendInvoice(em, identity, invoice.id, {});
     else invoice.sentAt = plan.at;
   }
+
+  await options.beforeIssuing?.(new Date(now.getTime() - DAY));
 
   // Credit notes: a part returned on one invoice, a whole invoice cancelled (billed to the wrong site).
   let creditNotes = 0;

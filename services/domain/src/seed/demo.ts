@@ -13,6 +13,7 @@ import type { Role } from '../shared/identity';
 import { newId } from '../shared/ids';
 import { seedMaintenanceDemo } from './maintenance-demo';
 import { seedBillingDemo } from './billing-demo';
+import { seedContractBillingDemo } from './contract-billing-demo';
 import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
 
 export const DEMO_PASSWORD = 'relais-demo';
@@ -160,7 +161,9 @@ async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: b
     await seedCustomers(em, tenantId, seed.customers, seed.seed);
     if (options.maintenance) {
       await seedMaintenanceDemo(em, system, { seed: seed.seed });
-      await seedBillingDemo(em, system, { seed: seed.seed });
+      const contractBilling = await seedContractBillingDemo(em, system, { seed: seed.seed });
+      await seedBillingDemo(em, system, { seed: seed.seed, beforeIssuing: (at) => contractBilling.runsUntil(at) });
+      await contractBilling.finish();
     }
   });
   return tenantId;

@@ -7,6 +7,7 @@ import { buyerSnapshot } from '../invoice-issue';
 import { Invoice } from '../invoice.entity';
 import { sendInvoice } from '../invoice-sending';
 import { Contract } from '../../maintenance/contract.entity';
+import type { Customer } from '../../maintenance/customer.entity';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
 import { Money, sumAmounts } from '../money';
@@ -123,7 +124,7 @@ export interface RunHooks {
 }
 
 /** Bills the due periods of some contracts in the caller's transaction. */
-async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds: readonly string[]): Promise<ChunkOutcome> {
+async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds: readonly string[], at?: Date): Promise<ChunkOutcome> {
   const tenantId = run.tenantId;
   // Terminations and terms changes lock the contract: a run never bills past a termination it cannot see.
   await em.execute(`select 1 from contracts where id = any(?::uuid[]) order by id for share`, [pgUuidArray(contractIds)]);
@@ -233,7 +234,7 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
        from jsonb_to_recordset(?::jsonb) as r(id uuid, invoice_id uuid, category text, rate numeric, basis numeric, tax numeric, exemption_reason text)`,
     [tenantId, JSON.stringify(breakdown)],
   );
-  if (run.mode === 'ISSUE') await issueBlock(em, tenantId, dues, basis.customers);
+  if (run.mode === 'ISSUE') await issueBlock(em, tenantId, dues, basis.customers, at);
   return {
     invoices: toInvoice.length,
     totalNet: sumAmounts(invoices.map((i) => i.total_net as string)).toFixed(2),
@@ -249,10 +250,11 @@ async function issueBlock(
   em: EntityManager,
   tenantId: string,
   dues: { id: string; bill: ContractBill }[],
-  customers: Map<string, import('../../maintenance/customer.entity').Customer>,
+  customers: Map<string, Customer>,
+  at?: Date,
 ): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${tenantId}:${INVOICE_SERIES}`]);
-  const issuedAt = new Date();
+  const issuedAt = at ?? new Date();
   const issueDate = localDate(issuedAt);
   const year = issueDate.slice(0, 4);
   const [counter] = await em.execute<{ value: string }[]>(
@@ -282,6 +284,38 @@ async function issueBlock(
       where i.tenant_id = ? and i.id = r.id and i.status = 'DRAFT'`,
     [issueDate, issuedAt, JSON.stringify(rows), tenantId],
   );
+}
+
+/**
+ * A whole run in the caller's transaction, issued at `at`: how the demo data replays the runs of
+ * past months in date order with the other invoices. The product runs them as jobs.
+ */
+export async function replayContractBillingRun(
+  em: EntityManager,
+  identity: Identity,
+  input: { billingDate: string; at: Date },
+): Promise<ContractBillingRun> {
+  const run = await startContractBillingRun(em, identity, { billingDate: input.billingDate, mode: 'ISSUE', send: false });
+  const preview = previewFromBasis(await loadBillingBasis(em), run.billingDate);
+  const ids = preview.bills.filter((b) => !b.blocked && b.periods.length > 0).map((b) => b.contract.id);
+  const outcome = ids.length ? await billChunk(em, run, ids, input.at) : { invoices: 0, totalNet: '0.00', totalGross: '0.00' };
+  em.assign(run, {
+    state: 'SUCCEEDED',
+    attempts: 1,
+    contractsTotal: preview.bills.length,
+    contractsDone: preview.bills.length,
+    invoiceCount: outcome.invoices,
+    totalNet: outcome.totalNet,
+    totalGross: outcome.totalGross,
+    errors: preview.bills
+      .filter((b) => b.blocked)
+      .map((b) => ({ contractId: b.contract.id, contractReference: b.contract.reference, code: b.blocked!.code, message: b.blocked!.message })),
+    createdAt: input.at,
+    startedAt: input.at,
+    finishedAt: input.at,
+  });
+  await em.flush();
+  return run;
 }
 
 /** A failure tied to one contract's data (not the connection): that contract is skipped and named. */
