@@ -14,7 +14,7 @@ import { rateCardInForceWithSource, type RateCard } from '../maintenance/contrac
 import { amendmentsByContractIds } from '../maintenance/contract.service';
 import { Equipment } from '../maintenance/equipment.entity';
 import { Intervention, LabourEntry, PartUsed } from '../maintenance/intervention.entity';
-import { assertTransition } from '../maintenance/intervention.rules';
+import { markInterventionsInvoiced } from '../maintenance/intervention.service';
 import { Site } from '../maintenance/site.entity';
 import { Technician } from '../maintenance/technician.entity';
 import { DomainError, Errors, Validator } from '../shared/errors';
@@ -259,11 +259,9 @@ export async function convertInterventionsToInvoice(
     .check(lines.length > 0, 'interventionIds', 'rien à facturer : ni main-d’œuvre, ni déplacement, ni pièce')
     .throwIfInvalid();
   const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, vatRates);
-  for (const intervention of ordered) {
+  for (const intervention of ordered)
     em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
-    assertTransition(intervention.status, 'INVOICED');
-    intervention.status = 'INVOICED';
-  }
+  markInterventionsInvoiced(ordered);
   await em.flush();
   return invoice;
 }

@@ -15,7 +15,8 @@ import { invoiceTotals, type InvoiceTotals, type VatRateDef } from './totals';
 import { VatRate } from './vat-rate.entity';
 import { Customer } from '../maintenance/customer.entity';
 import { Intervention } from '../maintenance/intervention.entity';
-import { assertTransition, type LabourType } from '../maintenance/intervention.rules';
+import type { LabourType } from '../maintenance/intervention.rules';
+import { reopenInvoicedInterventions } from '../maintenance/intervention.service';
 import { DomainError, Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { newId } from '../shared/ids';
@@ -358,10 +359,7 @@ export async function deleteInvoiceDraft(em: EntityManager, id: string, expected
   const interventions = links.length
     ? await em.find(Intervention, { id: { $in: links.map((l) => l.interventionId) } }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : [];
-  for (const intervention of interventions) {
-    assertTransition(intervention.status, 'CLOSED');
-    intervention.status = 'CLOSED';
-  }
+  reopenInvoicedInterventions(interventions);
   await em.nativeDelete(InvoiceIntervention, { invoiceId: id });
   await em.nativeDelete(InvoiceLine, { invoiceId: id });
   await em.nativeDelete(InvoiceVatBreakdown, { invoiceId: id });

@@ -144,6 +144,16 @@ function moveTo(intervention: Intervention, to: InterventionStatus): void {
   intervention.status = to;
 }
 
+/** Billing put the (locked) interventions on an invoice: they are INVOICED. */
+export function markInterventionsInvoiced(interventions: readonly Intervention[]): void {
+  for (const intervention of interventions) moveTo(intervention, 'INVOICED');
+}
+
+/** Their draft invoice was deleted: the (locked) interventions are CLOSED, billable again. */
+export function reopenInvoicedInterventions(interventions: readonly Intervention[]): void {
+  for (const intervention of interventions) moveTo(intervention, 'CLOSED');
+}
+
 export async function assignedTechnicianIds(em: EntityManager, interventionId: string): Promise<string[]> {
   return (await em.find(InterventionTechnician, { interventionId })).map((a) => a.technicianId);
 }
