@@ -309,7 +309,12 @@ export async function replayContractBillingRun(
     totalGross: outcome.totalGross,
     errors: preview.bills
       .filter((b) => b.blocked)
-      .map((b) => ({ contractId: b.contract.id, contractReference: b.contract.reference, code: b.blocked!.code, message: b.blocked!.message })),
+      .map((b) => ({
+        contractId: b.contract.id,
+        contractReference: b.contract.reference,
+        code: b.blocked!.code,
+        message: b.blocked!.message,
+      })),
     createdAt: input.at,
     startedAt: input.at,
     finishedAt: input.at,
