@@ -294,4 +294,36 @@ describe('contract billing through the gateway', () => {
     expect(proposal.lines[0]!.description).toContain('résiliation au 15/11/2026 (46 j / 92 j)');
     expect(errorCodes(await call(terminate, { c: ids.quarterly }))).toEqual(['CONTRACT_TERMINATED']);
   });
+
+  it('a tenant set to drafts gets drafts from its runs; bad settings are refused', async () => {
+    const bad = await call('mutation { updateContractBillingSettings(input: { renewalNoticeLeadDays: 400 }) { renewalNoticeLeadDays } }');
+    expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
+    const { updateContractBillingSettings: settings } = await must<{ updateContractBillingSettings: Record<string, unknown> }>(
+      'mutation { updateContractBillingSettings(input: { contractBillingMode: DRAFT, renewalNoticeMode: MANUAL }) { contractBillingMode contractBillingSend renewalNoticeMode renewalNoticeLeadDays } }',
+    );
+    expect(settings).toEqual({
+      contractBillingMode: 'DRAFT',
+      contractBillingSend: true,
+      renewalNoticeMode: 'MANUAL',
+      renewalNoticeLeadDays: 30,
+    });
+
+    const { runContractBilling } = await must<{ runContractBilling: { id: string; send: boolean } }>(
+      'mutation { runContractBilling(date: "2027-01-31") { id send } }',
+    );
+    expect(runContractBilling.send).toBe(false);
+    let run: Run | null = null;
+    for (let i = 0; i < 100 && run?.state !== 'SUCCEEDED'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      run = (
+        await must<{ contractBillingRun: Run }>(`query($id: ID!) { contractBillingRun(id: $id) { ${RUN_FIELDS} } }`, {
+          id: runContractBilling.id,
+        })
+      ).contractBillingRun;
+    }
+    // December and January in arrears for the remaining contract; the terminated one bills nothing more.
+    expect(run!.invoices.map((i) => [i.status, i.number, i.totalNet, i.billingPeriodStart, i.billingPeriodEnd])).toEqual([
+      ['DRAFT', null, '240.00', '2026-12-01', '2027-01-31'],
+    ]);
+  });
 });

@@ -13,8 +13,18 @@ import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceQuoteResolver } from './quotes/invoice-quote.resolver';
 import { publicQuoteRoutes } from './quotes/public-quote.routes';
 import { PriceListResolver } from './price-lists/price-list.resolver';
-import { ContractBillingMutationResolver, ContractBillingResolver, TerminationResolver } from './contracts/contract-billing.resolver';
-import { ContractBillingFieldsResolver, ContractBillingTermsResolver, ContractIndexationResolver } from './contracts/contract-ref.resolver';
+import {
+  ContractBillingMutationResolver,
+  ContractBillingResolver,
+  ContractBillingSettingsResolver,
+  TerminationResolver,
+} from './contracts/contract-billing.resolver';
+import {
+  ContractBillingFieldsResolver,
+  ContractBillingTermsResolver,
+  ContractIndexationResolver,
+  SchedulePeriodResolver,
+} from './contracts/contract-ref.resolver';
 import { IndexSeriesResolver } from './contracts/index-series.resolver';
 import { ContractRef } from './contracts/contract-billing.type';
 import { startContractBillingWorker } from './contracts/contract-billing.worker';
@@ -36,7 +46,9 @@ export const billingSubgraph: SubgraphDefinition = {
     ContractBillingResolver,
     ContractBillingMutationResolver,
     TerminationResolver,
+    ContractBillingSettingsResolver,
     ContractBillingFieldsResolver,
+    SchedulePeriodResolver,
     ContractBillingTermsResolver,
     ContractIndexationResolver,
     IndexSeriesResolver,

@@ -88,3 +88,4 @@ export * from './billing/contracts/contract-billing-run';
 export * from './billing/contracts/contract-termination';
 export * from './billing/contracts/contract-renewals';
 export * from './billing/contracts/renewal-letter';
+export * from './platform/tenant-settings.service';

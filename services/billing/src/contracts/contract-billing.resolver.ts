@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   CONTRACT_BILLING_QUEUE,
+  contractBillingSettings,
+  updateContractBillingSettings,
   contractBillingPreview,
   getContractBillingRun,
   listContractBillingRuns,
@@ -12,7 +14,7 @@ import {
   terminateContract,
   type ContractBill,
 } from '@relais/domain';
-import { LocalDateScalar, em, identityOf, type RequestContext } from '@relais/subgraph-kit';
+import { LocalDateScalar, em, identityOf, tenantIdOf, type RequestContext } from '@relais/subgraph-kit';
 import {
   BillingModeEnum,
   BillingRunType,
@@ -20,6 +22,8 @@ import {
   ContractRef,
   PreviewType,
   RenewalNoticeType,
+  SettingsInput,
+  SettingsType,
   TerminationType,
   toBillingInput,
   toNoticeType,
@@ -149,6 +153,24 @@ export class ContractBillingMutationResolver {
   })
   async sendRenewalNotice(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string) {
     return toNoticeType(await sendRenewalNotice(em(ctx), identityOf(ctx), contractId));
+  }
+}
+
+@Resolver(() => SettingsType)
+export class ContractBillingSettingsResolver {
+  @Authorized('billing:read')
+  @Query(() => SettingsType)
+  async contractBillingSettings(@Ctx() ctx: RequestContext) {
+    return contractBillingSettings(em(ctx), tenantIdOf(ctx));
+  }
+
+  @Authorized('platform:admin')
+  @Mutation(() => SettingsType, { description: 'Admins only. VALIDATION_FAILED naming the fields.' })
+  async updateContractBillingSettings(@Ctx() ctx: RequestContext, @Arg('input', () => SettingsInput) input: SettingsInput) {
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v != null)) as Parameters<
+      typeof updateContractBillingSettings
+    >[2];
+    return updateContractBillingSettings(em(ctx), tenantIdOf(ctx), patch);
   }
 }
 

@@ -48,6 +48,15 @@ export enum BillingModeEnum {
 }
 registerEnumType(BillingModeEnum, { name: 'ContractBillingMode', description: 'Issue the invoices of a run, or leave drafts to review.' });
 
+export enum RenewalNoticeModeEnum {
+  AUTO = 'AUTO',
+  MANUAL = 'MANUAL',
+}
+registerEnumType(RenewalNoticeModeEnum, {
+  name: 'RenewalNoticeMode',
+  description: 'AUTO: the daily job sends renewal notices; MANUAL: someone does.',
+});
+
 export enum BillingRunStateEnum {
   QUEUED = 'QUEUED',
   RUNNING = 'RUNNING',
@@ -243,6 +252,7 @@ export class SchedulePeriodType {
   @Field(() => String, { description: 'BILLED, DUE (to bill now) or UPCOMING.' }) status!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Net amount, null when blocked.' }) amount!: string | null;
   @Field(() => BlockReasonType, { nullable: true }) blocked!: BlockReasonType | null;
+  /** The invoice that billed the period (BILLED only), resolved by `invoice`. */
   invoiceId!: string | null;
 }
 
@@ -449,3 +459,20 @@ export const toRenewalType = (v: RenewalView): RenewalType => ({
   noticeWindowUntil: v.noticeWindow?.until ?? null,
   notices: v.notices.map(toNoticeType),
 });
+
+@ObjectType('ContractBillingSettings', { description: 'How the tenant’s contract billing runs and renewal notices behave.' })
+export class SettingsType {
+  @Field(() => BillingModeEnum, { description: 'ISSUE: runs issue their invoices; DRAFT: they leave drafts to review.' })
+  contractBillingMode!: BillingModeEnum;
+  @Field(() => Boolean, { description: 'Issued invoices of a run are then mailed.' }) contractBillingSend!: boolean;
+  @Field(() => RenewalNoticeModeEnum) renewalNoticeMode!: RenewalNoticeModeEnum;
+  @Field(() => Int, { description: 'Days before the notice deadline a business customer is told.' }) renewalNoticeLeadDays!: number;
+}
+
+@InputType()
+export class SettingsInput {
+  @Field(() => BillingModeEnum, { nullable: true }) contractBillingMode?: BillingModeEnum;
+  @Field(() => Boolean, { nullable: true }) contractBillingSend?: boolean;
+  @Field(() => RenewalNoticeModeEnum, { nullable: true }) renewalNoticeMode?: RenewalNoticeModeEnum;
+  @Field(() => Int, { nullable: true }) renewalNoticeLeadDays?: number;
+}

@@ -116,6 +116,15 @@ export class ContractBillingFieldsResolver {
   }
 }
 
+@Resolver(() => SchedulePeriodType)
+export class SchedulePeriodResolver {
+  @FieldResolver(() => InvoiceType, { nullable: true, description: 'The invoice that billed the period (BILLED only).' })
+  async invoice(@Ctx() ctx: RequestContext, @Root() period: SchedulePeriodType) {
+    const invoice = period.invoiceId ? await invoiceLoader(ctx).load(period.invoiceId) : null;
+    return invoice ? toInvoiceType(invoice) : null;
+  }
+}
+
 @Resolver(() => ContractBillingTermsType)
 export class ContractBillingTermsResolver {
   @FieldResolver(() => [ContractFeeLineType])

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Tenant } from './tenant.entity';
+import { Validator } from '../shared/errors';
+
+/** How contract billing and renewals behave for a tenant (stored on the tenant, changed here only). */
+export interface ContractBillingSettings {
+  /** ISSUE: a run issues its invoices; DRAFT: it leaves drafts to review. */
+  contractBillingMode: 'ISSUE' | 'DRAFT';
+  /** A run's issued invoices are then mailed. */
+  contractBillingSend: boolean;
+  /** AUTO: the daily job sends renewal notices; MANUAL: someone sends them. */
+  renewalNoticeMode: 'AUTO' | 'MANUAL';
+  /** Days before the notice deadline a business customer is told (consumers: 3 to 1 months, by law). */
+  renewalNoticeLeadDays: number;
+}
+
+const settingsOf = (t: Tenant): ContractBillingSettings => ({
+  contractBillingMode: t.contractBillingMode,
+  contractBillingSend: t.contractBillingSend,
+  renewalNoticeMode: t.renewalNoticeMode,
+  renewalNoticeLeadDays: t.renewalNoticeLeadDays,
+});
+
+export async function contractBillingSettings(em: EntityManager, tenantId: string): Promise<ContractBillingSettings> {
+  return settingsOf(await em.findOneOrFail(Tenant, { id: tenantId }));
+}
+
+export async function updateContractBillingSettings(
+  em: EntityManager,
+  tenantId: string,
+  patch: Partial<ContractBillingSettings>,
+): Promise<ContractBillingSettings> {
+  new Validator()
+    .check(
+      patch.contractBillingMode === undefined || ['ISSUE', 'DRAFT'].includes(patch.contractBillingMode),
+      'contractBillingMode',
+      'ISSUE ou DRAFT',
+    )
+    .check(
+      patch.renewalNoticeMode === undefined || ['AUTO', 'MANUAL'].includes(patch.renewalNoticeMode),
+      'renewalNoticeMode',
+      'AUTO ou MANUAL',
+    )
+    .check(
+      patch.renewalNoticeLeadDays === undefined ||
+        (Number.isInteger(patch.renewalNoticeLeadDays) && patch.renewalNoticeLeadDays >= 0 && patch.renewalNoticeLeadDays <= 180),
+      'renewalNoticeLeadDays',
+      'de 0 à 180 jours',
+    )
+    .throwIfInvalid();
+  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
+  em.assign(tenant, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+  await em.flush();
+  return settingsOf(tenant);
+}
