@@ -3,9 +3,12 @@ import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ContractBillingRun,
+  IndexSeries,
+  IndexValue,
   Invoice,
   InvoiceLine,
   contractBillingPreview,
+  importIndexValues,
   inTenantScope,
   localDate,
   processContractBillingRun,
@@ -151,13 +154,25 @@ describe('contract billing', () => {
     expect(preview.totalGross).toBe('3305.51');
   });
 
+  it('names the line of the file a bad index value is on, blank lines counted, and imports nothing', async () => {
+    const series = await inScope((em) => em.findOneOrFail(IndexSeries, { code: 'ICHT-REV-TS' }));
+    const error = await refusal(
+      inScope((em) => importIndexValues(em, tenant.identity, series.id, 'mois;valeur\n2025-06;131,2\n\n2026-06;-4\n')),
+    );
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect((error.details.fields as { field: string }[]).map((f) => f.field)).toEqual(['csv.line[4].value']);
+    expect(await inScope((em) => em.count(IndexValue, { seriesId: series.id }))).toBe(0);
+  });
+
   it('an excluded line is not billed; excluding every line of a period postpones it', async () => {
     const preview = await inScope((em) =>
       contractBillingPreview(em, BILLING_DATE, [`${ids.arrears}:2026-10-01:0`, `${ids.quarterly}:2026-01-15:1`]),
     );
     const arrears = preview.bills.find((b) => b.contract.id === ids.arrears)!;
     expect(arrears.periods.map((p) => p.start)).toEqual(['2026-11-01']);
-    expect(arrears.postponedPeriods.map((p) => p.start)).toEqual(['2026-10-01']);
+    expect(arrears.postponedPeriods.map((p) => [p.start, p.lines.map((l) => [l.amount, l.excluded])])).toEqual([
+      ['2026-10-01', [['120.00', true]]],
+    ]);
     const quarterly = preview.bills.find((b) => b.contract.id === ids.quarterly)!;
     expect(quarterly.totalNet).toBe('1438.59');
   });

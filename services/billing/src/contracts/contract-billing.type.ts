@@ -414,7 +414,7 @@ export function toPreviewContractType(b: ContractBill): PreviewContractType {
     title: b.contract.title,
     paymentMethod: b.paymentMethod as ContractPaymentMethodEnum,
     periods: b.periods.map((p) => ({ ...p, lines: p.lines.map(toLineType) })),
-    postponedPeriods: b.postponedPeriods.map((p) => ({ ...p, lines: [] })),
+    postponedPeriods: b.postponedPeriods.map((p) => ({ ...p, lines: p.lines.map(toLineType) })),
     blocked: b.blocked,
     totalNet: b.totalNet,
     totalVat: b.totalVat,

@@ -13,6 +13,7 @@ import {
 import { indexationOf } from './billing-terms.service';
 import { draftTotals, vatRateDefs, type DraftLineInput } from '../invoice-drafts';
 import { formatFr, sumAmounts } from '../money';
+import { formatEuro } from '../documents/format';
 import type { VatRateDef } from '../totals';
 import { Contract } from '../../maintenance/contract.entity';
 import { Customer } from '../../maintenance/customer.entity';
@@ -137,9 +138,10 @@ export interface ContractBill {
   customerName: string;
   paymentMethod: ContractPaymentMethod;
   paymentTermsDays: number | null;
-  /** Periods due and not billed (all their lines excluded: postponed, not listed here). */
+  /** Periods due and not billed, with at least one line billed. */
   periods: BillPeriod[];
-  postponedPeriods: ScheduledPeriod[];
+  /** Periods whose every line is excluded: left for a later run. */
+  postponedPeriods: BillPeriod[];
   blocked: BlockReason | null;
   totalNet: string;
   totalVat: string;
@@ -150,7 +152,7 @@ function revisionText(r: Revision, base: string, revised: string): string {
   return (
     `Révision ${r.seriesCode} au ${frenchDate(r.revisionOn)} : I = ${formatFr(r.indexValue)} (${frenchMonth(r.referencePeriod)}), ` +
     `I0 = ${formatFr(r.baseIndexValue)} (${frenchMonth(r.basePeriod)}), coefficient ${r.formula} ; ` +
-    `${formatFr(base, 2)} € → ${formatFr(revised, 2)} € HT par période`
+    `${formatEuro(base)} → ${formatEuro(revised)} HT par période`
   );
 }
 
@@ -242,14 +244,14 @@ export function billContract(basis: BillingBasis, contract: Contract, billingDat
   const due = schedule.filter((p) => p.dueOn <= billingDate && !basis.billed.has(`${contract.id}:${p.start}`));
   let blocked: BlockReason | null = null;
   const periods: BillPeriod[] = [];
-  const postponedPeriods: ScheduledPeriod[] = [];
+  const postponedPeriods: BillPeriod[] = [];
   for (const period of due) {
     const priced = pricePeriod(basis, contract.id, versions[period.termsIndex]!, period, excluded);
     if (priced.blocked) {
       blocked ??= priced.blocked;
       continue;
     }
-    if (priced.lines.every((l) => l.excluded)) postponedPeriods.push(period);
+    if (priced.lines.every((l) => l.excluded)) postponedPeriods.push({ ...period, lines: priced.lines });
     else periods.push({ ...period, lines: priced.lines });
   }
   const billedLines = blocked ? [] : periods.flatMap((p) => p.lines.filter((l) => !l.excluded));
@@ -312,7 +314,7 @@ export interface BillingPreview {
 export function previewFromBasis(basis: BillingBasis, billingDate: string, excluded: ReadonlySet<string> = new Set()): BillingPreview {
   const bills = basis.contracts
     .map((c) => billContract(basis, c, billingDate, excluded))
-    .filter((b) => b.periods.length > 0 || b.blocked !== null);
+    .filter((b) => b.periods.length > 0 || b.postponedPeriods.length > 0 || b.blocked !== null);
   const billable = bills.filter((b) => !b.blocked && b.periods.some((p) => p.lines.some((l) => !l.excluded)));
   return {
     billingDate,

@@ -130,24 +130,31 @@ export async function importIndexValues(
   const series = await getIndexSeries(em, seriesId);
   const firstLine = csv.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as string[][];
+    parsed = parse(csv, {
+      delimiter,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      bom: true,
+      info: true,
+    }) as unknown as typeof parsed;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw Errors.validation([{ field: line ? `csv.line[${line}]` : 'csv', message: 'fichier CSV illisible' }]);
   }
-  const hasHeader = records.length > 0 && parsePeriod(records[0]![0] ?? '') === null && !/^\d/.test(records[0]![0] ?? '');
-  const body = hasHeader ? records.slice(1) : records;
+  const hasHeader = parsed.length > 0 && parsePeriod(parsed[0]!.record[0] ?? '') === null && !/^\d/.test(parsed[0]!.record[0] ?? '');
+  const body = hasHeader ? parsed.slice(1) : parsed;
   const v = new Validator()
     .check(body.length > 0, 'csv', 'aucune valeur : une ligne par mois, « 2026-10;296,1 »')
     .check(body.length <= MAX_IMPORT_ROWS, 'csv', `au plus ${MAX_IMPORT_ROWS} lignes`);
   v.throwIfInvalid();
   const rows: ValueRow[] = [];
   const seen = new Set<string>();
-  body.forEach((cells, i) => {
-    const line = i + 1 + (hasHeader ? 1 : 0);
-    const field = `csv.line[${line}]`;
+  body.forEach(({ record: cells, info }) => {
+    // The line of the file, blank lines included, as the user's editor numbers it.
+    const field = `csv.line[${info.lines}]`;
     const period = parsePeriod(cells[0] ?? '');
     v.check(period !== null, `${field}.period`, `mois illisible « ${(cells[0] ?? '').slice(0, 20)} » (AAAA-MM attendu)`);
     const row = { period: period ?? '', value: cells[1] ?? '', publishedOn: cells[2] ? cells[2] : null };
