@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { BillablePage } from './features/billable/components/BillablePage';
+import { ContractBillingPage } from './features/contract-billing/components/ContractBillingPage';
+import { ContractListPage } from './features/contracts/components/ContractListPage';
+import { ContractPage } from './features/contracts/components/ContractPage';
 import { CustomerListPage } from './features/customers/components/CustomerListPage';
 import { CustomerPage } from './features/customers/components/CustomerPage';
+import { IndicesPage } from './features/indices/components/IndicesPage';
 import { InvoicePage } from './features/invoice/components/InvoicePage';
 import { CreditNoteListPage } from './features/invoices/components/CreditNoteListPage';
 import { InvoiceListPage } from './features/invoices/components/InvoiceListPage';
@@ -39,6 +43,10 @@ export default function BillingApp() {
       <Route path="avoirs/:invoiceId" element={<WithNavigation children={<InvoicePage />} />} />
       <Route path="clients" element={<WithNavigation children={<CustomerListPage />} />} />
       <Route path="clients/:customerId" element={<WithNavigation children={<CustomerPage />} />} />
+      <Route path="contrats" element={<WithNavigation children={<ContractListPage />} />} />
+      <Route path="contrats/facturation" element={<WithNavigation children={<ContractBillingPage />} />} />
+      <Route path="contrats/:contractId" element={<WithNavigation children={<ContractPage />} />} />
+      <Route path="indices" element={<WithNavigation children={<IndicesPage />} />} />
     </Routes>
   );
 }

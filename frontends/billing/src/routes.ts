@@ -13,6 +13,12 @@ export const billingPaths = {
   creditNote: (id: string) => `/facturation/avoirs/${encodeURIComponent(id)}`,
   customers: '/facturation/clients',
   customer: (id: string) => `/facturation/clients/${encodeURIComponent(id)}`,
+  contracts: '/facturation/contrats',
+  contract: (id: string) => `/facturation/contrats/${encodeURIComponent(id)}`,
+  contractBilling: '/facturation/contrats/facturation',
+  /** A contract billing run followed (or reopened from the history) on the billing page. */
+  contractBillingRun: (id: string) => `/facturation/contrats/facturation?run=${encodeURIComponent(id)}`,
+  indices: '/facturation/indices',
 };
 
 /** An invoice or a credit note, each under its own section. */

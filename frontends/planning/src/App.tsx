@@ -1,7 +1,9 @@
 import { useSession } from '@relais/session';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { AmendContractPage } from './features/contracts/components/AmendContractPage';
 import { ContractListPage } from './features/contracts/components/ContractListPage';
+import { NewContractPage } from './features/contracts/components/NewContractPage';
 import { ContractPage } from './features/contracts/components/ContractPage';
 import { CustomerSitesPage } from './features/customer-sites/components/CustomerSitesPage';
 import { DispatchBoardPage } from './features/dispatch-board/components/DispatchBoardPage';
@@ -44,7 +46,9 @@ export default function PlanningApp() {
         <Route path="equipements" element={<OfficePage children={<EquipmentListPage />} />} />
         <Route path="equipements/:equipmentId" element={<OfficePage children={<EquipmentPage />} />} />
         <Route path="contrats" element={<OfficePage children={<ContractListPage />} />} />
+        <Route path="contrats/nouveau" element={<OfficePage children={<NewContractPage />} />} />
         <Route path="contrats/:contractId" element={<OfficePage children={<ContractPage />} />} />
+        <Route path="contrats/:contractId/avenant" element={<OfficePage children={<AmendContractPage />} />} />
         <Route path="sites" element={<OfficePage children={<CustomerSitesPage />} />} />
       </Routes>
     </NotificationsProvider>

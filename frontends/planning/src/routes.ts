@@ -7,8 +7,17 @@ export const planningPaths = {
   equipmentList: '/planning/equipements',
   equipment: (id: string) => `/planning/equipements/${encodeURIComponent(id)}`,
   contracts: '/planning/contrats',
+  newContract: '/planning/contrats/nouveau',
   contract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}`,
+  amendContract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}/avenant`,
   sites: '/planning/sites',
   myDay: '/planning/ma-journee',
   myDayJob: (id: string) => `/planning/ma-journee/${encodeURIComponent(id)}`,
 };
+
+/**
+ * A contract's page in the billing app (its fees, schedule, renewal): another app of the
+ * back-office, mounted by the shell, so reached by a plain link (a page load) rather than through
+ * this app's routes.
+ */
+export const billingContractPath = (id: string) => `/facturation/contrats/${encodeURIComponent(id)}`;

@@ -9,3 +9,4 @@ export { BackOfficeProviders } from './BackOfficeProviders';
 export { StandaloneApp } from './StandaloneApp';
 export { loadMoreControls, type LoadMoreControls } from './apollo/load-more';
 export { graphQLErrorCodes } from './apollo/graphql-error-codes';
+export { graphQLFieldErrors, formPathOf, type GraphQLFieldError } from './apollo/graphql-field-errors';

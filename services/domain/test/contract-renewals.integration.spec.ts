@@ -126,7 +126,7 @@ describe('contract renewals', () => {
       'NOT_TACITLY_RENEWED',
     );
     await inScope((em) =>
-      terminateContract(em, tenant.identity, ids.later!, { noticeOn: TODAY, effectiveOn: '2027-08-31', reason: 'Déménagement' }),
+      terminateContract(em, tenant.identity, ids.later!, { noticeReceivedOn: TODAY, effectiveOn: '2027-08-31', reason: 'Déménagement' }),
     );
     expect((await refusal(inScope((em) => sendRenewalNotice(em, tenant.identity, ids.later!, TODAY)))).code).toBe('CONTRACT_TERMINATED');
     const count = await inScope((em) => em.count(ContractRenewalNotice, {}));

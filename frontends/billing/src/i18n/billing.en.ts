@@ -1,5 +1,7 @@
 import type { TranslationShape } from '@relais/ui';
 import type { billingFr } from './billing.fr';
+import { contractBillingEn, indicesEn } from './contract-billing.en';
+import { contractsEn } from './contracts.en';
 import { quotesEn } from './quotes.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
@@ -9,6 +11,8 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     staleTitle: 'Document changed meanwhile',
     staleVersion: 'Someone saved this document while you were editing it: reload it to start again from its latest version.',
     reload: 'Reload',
+    fieldsToFix: 'Some fields need fixing',
+    fieldsToFixHint: 'Each refused field shows its message under it.',
   },
   nav: {
     label: 'Billing',
@@ -17,6 +21,9 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     invoices: 'Invoices',
     creditNotes: 'Credit notes',
     customers: 'Customers',
+    contracts: 'Contracts',
+    contractBilling: 'Contract billing',
+    indices: 'Indices',
   },
   billable: {
     title: 'To invoice',
@@ -49,6 +56,9 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     },
   },
   quotes: quotesEn,
+  contracts: contractsEn,
+  contractBilling: contractBillingEn,
+  indices: indicesEn,
   invoiceStatus: {
     DRAFT: 'Draft',
     ISSUED: 'Issued',

@@ -1,3 +1,5 @@
+import { contractBillingFr, indicesFr } from './contract-billing.fr';
+import { contractsFr } from './contracts.fr';
 import { quotesFr } from './quotes.fr';
 
 export const billingFr = {
@@ -7,6 +9,8 @@ export const billingFr = {
     staleTitle: 'Document modifié entre-temps',
     staleVersion: 'Quelqu’un a enregistré ce document pendant que vous le modifiiez : rechargez-le pour repartir de sa dernière version.',
     reload: 'Recharger',
+    fieldsToFix: 'Certains champs sont à corriger',
+    fieldsToFixHint: 'Le message de chaque champ refusé est affiché sous celui-ci.',
   },
   nav: {
     label: 'Facturation',
@@ -15,6 +19,9 @@ export const billingFr = {
     invoices: 'Factures',
     creditNotes: 'Avoirs',
     customers: 'Clients',
+    contracts: 'Contrats',
+    contractBilling: 'Facturation des contrats',
+    indices: 'Indices',
   },
   billable: {
     title: 'À facturer',
@@ -47,6 +54,9 @@ export const billingFr = {
     },
   },
   quotes: quotesFr,
+  contracts: contractsFr,
+  contractBilling: contractBillingFr,
+  indices: indicesFr,
   invoiceStatus: {
     DRAFT: 'Brouillon',
     ISSUED: 'Émise',

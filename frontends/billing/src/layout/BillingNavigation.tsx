@@ -10,6 +10,9 @@ const tabs = [
   { key: 'invoices', path: billingPaths.invoices },
   { key: 'creditNotes', path: billingPaths.creditNotes },
   { key: 'customers', path: billingPaths.customers },
+  { key: 'contracts', path: billingPaths.contracts },
+  { key: 'contractBilling', path: billingPaths.contractBilling },
+  { key: 'indices', path: billingPaths.indices },
 ] as const;
 
 /** The billing app's sections, as tabs above the page. */
@@ -17,7 +20,8 @@ export function BillingNavigation() {
   const { t } = useTranslation(billingNamespace);
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.key ?? 'billable';
+  // The longest path wins: "Facturation des contrats" lives under "Contrats".
+  const active = tabs.filter((tab) => pathname.startsWith(tab.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'billable';
   return (
     <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? billingPaths.billable)} mb="md">
       <Tabs.List aria-label={t('nav.label')}>

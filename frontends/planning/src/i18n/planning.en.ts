@@ -1,4 +1,5 @@
 import type { TranslationShape } from '@relais/ui';
+import { contractFormEn } from './contract-form.en';
 import type { planningFr } from './planning.fr';
 
 export const planningEn: TranslationShape<typeof planningFr> = {
@@ -296,6 +297,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     history: 'History',
     historyEmpty: 'No event recorded.',
   },
+  contractForm: contractFormEn,
   contracts: {
     title: 'Maintenance contracts',
     summary_one: '{{formattedCount}} contract',

@@ -1,3 +1,5 @@
+import { contractFormFr } from './contract-form.fr';
+
 export const planningFr = {
   nav: {
     label: 'Rubriques du planning',
@@ -293,6 +295,7 @@ export const planningFr = {
     history: 'Historique',
     historyEmpty: 'Aucun événement enregistré.',
   },
+  contractForm: contractFormFr,
   contracts: {
     title: 'Contrats de maintenance',
     summary_one: '{{formattedCount}} contrat',

@@ -137,7 +137,7 @@ export class ContractBillingMutationResolver {
     @Arg('effectiveOn', () => LocalDateScalar, { description: 'Last day the contract runs.' }) effectiveOn: string,
     @Arg('reason', () => String) reason: string,
   ): Promise<TerminationType> {
-    const outcome = await terminateContract(em(ctx), identityOf(ctx), contractId, { noticeOn: noticeReceivedOn, effectiveOn, reason });
+    const outcome = await terminateContract(em(ctx), identityOf(ctx), contractId, { noticeReceivedOn, effectiveOn, reason });
     return {
       contract: { id: contractId },
       noticeRespected: outcome.noticeRespected,

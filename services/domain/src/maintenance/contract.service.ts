@@ -165,7 +165,7 @@ export async function amendContract(
 
 export interface TerminationInput {
   /** When the notice was received (or sent). */
-  noticeOn: string;
+  noticeReceivedOn: string;
   /** Last day the contract runs. */
   effectiveOn: string;
   reason: string;
@@ -174,18 +174,18 @@ export interface TerminationInput {
 /** Records a contract's termination (the contract must be locked by the caller). */
 export function recordContractTermination(contract: Contract, input: TerminationInput): void {
   new Validator()
-    .check(isLocalDate(input.noticeOn), 'noticeOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.noticeReceivedOn), 'noticeReceivedOn', 'date AAAA-MM-JJ')
     .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
     .check(!isLocalDate(input.effectiveOn) || input.effectiveOn >= contract.startsOn, 'effectiveOn', 'au plus tôt le début du contrat')
     .check(
-      !isLocalDate(input.effectiveOn) || !isLocalDate(input.noticeOn) || input.effectiveOn >= input.noticeOn,
+      !isLocalDate(input.effectiveOn) || !isLocalDate(input.noticeReceivedOn) || input.effectiveOn >= input.noticeReceivedOn,
       'effectiveOn',
       'au plus tôt à la réception du préavis',
     )
     .check(input.reason.trim().length > 0 && input.reason.length <= 500, 'reason', 'motif obligatoire, au plus 500 caractères')
     .throwIfInvalid();
   contract.terminatedOn = input.effectiveOn;
-  contract.terminationNoticeOn = input.noticeOn;
+  contract.terminationNoticeOn = input.noticeReceivedOn;
   contract.terminationReason = input.reason.trim();
 }
 

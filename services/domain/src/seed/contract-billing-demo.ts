@@ -162,7 +162,7 @@ export async function seedContractBillingDemo(
       const terminated = contracts.find((c) => c.tacitRenewal && c.startsOn < months[0]!);
       if (terminated)
         await terminateContract(em, identity, terminated.id, {
-          noticeOn: monthsFrom(today, -3),
+          noticeReceivedOn: monthsFrom(today, -3),
           effectiveOn: dayAfter(firstOfMonth(today), -1),
           reason: 'Regroupement des sites du client chez un autre prestataire',
         });

@@ -81,7 +81,7 @@ export async function terminateContract(
   const noticeDeadline = dayAfter(lastDay, -contract.noticeDays);
   return {
     contract,
-    noticeRespected: input.noticeOn <= noticeDeadline,
+    noticeRespected: input.noticeReceivedOn <= noticeDeadline,
     creditNoteProposals,
     draftsToReview: invoices.filter((i) => i.status === 'DRAFT'),
   };

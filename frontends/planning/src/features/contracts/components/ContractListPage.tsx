@@ -1,13 +1,13 @@
-import { Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { DataTable, ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { SearchInput } from '../../../shared/SearchInput';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import { useSearchParam } from '../../../shared/use-search-param';
-import { useContractList } from '../hooks/use-contracts';
+import { useCanEditContracts, useContractList } from '../hooks/use-contracts';
 import { ContractStatusBadge } from './ContractStatusBadge';
 
 export function ContractListPage() {
@@ -17,6 +17,7 @@ export function ContractListPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParam();
   const { rows, totalCount, loading, error, retry, loadMore } = useContractList(search);
+  const canEdit = useCanEditContracts();
   return (
     <>
       <PageHeader
@@ -24,7 +25,13 @@ export function ContractListPage() {
         subtitle={
           totalCount === undefined ? undefined : t('contracts.summary', { count: totalCount, formattedCount: format.count(totalCount) })
         }
-      />
+      >
+        {canEdit && (
+          <Button component={Link} to={planningPaths.newContract}>
+            {t('contractForm.new')}
+          </Button>
+        )}
+      </PageHeader>
       <SearchInput label={t('contracts.search')} value={search} onSearch={setSearch} />
       {error && <ErrorNotice onRetry={retry} />}
       {loading ? (

@@ -1,11 +1,13 @@
-import { SimpleGrid, Stack, Table, Text, Timeline } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Table, Text, Timeline } from '@mantine/core';
 import { ErrorNotice, FieldList, LoadingState, PageHeader, SectionCard } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
+import { planningPaths } from '../../../routes';
 import { PriorityBadge } from '../../../shared/badges';
 import { useDateFormats } from '../../../shared/use-date-formats';
-import { useContract } from '../hooks/use-contracts';
+import { useCanEditContracts, useContract } from '../hooks/use-contracts';
+import { BillingTermsLink, ContractSavedNotice } from './ContractSavedNotice';
 import { ContractRateCard } from './ContractRateCard';
 import { ContractStatusBadge } from './ContractStatusBadge';
 
@@ -14,13 +16,23 @@ export function ContractPage() {
   const formats = useDateFormats();
   const { contractId = '' } = useParams();
   const { contract, loading, error, retry } = useContract(contractId);
+  const canEdit = useCanEditContracts();
   if (loading) return <LoadingState />;
   if (error) return <ErrorNotice onRetry={retry} />;
   if (!contract) return <Text c="dimmed">{t('common.notFound')}</Text>;
   return (
     <>
+      <ContractSavedNotice contractId={contract.id} />
       <PageHeader title={`${contract.reference} — ${contract.title}`} subtitle={`${contract.customer.name} (${contract.customer.code})`}>
-        <ContractStatusBadge status={contract.status} />
+        <Group>
+          <ContractStatusBadge status={contract.status} />
+          <BillingTermsLink contractId={contract.id} />
+          {canEdit && (
+            <Button component={Link} to={planningPaths.amendContract(contract.id)} variant="light">
+              {t('contractForm.amend')}
+            </Button>
+          )}
+        </Group>
       </PageHeader>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { loadMoreControls } from '@relais/session';
+import { loadMoreControls, useSession } from '@relais/session';
 import { ContractDetailDocument, ContractsDocument, type ContractDetailQuery, type ContractsQuery } from '../../../gql/graphql';
 
 export type ContractRow = ContractsQuery['contracts']['edges'][number]['node'];
@@ -24,4 +24,10 @@ export function useContractList(search: string) {
 export function useContract(id: string) {
   const { data, error, loading, refetch } = useQuery(ContractDetailDocument, { variables: { id } });
   return { contract: data?.contract ?? null, loading: loading && !data, error, retry: () => void refetch() };
+}
+
+/** Planners and admins create and amend contracts (maintenance:write); the others read them. */
+export function useCanEditContracts(): boolean {
+  const role = useSession()?.user.role;
+  return role === 'ADMIN' || role === 'PLANNER';
 }

@@ -1,0 +1,37 @@
+import { formPathOf, graphQLFieldErrors, type GraphQLFieldError } from '@relais/session';
+import { useState } from 'react';
+import { get, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+
+/**
+ * Runs a form's mutation like {@link useAction}, and puts the fields a VALIDATION_FAILED error
+ * names on the form's inputs. `pathOf` maps the server's field ("feeLines[1].amount") to the
+ * form's input, or null when the form has no such input: those stay in `unplaced`.
+ */
+export function useFormAction<T extends FieldValues>(form: UseFormReturn<T>, pathOf: (formPath: string) => Path<T> | null) {
+  const [error, setError] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<GraphQLFieldError[]>([]);
+  const run = async <R>(action: () => Promise<R>): Promise<R | undefined> => {
+    setError(null);
+    setUnplaced([]);
+    try {
+      return await action();
+    } catch (caught) {
+      const left: GraphQLFieldError[] = [];
+      for (const problem of graphQLFieldErrors(caught)) {
+        const path = pathOf(formPathOf(problem.field));
+        if (path) form.setError(path, { type: 'server', message: problem.message }, { shouldFocus: false });
+        else left.push(problem);
+      }
+      setError(caught);
+      setUnplaced(left);
+      return undefined;
+    }
+  };
+  return { error, unplaced, run, clear: () => setError(null) };
+}
+
+/** The message of a form input's error ("feeLines.1.amount"), from client rules or from the server. */
+export function fieldErrorOf<T extends FieldValues>(errors: FieldErrors<T>, path: string): string | undefined {
+  const error: unknown = get(errors, path);
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : undefined;
+}

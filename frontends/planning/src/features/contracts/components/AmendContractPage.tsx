@@ -1,0 +1,64 @@
+import { Text } from '@mantine/core';
+import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { planningNamespace } from '../../../i18n/register';
+import { planningPaths } from '../../../routes';
+import { useFormAction } from '../../../shared/use-form-action';
+import { amendmentValues, contractFormPath, contractTermsInput, type ContractFormValues } from '../hooks/contract-form';
+import { useAmendContract } from '../hooks/use-contract-save';
+import { useContract, type ContractDetail } from '../hooks/use-contracts';
+import type { ContractSaved } from './ContractSavedNotice';
+import { ContractForm } from './ContractForm';
+
+/** "Modifier par avenant": the contract's current terms to change, from an effective date and for a reason. */
+export function AmendContractPage() {
+  const { t } = useTranslation(planningNamespace);
+  const { contractId = '' } = useParams();
+  const { contract, loading, error, retry } = useContract(contractId);
+  if (loading) return <LoadingState />;
+  if (error) return <ErrorNotice onRetry={retry} />;
+  if (!contract) return <Text c="dimmed">{t('common.notFound')}</Text>;
+  // A new version of the contract (after a reload) starts the form again from its terms.
+  return <AmendContractForm key={contract.version} contract={contract} reload={retry} />;
+}
+
+function AmendContractForm({ contract, reload }: { contract: ContractDetail; reload: () => void }) {
+  const { t } = useTranslation(planningNamespace);
+  const navigate = useNavigate();
+  const { amend, busy } = useAmendContract(contract.id);
+  const form = useForm<ContractFormValues>({ defaultValues: amendmentValues(contract) });
+  const action = useFormAction(form, contractFormPath);
+
+  const submit = form.handleSubmit(async (values) => {
+    const amended = await action.run(() =>
+      amend({
+        terms: contractTermsInput(values),
+        effectiveOn: values.effectiveOn,
+        reason: values.reason.trim(),
+        expectedVersion: contract.version,
+      }),
+    );
+    if (!amended) return;
+    const saved: ContractSaved = { kind: 'amended', reference: amended.reference };
+    void navigate(planningPaths.contract(amended.id), { state: { saved } });
+  });
+
+  return (
+    <>
+      <PageHeader title={t('contractForm.amendTitle', { reference: contract.reference })} subtitle={contract.title} />
+      <ContractForm
+        form={form}
+        mode="amend"
+        customerName={`${contract.customer.name} (${contract.customer.code})`}
+        busy={busy}
+        error={action.error}
+        unplaced={action.unplaced}
+        onSubmit={() => void submit()}
+        onCancel={() => void navigate(planningPaths.contract(contract.id))}
+        onReload={reload}
+      />
+    </>
+  );
+}

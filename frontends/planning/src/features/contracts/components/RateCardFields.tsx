@@ -1,0 +1,158 @@
+import { ActionIcon, Button, Checkbox, Group, Input, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { TravelPricing } from '../../../gql/graphql';
+import { planningNamespace } from '../../../i18n/register';
+import { isTypedDecimal } from '../../../shared/decimal-input';
+import { fieldErrorOf } from '../../../shared/use-form-action';
+import { emptyZone, labourTypes, type ContractFormValues } from '../hooks/contract-form';
+
+const travelPricings: readonly TravelPricing[] = ['FLAT', 'ZONE'];
+
+/** The rate card: the four hourly rates, travel (flat fee or zones), parts discount, included hours and inclusions. */
+export function RateCardFields({ form }: { form: UseFormReturn<ContractFormValues> }) {
+  const { t } = useTranslation(planningNamespace);
+  const travelPricing = useWatch({ control: form.control, name: 'rateCard.travelPricing' });
+  const zones = useFieldArray({ control: form.control, name: 'rateCard.travelZones' });
+  const errorOf = (path: string) => fieldErrorOf(form.formState.errors, path);
+  const amount = { validate: (value: string) => isTypedDecimal(value) || t('contractForm.amountFormat') };
+  const decimal = { validate: (value: string) => value.trim() === '' || isTypedDecimal(value) || t('contractForm.decimalFormat') };
+  const euro = <Text size="xs">€</Text>;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t('contractForm.labourRates')}
+        </Text>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          {labourTypes.map((type) => (
+            <TextInput
+              key={type}
+              label={t(`enum.labourType.${type}`)}
+              withAsterisk
+              rightSection={euro}
+              styles={{ input: { textAlign: 'right' } }}
+              error={errorOf(`rateCard.labourRates.${type}`)}
+              {...form.register(`rateCard.labourRates.${type}`, amount)}
+            />
+          ))}
+        </SimpleGrid>
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <Controller
+          control={form.control}
+          name="rateCard.travelPricing"
+          render={({ field }) => (
+            <Input.Wrapper label={t('contractForm.travel')}>
+              <SegmentedControl
+                fullWidth
+                value={field.value}
+                onChange={(value) => {
+                  field.onChange(value);
+                  if (value === 'ZONE' && zones.fields.length === 0) zones.append(emptyZone());
+                }}
+                data={travelPricings.map((pricing) => ({ value: pricing, label: t(`enum.travelPricing.${pricing}`) }))}
+              />
+            </Input.Wrapper>
+          )}
+        />
+        {travelPricing === 'FLAT' && (
+          <TextInput
+            label={t('contractForm.travelFlatFee')}
+            withAsterisk
+            rightSection={euro}
+            styles={{ input: { textAlign: 'right' } }}
+            error={errorOf('rateCard.travelFlatFee')}
+            {...form.register('rateCard.travelFlatFee', amount)}
+          />
+        )}
+        <TextInput
+          label={t('contractForm.partsDiscountPercent')}
+          rightSection={<Text size="xs">%</Text>}
+          styles={{ input: { textAlign: 'right' } }}
+          error={errorOf('rateCard.partsDiscountPercent')}
+          {...form.register('rateCard.partsDiscountPercent', decimal)}
+        />
+        <TextInput
+          label={t('contractForm.includedLabourHoursPerYear')}
+          rightSection={<Text size="xs">h</Text>}
+          styles={{ input: { textAlign: 'right' } }}
+          error={errorOf('rateCard.includedLabourHoursPerYear')}
+          {...form.register('rateCard.includedLabourHoursPerYear', decimal)}
+        />
+      </SimpleGrid>
+      {travelPricing === 'ZONE' && (
+        <div>
+          <Table verticalSpacing={4} maw={640} data-testid="travel-zones">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('contractForm.zone.code')}</Table.Th>
+                <Table.Th>{t('contractForm.zone.label')}</Table.Th>
+                <Table.Th ta="right">{t('contractForm.zone.fee')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {zones.fields.map((zone, index) => {
+                const label = (field: 'code' | 'label' | 'fee') =>
+                  t('contractForm.zone.fieldOf', { field: t(`contractForm.zone.${field}`), row: index + 1 });
+                return (
+                  <Table.Tr key={zone.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Td w={110}>
+                      <TextInput
+                        size="xs"
+                        aria-label={label('code')}
+                        error={errorOf(`rateCard.travelZones.${index}.code`)}
+                        {...form.register(`rateCard.travelZones.${index}.code`)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        size="xs"
+                        aria-label={label('label')}
+                        error={errorOf(`rateCard.travelZones.${index}.label`)}
+                        {...form.register(`rateCard.travelZones.${index}.label`)}
+                      />
+                    </Table.Td>
+                    <Table.Td w={130}>
+                      <TextInput
+                        size="xs"
+                        aria-label={label('fee')}
+                        rightSection={euro}
+                        styles={{ input: { textAlign: 'right' } }}
+                        error={errorOf(`rateCard.travelZones.${index}.fee`)}
+                        {...form.register(`rateCard.travelZones.${index}.fee`, amount)}
+                      />
+                    </Table.Td>
+                    <Table.Td w={40}>
+                      <ActionIcon
+                        size="sm"
+                        mt={4}
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('contractForm.zone.remove', { row: index + 1 })}
+                        onClick={() => zones.remove(index)}
+                      >
+                        ✕
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Group mt="xs">
+            <Button variant="light" size="xs" onClick={() => zones.append(emptyZone())}>
+              {t('contractForm.zone.add')}
+            </Button>
+          </Group>
+        </div>
+      )}
+      <Group gap="xl">
+        <Checkbox label={t('contractForm.travelIncluded')} {...form.register('rateCard.travelIncluded')} />
+        <Checkbox label={t('contractForm.partsIncluded')} {...form.register('rateCard.partsIncluded')} />
+      </Group>
+    </Stack>
+  );
+}

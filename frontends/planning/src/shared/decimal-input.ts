@@ -1,0 +1,17 @@
+/**
+ * Decimal numbers typed by a French user ("1 234,5") and the API's decimal strings ("1234.50"):
+ * conversions are text only, the server parses and rounds.
+ */
+
+/** What the API expects: no spaces, a dot as separator. */
+export const apiDecimal = (typed: string): string => typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+
+/** An API decimal as a French input value, without useless trailing zeros ("68.50" → "68,5", minimum decimals kept). */
+export function editableDecimal(value: string, minimumFractionDigits = 0): string {
+  const [units = '0', fraction = ''] = value.split('.');
+  const significant = fraction.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
+  return significant ? `${units},${significant}` : units;
+}
+
+/** Digits with optional thousands spaces, and a comma or a dot before the decimals. */
+export const isTypedDecimal = (typed: string): boolean => /^\d[\d\s\u00a0\u202f]*([.,]\d+)?$/.test(typed.trim());
