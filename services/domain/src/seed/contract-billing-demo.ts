@@ -84,7 +84,7 @@ export async function seedContractBillingDemo(
   const billingStart = firstOfMonth(monthsFrom(today, -4));
   const contracts = await em.find(Contract, {}, { orderBy: { reference: 'asc' } });
   const plans = await em.find(MaintenancePlan, {}, { orderBy: { equipmentCategory: 'asc' } });
-  let ichtUsed = false;
+  let ichtContractId: string | null = null;
   for (const contract of contracts) {
     const rhythm = pick(random, ['MONTHLY', 'MONTHLY', 'QUARTERLY', 'QUARTERLY', 'YEARLY'] as const);
     const categories = plans.filter((p) => p.contractId === contract.id);
@@ -111,12 +111,13 @@ export async function seedContractBillingDemo(
       });
     const effectiveOn = contract.startsOn > billingStart ? contract.startsOn : billingStart;
     const indexed = random() < 0.32;
-    const onIcht: boolean = indexed && !ichtUsed && random() < 0.3;
-    ichtUsed ||= onIcht;
+    // The first monthly indexed contract is on ICHT-rev-TS, whose value for its revision is missing.
+    const onIcht: boolean = indexed && !ichtContractId && rhythm === 'MONTHLY';
+    if (onIcht) ichtContractId = contract.id;
     const terms: ContractBillingInput = {
       effectiveOn,
       rhythm,
-      timing: random() < 0.7 ? 'ADVANCE' : 'ARREARS',
+      timing: random() < 0.7 || onIcht ? 'ADVANCE' : 'ARREARS',
       // Quarters and years follow the calendar; months start on the 1st.
       anchorDate: rhythm === 'MONTHLY' ? firstOfMonth(effectiveOn) : `${effectiveOn.slice(0, 4)}-01-01`,
       paymentMethod: random() < 0.4 ? 'DIRECT_DEBIT' : 'TRANSFER',
@@ -159,7 +160,7 @@ export async function seedContractBillingDemo(
     },
     async finish() {
       // One contract the customer ended at the end of last month (nothing billed beyond it).
-      const terminated = contracts.find((c) => c.tacitRenewal && c.startsOn < months[0]!);
+      const terminated = contracts.find((c) => c.tacitRenewal && c.startsOn < months[0]! && c.id !== ichtContractId);
       if (terminated)
         await terminateContract(em, identity, terminated.id, {
           noticeReceivedOn: monthsFrom(today, -3),

@@ -177,5 +177,8 @@ describe('renewal deadlines', () => {
     expect(renewalState({ ...contract, isConsumer: true }, [], '2026-09-01', 30).state).toBe('TO_RENEW');
     expect(renewalState({ ...contract, terminatedOn: '2027-02-28' }, [], '2026-11-02', 30).state).toBe('TERMINATED');
     expect(renewalState({ ...contract, tacitRenewal: false }, [], '2026-03-02', 30).state).toBe('EXPIRED');
+    // Past the deadline the running term renews: the next decision is a term later.
+    expect(renewalState(contract, [], '2026-12-01', 30)).toEqual({ state: 'RUNNING', termEnd: '2028-02-29', deadline: '2027-12-01' });
+    expect(renewalState(contract, [], '2027-11-01', 30)).toEqual({ state: 'TO_RENEW', termEnd: '2028-02-29', deadline: '2027-12-01' });
   });
 });

@@ -213,6 +213,24 @@ export function noticeDeadline(termEnd: string, noticeDays: number): string {
   return dayAfter(termEnd, -noticeDays);
 }
 
+/** The end of the term following the one ending on `termEnd`. */
+export function nextTermEnd(termEnd: string, renewalTermMonths: number): string {
+  return dayAfter(iso(addMonths(parseISO(dayAfter(termEnd)), renewalTermMonths)), -1);
+}
+
+/**
+ * The renewal still open to refusal on `today`: the running term's end if its notice deadline is
+ * today or later, else the next term's (once a deadline has passed, that term renews and the next
+ * decision is a term later). Null for a contract that does not renew or is past its final end.
+ */
+export function renewalDecision(c: RenewalTerms, today: string): { termEnd: string; deadline: string } | null {
+  if (!c.tacitRenewal) return null;
+  let termEnd = currentTermEnd(c, today);
+  if (!termEnd) return null;
+  while (noticeDeadline(termEnd, c.noticeDays) < today) termEnd = nextTermEnd(termEnd, c.renewalTermMonths);
+  return { termEnd, deadline: noticeDeadline(termEnd, c.noticeDays) };
+}
+
 /**
  * When the customer should be told of the coming renewal: a consumer between three months and one
  * month before the notice deadline (Code de la consommation, L215-1); a business `leadDays` before it.
@@ -237,9 +255,9 @@ export function renewalState(
   if (c.terminatedOn) return { state: 'TERMINATED', termEnd: c.terminatedOn, deadline: null };
   const termEnd = currentTermEnd(c, today);
   if (!termEnd) return { state: 'EXPIRED', termEnd: c.endsOn, deadline: null };
-  if (!c.tacitRenewal) return { state: 'RUNNING', termEnd, deadline: null };
-  const deadline = noticeDeadline(termEnd, c.noticeDays);
-  if (noticeSentForTermEnds.includes(termEnd)) return { state: 'NOTICE_SENT', termEnd, deadline };
-  const window = renewalNoticeWindow(deadline, c.isConsumer, leadDays);
-  return { state: today >= window.from ? 'TO_RENEW' : 'RUNNING', termEnd, deadline };
+  const decision = renewalDecision(c, today);
+  if (!decision) return { state: 'RUNNING', termEnd, deadline: null };
+  if (noticeSentForTermEnds.includes(decision.termEnd)) return { state: 'NOTICE_SENT', ...decision };
+  const window = renewalNoticeWindow(decision.deadline, c.isConsumer, leadDays);
+  return { state: today >= window.from ? 'TO_RENEW' : 'RUNNING', ...decision };
 }

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, format, parseISO } from 'date-fns';
 import { ContractRenewalNotice, type BillingRhythm } from './contract-billing.entity';
 import { contractTerminated, lockContract } from './billing-terms.service';
 import { loadBillingBasis, pricePeriod, type BillingBasis } from './contract-bills';
 import {
   contractSchedule,
-  currentTermEnd,
   dayAfter,
-  noticeDeadline,
+  nextTermEnd,
+  renewalDecision,
   renewalNoticeWindow,
   renewalState,
   type RenewalState,
@@ -111,7 +110,7 @@ export async function sendRenewalNotice(
   if (contract.terminatedOn) contractTerminated(contract);
   if (!contract.tacitRenewal)
     throw Errors.conflict('NOT_TACITLY_RENEWED', `Le contrat ${contract.reference} ne se reconduit pas tacitement`, { contractId });
-  const termEnd = currentTermEnd({ ...contract, terminatedOn: null }, today)!;
+  const { termEnd, deadline } = renewalDecision({ ...contract, terminatedOn: null }, today)!;
   const existing = await em.findOne(ContractRenewalNotice, { contractId, termEnd });
   if (existing)
     throw Errors.conflict(
@@ -125,8 +124,7 @@ export async function sendRenewalNotice(
     loadBillingBasis(em, [contractId]),
   ]);
   new Validator().check(Boolean(customer.email), 'to', `le client ${customer.name} n’a pas d’adresse e-mail`).throwIfInvalid();
-  const deadline = noticeDeadline(termEnd, contract.noticeDays);
-  const nextTermEnd = dayAfter(format(addMonths(parseISO(dayAfter(termEnd)), contract.renewalTermMonths), 'yyyy-MM-dd'), -1);
+  const renewedUntil = nextTermEnd(termEnd, contract.renewalTermMonths);
   const current = feeOn(basis, contract, today);
   const next = feeOn(basis, contract, dayAfter(termEnd));
   const letter: RenewalLetter = {
@@ -147,7 +145,7 @@ export async function sendRenewalNotice(
     contract: { reference: contract.reference, title: contract.title, startsOn: contract.startsOn },
     sentOn: today,
     termEnd,
-    nextTermEnd,
+    nextTermEnd: renewedUntil,
     noticeDeadline: deadline,
     noticeDays: contract.noticeDays,
     rhythmLabel: RHYTHM_LABELS[current.rhythm ?? next.rhythm ?? 'YEARLY'],
