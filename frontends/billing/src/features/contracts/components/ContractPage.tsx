@@ -64,7 +64,10 @@ function ContractBilling({ contract }: { contract: ContractDetail }) {
           <Badge variant="outline" color={statusColor[contract.status] ?? 'gray'} size="lg" data-testid="contract-status">
             {t(`contracts.status.${contract.status}`, { defaultValue: contract.status })}
           </Badge>
-          <RenewalStateBadge state={contract.renewal.state} size="lg" />
+          {/* Once terminated, the contract's own status says it all. */}
+          {contract.renewal.state !== 'TERMINATED' || contract.status !== 'TERMINATED' ? (
+            <RenewalStateBadge state={contract.renewal.state} size="lg" />
+          ) : null}
           {terminated && contract.renewal.termEnd && (
             <Text size="sm" c="dimmed" data-testid="last-day">
               {t('contracts.contract.lastDay', { date: format.date(contract.renewal.termEnd) })}
