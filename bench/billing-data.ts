@@ -85,15 +85,18 @@ function sample<T>(random: () => number, items: readonly T[], count: number): T[
   return pool.slice(0, count);
 }
 
-/** Provisions the tenant through the domain (tenant row, VAT rates, ledger accounts, the billing user). */
-async function provision(adminUrl: string): Promise<string> {
+/** Provisions a tenant through the domain (tenant row, VAT rates, ledger accounts, its billing user `facturation@domain`). */
+export async function provisionBenchTenant(
+  adminUrl: string,
+  tenant: { slug: string; name: string; domain: string } = BILLING_TENANT,
+): Promise<string> {
   const tenantId = newId();
   const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
   try {
     const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'bench@relais' };
     await inTenantScope(orm, system, { requestId: 'bench', operation: 'bench-data' }, (em) =>
       provisionTenant(em, tenantId, {
-        ...BILLING_TENANT,
+        ...tenant,
         customers: 0,
         seed: 3,
         users: [{ local: 'facturation', fullName: 'Yann Bench', role: 'billing' }],
@@ -113,7 +116,7 @@ async function provision(adminUrl: string): Promise<string> {
 export async function generateBillingTenant(adminUrl: string, perSet: number, seed = 2027): Promise<BillingTenant> {
   const started = Date.now();
   const random = seededRandom(seed);
-  const tenantId = await provision(adminUrl);
+  const tenantId = await provisionBenchTenant(adminUrl);
   await generateCustomers(adminUrl, tenantId, CUSTOMERS, seed);
 
   const client = new pg.Client({ connectionString: adminUrl });

@@ -45,12 +45,12 @@ export interface BillingScenario {
   run(run: BillingRun): Promise<SectionResult>;
 }
 
-function check(condition: boolean, message: string): asserts condition {
+export function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
 /** Nearest-rank percentile of durations in ms. */
-function percentile(values: readonly number[], p: number): number | null {
+export function percentile(values: readonly number[], p: number): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -82,7 +82,7 @@ function billingIdentity(tenant: BillingTenant): Identity {
 }
 
 /** Runs `query` as the admin in a read-only transaction scoped to the tenant (row-level security is FORCEd). */
-async function tenantQuery<R extends pg.QueryResultRow>(
+export async function tenantQuery<R extends pg.QueryResultRow>(
   adminUrl: string,
   tenantId: string,
   sql: string,

@@ -139,8 +139,9 @@ the machine below, so the figures compare the two paths with each other; they ar
 - Data: ${env.data}
 - Load: ${s.connections} connections, ${s.warmup} s warm-up then ${s.duration} s measured per target
   (\`BENCH_CONNECTIONS\`, \`BENCH_WARMUP\`, \`BENCH_DURATION\`; \`BENCH_CUSTOMERS\`, \`BENCH_SCENARIOS\`, \`DATABASE_URL\` also apply)
-- Billing: ${s.invoices} invoices per target, ${s.billingConcurrency} workers; ${s.renders} documents rendered per mode
-  (\`BENCH_INVOICES\`, \`BENCH_BILLING_CONCURRENCY\`, \`BENCH_RENDERS\`)
+- Billing: ${s.invoices} invoices per target, ${s.billingConcurrency} workers; ${s.renders} documents rendered per mode;
+  ${s.contracts} contracts in the contract billing run
+  (\`BENCH_INVOICES\`, \`BENCH_BILLING_CONCURRENCY\`, \`BENCH_RENDERS\`, \`BENCH_CONTRACTS\`)
 
 Columns of the read scenarios: requests per second over the measured run; median and 99th-percentile latency; SQL
 statements per request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the

@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { DEMO_PASSWORD, databaseName, prepareDatabase } from '@relais/domain';
+import { DEMO_PASSWORD, databaseName, localDate, prepareDatabase } from '@relais/domain';
 import { freePort, startStack, type RunningStack } from '../scripts/stack';
 import { spawnBaselineServer } from './baseline-server';
 import { BILLING_SCENARIOS } from './billing';
 import { generateBillingTenant, type BillingTenant } from './billing-data';
+import { CONTRACT_SCENARIOS } from './contract-billing';
+import { generateContractTenant } from './contract-billing-data';
 import { generateCustomers, tenantIdOf } from './data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
 import { measure, probe, type LoadTarget } from './measure';
@@ -165,8 +167,11 @@ async function main(): Promise<void> {
   const selected = (id: string) => !settings.scenarios.length || settings.scenarios.includes(id);
   const scenarios = SCENARIOS.filter((s) => selected(s.id));
   const billingScenarios = BILLING_SCENARIOS.filter((s) => selected(s.id));
-  if (!scenarios.length && !billingScenarios.length)
-    throw new Error(`no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS].map((s) => s.id).join(', ')})`);
+  const contractScenarios = CONTRACT_SCENARIOS.filter((s) => selected(s.id));
+  if (!scenarios.length && !billingScenarios.length && !contractScenarios.length)
+    throw new Error(
+      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS].map((s) => s.id).join(', ')})`,
+    );
 
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(root, '.data/bench-postgres'), port: Number(process.env.BENCH_PG_PORT ?? (await freePort())) },
@@ -204,50 +209,80 @@ async function main(): Promise<void> {
         `${b.partsUsed} parts) for ${b.customers} customers, ${b.contracts} of them under contract`,
     );
   }
+  const contractTenant = contractScenarios.length
+    ? await (async () => {
+        step(`generating the contract billing tenant: ${settings.contracts} customers, each with a contract billed from today`);
+        const t = await generateContractTenant(db.adminUrl, settings.contracts, localDate(new Date()));
+        step(`contract billing tenant ready in ${(t.milliseconds / 1000).toFixed(1)} s`);
+        dataLines.push(
+          `contract billing tenant: ${t.contracts} contracts with ${t.feeLines} fee lines (${t.indexedContracts} indexed) for ` +
+            `${t.customers} customers (${t.sites} sites)`,
+        );
+        return t;
+      })()
+    : null;
   const postgres = await postgresVersion(db.adminUrl);
 
-  step('starting the subgraphs and the gateway');
-  const stack = await startStack({
-    appDatabaseUrl: db.appUrl,
-    sessionSecret: randomBytes(32).toString('base64url'),
-    internalSecret: randomBytes(32).toString('base64url'),
-    gatewayPort: await freePort(),
-    subgraphPorts: { platform: await freePort(), maintenance: await freePort(), billing: await freePort(), finance: await freePort() },
-    logLevel: 'warn',
-    onOutput: (service, line) => {
-      if (shuttingDown) return; // PostgreSQL may stop first on Ctrl-C: the subgraphs' complaints are expected
-      if (/"level":(50|60)/.test(line) || (!line.startsWith('{') && !line.includes('inline tracing')))
-        console.error(`  ${service} | ${line}`);
-    },
-  });
-  cleanups.push({ name: 'stack', run: stack.stop });
-  if (shuttingDown) return;
-  const token = await login(stack.gatewayUrl, TENANT_USER, DEMO_PASSWORD);
-  const loadBefore = os.loadavg()[0]!;
-  step(`1-minute load average before measuring: ${loadBefore.toFixed(2)} on ${os.availableParallelism()} CPUs`);
-
-  const run: Running = { stack, token, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
   const results: SectionResult[] = [];
-  for (const scenario of scenarios) {
-    results.push(loadSection(await runScenario(scenario, run)));
-    console.log(`\n${formatTable(results.at(-1)!)}\n`);
-  }
-  if (billingTenant) {
-    const billingRun = {
-      tenant: billingTenant,
-      gatewayUrl: stack.gatewayUrl,
-      token: await login(stack.gatewayUrl, billingTenant.email, DEMO_PASSWORD),
-      billingMetricsUrl: stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'),
-      adminUrl: db.adminUrl,
-      appUrl: db.appUrl,
-      settings,
-      log: step,
-    };
-    for (const scenario of billingScenarios) {
-      results.push(await scenario.run(billingRun));
+  let loadBefore: number | null = null;
+  const noteLoad = () => {
+    if (loadBefore !== null) return;
+    loadBefore = os.loadavg()[0]!;
+    step(`1-minute load average before measuring: ${loadBefore.toFixed(2)} on ${os.availableParallelism()} CPUs`);
+  };
+  // The contract billing run needs no HTTP stack: it runs first, before the subgraphs start.
+  if (contractTenant) {
+    noteLoad();
+    for (const scenario of contractScenarios) {
+      results.push(await scenario.run({ tenant: contractTenant, adminUrl: db.adminUrl, appUrl: db.appUrl, settings, log: step }));
       console.log(`\n${formatTable(results.at(-1)!)}\n`);
     }
   }
+  /** The read and billing scenarios, through the federated stack. */
+  async function runStackScenarios(): Promise<void> {
+    step('starting the subgraphs and the gateway');
+    const stack = await startStack({
+      appDatabaseUrl: db.appUrl,
+      sessionSecret: randomBytes(32).toString('base64url'),
+      internalSecret: randomBytes(32).toString('base64url'),
+      gatewayPort: await freePort(),
+      subgraphPorts: { platform: await freePort(), maintenance: await freePort(), billing: await freePort(), finance: await freePort() },
+      logLevel: 'warn',
+      onOutput: (service, line) => {
+        if (shuttingDown) return; // PostgreSQL may stop first on Ctrl-C: the subgraphs' complaints are expected
+        if (/"level":(50|60)/.test(line) || (!line.startsWith('{') && !line.includes('inline tracing')))
+          console.error(`  ${service} | ${line}`);
+      },
+    });
+    cleanups.push({ name: 'stack', run: stack.stop });
+    if (shuttingDown) return;
+    const token = await login(stack.gatewayUrl, TENANT_USER, DEMO_PASSWORD);
+    noteLoad();
+
+    const run: Running = { stack, token, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
+    for (const scenario of scenarios) {
+      results.push(loadSection(await runScenario(scenario, run)));
+      console.log(`\n${formatTable(results.at(-1)!)}\n`);
+    }
+    if (billingTenant) {
+      const billingRun = {
+        tenant: billingTenant,
+        gatewayUrl: stack.gatewayUrl,
+        token: await login(stack.gatewayUrl, billingTenant.email, DEMO_PASSWORD),
+        billingMetricsUrl: stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'),
+        adminUrl: db.adminUrl,
+        appUrl: db.appUrl,
+        settings,
+        log: step,
+      };
+      for (const scenario of billingScenarios) {
+        results.push(await scenario.run(billingRun));
+        console.log(`\n${formatTable(results.at(-1)!)}\n`);
+      }
+    }
+  }
+  if (scenarios.length || billingScenarios.length) await runStackScenarios();
+  if (shuttingDown) return;
 
   if (settings.writeDocs) {
     const environment = describeEnvironment(
@@ -255,7 +290,7 @@ async function main(): Promise<void> {
       `\`${databaseName(db.adminUrl)}\` on ${db.embedded ? 'the embedded PostgreSQL' : 'the DATABASE_URL server'}`,
       settings,
       dataLines.join('; '),
-      loadBefore,
+      loadBefore ?? os.loadavg()[0]!,
     );
     const file = path.join(root, 'docs/benchmarks.md');
     await writeMarkdown(file, results, environment);

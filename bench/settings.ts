@@ -16,6 +16,8 @@ export interface BenchSettings {
   billingConcurrency: number;
   /** Invoice documents rendered per mode (BENCH_RENDERS). */
   renders: number;
+  /** Contracts (one per customer) billed by the contract billing run (BENCH_CONTRACTS). */
+  contracts: number;
   /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
   writeDocs: boolean;
 }
@@ -37,6 +39,7 @@ export function loadSettings(): BenchSettings {
     invoices: Math.round(positive('BENCH_INVOICES', 1_000)),
     billingConcurrency: Math.round(positive('BENCH_BILLING_CONCURRENCY', 8)),
     renders: Math.round(positive('BENCH_RENDERS', 100)),
+    contracts: Math.round(positive('BENCH_CONTRACTS', 10_000)),
     scenarios: (process.env.BENCH_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())
