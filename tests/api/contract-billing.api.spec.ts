@@ -275,7 +275,8 @@ describe('contract billing through the gateway', () => {
       ['2026-10-01', 'BILLED', '397.63'],
       ['2027-01-01', 'UPCOMING', '397.63'],
     ]);
-    expect(contract.renewal.termEnd).toBe('2026-12-31');
+    // Its 90 days' notice for 31/12/2026 ran out in October: the next renewal open to refusal is a year later.
+    expect(contract.renewal.termEnd).toBe('2027-12-31');
 
     const terminate = `mutation($c: ID!) { terminateContract(contractId: $c, noticeReceivedOn: "2026-10-15", effectiveOn: "2026-11-15", reason: "Vente du bâtiment") {
       noticeRespected creditNoteProposals { status totalNet lines { lineNet description } } } }`;

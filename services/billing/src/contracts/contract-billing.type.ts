@@ -270,7 +270,11 @@ export class RenewalNoticeType {
 @ObjectType('ContractRenewal', { description: 'Where a contract stands with its next renewal.' })
 export class RenewalType {
   @Field(() => RenewalStateEnum) state!: RenewalStateEnum;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'End of the running term (or the last day when terminated).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'End of the term whose renewal can still be refused: the running term until its notice deadline, then the next one (the last day when terminated).',
+  })
   termEnd!: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last day to refuse the next renewal.' }) noticeDeadline!: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'From when the customer should be told.' }) noticeWindowFrom!: string | null;

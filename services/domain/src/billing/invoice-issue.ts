@@ -17,7 +17,12 @@ import { localDate } from '../shared/time';
  * the invoice it credits, which can never be credited beyond its total.
  */
 
-export function buyerSnapshot(customer: Customer): BuyerSnapshot {
+export function buyerSnapshot(
+  customer: Pick<
+    Customer,
+    'name' | 'siren' | 'siret' | 'vatNumber' | 'billingAddressLine1' | 'billingAddressLine2' | 'billingPostalCode' | 'billingCity' | 'billingCountry'
+  >,
+): BuyerSnapshot {
   return {
     name: customer.name,
     siren: customer.siren ?? null,

@@ -235,7 +235,13 @@ export const feeLinesByTermsIds = (em: EntityManager, ids: readonly string[]) =>
   em.find(ContractFeeLine, { termsId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
 
 /** The indexation of a terms version, as the rules take it (null when its fees are not indexed). */
-export function indexationOf(terms: ContractBillingTerms, seriesCode: string): Indexation | null {
+export function indexationOf(
+  terms: Pick<
+    ContractBillingTerms,
+    'indexSeriesId' | 'indexFixedPart' | 'indexVariablePart' | 'baseIndexValue' | 'baseIndexPeriod' | 'firstRevisionOn' | 'coefficientFloor' | 'coefficientCap'
+  >,
+  seriesCode: string,
+): Indexation | null {
   if (!terms.indexSeriesId) return null;
   return {
     seriesCode,

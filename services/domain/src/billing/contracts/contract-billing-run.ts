@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { ContractBillingRun, type BillingMode, type BillingRunError } from './contract-billing.entity';
-import { billContract, billDraftLines, loadBillingBasis, previewFromBasis, type ContractBill } from './contract-bills';
+import { billContract, billDraftLines, loadBillingBasis, previewFromBasis, type BillingCustomer, type ContractBill } from './contract-bills';
 import { dayAfter } from './contract-billing.rules';
 import { buyerSnapshot } from '../invoice-issue';
 import { Invoice } from '../invoice.entity';
 import { sendInvoice } from '../invoice-sending';
 import { Contract } from '../../maintenance/contract.entity';
-import type { Customer } from '../../maintenance/customer.entity';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
 import { Money, sumAmounts } from '../money';
@@ -115,6 +114,8 @@ interface ChunkOutcome {
   invoices: number;
   totalNet: string;
   totalGross: string;
+  /** Contracts not billed for want of an index value. */
+  blocked: BillingRunError[];
 }
 
 export interface RunHooks {
@@ -130,10 +131,12 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
   await em.execute(`select 1 from contracts where id = any(?::uuid[]) order by id for share`, [pgUuidArray(contractIds)]);
   const basis = await loadBillingBasis(em, contractIds);
   const excluded = new Set(run.excludedLineIds);
-  const bills = basis.contracts
-    .map((c) => billContract(basis, c, run.billingDate, excluded))
-    .filter((b) => !b.blocked && b.periods.length > 0);
-  if (bills.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00' };
+  const priced = basis.contracts.map((c) => billContract(basis, c, run.billingDate, excluded));
+  const blocked = priced
+    .filter((b) => b.blocked)
+    .map((b) => ({ contractId: b.contract.id, contractReference: b.contract.reference, code: b.blocked!.code, message: b.blocked!.message }));
+  const bills = priced.filter((b) => !b.blocked && b.periods.length > 0);
+  if (bills.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked };
 
   const invoiceIds = new Map(bills.map((b) => [b.contract.id, newId()]));
   const claims = bills.flatMap((b) =>
@@ -156,7 +159,7 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
   const toInvoice = bills
     .map((b) => ({ ...b, periods: b.periods.filter((p) => ours.has(`${b.contract.id}:${p.start}`)) }))
     .filter((b) => b.periods.length > 0);
-  if (toInvoice.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00' };
+  if (toInvoice.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked };
 
   const rateByCode = new Map(basis.vatRates.map((r) => [r.code, r]));
   const invoices: Record<string, unknown>[] = [];
@@ -239,6 +242,7 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
     invoices: toInvoice.length,
     totalNet: sumAmounts(invoices.map((i) => i.total_net as string)).toFixed(2),
     totalGross: sumAmounts(invoices.map((i) => i.total_gross as string)).toFixed(2),
+    blocked,
   };
 }
 
@@ -250,7 +254,7 @@ async function issueBlock(
   em: EntityManager,
   tenantId: string,
   dues: { id: string; bill: ContractBill }[],
-  customers: Map<string, Customer>,
+  customers: Map<string, BillingCustomer>,
   at?: Date,
 ): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${tenantId}:${INVOICE_SERIES}`]);
@@ -298,7 +302,7 @@ export async function replayContractBillingRun(
   const run = await startContractBillingRun(em, identity, { billingDate: input.billingDate, mode: 'ISSUE', send: false });
   const preview = previewFromBasis(await loadBillingBasis(em), run.billingDate);
   const ids = preview.bills.filter((b) => !b.blocked && b.periods.length > 0).map((b) => b.contract.id);
-  const outcome = ids.length ? await billChunk(em, run, ids, input.at) : { invoices: 0, totalNet: '0.00', totalGross: '0.00' };
+  const outcome = ids.length ? await billChunk(em, run, ids, input.at) : { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked: [] };
   em.assign(run, {
     state: 'SUCCEEDED',
     attempts: 1,
@@ -350,38 +354,28 @@ export async function processContractBillingRun(
   const plan = await inTenantScope(orm, identity, scope('contract-billing:start'), async (em) => {
     const run = await em.findOne(ContractBillingRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!run || run.state === 'SUCCEEDED') return null;
-    const preview = previewFromBasis(await loadBillingBasis(em), run.billingDate, new Set(run.excludedLineIds));
-    const ids = preview.bills
-      .filter((b) => !b.blocked && b.periods.length > 0)
-      .map((b) => b.contract.id)
-      .sort();
-    const blocked: BillingRunError[] = preview.bills
-      .filter((b) => b.blocked)
-      .map((b) => ({
-        contractId: b.contract.id,
-        contractReference: b.contract.reference,
-        code: b.blocked!.code,
-        message: b.blocked!.message,
-      }));
+    // Every contract with billing terms is looked at, chunk by chunk (pricing it here too would hold
+    // the whole tenant in memory); each attempt looks at all of them again, skipping what is billed.
+    const rows = await em.execute<{ contract_id: string }[]>('select distinct contract_id from contract_billing_terms order by contract_id');
     em.assign(run, {
       state: 'RUNNING',
       attempts: run.attempts + 1,
       startedAt: run.startedAt ?? new Date(),
       heartbeatAt: new Date(),
-      contractsTotal: run.contractsDone + ids.length + blocked.length,
-      contractsDone: run.contractsDone + blocked.length,
-      errors: blocked,
+      contractsTotal: rows.length,
+      contractsDone: 0,
+      errors: [],
     });
     await em.flush();
-    return { ids, references: new Map(preview.bills.map((b) => [b.contract.id, b.contract.reference])) };
+    return { ids: rows.map((r) => r.contract_id) };
   });
   if (!plan) return null;
 
   const progress = async (em: EntityManager, contracts: number, outcome: ChunkOutcome) =>
     em.execute(
       `update contract_billing_runs set contracts_done = contracts_done + ?, invoice_count = invoice_count + ?,
-          total_net = total_net + ?, total_gross = total_gross + ?, heartbeat_at = now() where id = ?`,
-      [contracts, outcome.invoices, outcome.totalNet, outcome.totalGross, runId],
+          total_net = total_net + ?, total_gross = total_gross + ?, errors = errors || ?::jsonb, heartbeat_at = now() where id = ?`,
+      [contracts, outcome.invoices, outcome.totalNet, outcome.totalGross, JSON.stringify(outcome.blocked), runId],
     );
   const runOf = (em: EntityManager) => em.findOneOrFail(ContractBillingRun, { id: runId });
 
@@ -406,7 +400,8 @@ export async function processContractBillingRun(
             if (!isContractFailure(single)) throw single;
             await inTenantScope(orm, identity, scope('contract-billing:error'), async (em) => {
               const run = await em.findOneOrFail(ContractBillingRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              run.errors = [...run.errors, { contractId, contractReference: plan.references.get(contractId) ?? '', ...errorOf(single) }];
+              const contract = await em.findOne(Contract, { id: contractId });
+              run.errors = [...run.errors, { contractId, contractReference: contract?.reference ?? '', ...errorOf(single) }];
               run.contractsDone += 1;
               await em.flush();
             });

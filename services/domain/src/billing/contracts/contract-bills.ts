@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ContractBillingTerms, ContractFeeLine, IndexSeries, type ContractPaymentMethod } from './contract-billing.entity';
+import type { ContractBillingTerms, ContractFeeLine, ContractPaymentMethod } from './contract-billing.entity';
 import {
   contractSchedule,
   frenchMonth,
@@ -15,8 +15,8 @@ import { draftTotals, vatRateDefs, type DraftLineInput } from '../invoice-drafts
 import { formatFr, sumAmounts } from '../money';
 import { formatEuro } from '../documents/format';
 import type { VatRateDef } from '../totals';
-import { Contract } from '../../maintenance/contract.entity';
-import { Customer } from '../../maintenance/customer.entity';
+import type { Contract } from '../../maintenance/contract.entity';
+import type { Customer } from '../../maintenance/customer.entity';
 import { frenchDate } from '../../shared/time';
 
 /**
@@ -26,17 +26,67 @@ import { frenchDate } from '../../shared/time';
  * `billContract`, so the run does exactly what the preview showed.
  */
 
-/** Everything billing the contracts needs, loaded in a fixed number of queries. */
+/** What pricing reads of a contract. */
+export type BillingContract = Pick<
+  Contract,
+  'id' | 'tenantId' | 'reference' | 'title' | 'customerId' | 'startsOn' | 'endsOn' | 'tacitRenewal' | 'noticeDays' | 'renewalTermMonths'
+> & { terminatedOn: string | null };
+
+export type BillingTerms = Pick<
+  ContractBillingTerms,
+  | 'id'
+  | 'contractId'
+  | 'effectiveOn'
+  | 'rhythm'
+  | 'timing'
+  | 'anchorDate'
+  | 'paymentMethod'
+  | 'paymentTermsDays'
+  | 'indexSeriesId'
+  | 'indexFixedPart'
+  | 'indexVariablePart'
+  | 'baseIndexValue'
+  | 'baseIndexPeriod'
+  | 'firstRevisionOn'
+  | 'coefficientFloor'
+  | 'coefficientCap'
+>;
+
+export type BillingFeeLine = Pick<ContractFeeLine, 'id' | 'termsId' | 'position' | 'label' | 'amount' | 'vatRateCode' | 'siteId' | 'revenueAccount' | 'indexed'>;
+
+/** What an invoice prints of its buyer and how long they have to pay. */
+export type BillingCustomer = Pick<
+  Customer,
+  | 'id'
+  | 'name'
+  | 'siren'
+  | 'siret'
+  | 'vatNumber'
+  | 'email'
+  | 'billingAddressLine1'
+  | 'billingAddressLine2'
+  | 'billingPostalCode'
+  | 'billingCity'
+  | 'billingCountry'
+  | 'paymentTermsKind'
+  | 'paymentTermsDays'
+>;
+
+/**
+ * Everything billing the contracts needs, loaded in a fixed number of queries as plain rows (a
+ * run reads tens of thousands of them: hydrating entities would cost seconds and memory for nothing).
+ */
 export interface BillingBasis {
-  contracts: Contract[];
-  termsByContract: Map<string, ContractBillingTerms[]>;
-  feeLinesByTerms: Map<string, ContractFeeLine[]>;
-  seriesById: Map<string, IndexSeries>;
+  contracts: BillingContract[];
+  termsByContract: Map<string, BillingTerms[]>;
+  feeLinesByTerms: Map<string, BillingFeeLine[]>;
+  /** Index series codes by id. */
+  seriesCodes: Map<string, string>;
   /** `${seriesId}:${period}` → value. */
   indexValues: Map<string, string>;
   /** `${contractId}:${periodStart}` of periods already billed. */
   billed: Set<string>;
-  customers: Map<string, Customer>;
+  customers: Map<string, BillingCustomer>;
   vatRates: VatRateDef[];
 }
 
@@ -51,40 +101,74 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> =>
   return map;
 };
 
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
 /** Loads the contracts having billing terms (all of them, or those named) and what pricing them needs. */
 export async function loadBillingBasis(em: EntityManager, contractIds?: readonly string[]): Promise<BillingBasis> {
-  const terms = await em.find(ContractBillingTerms, contractIds ? { contractId: { $in: [...contractIds] } } : {}, {
-    orderBy: { contractId: 'asc', effectiveOn: 'asc' },
-  });
+  const only = contractIds ? 'where t.contract_id = any(?::uuid[])' : '';
+  const terms = await em.execute<BillingTerms[]>(
+    `select t.id, t.contract_id as "contractId", t.effective_on::text as "effectiveOn", t.rhythm, t.timing,
+        t.anchor_date::text as "anchorDate", t.payment_method as "paymentMethod", t.payment_terms_days as "paymentTermsDays",
+        t.index_series_id as "indexSeriesId", t.index_fixed_part::text as "indexFixedPart",
+        t.index_variable_part::text as "indexVariablePart", t.base_index_value::text as "baseIndexValue",
+        t.base_index_period::text as "baseIndexPeriod", t.first_revision_on::text as "firstRevisionOn",
+        t.coefficient_floor::text as "coefficientFloor", t.coefficient_cap::text as "coefficientCap"
+       from contract_billing_terms t ${only} order by t.contract_id, t.effective_on`,
+    contractIds ? [uuidArray(contractIds)] : [],
+  );
   const ids = [...new Set(terms.map((t) => t.contractId))];
   const seriesIds = [...new Set(terms.flatMap((t) => (t.indexSeriesId ? [t.indexSeriesId] : [])))];
+  const none = Promise.resolve([]);
   const [contracts, feeLines, series, values, billed, vatRates] = await Promise.all([
-    ids.length ? em.find(Contract, { id: { $in: ids } }, { orderBy: { reference: 'asc' } }) : Promise.resolve([]),
-    terms.length
-      ? em.find(ContractFeeLine, { termsId: { $in: terms.map((t) => t.id) } }, { orderBy: { position: 'asc' } })
-      : Promise.resolve([]),
-    seriesIds.length ? em.find(IndexSeries, { id: { $in: seriesIds } }) : Promise.resolve([]),
+    ids.length
+      ? em.execute<BillingContract[]>(
+          `select id, tenant_id as "tenantId", reference, title, customer_id as "customerId", starts_on::text as "startsOn",
+              ends_on::text as "endsOn", tacit_renewal as "tacitRenewal", terminated_on::text as "terminatedOn",
+              notice_days as "noticeDays", renewal_term_months as "renewalTermMonths"
+             from contracts where id = any(?::uuid[]) order by reference`,
+          [uuidArray(ids)],
+        )
+      : none,
+    ids.length
+      ? em.execute<BillingFeeLine[]>(
+          `select l.id, l.terms_id as "termsId", l.position, l.label, l.amount::text as amount, l.vat_rate_code as "vatRateCode",
+              l.site_id as "siteId", l.revenue_account as "revenueAccount", l.indexed
+             from contract_fee_lines l join contract_billing_terms t on t.tenant_id = l.tenant_id and t.id = l.terms_id
+            where t.contract_id = any(?::uuid[]) order by l.terms_id, l.position`,
+          [uuidArray(ids)],
+        )
+      : none,
+    seriesIds.length
+      ? em.execute<{ id: string; code: string }[]>('select id, code from index_series where id = any(?::uuid[])', [uuidArray(seriesIds)])
+      : none,
     seriesIds.length
       ? em.execute<{ series_id: string; period: string; value: string }[]>(
           `select series_id, period::text as period, value::text as value from index_values where series_id = any(?::uuid[])`,
-          [`{${seriesIds.join(',')}}`],
+          [uuidArray(seriesIds)],
         )
-      : Promise.resolve([]),
+      : none,
     ids.length
       ? em.execute<{ key: string }[]>(
           `select contract_id || ':' || period_start::text as key from contract_billing_periods where contract_id = any(?::uuid[])`,
-          [`{${ids.join(',')}}`],
+          [uuidArray(ids)],
         )
-      : Promise.resolve([]),
+      : none,
     vatRateDefs(em),
   ]);
-  const customerIds = [...new Set(contracts.map((c) => c.customerId))];
-  const customers = customerIds.length ? await em.find(Customer, { id: { $in: customerIds } }) : [];
+  const customers = contracts.length
+    ? await em.execute<BillingCustomer[]>(
+        `select id, name, siren, siret, vat_number as "vatNumber", email, billing_address_line1 as "billingAddressLine1",
+            billing_address_line2 as "billingAddressLine2", billing_postal_code as "billingPostalCode", billing_city as "billingCity",
+            billing_country as "billingCountry", payment_terms_kind as "paymentTermsKind", payment_terms_days as "paymentTermsDays"
+           from customers where id = any(?::uuid[])`,
+        [uuidArray([...new Set(contracts.map((c) => c.customerId))])],
+      )
+    : [];
   return {
     contracts,
     termsByContract: groupBy(terms, (t) => t.contractId),
     feeLinesByTerms: groupBy(feeLines, (l) => l.termsId),
-    seriesById: new Map(series.map((s) => [s.id, s])),
+    seriesCodes: new Map(series.map((x) => [x.id, x.code])),
     indexValues: new Map(values.map((v) => [`${v.series_id}:${v.period}`, v.value])),
     billed: new Set(billed.map((b) => b.key)),
     customers: new Map(customers.map((c) => [c.id, c])),
@@ -133,7 +217,7 @@ export interface BlockReason {
 }
 
 export interface ContractBill {
-  contract: Contract;
+  contract: BillingContract;
   customerId: string;
   customerName: string;
   paymentMethod: ContractPaymentMethod;
@@ -165,12 +249,12 @@ function periodText(p: PeriodSpan): string {
 export function pricePeriod(
   basis: BillingBasis,
   contractId: string,
-  terms: ContractBillingTerms,
+  terms: BillingTerms,
   period: PeriodSpan,
   excluded: ReadonlySet<string> = new Set(),
 ): { lines: BillLine[]; blocked: BlockReason | null } {
-  const series = terms.indexSeriesId ? basis.seriesById.get(terms.indexSeriesId) : undefined;
-  const indexation = series ? indexationOf(terms, series.code) : null;
+  const seriesCode = terms.indexSeriesId ? basis.seriesCodes.get(terms.indexSeriesId) : undefined;
+  const indexation = seriesCode ? indexationOf(terms, seriesCode) : null;
   const due = indexation ? revisionInForce(indexation, period.start) : null;
   let revision: Revision | null = null;
   if (indexation && due) {
@@ -219,7 +303,7 @@ export function pricePeriod(
   return { lines, blocked: null };
 }
 
-const spanOf = (contract: Contract) => ({
+const spanOf = (contract: BillingContract) => ({
   startsOn: contract.startsOn,
   endsOn: contract.endsOn,
   tacitRenewal: contract.tacitRenewal,
@@ -227,7 +311,7 @@ const spanOf = (contract: Contract) => ({
 });
 
 /** The contract's schedule up to `horizon`, each period priced (or blocked), and whether it is billed. */
-export function pricedSchedule(basis: BillingBasis, contract: Contract, horizon: string) {
+export function pricedSchedule(basis: BillingBasis, contract: BillingContract, horizon: string) {
   const versions = basis.termsByContract.get(contract.id) ?? [];
   return contractSchedule(spanOf(contract), versions, horizon).map((period) => ({
     ...period,
@@ -237,7 +321,12 @@ export function pricedSchedule(basis: BillingBasis, contract: Contract, horizon:
 }
 
 /** Prices one contract's periods due on `billingDate` (pure: everything comes from the basis). */
-export function billContract(basis: BillingBasis, contract: Contract, billingDate: string, excluded: ReadonlySet<string>): ContractBill {
+export function billContract(
+  basis: BillingBasis,
+  contract: BillingContract,
+  billingDate: string,
+  excluded: ReadonlySet<string>,
+): ContractBill {
   const versions = basis.termsByContract.get(contract.id) ?? [];
   const customer = basis.customers.get(contract.customerId);
   const schedule = contractSchedule(spanOf(contract), versions, billingDate);
