@@ -406,12 +406,12 @@ const contractBilling: ContractScenario = {
           `(${outcome.lines} lines, ${outcome.revisedLines} of them revised, ${outcome.vatRows} VAT rows); every invoice’s totals equal its lines ` +
           `and VAT rows, and the invoices add up to the run’s totals and the preview’s (${outcome.totalNet} € net, ${outcome.totalGross} € gross).`,
         `Where the run’s time goes: ${fixed(run.startMs, 0)} ms to start it; ${fixed(run.planMs, 0)} ms for the plan (the run’s ` +
-          `first transaction: it loads and prices all ${n} contracts, the whole preview again, to list those to bill); then ` +
+          `first transaction: it lists the ${n} contracts with billing terms; each chunk then loads and prices its own); then ` +
           `${chunks.length} chunks, ${fixed(percentile(chunks, 50), 0)} ms each at the median (slowest ` +
           `${fixed(chunks.length ? Math.max(...chunks) : null, 0)} ms; measured up to each chunk’s last write, the previous commit included). ` +
           'SQL statements count the ORM’s, `begin`/`commit` and session settings included.',
         `Time in SQL (each statement from sent to answered, by the ORM’s query log): the run ${fixed(runSql.totalMs / 1000, 1)} s of its ` +
-          `${fixed(runSeconds, 1)} s (the rest is the worker’s own work: hydrating entities, pricing, building the rows) — ${runSql.text}; ` +
+          `${fixed(runSeconds, 1)} s (the rest is the worker’s own work: pricing, building the rows) — ${runSql.text}; ` +
           `the preview ${fixed(previewSql.totalMs / 1000, 2)} s of its ${fixed(previewSeconds, 2)} s — ${previewSql.text}.`,
         `PDFs are not rendered during the run: the run only writes and issues the invoices; their Factur-X PDFs are rendered when ` +
           'they are sent, by the `contract-billing-send` job queued after the run (one transaction per invoice), which this scenario ' +
