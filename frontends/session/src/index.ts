@@ -10,3 +10,5 @@ export { StandaloneApp } from './StandaloneApp';
 export { loadMoreControls, type LoadMoreControls } from './apollo/load-more';
 export { graphQLErrorCodes } from './apollo/graphql-error-codes';
 export { graphQLFieldErrors, formPathOf, type GraphQLFieldError } from './apollo/graphql-field-errors';
+export { useFormAction, fieldErrorOf } from './forms/use-form-action';
+export { FieldProblemsAlert } from './forms/FieldProblemsAlert';

@@ -20,6 +20,7 @@ import {
 import { adminClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { billedContract, indexSeriesWith } from '../../../tests/support/contract-billing-world';
+import { refusal } from '../../../tests/support/refusal';
 
 const BILLING_DATE = '2026-12-01';
 const YEAR = localDate(new Date()).slice(0, 4);
@@ -31,15 +32,6 @@ const monthly = (amount: string, overrides: Partial<ContractBillingInput> = {}):
   feeLines: [{ label: 'Redevance mensuelle', amount, vatRateCode: 'TVA20' }],
   ...overrides,
 });
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('contract billing', () => {
   let orm: Orm;

@@ -19,18 +19,10 @@ import {
 import { adminClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { billedContract } from '../../../tests/support/contract-billing-world';
+import { refusal } from '../../../tests/support/refusal';
 
 /** "Today" for these tests: the contracts below end on 28 February 2027, with 90 days' notice (deadline 30/11/2026). */
 const TODAY = '2026-11-10';
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('contract renewals', () => {
   let orm: Orm;

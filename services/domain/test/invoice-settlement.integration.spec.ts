@@ -27,18 +27,10 @@ import {
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { createMaintenanceWorld, interventionThrough, simpleReport, type MaintenanceWorld } from '../../../tests/support/maintenance-world';
+import { refusal } from '../../../tests/support/refusal';
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** 3 × 100.00 at 20 % + 2 × 45.50 at 10 % + 1 × 19.99 at 5.5 %. */
 const LINES: DraftLineInput[] = [

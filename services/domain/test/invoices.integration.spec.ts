@@ -28,6 +28,7 @@ import {
 } from '@relais/domain';
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
+import { refusal } from '../../../tests/support/refusal';
 import {
   TINY_PNG_DATA_URL as PNG,
   createMaintenanceWorld,
@@ -38,15 +39,6 @@ import {
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('invoices', () => {
   let orm: Orm;

@@ -24,6 +24,7 @@ import {
 } from '@relais/domain';
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
+import { refusal } from '../../../tests/support/refusal';
 import {
   createMaintenanceWorld,
   customerInput,
@@ -34,15 +35,6 @@ import {
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('customer price lists', () => {
   let orm: Orm;

@@ -33,6 +33,7 @@ import {
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { TINY_PNG_DATA_URL as PNG } from '../../../tests/support/maintenance-world';
+import { refusal } from '../../../tests/support/refusal';
 
 const TODAY = localDate(new Date());
 const YEAR = TODAY.slice(0, 4);
@@ -41,15 +42,6 @@ const dayOffset = (days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; details: Record<string, unknown> };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const LINES: QuoteLineInput[] = [
   {

@@ -11,8 +11,6 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     staleTitle: 'Document changed meanwhile',
     staleVersion: 'Someone saved this document while you were editing it: reload it to start again from its latest version.',
     reload: 'Reload',
-    fieldsToFix: 'Some fields need fixing',
-    fieldsToFixHint: 'Each refused field shows its message under it.',
   },
   nav: {
     label: 'Billing',

@@ -9,8 +9,6 @@ export const billingFr = {
     staleTitle: 'Document modifié entre-temps',
     staleVersion: 'Quelqu’un a enregistré ce document pendant que vous le modifiiez : rechargez-le pour repartir de sa dernière version.',
     reload: 'Recharger',
-    fieldsToFix: 'Certains champs sont à corriger',
-    fieldsToFixHint: 'Le message de chaque champ refusé est affiché sous celui-ci.',
   },
   nav: {
     label: 'Facturation',

@@ -14,8 +14,6 @@ export const contractFormEn: TranslationShape<typeof contractFormFr> = {
   wholeNumber: 'A whole number',
   amountFormat: 'An amount in euros, e.g. 68.00',
   decimalFormat: 'A number, e.g. 10 or 12.5',
-  fieldsToFix: 'Some fields need fixing',
-  fieldsToFixHint: 'Each refused field shows its message under it.',
   stale: 'The contract was changed meanwhile: reload it to start again from its latest version.',
   reload: 'Reload',
   failed: 'Save refused',

@@ -12,8 +12,6 @@ export const contractFormFr = {
   wholeNumber: 'Nombre entier',
   amountFormat: 'Montant en euros, ex. 68,00',
   decimalFormat: 'Nombre, ex. 10 ou 12,5',
-  fieldsToFix: 'Certains champs sont à corriger',
-  fieldsToFixHint: 'Le message de chaque champ refusé est affiché sous celui-ci.',
   stale: 'Le contrat a été modifié entre-temps : rechargez-le pour repartir de sa dernière version.',
   reload: 'Recharger',
   failed: 'Enregistrement refusé',

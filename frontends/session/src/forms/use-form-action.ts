@@ -1,11 +1,12 @@
-import { formPathOf, graphQLFieldErrors, type GraphQLFieldError } from '@relais/session';
+import { formPathOf, graphQLFieldErrors, type GraphQLFieldError } from '../apollo/graphql-field-errors';
 import { useState } from 'react';
 import { get, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 
 /**
- * Runs a form's mutation like {@link useAction}, and puts the fields a VALIDATION_FAILED error
- * names on the form's inputs. `pathOf` maps the server's field ("feeLines[1].amount") to the
- * form's input, or null when the form has no such input: those stay in `unplaced`.
+ * Runs a form's mutation, keeping its failure to show next to the button, and puts the fields a
+ * VALIDATION_FAILED error names on the form's inputs (react-hook-form). `pathOf` maps the server's
+ * field ("feeLines[1].amount", as "feeLines.1.amount") to the form's input, or null when the form
+ * has none: those stay in `unplaced`.
  */
 export function useFormAction<T extends FieldValues>(form: UseFormReturn<T>, pathOf: (formPath: string) => Path<T> | null) {
   const [error, setError] = useState<unknown>(null);

@@ -21,4 +21,8 @@ export const sessionEn: TranslationShape<typeof sessionFr> = {
     ACCOUNTANT: 'Accountant',
   },
   signOut: 'Sign out',
+  form: {
+    fieldsToFix: 'Some fields need fixing',
+    fieldsToFixHint: 'Each refused field shows its message under it.',
+  },
 };

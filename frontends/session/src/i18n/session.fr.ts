@@ -18,4 +18,8 @@ export const sessionFr = {
     ACCOUNTANT: 'Comptable',
   },
   signOut: 'Se déconnecter',
+  form: {
+    fieldsToFix: 'Certains champs sont à corriger',
+    fieldsToFixHint: 'Le message de chaque champ refusé est affiché sous celui-ci.',
+  },
 };

@@ -20,7 +20,15 @@ import { localDate } from '../shared/time';
 export function buyerSnapshot(
   customer: Pick<
     Customer,
-    'name' | 'siren' | 'siret' | 'vatNumber' | 'billingAddressLine1' | 'billingAddressLine2' | 'billingPostalCode' | 'billingCity' | 'billingCountry'
+    | 'name'
+    | 'siren'
+    | 'siret'
+    | 'vatNumber'
+    | 'billingAddressLine1'
+    | 'billingAddressLine2'
+    | 'billingPostalCode'
+    | 'billingCity'
+    | 'billingCountry'
   >,
 ): BuyerSnapshot {
   return {

@@ -238,7 +238,14 @@ export const feeLinesByTermsIds = (em: EntityManager, ids: readonly string[]) =>
 export function indexationOf(
   terms: Pick<
     ContractBillingTerms,
-    'indexSeriesId' | 'indexFixedPart' | 'indexVariablePart' | 'baseIndexValue' | 'baseIndexPeriod' | 'firstRevisionOn' | 'coefficientFloor' | 'coefficientCap'
+    | 'indexSeriesId'
+    | 'indexFixedPart'
+    | 'indexVariablePart'
+    | 'baseIndexValue'
+    | 'baseIndexPeriod'
+    | 'firstRevisionOn'
+    | 'coefficientFloor'
+    | 'coefficientCap'
   >,
   seriesCode: string,
 ): Indexation | null {

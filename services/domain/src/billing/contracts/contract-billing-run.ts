@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { ContractBillingRun, type BillingMode, type BillingRunError } from './contract-billing.entity';
-import { billContract, billDraftLines, loadBillingBasis, previewFromBasis, type BillingCustomer, type ContractBill } from './contract-bills';
+import {
+  billContract,
+  billDraftLines,
+  loadBillingBasis,
+  previewFromBasis,
+  type BillingCustomer,
+  type ContractBill,
+} from './contract-bills';
 import { dayAfter } from './contract-billing.rules';
 import { buyerSnapshot } from '../invoice-issue';
 import { Invoice } from '../invoice.entity';
@@ -134,7 +141,12 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
   const priced = basis.contracts.map((c) => billContract(basis, c, run.billingDate, excluded));
   const blocked = priced
     .filter((b) => b.blocked)
-    .map((b) => ({ contractId: b.contract.id, contractReference: b.contract.reference, code: b.blocked!.code, message: b.blocked!.message }));
+    .map((b) => ({
+      contractId: b.contract.id,
+      contractReference: b.contract.reference,
+      code: b.blocked!.code,
+      message: b.blocked!.message,
+    }));
   const bills = priced.filter((b) => !b.blocked && b.periods.length > 0);
   if (bills.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked };
 
@@ -356,7 +368,9 @@ export async function processContractBillingRun(
     if (!run || run.state === 'SUCCEEDED') return null;
     // Every contract with billing terms is looked at, chunk by chunk (pricing it here too would hold
     // the whole tenant in memory); each attempt looks at all of them again, skipping what is billed.
-    const rows = await em.execute<{ contract_id: string }[]>('select distinct contract_id from contract_billing_terms order by contract_id');
+    const rows = await em.execute<{ contract_id: string }[]>(
+      'select distinct contract_id from contract_billing_terms order by contract_id',
+    );
     em.assign(run, {
       state: 'RUNNING',
       attempts: run.attempts + 1,

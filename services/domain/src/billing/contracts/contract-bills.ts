@@ -52,7 +52,10 @@ export type BillingTerms = Pick<
   | 'coefficientCap'
 >;
 
-export type BillingFeeLine = Pick<ContractFeeLine, 'id' | 'termsId' | 'position' | 'label' | 'amount' | 'vatRateCode' | 'siteId' | 'revenueAccount' | 'indexed'>;
+export type BillingFeeLine = Pick<
+  ContractFeeLine,
+  'id' | 'termsId' | 'position' | 'label' | 'amount' | 'vatRateCode' | 'siteId' | 'revenueAccount' | 'indexed'
+>;
 
 /** What an invoice prints of its buyer and how long they have to pay. */
 export type BillingCustomer = Pick<

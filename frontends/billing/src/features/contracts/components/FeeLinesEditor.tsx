@@ -1,8 +1,8 @@
+import { fieldErrorOf } from '@relais/session';
 import { ActionIcon, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { fieldErrorOf } from '../../../shared/use-form-action';
 import type { VatRateOption } from '../../../shared/lines/LineRow';
 import { emptyFeeLine, type BillingTermsValues } from '../hooks/billing-terms-form';
 

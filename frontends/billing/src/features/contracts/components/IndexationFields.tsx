@@ -1,8 +1,8 @@
+import { fieldErrorOf } from '@relais/session';
 import { Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { fieldErrorOf } from '../../../shared/use-form-action';
 import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { BillingTermsValues, IndexationValues } from '../hooks/billing-terms-form';
 import { useIndexSeriesOptions } from '../hooks/use-contract';

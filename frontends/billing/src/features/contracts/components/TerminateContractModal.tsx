@@ -1,3 +1,4 @@
+import { useFormAction } from '@relais/session';
 import { Alert, Anchor, Button, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,7 +10,6 @@ import { billingPaths } from '../../../routes';
 import { FormActionError } from '../../../shared/FormActionError';
 import { todayInParis } from '../../../shared/today';
 import { useBillingFormats } from '../../../shared/use-billing-formats';
-import { useFormAction } from '../../../shared/use-form-action';
 import type { ContractDetail } from '../hooks/use-contract';
 import { useTerminateContract, type TerminationValues } from '../hooks/use-contract-actions';
 

@@ -1,3 +1,4 @@
+import { useFormAction } from '@relais/session';
 import { Text } from '@mantine/core';
 import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
 import { useForm } from 'react-hook-form';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
-import { useFormAction } from '../../../shared/use-form-action';
 import { amendmentValues, contractFormPath, contractTermsInput, type ContractFormValues } from '../hooks/contract-form';
 import { useAmendContract } from '../hooks/use-contract-save';
 import { useContract, type ContractDetail } from '../hooks/use-contracts';

@@ -1,12 +1,11 @@
-import { Alert, Button, Checkbox, Group, List, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
-import { graphQLErrorCodes, graphQLFieldErrors, type GraphQLFieldError } from '@relais/session';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { FieldProblemsAlert, fieldErrorOf, graphQLErrorCodes, graphQLFieldErrors, type GraphQLFieldError } from '@relais/session';
 import { SectionCard } from '@relais/ui';
 import { useState } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
 import { errorMessage } from '../../../shared/use-action-feedback';
-import { fieldErrorOf } from '../../../shared/use-form-action';
 import { oneYearFrom, priorities, type ContractFormValues } from '../hooks/contract-form';
 import { useContractOptions } from '../hooks/use-contract-save';
 import { PlansFields } from './PlansFields';
@@ -249,22 +248,7 @@ function ContractFormError({
 }) {
   const { t } = useTranslation(planningNamespace);
   if (!error) return null;
-  if (graphQLFieldErrors(error).length > 0)
-    return (
-      <Alert color="red" title={t('contractForm.fieldsToFix')} role="alert">
-        {unplaced.length === 0 ? (
-          t('contractForm.fieldsToFixHint')
-        ) : (
-          <List size="sm">
-            {unplaced.map((problem) => (
-              <List.Item key={`${problem.field}:${problem.message}`}>
-                {problem.field} : {problem.message}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Alert>
-    );
+  if (graphQLFieldErrors(error).length > 0) return <FieldProblemsAlert error={error} unplaced={unplaced} />;
   if (onReload && graphQLErrorCodes(error).includes('STALE_VERSION'))
     return (
       <Alert color="orange" title={t('contractForm.failed')} role="alert">

@@ -1,10 +1,10 @@
+import { useFormAction } from '@relais/session';
 import { PageHeader } from '@relais/ui';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
-import { useFormAction } from '../../../shared/use-form-action';
 import { contractFormPath, contractTermsInput, newContractValues, type ContractFormValues } from '../hooks/contract-form';
 import { useCreateContract } from '../hooks/use-contract-save';
 import type { ContractSaved } from './ContractSavedNotice';

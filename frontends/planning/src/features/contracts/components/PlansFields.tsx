@@ -1,8 +1,8 @@
+import { fieldErrorOf } from '@relais/session';
 import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
-import { fieldErrorOf } from '../../../shared/use-form-action';
 import { emptyPlan, equipmentCategories, type ContractFormValues } from '../hooks/contract-form';
 
 /** Preventive visits the contract promises, one row per category of equipment. */

@@ -1,10 +1,10 @@
+import { fieldErrorOf } from '@relais/session';
 import { ActionIcon, Button, Checkbox, Group, Input, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TravelPricing } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
 import { isTypedDecimal } from '../../../shared/decimal-input';
-import { fieldErrorOf } from '../../../shared/use-form-action';
 import { emptyZone, labourTypes, type ContractFormValues } from '../hooks/contract-form';
 
 const travelPricings: readonly TravelPricing[] = ['FLAT', 'ZONE'];
