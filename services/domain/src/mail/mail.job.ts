@@ -32,6 +32,8 @@ export interface MailWorkerOptions {
   onError?: (error: unknown, context: string) => void;
 }
 
+const MAIL_CONCURRENCY = 4;
+
 export interface MailWorker {
   /** Publishes again the mails whose job was lost; returns how many. */
   sweep(): Promise<number>;
@@ -83,7 +85,13 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   });
-  const boss = new PgBoss({ connectionString: options.databaseUrl, migrate: false, createSchema: false, schedule: false, max: 3 });
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    migrate: false,
+    createSchema: false,
+    schedule: false,
+    max: MAIL_CONCURRENCY + 2,
+  });
   boss.on('error', (error) => onError(error, 'mail queue'));
   await boss.start();
   // pg-boss retries only a handler that crashed (database unavailable...); SMTP failures are
@@ -146,7 +154,9 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     return rows.length;
   }
 
-  await boss.work<MailJobData>(queue, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+  // Sending is mostly waiting on the SMTP server: a few at a time, so a batch (a billing run's
+  // invoices, the sweep's catch-up) does not hold back the mail a user is waiting for.
+  await boss.work<MailJobData>(queue, { pollingIntervalSeconds: 0.5, localConcurrency: MAIL_CONCURRENCY }, async ([job]) => {
     if (job) await deliver(job.data);
   });
   setMailPublisher((job) => publish(job).catch((error: unknown) => onError(error, `publishing mail ${job.messageId}`)));
