@@ -177,6 +177,8 @@ describe.skipIf(skipReason !== null)(
       await dialog.getByText('2 factures seront créées pour 1 634,59 € HT, soit 1 961,51 € TTC.').waitFor();
       await dialog.getByText('1 contrat bloqué ne sera pas facturé.').waitFor();
       await dialog.getByText('1 ligne exclue ne sera pas facturée.').waitFor();
+      // A new tenant issues and mails its runs' invoices unless told otherwise.
+      await dialog.getByText('Selon le réglage de l’entreprise : émises et envoyées par e-mail').waitFor();
       await page.screenshot({ path: join(screenshots, '3-confirm.png') });
       // Remember whether the progress bar was ever shown, however fast the run goes.
       await page.evaluate(() => {

@@ -69,6 +69,7 @@ export const contractBillingEn: TranslationShape<typeof contractBillingFr> = {
     mode: 'The invoices will be',
     modes: {
       DEFAULT: 'As the company’s setting says',
+      DEFAULT_IS: 'As the company’s setting says: {{mode}}',
       ISSUE_SEND: 'Issued and sent by e-mail',
       ISSUE: 'Issued, not sent',
       DRAFT: 'Left as drafts, to check before issuing',

@@ -67,6 +67,7 @@ export const contractBillingFr = {
     mode: 'Les factures seront',
     modes: {
       DEFAULT: 'Selon le réglage de l’entreprise',
+      DEFAULT_IS: 'Selon le réglage de l’entreprise : {{mode}}',
       ISSUE_SEND: 'Émises et envoyées par e-mail',
       ISSUE: 'Émises, sans envoi',
       DRAFT: 'Laissées en brouillon, à vérifier avant émission',

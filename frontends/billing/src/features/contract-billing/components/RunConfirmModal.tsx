@@ -6,7 +6,7 @@ import { billingNamespace } from '../../../i18n/register';
 import { ActionError } from '../../../shared/ActionError';
 import { useAction } from '../../../shared/use-action';
 import { useBillingFormats } from '../../../shared/use-billing-formats';
-import { useRunContractBilling, type ContractBillingPreview } from '../hooks/use-contract-billing';
+import { useCompanyRunMode, useRunContractBilling, type ContractBillingPreview } from '../hooks/use-contract-billing';
 
 /** How the run leaves its invoices; DEFAULT sends neither mode nor send, so the tenant's setting applies. */
 const choices = {
@@ -35,6 +35,7 @@ export function RunConfirmModal({
   const { start, busy } = useRunContractBilling();
   const action = useAction();
   const [choice, setChoice] = useState<Choice>('DEFAULT');
+  const companyMode = useCompanyRunMode();
 
   const confirm = async () => {
     const run = await action.run(() => start({ date: preview.billingDate, excludedLineIds, ...choices[choice] }));
@@ -66,7 +67,17 @@ export function RunConfirmModal({
         <Radio.Group label={t('contractBilling.confirm.mode')} value={choice} onChange={(value) => setChoice(value as Choice)}>
           <Stack gap="xs" mt="xs">
             {(Object.keys(choices) as Choice[]).map((key) => (
-              <Radio key={key} value={key} label={t(`contractBilling.confirm.modes.${key}`)} />
+              <Radio
+                key={key}
+                value={key}
+                label={
+                  key === 'DEFAULT' && companyMode
+                    ? t('contractBilling.confirm.modes.DEFAULT_IS', {
+                        mode: t(`contractBilling.confirm.modes.${companyMode}`).toLowerCase(),
+                      })
+                    : t(`contractBilling.confirm.modes.${key}`)
+                }
+              />
             ))}
           </Stack>
         </Radio.Group>

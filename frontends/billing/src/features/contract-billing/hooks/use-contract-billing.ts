@@ -4,6 +4,7 @@ import {
   ContractBillingPreviewDocument,
   ContractBillingRunDocument,
   ContractBillingRunsDocument,
+  ContractBillingSettingsDocument,
   RunContractBillingDocument,
   type ContractBillingMode,
   type ContractBillingPreviewPeriodFragment,
@@ -89,4 +90,13 @@ export function useContractBillingRuns() {
     fetchPolicy: 'cache-and-network',
   });
   return { runs: data?.contractBillingRuns ?? [], loading: loading && !data, error, retry: () => void refetch() };
+}
+
+/** How the company's runs leave their invoices by default: DRAFT, ISSUE (not mailed) or ISSUE_SEND. */
+export function useCompanyRunMode(): 'DRAFT' | 'ISSUE' | 'ISSUE_SEND' | null {
+  const { data } = useQuery(ContractBillingSettingsDocument);
+  const settings = data?.contractBillingSettings;
+  if (!settings) return null;
+  if (settings.contractBillingMode === 'DRAFT') return 'DRAFT';
+  return settings.contractBillingSend ? 'ISSUE_SEND' : 'ISSUE';
 }
