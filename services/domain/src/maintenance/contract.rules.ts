@@ -1,5 +1,8 @@
 import Decimal from 'decimal.js';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { Validator } from '../shared/errors';
 import { LABOUR_TYPES, INTERVENTION_PRIORITIES, type InterventionPriority, type LabourType } from './intervention.rules';
 

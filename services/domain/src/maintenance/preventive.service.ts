@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { Contract, MaintenancePlan } from './contract.entity';
 import { contractStatus, preventiveDueDates } from './contract.rules';
 import { Equipment } from './equipment.entity';

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, format, parseISO } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { setContractBilling, type ContractBillingInput, type FeeLineInput } from '../billing/contracts/billing-terms.service';
 import { replayContractBillingRun } from '../billing/contracts/contract-billing-run';
 import { createIndexSeries, importIndexValues } from '../billing/contracts/index-series.service';

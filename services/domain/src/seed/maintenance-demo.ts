@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TZDate } from '@date-fns/tz';
-import { addDays, addYears, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getISODay } from 'date-fns/getISODay';
+import { parseISO } from 'date-fns/parseISO';
 import Decimal from 'decimal.js';
 import { CatalogItem } from '../billing/catalog-item.entity';
 import { Customer } from '../maintenance/customer.entity';

@@ -1,4 +1,10 @@
-import { addDays, addMonths, addYears, differenceInCalendarDays, differenceInCalendarMonths, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { Money, round2, toAmount } from '../money';
 import type { BillingRhythm, BillingTiming } from './contract-billing.entity';
 
