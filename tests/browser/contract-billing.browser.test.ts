@@ -4,7 +4,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Orm } from '@relais/domain';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
-import { billedContract, indexSeriesWith } from '../support/contract-billing-world';
+import {
+  MONTHLY_ARREARS,
+  QUARTERLY_SYNTEC,
+  SYNTEC_CSV,
+  YEARLY_ICHT,
+  billedContract,
+  indexSeriesWith,
+} from '../support/contract-billing-world';
 import { appOrm } from '../support/database';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
@@ -38,70 +45,15 @@ describe.skipIf(skipReason !== null)(
       mkdirSync(screenshots, { recursive: true });
       orm = await appOrm();
       tenant = await createTestTenant('contract-billing-ui');
-      const syntec = await indexSeriesWith(orm, tenant, 'SYNTEC', 'mois;valeur\n2024-10;287,5\n2025-10;296,1\n');
+      const syntec = await indexSeriesWith(orm, tenant, 'SYNTEC', SYNTEC_CSV);
       const icht = await indexSeriesWith(orm, tenant, 'ICHT-REV-TS', null);
       references.clinique = (
-        await billedContract(
-          orm,
-          tenant,
-          'Clinique du Parc',
-          { startsOn: '2026-01-15', endsOn: '2026-12-31' },
-          {
-            effectiveOn: '2026-01-15',
-            rhythm: 'QUARTERLY',
-            timing: 'ADVANCE',
-            anchorDate: '2026-01-01',
-            feeLines: [
-              { label: 'Maintenance préventive CVC', amount: '300.00', vatRateCode: 'TVA20' },
-              { label: 'Astreinte', amount: '90.00', vatRateCode: 'TVA20', indexed: false },
-            ],
-            indexation: {
-              seriesId: syntec,
-              fixedPart: '0.15',
-              variablePart: '0.85',
-              baseIndexValue: '287.5',
-              baseIndexPeriod: '2024-10-01',
-              firstRevisionOn: '2026-07-01',
-            },
-          },
-        )
+        await billedContract(orm, tenant, 'Clinique du Parc', QUARTERLY_SYNTEC.span, QUARTERLY_SYNTEC.billing(syntec))
       ).reference;
       references.mairie = (
-        await billedContract(
-          orm,
-          tenant,
-          'Mairie de Vertou',
-          { startsOn: '2026-10-01', endsOn: '2027-09-30' },
-          {
-            effectiveOn: '2026-10-01',
-            rhythm: 'MONTHLY',
-            timing: 'ARREARS',
-            feeLines: [{ label: 'Forfait', amount: '120.00', vatRateCode: 'TVA20' }],
-          },
-        )
+        await billedContract(orm, tenant, 'Mairie de Vertou', MONTHLY_ARREARS.span, MONTHLY_ARREARS.billing())
       ).reference;
-      references.lycee = (
-        await billedContract(
-          orm,
-          tenant,
-          'Lycée Livet',
-          { startsOn: '2025-07-01', endsOn: '2026-06-30' },
-          {
-            effectiveOn: '2026-07-01',
-            rhythm: 'YEARLY',
-            timing: 'ADVANCE',
-            feeLines: [{ label: 'Contrat annuel', amount: '2400.00', vatRateCode: 'TVA20' }],
-            indexation: {
-              seriesId: icht,
-              fixedPart: '0.125',
-              variablePart: '0.875',
-              baseIndexValue: '131.2',
-              baseIndexPeriod: '2025-06-01',
-              firstRevisionOn: '2026-07-01',
-            },
-          },
-        )
-      ).reference;
+      references.lycee = (await billedContract(orm, tenant, 'Lycée Livet', YEARLY_ICHT.span, YEARLY_ICHT.billing(icht))).reference;
       browser = await launchChromium();
     });
 

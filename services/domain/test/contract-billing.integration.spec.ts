@@ -19,7 +19,14 @@ import {
 } from '@relais/domain';
 import { adminClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
-import { billedContract, indexSeriesWith } from '../../../tests/support/contract-billing-world';
+import {
+  MONTHLY_ARREARS,
+  QUARTERLY_SYNTEC,
+  SYNTEC_CSV,
+  YEARLY_ICHT,
+  billedContract,
+  indexSeriesWith,
+} from '../../../tests/support/contract-billing-world';
 import { refusal } from '../../../tests/support/refusal';
 
 const BILLING_DATE = '2026-12-01';
@@ -42,66 +49,13 @@ describe('contract billing', () => {
   beforeAll(async () => {
     orm = await appOrm();
     tenant = await createTestTenant('contract-billing');
-    const syntec = await indexSeriesWith(orm, tenant, 'SYNTEC', 'mois;valeur\n2024-10;287,5\n2025-10;296,1\n');
+    const syntec = await indexSeriesWith(orm, tenant, 'SYNTEC', SYNTEC_CSV);
     const icht = await indexSeriesWith(orm, tenant, 'ICHT-REV-TS', null);
-    const quarterly = await billedContract(
-      orm,
-      tenant,
-      'Clinique du Parc',
-      { startsOn: '2026-01-15', endsOn: '2026-12-31' },
-      {
-        effectiveOn: '2026-01-15',
-        rhythm: 'QUARTERLY',
-        timing: 'ADVANCE',
-        anchorDate: '2026-01-01',
-        feeLines: [
-          { label: 'Maintenance préventive CVC', amount: '300.00', vatRateCode: 'TVA20', revenueAccount: '706100' },
-          { label: 'Astreinte', amount: '90.00', vatRateCode: 'TVA20', indexed: false },
-        ],
-        indexation: {
-          seriesId: syntec,
-          fixedPart: '0.15',
-          variablePart: '0.85',
-          baseIndexValue: '287.5',
-          baseIndexPeriod: '2024-10-01',
-          firstRevisionOn: '2026-07-01',
-        },
-      },
-    );
-    ids.quarterly = quarterly.contractId;
-    const arrears = await billedContract(
-      orm,
-      tenant,
-      'Mairie de Vertou',
-      { startsOn: '2026-10-01', endsOn: '2027-09-30' },
-      {
-        effectiveOn: '2026-10-01',
-        rhythm: 'MONTHLY',
-        timing: 'ARREARS',
-        feeLines: [{ label: 'Forfait', amount: '120.00', vatRateCode: 'TVA20' }],
-      },
-    );
-    ids.arrears = arrears.contractId;
-    const blocked = await billedContract(
-      orm,
-      tenant,
-      'Lycée Livet',
-      { startsOn: '2025-07-01', endsOn: '2026-06-30' },
-      {
-        effectiveOn: '2026-07-01',
-        rhythm: 'YEARLY',
-        timing: 'ADVANCE',
-        feeLines: [{ label: 'Contrat annuel', amount: '2400.00', vatRateCode: 'TVA20' }],
-        indexation: {
-          seriesId: icht,
-          fixedPart: '0.125',
-          variablePart: '0.875',
-          baseIndexValue: '131.2',
-          baseIndexPeriod: '2025-06-01',
-          firstRevisionOn: '2026-07-01',
-        },
-      },
-    );
+    ids.quarterly = (
+      await billedContract(orm, tenant, 'Clinique du Parc', QUARTERLY_SYNTEC.span, QUARTERLY_SYNTEC.billing(syntec))
+    ).contractId;
+    ids.arrears = (await billedContract(orm, tenant, 'Mairie de Vertou', MONTHLY_ARREARS.span, MONTHLY_ARREARS.billing())).contractId;
+    const blocked = await billedContract(orm, tenant, 'Lycée Livet', YEARLY_ICHT.span, YEARLY_ICHT.billing(icht));
     ids.blocked = blocked.contractId;
     for (let i = 1; i <= 10; i += 1)
       await billedContract(orm, tenant, `Client ${i}`, { startsOn: '2026-11-01', endsOn: '2027-10-31' }, monthly('50.00'));

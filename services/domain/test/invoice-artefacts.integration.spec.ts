@@ -31,7 +31,7 @@ import {
 } from '@relais/domain';
 import { appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
-import { contractTerms, indexSeriesWith } from '../../../tests/support/contract-billing-world';
+import { QUARTERLY_SYNTEC, SYNTEC_CSV, contractTerms, indexSeriesWith } from '../../../tests/support/contract-billing-world';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -262,7 +262,7 @@ describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
 
     // Contract fees, billed by a run on 1 July: Q1 prorated from the 15 January start, Q2, and Q3 revised by the index.
     contractTenant = await createTestTenant('artefacts-contract');
-    const syntec = await indexSeriesWith(orm, contractTenant, 'SYNTEC', 'mois;valeur\n2024-10;287,5\n2025-10;296,1\n');
+    const syntec = await indexSeriesWith(orm, contractTenant, 'SYNTEC', SYNTEC_CSV);
     contractReference = await scopeIn(contractTenant, async (em) => {
       const customer = await createCustomer(em, contractTenant.tenantId, {
         name: 'Clinique du Parc',
@@ -282,27 +282,10 @@ describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
         city: 'Rennes',
       });
       const contract = await createContract(em, contractTenant.tenantId, {
-        ...contractTerms(site.id, { startsOn: '2026-01-15', endsOn: '2026-12-31' }),
+        ...contractTerms(site.id, QUARTERLY_SYNTEC.span),
         customerId: customer.id,
       });
-      await setContractBilling(em, contractTenant.identity, contract.id, {
-        effectiveOn: '2026-01-15',
-        rhythm: 'QUARTERLY',
-        timing: 'ADVANCE',
-        anchorDate: '2026-01-01',
-        feeLines: [
-          { label: 'Maintenance préventive CVC', amount: '300.00', vatRateCode: 'TVA20' },
-          { label: 'Astreinte', amount: '90.00', vatRateCode: 'TVA20', indexed: false },
-        ],
-        indexation: {
-          seriesId: syntec,
-          fixedPart: '0.15',
-          variablePart: '0.85',
-          baseIndexValue: '287.5',
-          baseIndexPeriod: '2024-10-01',
-          firstRevisionOn: '2026-07-01',
-        },
-      });
+      await setContractBilling(em, contractTenant.identity, contract.id, QUARTERLY_SYNTEC.billing(syntec));
       return contract.reference;
     });
     const billingRun = await scopeIn(contractTenant, (em) =>
