@@ -16,7 +16,7 @@ import { sendInvoice } from '../invoice-sending';
 import { Contract } from '../../maintenance/contract.entity';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
-import { Money, sumAmounts } from '../money';
+import { sumAmounts } from '../money';
 import { invoiceCounterName, formatInvoiceNumber } from '../numbering';
 import type { Orm } from '../../db/orm';
 import { inTenantScope } from '../../db/tenant-scope';
@@ -437,20 +437,6 @@ export async function processContractBillingRun(
     }).catch(() => undefined);
     throw error;
   }
-}
-
-/** Totals of a run's invoices, recomputed from the invoices themselves (what the result screen shows). */
-export async function runTotals(em: EntityManager, runId: string): Promise<{ invoices: number; totalNet: string; totalGross: string }> {
-  const [row] = await em.execute<{ n: string; net: string | null; gross: string | null }[]>(
-    `select count(*) as n, sum(total_net)::text as net, sum(total_gross)::text as gross from invoices
-      where id in (select invoice_id from contract_billing_periods where run_id = ?)`,
-    [runId],
-  );
-  return {
-    invoices: Number(row?.n ?? 0),
-    totalNet: new Money(row?.net ?? 0).toFixed(2),
-    totalGross: new Money(row?.gross ?? 0).toFixed(2),
-  };
 }
 
 /**
