@@ -76,21 +76,16 @@ export class ContractBillingFieldsResolver {
     const basis = await loadBillingBasis(em(ctx), [ref.id]);
     const contract = basis.contracts[0];
     if (!contract) return [];
-    const invoices = await em(ctx).execute<{ period_start: string; invoice_id: string }[]>(
-      'select period_start::text, invoice_id from contract_billing_periods where contract_id = ?',
-      [ref.id],
-    );
-    const invoiceOf = new Map(invoices.map((i) => [i.period_start, i.invoice_id]));
     return pricedSchedule(basis, contract, horizon).map((p) => ({
       start: p.start,
       end: p.end,
       days: p.days,
       fullDays: p.fullDays,
       dueOn: p.dueOn,
-      status: p.billed ? 'BILLED' : p.dueOn <= today ? 'DUE' : 'UPCOMING',
+      status: p.invoiceId ? 'BILLED' : p.dueOn <= today ? 'DUE' : 'UPCOMING',
       amount: p.blocked ? null : sumAmounts(p.lines.map((l) => l.amount)).toFixed(2),
       blocked: p.blocked,
-      invoiceId: invoiceOf.get(p.start) ?? null,
+      invoiceId: p.invoiceId,
     }));
   }
 

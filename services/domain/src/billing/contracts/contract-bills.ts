@@ -87,8 +87,8 @@ export interface BillingBasis {
   seriesCodes: Map<string, string>;
   /** `${seriesId}:${period}` → value. */
   indexValues: Map<string, string>;
-  /** `${contractId}:${periodStart}` of periods already billed. */
-  billed: Set<string>;
+  /** `${contractId}:${periodStart}` of periods already billed → the invoice that billed them. */
+  billed: Map<string, string>;
   customers: Map<string, BillingCustomer>;
   vatRates: VatRateDef[];
 }
@@ -151,8 +151,8 @@ export async function loadBillingBasis(em: EntityManager, contractIds?: readonly
         )
       : none,
     ids.length
-      ? em.execute<{ key: string }[]>(
-          `select contract_id || ':' || period_start::text as key from contract_billing_periods where contract_id = any(?::uuid[])`,
+      ? em.execute<{ key: string; invoice_id: string }[]>(
+          `select contract_id || ':' || period_start::text as key, invoice_id from contract_billing_periods where contract_id = any(?::uuid[])`,
           [uuidArray(ids)],
         )
       : none,
@@ -173,7 +173,7 @@ export async function loadBillingBasis(em: EntityManager, contractIds?: readonly
     feeLinesByTerms: groupBy(feeLines, (l) => l.termsId),
     seriesCodes: new Map(series.map((x) => [x.id, x.code])),
     indexValues: new Map(values.map((v) => [`${v.series_id}:${v.period}`, v.value])),
-    billed: new Set(billed.map((b) => b.key)),
+    billed: new Map(billed.map((b) => [b.key, b.invoice_id])),
     customers: new Map(customers.map((c) => [c.id, c])),
     vatRates,
   };
@@ -313,12 +313,12 @@ const spanOf = (contract: BillingContract) => ({
   terminatedOn: contract.terminatedOn ?? null,
 });
 
-/** The contract's schedule up to `horizon`, each period priced (or blocked), and whether it is billed. */
+/** The contract's schedule up to `horizon`, each period priced (or blocked), with the invoice that billed it if any. */
 export function pricedSchedule(basis: BillingBasis, contract: BillingContract, horizon: string) {
   const versions = basis.termsByContract.get(contract.id) ?? [];
   return contractSchedule(spanOf(contract), versions, horizon).map((period) => ({
     ...period,
-    billed: basis.billed.has(`${contract.id}:${period.start}`),
+    invoiceId: basis.billed.get(`${contract.id}:${period.start}`) ?? null,
     ...pricePeriod(basis, contract.id, versions[period.termsIndex]!, period),
   }));
 }
