@@ -1,14 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { ContractBillingRun, type BillingMode, type BillingRunError } from './contract-billing.entity';
-import {
-  billContract,
-  billDraftLines,
-  loadBillingBasis,
-  previewFromBasis,
-  type BillingCustomer,
-  type ContractBill,
-} from './contract-bills';
+import { billContract, billDraftLines, loadBillingBasis, type BillingCustomer, type ContractBill } from './contract-bills';
 import { dayAfter } from './contract-billing.rules';
 import { buyerSnapshot } from '../invoice-issue';
 import { Invoice } from '../invoice.entity';
@@ -131,6 +124,12 @@ export interface RunHooks {
   chunkSize?: number;
 }
 
+/** The contracts a run looks at: those with billing terms, in a fixed order (so concurrent runs lock them alike). */
+async function contractsWithTerms(em: EntityManager): Promise<string[]> {
+  const rows = await em.execute<{ contract_id: string }[]>('select distinct contract_id from contract_billing_terms order by contract_id');
+  return rows.map((r) => r.contract_id);
+}
+
 /** Bills the due periods of some contracts in the caller's transaction. */
 async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds: readonly string[], at?: Date): Promise<ChunkOutcome> {
   const tenantId = run.tenantId;
@@ -139,14 +138,9 @@ async function billChunk(em: EntityManager, run: ContractBillingRun, contractIds
   const basis = await loadBillingBasis(em, contractIds);
   const excluded = new Set(run.excludedLineIds);
   const priced = basis.contracts.map((c) => billContract(basis, c, run.billingDate, excluded));
-  const blocked = priced
-    .filter((b) => b.blocked)
-    .map((b) => ({
-      contractId: b.contract.id,
-      contractReference: b.contract.reference,
-      code: b.blocked!.code,
-      message: b.blocked!.message,
-    }));
+  const blocked = priced.flatMap((b) =>
+    b.blocked ? [{ contractId: b.contract.id, contractReference: b.contract.reference, ...b.blocked }] : [],
+  );
   const bills = priced.filter((b) => !b.blocked && b.periods.length > 0);
   if (bills.length === 0) return { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked };
 
@@ -312,25 +306,17 @@ export async function replayContractBillingRun(
   input: { billingDate: string; at: Date },
 ): Promise<ContractBillingRun> {
   const run = await startContractBillingRun(em, identity, { billingDate: input.billingDate, mode: 'ISSUE', send: false });
-  const preview = previewFromBasis(await loadBillingBasis(em), run.billingDate);
-  const ids = preview.bills.filter((b) => !b.blocked && b.periods.length > 0).map((b) => b.contract.id);
-  const outcome = ids.length ? await billChunk(em, run, ids, input.at) : { invoices: 0, totalNet: '0.00', totalGross: '0.00', blocked: [] };
+  const ids = await contractsWithTerms(em);
+  const outcome = await billChunk(em, run, ids, input.at);
   em.assign(run, {
     state: 'SUCCEEDED',
     attempts: 1,
-    contractsTotal: preview.bills.length,
-    contractsDone: preview.bills.length,
+    contractsTotal: ids.length,
+    contractsDone: ids.length,
     invoiceCount: outcome.invoices,
     totalNet: outcome.totalNet,
     totalGross: outcome.totalGross,
-    errors: preview.bills
-      .filter((b) => b.blocked)
-      .map((b) => ({
-        contractId: b.contract.id,
-        contractReference: b.contract.reference,
-        code: b.blocked!.code,
-        message: b.blocked!.message,
-      })),
+    errors: outcome.blocked,
     createdAt: input.at,
     startedAt: input.at,
     finishedAt: input.at,
@@ -368,20 +354,18 @@ export async function processContractBillingRun(
     if (!run || run.state === 'SUCCEEDED') return null;
     // Every contract with billing terms is looked at, chunk by chunk (pricing it here too would hold
     // the whole tenant in memory); each attempt looks at all of them again, skipping what is billed.
-    const rows = await em.execute<{ contract_id: string }[]>(
-      'select distinct contract_id from contract_billing_terms order by contract_id',
-    );
+    const ids = await contractsWithTerms(em);
     em.assign(run, {
       state: 'RUNNING',
       attempts: run.attempts + 1,
       startedAt: run.startedAt ?? new Date(),
       heartbeatAt: new Date(),
-      contractsTotal: rows.length,
+      contractsTotal: ids.length,
       contractsDone: 0,
       errors: [],
     });
     await em.flush();
-    return { ids: rows.map((r) => r.contract_id) };
+    return { ids };
   });
   if (!plan) return null;
 
