@@ -4,7 +4,7 @@ import { Invoice, InvoiceLine, InvoiceVatBreakdown, type BuyerSnapshot } from '.
 import { alreadyIssued, applyTotals, draftTotals, retentionAmount, vatRateDefs, writeBreakdown } from './invoice-drafts';
 import { paymentDueDate } from './invoice.rules';
 import { Money } from './money';
-import { nextInvoiceNumber } from './numbering';
+import { lockInvoiceSeries, nextInvoiceNumber } from './numbering';
 import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
@@ -96,9 +96,7 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
     prepaidAmount: invoice.prepaidAmount,
   });
   if (invoice.typeCode === '381') await recordCredit(em, invoice, totals.grandTotal);
-  // Issuers of a series queue here first, so the date is read in number order (also at midnight
-  // and on New Year's Eve): a later number never carries an earlier date.
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${invoice.tenantId}:${invoice.series}`]);
+  await lockInvoiceSeries(em, invoice.tenantId, invoice.series);
   const issuedAt = at ?? new Date();
   const issueDate = localDate(issuedAt);
   // A credit note is settled against the invoice it credits: nothing falls due.

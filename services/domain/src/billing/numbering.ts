@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { nextCounterValue } from '../platform/counters';
+import { reserveCounterValues } from '../platform/counters';
 
 /**
  * Legal invoice numbers: `${series}-${year}-${5 digits}` (F-2026-00042), one counter per tenant,
@@ -16,6 +16,27 @@ export function formatInvoiceNumber(series: string, year: string, value: number)
 }
 
 export async function nextInvoiceNumber(em: EntityManager, tenantId: string, series: string, issueDate: string): Promise<string> {
+  const [number] = await nextInvoiceNumbers(em, tenantId, series, issueDate, 1);
+  return number!;
+}
+
+/** `count` consecutive numbers of the series, reserved in one statement (a billing run's chunk). */
+export async function nextInvoiceNumbers(
+  em: EntityManager,
+  tenantId: string,
+  series: string,
+  issueDate: string,
+  count: number,
+): Promise<string[]> {
   const year = issueDate.slice(0, 4);
-  return formatInvoiceNumber(series, year, await nextCounterValue(em, tenantId, invoiceCounterName(series, year)));
+  const first = await reserveCounterValues(em, tenantId, invoiceCounterName(series, year), count);
+  return Array.from({ length: count }, (_, i) => formatInvoiceNumber(series, year, first + i));
+}
+
+/**
+ * Issuers of a series queue here first, before reading the date, so a later number never carries an
+ * earlier date (also at midnight and on New Year's Eve); held until the transaction ends.
+ */
+export async function lockInvoiceSeries(em: EntityManager, tenantId: string, series: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${tenantId}:${series}`]);
 }

@@ -6,11 +6,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * transaction gives its number back: values are gapless among committed transactions.
  */
 export async function nextCounterValue(em: EntityManager, tenantId: string, name: string): Promise<number> {
+  return reserveCounterValues(em, tenantId, name, 1);
+}
+
+/** Reserves `count` consecutive values of the counter in one statement; returns the first. */
+export async function reserveCounterValues(em: EntityManager, tenantId: string, name: string, count: number): Promise<number> {
   const [row] = await em.execute<{ value: string }[]>(
-    `insert into tenant_counters (tenant_id, name, value) values (?, ?, 1)
-     on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
+    `insert into tenant_counters (tenant_id, name, value) values (?, ?, ?)
+     on conflict (tenant_id, name) do update set value = tenant_counters.value + excluded.value
      returning value`,
-    [tenantId, name],
+    [tenantId, name, count],
   );
-  return Number(row!.value);
+  return Number(row!.value) - count + 1;
 }

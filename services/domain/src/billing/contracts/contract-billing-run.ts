@@ -10,7 +10,7 @@ import { Contract } from '../../maintenance/contract.entity';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
 import { sumAmounts } from '../money';
-import { invoiceCounterName, formatInvoiceNumber } from '../numbering';
+import { lockInvoiceSeries, nextInvoiceNumbers } from '../numbering';
 import type { Orm } from '../../db/orm';
 import { inTenantScope } from '../../db/tenant-scope';
 import { Tenant } from '../../platform/tenant.entity';
@@ -263,17 +263,10 @@ async function issueBlock(
   customers: Map<string, BillingCustomer>,
   at?: Date,
 ): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${tenantId}:${INVOICE_SERIES}`]);
+  await lockInvoiceSeries(em, tenantId, INVOICE_SERIES);
   const issuedAt = at ?? new Date();
   const issueDate = localDate(issuedAt);
-  const year = issueDate.slice(0, 4);
-  const [counter] = await em.execute<{ value: string }[]>(
-    `insert into tenant_counters (tenant_id, name, value) values (?, ?, ?)
-     on conflict (tenant_id, name) do update set value = tenant_counters.value + excluded.value
-     returning value`,
-    [tenantId, invoiceCounterName(INVOICE_SERIES, year), dues.length],
-  );
-  const first = Number(counter!.value) - dues.length + 1;
+  const numbers = await nextInvoiceNumbers(em, tenantId, INVOICE_SERIES, issueDate, dues.length);
   const rows = dues.map(({ id, bill }, i) => {
     const customer = customers.get(bill.customerId)!;
     const terms =
@@ -282,7 +275,7 @@ async function issueBlock(
         : { kind: 'NET' as const, days: bill.paymentTermsDays };
     return {
       id,
-      number: formatInvoiceNumber(INVOICE_SERIES, year, first + i),
+      number: numbers[i],
       due_date: paymentDueDate(issueDate, terms),
       buyer: buyerSnapshot(customer),
     };
