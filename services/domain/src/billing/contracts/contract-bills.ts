@@ -93,17 +93,6 @@ export interface BillingBasis {
   vatRates: VatRateDef[];
 }
 
-const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-};
-
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** Loads the contracts having billing terms (all of them, or those named) and what pricing them needs. */
@@ -169,8 +158,8 @@ export async function loadBillingBasis(em: EntityManager, contractIds?: readonly
     : [];
   return {
     contracts,
-    termsByContract: groupBy(terms, (t) => t.contractId),
-    feeLinesByTerms: groupBy(feeLines, (l) => l.termsId),
+    termsByContract: Map.groupBy(terms, (t) => t.contractId),
+    feeLinesByTerms: Map.groupBy(feeLines, (l) => l.termsId),
     seriesCodes: new Map(series.map((x) => [x.id, x.code])),
     indexValues: new Map(values.map((v) => [`${v.series_id}:${v.period}`, v.value])),
     billed: new Map(billed.map((b) => [b.key, b.invoice_id])),

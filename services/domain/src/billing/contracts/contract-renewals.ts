@@ -200,14 +200,9 @@ export async function contractsToNotify(em: EntityManager, today: string): Promi
     em.findOneOrFail(Tenant, { id: contracts[0]!.tenantId }),
   ]);
   const consumer = new Map(customers.map((c) => [c.id, c.isConsumer]));
+  const noticesOf = Map.groupBy(notices, (n) => n.contractId);
   return contracts.filter((c) => {
-    const view = renewalView(
-      c,
-      consumer.get(c.customerId) ?? false,
-      notices.filter((n) => n.contractId === c.id),
-      tenant.renewalNoticeLeadDays,
-      today,
-    );
+    const view = renewalView(c, consumer.get(c.customerId) ?? false, noticesOf.get(c.id) ?? [], tenant.renewalNoticeLeadDays, today);
     return view.state === 'TO_RENEW' && view.noticeDeadline !== null && today <= view.noticeDeadline;
   });
 }
