@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -223,5 +225,56 @@ describe('a billing run killed midway', () => {
     expect(invoices.map((i) => i.totalNet).sort()).toEqual(['82.00', '84.00', '86.00', '88.00', '90.00', '92.00', '94.00']);
     const { rows } = await admin.query('select count(*)::int as n from contract_billing_periods where tenant_id = $1', [tenant.tenantId]);
     expect(rows[0].n).toBe(14);
+  });
+});
+
+describe('a billing run whose process is killed (SIGKILL)', () => {
+  let orm: Orm;
+  let tenant: TestTenant;
+  const inScope = <T>(work: (em: EntityManager) => Promise<T>) => inTenantScope(orm, tenant.identity, { requestId: 't' }, work);
+
+  beforeAll(async () => {
+    orm = await appOrm();
+    tenant = await createTestTenant('billing-sigkill');
+    for (let i = 1; i <= 7; i += 1)
+      await billedContract(orm, tenant, `Client ${i}`, { startsOn: '2026-11-01', endsOn: '2027-10-31' }, monthly(`${60 + i}.00`));
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+  });
+
+  it('is resumed by another process: the killed chunk is rolled back, nothing is billed twice, numbers have no gap', async () => {
+    const run = await inScope((em) => startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'tests/support/billing-run-child.ts',
+        inject('appDatabaseUrl'),
+        JSON.stringify({ runId: run.id, identity: tenant.identity }),
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Its second chunk's writes are made and not committed when it is killed.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('PAUSED')) resolve();
+      });
+      child.on('exit', () => reject(new Error('the run process ended before pausing')));
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const stranded = await inScope((em) => em.findOneOrFail(ContractBillingRun, { id: run.id }));
+    expect(stranded).toMatchObject({ state: 'RUNNING', invoiceCount: 3 });
+
+    const resumed = await processContractBillingRun(orm, { runId: run.id, identity: tenant.identity }, { chunkSize: 3 });
+    expect(resumed).toMatchObject({ state: 'SUCCEEDED', invoiceCount: 7, attempts: 2 });
+    const invoices = await inScope((em) => em.find(Invoice, {}, { orderBy: { number: 'asc' } }));
+    expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 7 }, (_, i) => `F-${YEAR}-${String(i + 1).padStart(5, '0')}`));
+    expect(new Set(invoices.map((i) => i.contractId)).size).toBe(7);
+    expect(invoices.map((i) => i.totalNet).sort()).toEqual(['122.00', '124.00', '126.00', '128.00', '130.00', '132.00', '134.00']);
   });
 });
