@@ -124,11 +124,16 @@ describe('invoices through the gateway', () => {
     expect(sent.data!.sendInvoice.status).toBe('SENT');
     const caught = await mailAbout(`Facture ${issued.number} `);
     expect(caught.to).toEqual(['compta@client.test']);
-    expect(caught.attachments).toEqual([expect.objectContaining({ filename: `${issued.number}.pdf`, contentType: 'application/pdf' })]);
-    const pdf = Buffer.from(await (await fetch(`${inject('mailCatcherUrl')}/api/messages/${caught.id}/attachments/0`)).arrayBuffer());
+    // The transfer QR code, inline in the HTML part (MIME puts it first), then the Factur-X PDF.
+    expect(caught.attachments).toEqual([
+      expect.objectContaining({ index: 0, filename: 'virement-qr.png', contentType: 'image/png' }),
+      expect.objectContaining({ index: 1, filename: `${issued.number}.pdf`, contentType: 'application/pdf' }),
+    ]);
+    expect(caught.html).toContain('<img src="data:image/png;base64,');
+    const pdf = Buffer.from(await (await fetch(`${inject('mailCatcherUrl')}/api/messages/${caught.id}/attachments/1`)).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.includes(Buffer.from('factur-x.xml'))).toBe(true);
-    expect(createHash('sha256').update(pdf).digest('hex')).toBe(caught.attachments[0]!.sha256);
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(caught.attachments[1]!.sha256);
 
     let deliveries: { status: string; attempts: number }[] = [];
     for (let i = 0; i < 50 && deliveries[0]?.status !== 'SENT'; i++) {
@@ -170,11 +175,24 @@ describe('invoices through the gateway', () => {
     ).data!.issueInvoice;
     const today = new Date().toISOString().slice(0, 10);
 
-    const paid = await call<{ recordPayment: InvoiceView }>(
-      `mutation($id: ID!, $input: PaymentInput!) { recordPayment(invoiceId: $id, input: $input) { ${INVOICE} } }`,
-      { id: invoice.id, input: { amount: '100.00', paidOn: today, method: 'TRANSFER', reference: 'VIR-889' } },
-    );
-    expect(paid.data!.recordPayment).toMatchObject({ status: 'PARTLY_PAID', paidAmount: '100.00', openBalance: '384.64' });
+    const pay = (amount: string, method: string, token?: string) =>
+      call<{ recordPayment: { id: string; unallocatedAmount: string } }>(
+        `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id unallocatedAmount } }`,
+        {
+          input: {
+            customerId: fx.customerId,
+            amount,
+            receivedOn: today,
+            method,
+            reference: 'VIR-889',
+            allocations: [{ invoiceId: invoice.id, amount }],
+          },
+        },
+        token,
+      );
+    expect((await pay('100.00', 'TRANSFER')).data!.recordPayment.unallocatedAmount).toBe('0.00');
+    const paid = await call<{ invoice: InvoiceView }>(`query($id: ID!) { invoice(id: $id) { ${INVOICE} } }`, { id: invoice.id });
+    expect(paid.data!.invoice).toMatchObject({ status: 'PARTLY_PAID', paidAmount: '100.00', openBalance: '384.64' });
 
     const note = await call<{ createCreditNote: InvoiceView }>(
       `mutation($id: ID!, $input: CreditNoteInput!) { createCreditNote(invoiceId: $id, input: $input) { ${INVOICE} } }`,
@@ -191,20 +209,18 @@ describe('invoices through the gateway', () => {
     expect(issuedNote.data!.issueInvoice.number).toMatch(/^AV-\d{4}-\d{5}$/);
 
     const after = await call<{
-      invoice: InvoiceView & { creditNotes: { number: string }[]; payments: { amount: string; method: string }[] };
-    }>(`query($id: ID!) { invoice(id: $id) { ${INVOICE} creditNotes { number } payments { amount method } } }`, { id: invoice.id });
+      invoice: InvoiceView & { creditNotes: { number: string }[]; paymentAllocations: { amount: string; payment: { method: string } }[] };
+    }>(`query($id: ID!) { invoice(id: $id) { ${INVOICE} creditNotes { number } paymentAllocations { amount payment { method } } } }`, {
+      id: invoice.id,
+    });
     expect(after.data!.invoice).toMatchObject({
       status: 'PARTLY_PAID',
       creditedAmount: '227.88',
       openBalance: '156.76',
       creditNotes: [{ number: issuedNote.data!.issueInvoice.number }],
-      payments: [{ amount: '100.00', method: 'TRANSFER' }],
+      paymentAllocations: [{ amount: '100.00', payment: { method: 'TRANSFER' } }],
     });
-    const over = await call(`mutation($id: ID!, $input: PaymentInput!) { recordPayment(invoiceId: $id, input: $input) { id } }`, {
-      id: invoice.id,
-      input: { amount: '156.77', paidOn: today, method: 'CHECK' },
-    });
-    expect(errorCodes(over)).toEqual(['PAYMENT_EXCEEDS_BALANCE']);
+    expect(errorCodes(await pay('156.77', 'CHECK'))).toEqual(['PAYMENT_EXCEEDS_BALANCE']);
     const notes = await call<{ creditNotes: { edges: { node: { id: string } }[] } }>(
       `{ creditNotes(first: 10) { edges { node { id } } } }`,
     );
@@ -212,14 +228,6 @@ describe('invoices through the gateway', () => {
 
     const foreign = await call<{ invoice: null }>(`query($id: ID!) { invoice(id: $id) { id } }`, { id: invoice.id }, otherToken);
     expect(foreign.data!.invoice).toBeNull();
-    const foreignPay = await call(
-      `mutation($id: ID!, $input: PaymentInput!) { recordPayment(invoiceId: $id, input: $input) { id } }`,
-      {
-        id: invoice.id,
-        input: { amount: '1.00', paidOn: today, method: 'CHECK' },
-      },
-      otherToken,
-    );
-    expect(errorCodes(foreignPay)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await pay('1.00', 'CHECK', otherToken))).toEqual(['NOT_FOUND']);
   });
 });

@@ -13,7 +13,9 @@ import { Technician, TechnicianAbsence } from './maintenance/technician.entity';
 import { Contract, ContractAmendment, ContractSite, MaintenancePlan } from './maintenance/contract.entity';
 import { Equipment } from './maintenance/equipment.entity';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
-import { Invoice, InvoiceIntervention, InvoicePayment, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
+import { Invoice, InvoiceIntervention, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
+import { CreditAllocation, Payment, PaymentAllocation, PaymentRefund } from './finance/payments/payment.entity';
+import { BusinessFact } from './platform/business-fact.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
 import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
@@ -55,7 +57,11 @@ export const tenantOwnedEntities = [
   InvoiceLine,
   InvoiceVatBreakdown,
   InvoiceIntervention,
-  InvoicePayment,
+  Payment,
+  PaymentAllocation,
+  PaymentRefund,
+  CreditAllocation,
+  BusinessFact,
   BillingExclusion,
   InvoiceArtefact,
   Quote,

@@ -17,7 +17,6 @@ import {
   localDate,
   markBillable,
   markNotBillable,
-  recordPayment,
   convertInterventionToInvoice,
   updateInvoiceDraft,
   type DraftLineInput,
@@ -39,7 +38,7 @@ const LINES: DraftLineInput[] = [
   { kind: 'PART', description: 'Calorifuge', quantity: '1', unit: 'MTR', unitPrice: '19.99', vatRateCode: 'TVA5_5' },
 ];
 
-describe('invoice drafts, credit notes and payments', () => {
+describe('invoice drafts and credit notes', () => {
   let orm: Orm;
   let client: pg.Client;
   let tenant: TestTenant;
@@ -144,31 +143,6 @@ describe('invoice drafts, credit notes and payments', () => {
     expect(refused.code).toBe('VALIDATION_FAILED');
   });
 
-  it('records payments: partly paid, then paid; never beyond the open balance, never before issue', async () => {
-    const invoice = await issued();
-    expect(invoice.totalGross).toBe('481.19');
-    await inScope((em) =>
-      recordPayment(em, tenant.identity, invoice.id, { amount: '200.00', paidOn: TODAY, method: 'TRANSFER', reference: 'VIR 1' }),
-    );
-    expect(await reload(invoice.id)).toMatchObject({ paidAmount: '200.00', openBalance: '281.19', settlementState: 'PARTLY_PAID' });
-
-    const over = await refusal(
-      inScope((em) => recordPayment(em, tenant.identity, invoice.id, { amount: '281.20', paidOn: TODAY, method: 'CHECK' })),
-    );
-    expect(over).toMatchObject({ code: 'PAYMENT_EXCEEDS_BALANCE', details: { openBalance: '281.19' } });
-    const early = await refusal(
-      inScope((em) =>
-        recordPayment(em, tenant.identity, invoice.id, { amount: '1.00', paidOn: `${Number(YEAR) - 1}-12-31`, method: 'CHECK' }),
-      ),
-    );
-    expect(early.code).toBe('VALIDATION_FAILED');
-
-    await inScope((em) => recordPayment(em, tenant.identity, invoice.id, { amount: '281.19', paidOn: TODAY, method: 'CHECK' }));
-    expect(await reload(invoice.id)).toMatchObject({ paidAmount: '481.19', openBalance: '0.00', settlementState: 'PAID' });
-    const paid = await inScope((em) => listInvoices(em, { first: 50, status: 'PAID', typeCodes: ['380'] }));
-    expect(paid.nodes.map((i) => i.id)).toContain(invoice.id);
-  });
-
   it('credits an invoice in part then in full with its own AV series, never beyond the invoice, reducing its balance', async () => {
     const invoice = await issued();
     const lines = await inScope((em) => invoiceLines(em, invoice.id));
@@ -217,7 +191,7 @@ describe('invoice drafts, credit notes and payments', () => {
     await sql('update invoices set paid_amount = 10 where id = $1', [invoice.id]);
     await expect(sql('update invoices set total_net = 1 where id = $1', [invoice.id])).rejects.toThrow(/never changes/);
     await expect(sql('update invoices set notes = $2 where id = $1', [invoice.id, 'x'])).rejects.toThrow(/never changes/);
-    await expect(sql('delete from invoice_payments')).rejects.toThrow(/permission denied/);
+    await expect(sql('delete from payments')).rejects.toThrow(/permission denied/);
   });
 
   it('marks a closed intervention not billable (gone from À facturer, conversion refused) and back', async () => {

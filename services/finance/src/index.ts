@@ -1,10 +1,21 @@
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { LedgerAccountResolver } from './ledger/ledger-account.resolver';
 import { CustomerAccounting, CustomerAccountingResolver } from './customers/customer-accounting.resolver';
+import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
+import { PaymentAllocationResolver, PaymentResolver } from './payments/payment.resolver';
+import { InvoiceSettlementResolver } from './invoices/invoice-settlement.resolver';
+import { InvoiceRef } from './payments/payment.type';
 
 export const financeSubgraph: SubgraphDefinition = {
   name: 'finance',
-  resolvers: [LedgerAccountResolver, CustomerAccountingResolver],
-  orphanedTypes: [CustomerAccounting],
-  references: { Customer: (reference) => reference },
+  resolvers: [
+    LedgerAccountResolver,
+    CustomerAccountingResolver,
+    CustomerBalanceResolver,
+    PaymentResolver,
+    PaymentAllocationResolver,
+    InvoiceSettlementResolver,
+  ],
+  orphanedTypes: [CustomerAccounting, InvoiceRef],
+  references: { Customer: (reference) => reference, Invoice: (reference) => reference },
 };

@@ -37,6 +37,13 @@ export function requirePermission(ctx: RequestContext, permission: Permission): 
   if (!hasPermission(identity, permission)) throw Errors.forbidden(`Permission requise : ${permission}`, { permission });
 }
 
+/** For actions two roles may take (a payment recorded by the billing clerk or the accountant). */
+export function requireAnyPermission(ctx: RequestContext, permissions: readonly Permission[]): void {
+  const identity = identityOf(ctx);
+  if (!permissions.some((p) => hasPermission(identity, p)))
+    throw Errors.forbidden(`Permission requise : ${permissions.join(' ou ')}`, { permissions });
+}
+
 /**
  * A per-request DataLoader, created on first use: `batch` receives every key asked for during one
  * tick and returns rows; `keyOf` tells which key a row answers. One SQL statement per batch.
@@ -66,11 +73,22 @@ export function groupLoaderFor<V>(
   batch: (em: EntityManager, keys: readonly string[]) => Promise<V[]>,
   keyOf: (row: V) => string,
 ): DataLoader<string, V[]> {
+  return multiGroupLoaderFor(ctx, name, batch, (row) => [keyOf(row)]);
+}
+
+/** Like `groupLoaderFor`, where a row may belong to several keys (a record linking two of them). */
+export function multiGroupLoaderFor<V>(
+  ctx: RequestContext,
+  name: string,
+  batch: (em: EntityManager, keys: readonly string[]) => Promise<V[]>,
+  keysOf: (row: V) => string[],
+): DataLoader<string, V[]> {
   let loader = ctx.loaders.get(name) as DataLoader<string, V[]> | undefined;
   if (!loader) {
     loader = new DataLoader<string, V[]>(async (keys) => {
       const rows = await batch(em(ctx), keys);
-      const groups = Map.groupBy(rows, keyOf);
+      const groups = new Map<string, V[]>();
+      for (const row of rows) for (const key of new Set(keysOf(row))) groups.set(key, [...(groups.get(key) ?? []), row]);
       return keys.map((key) => groups.get(key) ?? []);
     });
     ctx.loaders.set(name, loader as DataLoader<string, unknown>);

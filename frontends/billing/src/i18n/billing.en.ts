@@ -236,6 +236,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     title: 'History',
     empty: 'No payment or credit note yet.',
     payment: 'Payment of',
+    released: 'Undone: {{reason}}',
     creditNote: 'Credit note',
     delivery: 'E-mail of',
     attempts_one: '{{count}} attempt',

@@ -234,6 +234,7 @@ export const billingFr = {
     title: 'Historique',
     empty: 'Aucun règlement ni avoir pour l’instant.',
     payment: 'Règlement du',
+    released: 'Annulé : {{reason}}',
     creditNote: 'Avoir',
     delivery: 'E-mail du',
     attempts_one: '{{count}} essai',

@@ -1,15 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import {
-  createCreditNote,
-  createDraftInvoice,
-  deleteInvoiceDraft,
-  getInvoice,
-  issueInvoice,
-  recordPayment,
-  updateInvoiceDraft,
-} from '@relais/domain';
+import { createCreditNote, createDraftInvoice, deleteInvoiceDraft, issueInvoice, updateInvoiceDraft } from '@relais/domain';
 import { em, identityOf, type RequestContext } from '@relais/subgraph-kit';
-import { CreateInvoiceInput, CreditNoteInput, PaymentInput, UpdateInvoiceDraftInput, toDraftInput, toDraftPatch } from './invoice.inputs';
+import { CreateInvoiceInput, CreditNoteInput, UpdateInvoiceDraftInput, toDraftInput, toDraftPatch } from './invoice.inputs';
 import { InvoiceType, toInvoiceType } from './invoice.type';
 
 @Resolver(() => InvoiceType)
@@ -61,18 +53,5 @@ export class InvoiceMutationResolver {
     @Arg('input', () => CreditNoteInput) input: CreditNoteInput,
   ) {
     return toInvoiceType(await createCreditNote(em(ctx), identityOf(ctx), invoiceId, input));
-  }
-
-  @Authorized('billing:write')
-  @Mutation(() => InvoiceType, { description: 'Records a payment received; returns the invoice with its new balance.' })
-  async recordPayment(
-    @Ctx() ctx: RequestContext,
-    @Arg('invoiceId', () => ID) invoiceId: string,
-    @Arg('input', () => PaymentInput) input: PaymentInput,
-  ) {
-    await recordPayment(em(ctx), identityOf(ctx), invoiceId, input);
-    const invoice = await getInvoice(em(ctx), invoiceId);
-    await em(ctx).refresh(invoice);
-    return toInvoiceType(invoice);
   }
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { InvoiceDisplayStatus, InvoiceTypeCode, OperationCategory, PaymentMethod } from '@relais/domain';
+import type { InvoiceDisplayStatus, InvoiceTypeCode, OperationCategory } from '@relais/domain';
 
 export enum InvoiceStatusEnum {
   DRAFT = 'DRAFT',
@@ -37,15 +37,6 @@ export enum OperationCategoryEnum {
 }
 registerEnumType(OperationCategoryEnum, { name: 'OperationCategory', description: 'BT-23: goods, services or both.' });
 
-export enum PaymentMethodEnum {
-  TRANSFER = 'TRANSFER',
-  CHECK = 'CHECK',
-  CARD = 'CARD',
-  CASH = 'CASH',
-  DIRECT_DEBIT = 'DIRECT_DEBIT',
-}
-registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
-
 export enum InvoiceLineKindEnum {
   LABOUR = 'LABOUR',
   TRAVEL = 'TRAVEL',
@@ -64,4 +55,4 @@ export enum LabourTypeEnum {
 }
 registerEnumType(LabourTypeEnum, { name: 'LabourType' });
 
-export type { InvoiceDisplayStatus, OperationCategory, PaymentMethod };
+export type { InvoiceDisplayStatus, OperationCategory };

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
+import { DecimalScalar } from '@relais/subgraph-kit';
 import {
   Errors,
   definedOnly,
@@ -8,14 +8,7 @@ import {
   type DraftLineInput,
   type StoredAllowanceCharge,
 } from '@relais/domain';
-import {
-  DocumentTypeEnum,
-  InvoiceLineKindEnum,
-  LabourTypeEnum,
-  OperationCategoryEnum,
-  PaymentMethodEnum,
-  typeCodeOf,
-} from './invoice.enums';
+import { DocumentTypeEnum, InvoiceLineKindEnum, LabourTypeEnum, OperationCategoryEnum, typeCodeOf } from './invoice.enums';
 
 @InputType()
 export class InvoiceLineInput {
@@ -84,14 +77,6 @@ export class CreditNoteInput {
   @Field(() => String) reason!: string;
   @Field(() => [CreditNoteLineInput], { nullable: true, description: 'Omitted: the whole invoice is credited.' })
   lines?: CreditNoteLineInput[] | null;
-}
-
-@InputType()
-export class PaymentInput {
-  @Field(() => DecimalScalar) amount!: string;
-  @Field(() => LocalDateScalar) paidOn!: string;
-  @Field(() => PaymentMethodEnum) method!: PaymentMethodEnum;
-  @Field(() => String, { nullable: true }) reference?: string | null;
 }
 
 export const toDraftLines = (lines: InvoiceLineInput[]): DraftLineInput[] =>

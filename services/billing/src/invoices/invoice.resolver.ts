@@ -7,13 +7,11 @@ import {
   invoicesByIds,
   linesByInvoiceIds,
   listInvoices,
-  paymentsByInvoiceIds,
   retentionAmount,
   vatRateDefs,
   type Invoice,
   type InvoiceIntervention,
   type InvoiceLine,
-  type InvoicePayment,
   type InvoiceTypeCode,
   type InvoiceVatBreakdown,
 } from '@relais/domain';
@@ -27,12 +25,10 @@ import {
   InvoiceLineType,
   InvoiceTotalsType,
   InvoiceType,
-  PaymentType,
   VatBreakdownRowType,
   toBreakdownType,
   toInvoiceType,
   toLineType,
-  toPaymentType,
 } from './invoice.type';
 
 export const invoiceLoader = (ctx: RequestContext) => loaderFor<Invoice>(ctx, 'invoiceById', invoicesByIds, (i) => i.id);
@@ -142,13 +138,5 @@ export class InvoiceResolver {
       invoice.id,
     );
     return notes.map(toInvoiceType);
-  }
-
-  @FieldResolver(() => [PaymentType])
-  async payments(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
-    const payments = await groupLoaderFor<InvoicePayment>(ctx, 'paymentsByInvoice', paymentsByInvoiceIds, (p) => p.invoiceId).load(
-      invoice.id,
-    );
-    return payments.map(toPaymentType);
   }
 }

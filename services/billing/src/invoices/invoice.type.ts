@@ -6,7 +6,6 @@ import {
   localDate,
   openBalanceOf,
   type Invoice,
-  type InvoicePayment,
   type InvoiceLine,
   type InvoiceVatBreakdown,
   type StoredAllowanceCharge,
@@ -16,7 +15,6 @@ import {
   InvoiceLineKindEnum,
   InvoiceStatusEnum,
   OperationCategoryEnum,
-  PaymentMethodEnum,
   documentTypeOf,
   LabourTypeEnum,
 } from './invoice.enums';
@@ -94,16 +92,6 @@ export class InvoiceTotalsType {
   @Field(() => DecimalScalar) amountDue!: string;
   @Field(() => DecimalScalar) retentionAmount!: string;
   @Field(() => [VatBreakdownRowType]) vatBreakdown!: VatBreakdownRowType[];
-}
-
-@ObjectType('Payment')
-export class PaymentType {
-  @Field(() => ID) id!: string;
-  @Field(() => LocalDateScalar) paidOn!: string;
-  @Field(() => DecimalScalar) amount!: string;
-  @Field(() => PaymentMethodEnum) method!: PaymentMethodEnum;
-  @Field(() => String, { nullable: true }) reference!: string | null;
-  @Field(() => DateTimeResolver) createdAt!: Date;
 }
 
 @ObjectType('Invoice', {
@@ -187,15 +175,6 @@ export function toInvoiceType(i: Invoice): InvoiceType {
     billingPeriodEnd: i.billingPeriodEnd ?? null,
   };
 }
-
-export const toPaymentType = (p: InvoicePayment): PaymentType => ({
-  id: p.id,
-  paidOn: p.paidOn,
-  amount: p.amount,
-  method: p.method as PaymentMethodEnum,
-  reference: p.reference ?? null,
-  createdAt: p.createdAt,
-});
 
 export const toLineType = (l: InvoiceLine): InvoiceLineType => ({
   id: l.id,

@@ -10,8 +10,6 @@ export type InvoiceTypeCode = (typeof INVOICE_TYPE_CODES)[number];
 export const OPERATION_CATEGORIES = ['B', 'S', 'M'] as const;
 export type OperationCategory = (typeof OPERATION_CATEGORIES)[number];
 export const SETTLEMENT_STATES = ['UNPAID', 'PARTLY_PAID', 'PAID', 'CREDITED'] as const;
-export const PAYMENT_METHODS = ['TRANSFER', 'CHECK', 'CARD', 'CASH', 'DIRECT_DEBIT'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** A document-level allowance (discount) or charge, as entered on the draft (EN 16931 BG-20/BG-21). */
 export interface StoredAllowanceCharge {
@@ -141,23 +139,6 @@ export const InvoiceIntervention = defineEntity({
   },
 });
 export type InvoiceIntervention = InstanceType<typeof InvoiceIntervention.class>;
-
-export const InvoicePayment = defineEntity({
-  name: 'InvoicePayment',
-  tableName: 'invoice_payments',
-  properties: {
-    id: p.uuid().primary(),
-    tenantId: p.uuid(),
-    invoiceId: p.uuid(),
-    paidOn: p.string().columnType('date'),
-    amount: p.decimal('string').precision(14).scale(2),
-    method: p.enum(PAYMENT_METHODS),
-    reference: p.string().nullable(),
-    recordedBy: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-export type InvoicePayment = InstanceType<typeof InvoicePayment.class>;
 
 /** A closed intervention the office decided not to bill (warranty, goodwill...), with the reason. */
 export const BillingExclusion = defineEntity({

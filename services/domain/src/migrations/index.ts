@@ -7,6 +7,7 @@ import { Migration20261124020000Outbox } from './Migration20261124020000_outbox'
 import { Migration20261124030000Quotes } from './Migration20261124030000_quotes';
 import { Migration20261124040000PriceLists } from './Migration20261124040000_price_lists';
 import { Migration20261206000000ContractBilling } from './Migration20261206000000_contract_billing';
+import { Migration20261207000000Payments } from './Migration20261207000000_payments';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261124030000_quotes', class: Migration20261124030000Quotes },
   { name: 'Migration20261124040000_price_lists', class: Migration20261124040000PriceLists },
   { name: 'Migration20261206000000_contract_billing', class: Migration20261206000000ContractBilling },
+  { name: 'Migration20261207000000_payments', class: Migration20261207000000Payments },
 ];

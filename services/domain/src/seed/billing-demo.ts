@@ -4,7 +4,8 @@ import { convertInterventionsToInvoice, markNotBillable } from '../billing/inter
 import { createDraftInvoice } from '../billing/invoice-drafts';
 import { issueInvoice } from '../billing/invoice-issue';
 import { createCreditNote } from '../billing/credit-notes';
-import { recordPayment } from '../billing/payments';
+import { recordPayment } from '../finance/payments/payments.service';
+import type { PaymentMethod } from '../finance/payments/payment.entity';
 import { openBalanceOf } from '../billing/invoice-status';
 import { sendInvoice } from '../billing/invoice-sending';
 import { Money } from '../billing/money';
@@ -87,13 +88,13 @@ export async function seedBillingDemo(
     issued.push(invoice);
     const ageDays = (now.getTime() - plan.at.getTime()) / DAY;
     const dueInPast = invoice.dueDate! < localDate(now);
-    if (ageDays > 20 && random() < (dueInPast ? 0.8 : 0.5)) {
+    if (ageDays > 20 && random() < (dueInPast ? 0.8 : 0.5) && new Money(invoice.amountDue).greaterThan(0)) {
       const paidOn = localDate(new Date(Math.min(plan.at.getTime() + (10 + Math.floor(random() * 30)) * DAY, now.getTime())));
       const partial = random() < 0.12;
       const amount = partial ? new Money(invoice.amountDue).times('0.4').toFixed(2) : invoice.amountDue;
-      await recordPayment(em, identity, invoice.id, {
+      await payInFull(em, identity, invoice, {
         amount,
-        paidOn,
+        receivedOn: paidOn,
         method: random() < 0.8 ? 'TRANSFER' : 'CHECK',
         reference: `VIR ${invoice.number}`,
       });
@@ -301,16 +302,16 @@ async function seedQuotes(em: EntityManager, identity: Identity, customers: Cust
 
   const pump = await accepted(await quote(customers[4]!, 'Pompe à chaleur, logements de fonction', HEAT_PUMP), 'M. Riou, gérant');
   const deposit = await issue(pump.id, { mode: 'DEPOSIT', percent: '40' });
-  await recordPayment(em, identity, deposit.id, {
+  await payInFull(em, identity, deposit, {
     amount: deposit.amountDue,
-    paidOn: today,
+    receivedOn: today,
     method: 'TRANSFER',
     reference: `VIR ${deposit.number}`,
   });
   const final = await issue(pump.id, { mode: 'FINAL' });
-  await recordPayment(em, identity, final.id, {
+  await payInFull(em, identity, final, {
     amount: final.amountDue,
-    paidOn: today,
+    receivedOn: today,
     method: 'TRANSFER',
     reference: `VIR ${final.number}`,
   });
@@ -326,12 +327,26 @@ async function seedQuotes(em: EntityManager, identity: Identity, customers: Cust
     lines: fireLines.map((l, i) => ({ quoteLineId: l.id, cumulativePercent: percents[i]! })),
   });
   const first = await issue(fire.id, situation(['50', '100', '30', '0']));
-  await recordPayment(em, identity, first.id, {
+  await payInFull(em, identity, first, {
     amount: openBalanceOf(first),
-    paidOn: today,
+    receivedOn: today,
     method: 'TRANSFER',
     reference: `VIR ${first.number}`,
   });
   await issue(fire.id, situation(['100', '100', '70', '0']));
   return 6;
+}
+
+/** A payment received for one invoice, allocated to it. */
+function payInFull(
+  em: EntityManager,
+  identity: Identity,
+  invoice: Invoice,
+  payment: { amount: string; receivedOn: string; method: PaymentMethod; reference: string },
+) {
+  return recordPayment(em, identity, {
+    ...payment,
+    customerId: invoice.customerId,
+    allocations: [{ invoiceId: invoice.id, amount: payment.amount }],
+  });
 }

@@ -14,13 +14,13 @@ export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
   const format = useBillingFormats();
   const money = (amount: string) => format.money(amount, invoice.currency);
-  const empty = invoice.payments.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0;
+  const empty = invoice.paymentAllocations.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0;
   return (
     <SectionCard title={t('history.title')}>
       {empty && <Text c="dimmed">{t('history.empty')}</Text>}
       <Stack>
         {invoice.deliveries.length > 0 && <DeliveriesTable deliveries={invoice.deliveries} />}
-        {invoice.payments.length > 0 && (
+        {invoice.paymentAllocations.length > 0 && (
           <Table verticalSpacing="xs" data-testid="payments">
             <Table.Thead>
               <Table.Tr>
@@ -31,12 +31,21 @@ export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {invoice.payments.map((payment) => (
-                <Table.Tr key={payment.id}>
-                  <Table.Td>{format.date(payment.paidOn)}</Table.Td>
-                  <Table.Td>{t(`paymentMethod.${payment.method}`)}</Table.Td>
-                  <Table.Td>{payment.reference ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{money(payment.amount)}</Table.Td>
+              {invoice.paymentAllocations.map((allocation) => (
+                <Table.Tr key={allocation.id} c={allocation.releasedAt ? 'dimmed' : undefined}>
+                  <Table.Td>{format.date(allocation.payment.receivedOn)}</Table.Td>
+                  <Table.Td>{t(`paymentMethod.${allocation.payment.method}`)}</Table.Td>
+                  <Table.Td>
+                    {allocation.payment.reference ?? '—'}
+                    {allocation.releasedAt && (
+                      <Text size="xs" c="red">
+                        {t('history.released', { reason: allocation.releaseReason })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" td={allocation.releasedAt ? 'line-through' : undefined}>
+                    {money(allocation.amount)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -22,7 +22,7 @@ interface PaymentValues {
 /** "Enregistrer un règlement": the open balance by default, received today by transfer. */
 export function RecordPaymentModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: () => void }) {
   const { t } = useTranslation(billingNamespace);
-  const { record, busy } = useRecordPayment(invoice.id);
+  const { record, busy } = useRecordPayment();
   const action = useAction();
   const form = useForm<PaymentValues>({
     defaultValues: { amount: editableDecimal(invoice.openBalance, 2), paidOn: todayInParis(), method: 'TRANSFER', reference: '' },
@@ -31,10 +31,12 @@ export function RecordPaymentModal({ invoice, onClose }: { invoice: InvoiceDetai
   const submit = form.handleSubmit(async (values) => {
     const done = await action.run(() =>
       record({
+        customerId: invoice.customer.id,
         amount: apiDecimal(values.amount),
-        paidOn: values.paidOn,
+        receivedOn: values.paidOn,
         method: values.method,
         reference: values.reference.trim() || null,
+        allocations: [{ invoiceId: invoice.id, amount: apiDecimal(values.amount) }],
       }),
     );
     if (done) onClose();

@@ -4,16 +4,16 @@ import {
   RecordPaymentDocument,
   SendInvoiceDocument,
   type CreditNoteInput,
-  type PaymentInput,
+  type RecordPaymentInput,
   type SendInvoiceInput,
 } from '../../../gql/graphql';
 
 const listQueries = ['InvoiceList', 'CreditNoteList'];
 
-/** A payment received on an issued invoice; the invoice comes back with its new balance. */
-export function useRecordPayment(invoiceId: string) {
-  const [record, { loading }] = useMutation(RecordPaymentDocument, { refetchQueries: listQueries });
-  return { busy: loading, record: (input: PaymentInput) => record({ variables: { invoiceId, input } }) };
+/** A payment received and allocated to the invoice (the rest, if any, stays as the customer's credit). */
+export function useRecordPayment() {
+  const [record, { loading }] = useMutation(RecordPaymentDocument, { refetchQueries: ['InvoiceDetail', ...listQueries] });
+  return { busy: loading, record: (input: RecordPaymentInput) => record({ variables: { input } }) };
 }
 
 /** A draft credit note on an issued invoice (whole or chosen lines); resolves to its id. */

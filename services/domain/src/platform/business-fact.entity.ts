@@ -1,0 +1,20 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** A fact other contexts react to (payment recorded, bank movement matched…), in the outbox of facts. */
+export const BusinessFact = defineEntity({
+  name: 'BusinessFact',
+  tableName: 'business_facts',
+  properties: {
+    id: p.uuid().primary(),
+    tenantId: p.uuid(),
+    seq: p.bigint('number').generated('always as identity').nullable(),
+    kind: p.string(),
+    subjectType: p.string(),
+    subjectId: p.uuid(),
+    occurredOn: p.string().columnType('date'),
+    payload: p.json<Record<string, unknown>>(),
+    actorId: p.uuid().nullable(),
+    recordedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type BusinessFact = InstanceType<typeof BusinessFact.class>;
