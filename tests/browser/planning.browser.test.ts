@@ -240,7 +240,11 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('dialog').getByRole('button', { name: 'Envoyer', exact: true }).click();
       await page.getByTestId('deliveries').waitFor();
       const mail = await mailAbout(`Facture ${number} `);
-      expect(mail.attachments).toEqual([expect.objectContaining({ filename: `${number}.pdf`, contentType: 'application/pdf' })]);
+      // The transfer QR code (inline image of the HTML part), then the Factur-X PDF.
+      expect(mail.attachments).toEqual([
+        expect.objectContaining({ filename: 'virement-qr.png', contentType: 'image/png' }),
+        expect.objectContaining({ filename: `${number}.pdf`, contentType: 'application/pdf' }),
+      ]);
       expect(await page.getByTestId('invoice-status').textContent()).toBe('Envoyée');
       // The page follows the outbox until the mail is delivered.
       await page.getByTestId('deliveries').getByText('Envoyé', { exact: true }).waitFor();
@@ -252,7 +256,7 @@ describe.skipIf(skipReason !== null)(
       expect(download.headers()['content-disposition']).toBe(`attachment; filename="${number}.pdf"`);
       const pdf = await download.body();
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(createHash('sha256').update(pdf).digest('hex')).toBe(mail.attachments[0]!.sha256);
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(mail.attachments[1]!.sha256);
       writeFileSync(join(screenshots, `${number}.pdf`), pdf);
       await page.screenshot({ path: join(screenshots, '8-invoice-sent.png'), fullPage: true });
       await page.context().close();

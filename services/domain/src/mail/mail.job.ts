@@ -12,6 +12,7 @@ import {
   deliveryFailed,
   deliverySucceeded,
   describeSmtpFailure,
+  inlineContentId,
   startSending,
   type MailRetryPolicy,
 } from './outbox.rules';
@@ -127,7 +128,10 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
         subject: message.subject,
         text: message.textBody,
         html: message.htmlBody ?? undefined,
-        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
+        attachments: attachments.map((a) => {
+          const cid = inlineContentId(message.htmlBody, a.filename);
+          return { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content), ...(cid ? { cid } : {}) };
+        }),
       });
       outcome = { sent: true, smtpMessageId: info.messageId ?? null };
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   deliveryFailed,
   deliverySucceeded,
   describeSmtpFailure,
+  inlineContentId,
   isMailAddress,
   retryDelaySeconds,
   startSending,
@@ -83,6 +84,24 @@ describe('validateMailInput', () => {
         attachments: [{ filename: '../x.pdf', contentType: 'pdf', content: new Uint8Array() }],
       }),
     ).toEqual(['to', 'subject', 'text', 'attachments[0].filename', 'attachments[0].contentType', 'attachments[0].content']);
+  });
+});
+
+describe('inline images', () => {
+  const html = '<p>Bonjour</p><img src="cid:virement-qr.png" alt="QR"><img src=\'cid:logo.png\'>';
+
+  it('sends an attachment the HTML shows by cid inline, under its file name', () => {
+    expect(inlineContentId(html, 'virement-qr.png')).toBe('virement-qr.png');
+    expect(inlineContentId(html, 'logo.png')).toBe('logo.png');
+    expect(inlineContentId(html, 'F-2026-00042.pdf')).toBeNull();
+    expect(inlineContentId(html, 'virement-qr.pn')).toBeNull();
+    expect(inlineContentId(null, 'virement-qr.png')).toBeNull();
+  });
+
+  it('refuses an HTML part that shows an image not attached', () => {
+    const qr = { filename: 'virement-qr.png', contentType: 'image/png', content: new Uint8Array([137, 80, 78, 71]) };
+    expect(refusedFields({ ...valid, html: '<img src="cid:virement-qr.png">', attachments: [...valid.attachments!, qr] })).toEqual([]);
+    expect(refusedFields({ ...valid, html: '<img src="cid:virement-qr.png">' })).toEqual(['html']);
   });
 });
 

@@ -43,6 +43,17 @@ export function isMailAddress(value: string): boolean {
   return value.length <= MAX_ADDRESS_LENGTH && ADDRESS.test(value) && !value.includes('..');
 }
 
+const CID_REFERENCE = /cid:([^"'\s)>]+)/g;
+
+/**
+ * An attachment the HTML part shows (`<img src="cid:virement-qr.png">`) is sent inline, its
+ * Content-ID being its file name; the others are ordinary attachments.
+ */
+export function inlineContentId(html: string | null | undefined, filename: string): string | null {
+  if (!html) return null;
+  return [...html.matchAll(CID_REFERENCE)].some((m) => m[1] === filename) ? filename : null;
+}
+
 /** Refuses a mail that could not be sent as asked; names every problem at once (VALIDATION_FAILED). */
 export function validateMailInput(input: MailInput): void {
   const v = new Validator();
@@ -60,6 +71,12 @@ export function validateMailInput(input: MailInput): void {
       .check(CONTENT_TYPE.test(a.contentType), `attachments[${i}].contentType`, 'type de contenu invalide')
       .check(a.content.length > 0, `attachments[${i}].content`, 'fichier vide');
   });
+  for (const m of (input.html ?? '').matchAll(CID_REFERENCE))
+    v.check(
+      attachments.some((a) => a.filename === m[1]),
+      'html',
+      `image « ${m[1]} » absente des pièces jointes`,
+    );
   const bytes = attachments.reduce((sum, a) => sum + a.content.length, 0);
   v.check(bytes <= MAX_ATTACHMENTS_BYTES, 'attachments', 'pièces jointes de 20 Mo au plus');
   if (input.related) {

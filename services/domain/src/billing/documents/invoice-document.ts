@@ -18,6 +18,7 @@ import { Tenant } from '../../platform/tenant.entity';
 import { Errors } from '../../shared/errors';
 import { localDate, frenchDate } from '../../shared/time';
 import { documentNotes, legalMentions } from './legal-mentions';
+import { invoicePaymentMethod } from '../invoice-payment-method';
 import { formatEuro, formatRate } from './format';
 
 /**
@@ -186,6 +187,8 @@ export interface InvoiceDocument {
   paymentTerms: string | null;
   /** BT-81: 58 = SEPA credit transfer, 30 = credit transfer without IBAN. */
   paymentMeansCode: '58' | '30';
+  /** The seller collects it by SEPA direct debit (the contract's billing terms say so): no transfer QR code. */
+  directDebit: boolean;
   /** The invoice a credit note corrects (BT-25/26). */
   creditedInvoice: ReferencedInvoice | null;
   /** Deposit invoices deducted by a final invoice (BT-25/26 each). */
@@ -254,7 +257,7 @@ function paymentTermsText(doc: {
 export async function loadInvoiceDocument(em: EntityManager, invoiceId: string): Promise<InvoiceDocument> {
   const invoice = await em.findOne(Invoice, { id: invoiceId });
   if (!invoice) throw Errors.notFound('Invoice', invoiceId);
-  const [tenant, lines, breakdown, customer, vatRates, links, credited, contract] = await Promise.all([
+  const [tenant, lines, breakdown, customer, vatRates, links, credited, contract, paymentMethod] = await Promise.all([
     em.findOne(Tenant, { id: invoice.tenantId }, { populate: ['logoImage'] }),
     em.find(InvoiceLine, { invoiceId }, { orderBy: { position: 'asc' } }),
     em.find(InvoiceVatBreakdown, { invoiceId }),
@@ -264,6 +267,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     invoice.creditedInvoiceId ? em.findOne(Invoice, { id: invoice.creditedInvoiceId }) : Promise.resolve(null),
     // Read only (maintenance owns contracts): its reference is the invoice's BT-12.
     invoice.contractId ? em.findOne(Contract, { id: invoice.contractId }) : Promise.resolve(null),
+    invoicePaymentMethod(em, invoice, localDate(new Date())),
   ]);
   if (!tenant) throw Errors.notFound('Tenant', invoice.tenantId);
   if (!customer) throw Errors.notFound('Customer', invoice.customerId);
@@ -451,6 +455,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     },
     paymentTerms: paymentTermsText(base),
     paymentMeansCode: seller.iban ? '58' : '30',
+    directDebit: paymentMethod === 'DIRECT_DEBIT',
     creditedInvoice: credited?.number && credited.issueDate ? { number: credited.number, issueDate: credited.issueDate } : null,
     depositInvoices,
     delivery: site

@@ -7,6 +7,8 @@ import { formatAmount, formatEuro, formatIban, formatQuantity, formatRate, forma
 import type { DocumentLine, DocumentPeriod, DocumentVatRow, InvoiceDocument, PostalAddress } from './invoice-document';
 import { documentTitle } from './legal-mentions';
 import { frenchDate } from '../../shared/time';
+import { epcQrPng } from '../../finance/epc-qr';
+import { TRANSFER_QR_CAPTION, transferQrPayload } from './payment-qr';
 
 /**
  * The invoice as a PDF/A-3b a customer can read, with its Factur-X XML embedded (`factur-x.xml`,
@@ -14,6 +16,7 @@ import { frenchDate } from '../../shared/time';
  * PDF its human-readable rendering) and the Factur-X XMP extension schema. Fonts (DejaVu, from
  * the `dejavu-fonts-ttf` package) are embedded; pdfkit adds the sRGB output intent it ships.
  * A draft renders as a preview: no number, no XML, a "BROUILLON" watermark on every page.
+ * An invoice paid by transfer shows the EPC QR code of its amount to pay (see `payment-qr.ts`).
  */
 
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
@@ -21,6 +24,10 @@ const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Space kept at the bottom of every page for the footer (seller identification, page number). */
 const FOOTER_HEIGHT = 34;
 const BOTTOM = PAGE.height - PAGE.margin - FOOTER_HEIGHT;
+
+/** The EPC QR code: about 3 cm, the quiet zone included, above a caption as wide as the column. */
+const QR_SIZE = 86;
+const QR_COLUMN = 150;
 
 const COLORS = { accent: '#1d4e89', text: '#1f2933', muted: '#616e7c', rule: '#cbd2d9', zebra: '#f3f6f9', watermark: '#e4e7eb' };
 
@@ -347,21 +354,33 @@ class InvoiceLayout {
     this.y = Math.max(vy, ty) + 14;
   }
 
-  payment(): void {
-    const { doc } = this;
+  /** Due date, how to pay and, for a transfer, the EPC QR code (`qrPng`) on the right with its caption. */
+  payment(qrPng: Buffer | null): void {
+    const { pdf, doc } = this;
     if (doc.typeCode === '381') return;
     const s = doc.seller;
+    const bank = s.iban ? `IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}` : null;
     const lines = [
       doc.dueDate ? `À régler au plus tard le ${frenchDate(doc.dueDate)} : ${formatEuro(doc.amountToPay)}` : null,
-      s.iban ? `Par virement — IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}` : 'Par virement ou chèque',
+      doc.directDebit ? 'Par prélèvement SEPA à l’échéance' : bank ? `Par virement — ${bank}` : 'Par virement ou chèque',
       doc.number ? `Merci d’indiquer la référence ${doc.number} avec votre règlement.` : null,
     ].filter((l): l is string => Boolean(l));
-    const height = lines.length * 12 + 26;
+    const textWidth = CONTENT_WIDTH - 20 - (qrPng ? QR_COLUMN + 10 : 0);
+    const textHeight = this.font('regular', 8.5).heightOfString(lines.join('\n'), { width: textWidth, lineGap: 2 }) + 30;
+    const caption = TRANSFER_QR_CAPTION;
+    const captionHeight = qrPng ? this.font('regular', 7).heightOfString(caption, { width: QR_COLUMN }) : 0;
+    const height = Math.max(textHeight, qrPng ? QR_SIZE + captionHeight + 16 : 0);
     this.ensureSpace(height);
-    this.pdf.rect(PAGE.margin, this.y, CONTENT_WIDTH, height).lineWidth(0.7).stroke(COLORS.rule);
-    this.font('bold', 8.5, COLORS.accent).text('RÈGLEMENT', PAGE.margin + 10, this.y + 8);
-    this.font('regular', 8.5).text(lines.join('\n'), PAGE.margin + 10, this.pdf.y + 3, { width: CONTENT_WIDTH - 20, lineGap: 2 });
-    this.y += height + 12;
+    const top = this.y;
+    pdf.rect(PAGE.margin, top, CONTENT_WIDTH, height).lineWidth(0.7).stroke(COLORS.rule);
+    this.font('bold', 8.5, COLORS.accent).text('RÈGLEMENT', PAGE.margin + 10, top + 8);
+    this.font('regular', 8.5).text(lines.join('\n'), PAGE.margin + 10, pdf.y + 3, { width: textWidth, lineGap: 2 });
+    if (qrPng) {
+      const x = PAGE.margin + CONTENT_WIDTH - 10 - QR_COLUMN;
+      pdf.image(qrPng, x + (QR_COLUMN - QR_SIZE) / 2, top + 6, { width: QR_SIZE, height: QR_SIZE });
+      this.font('regular', 7, COLORS.muted).text(caption, x, top + 8 + QR_SIZE, { width: QR_COLUMN, align: 'center' });
+    }
+    this.y = top + height + 12;
   }
 
   mentions(): void {
@@ -424,9 +443,11 @@ function watermark(pdf: Doc): void {
  * Renders the document; `xml` is its Factur-X XML (embedded as `factur-x.xml`), null for a draft
  * preview. Resolves with the PDF bytes.
  */
-export function renderInvoicePdf(doc: InvoiceDocument, xml: string | null): Promise<Uint8Array> {
+export async function renderInvoicePdf(doc: InvoiceDocument, xml: string | null): Promise<Uint8Array> {
   if (!doc.draft && xml === null)
     throw Errors.conflict('FACTURX_XML_REQUIRED', 'Une facture émise se rend avec son XML Factur-X', { invoiceId: doc.invoiceId });
+  const qrPayload = transferQrPayload({ ...doc, amount: doc.amountToPay });
+  const qrPng = qrPayload ? await epcQrPng(qrPayload) : null;
   const title = doc.number ? `${documentTitle(doc.typeCode)} ${doc.number}` : `${documentTitle(doc.typeCode)} (brouillon)`;
   const pdf = new PDFDocument({
     size: 'A4',
@@ -458,7 +479,7 @@ export function renderInvoicePdf(doc: InvoiceDocument, xml: string | null): Prom
   layout.lines();
   layout.notes();
   layout.totals();
-  layout.payment();
+  layout.payment(qrPng);
   layout.mentions();
   layout.footers();
 

@@ -47,6 +47,8 @@ export interface SampleOptions {
   /** Defaults to the intervention's date; null for a contract fee invoice (no intervention). */
   serviceDate?: string | null;
   delivery?: InvoiceDocument['delivery'];
+  /** Collected by SEPA direct debit. */
+  directDebit?: boolean;
 }
 
 export const SAMPLE_SELLER_SIREN = '732829320';
@@ -154,6 +156,7 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
     amountToPay: new Money(totals.duePayable).minus(retentionAmount ?? '0').toFixed(2),
     paymentTerms: typeCode === '381' ? 'Avoir à déduire de vos prochains règlements' : 'Paiement par virement à réception',
     paymentMeansCode: '58',
+    directDebit: options.directDebit ?? false,
     creditedInvoice: options.creditedInvoice ?? null,
     depositInvoices: options.depositInvoices ?? [],
     delivery:
