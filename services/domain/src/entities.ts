@@ -16,6 +16,7 @@ import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, P
 import { Invoice, InvoiceIntervention, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
 import { CreditAllocation, Payment, PaymentAllocation, PaymentRefund } from './finance/payments/payment.entity';
 import { BusinessFact } from './platform/business-fact.entity';
+import { DunningRun, DunningSettings, InvoiceCollectionState, Reminder } from './finance/dunning/dunning.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
 import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
@@ -62,6 +63,10 @@ export const tenantOwnedEntities = [
   PaymentRefund,
   CreditAllocation,
   BusinessFact,
+  DunningSettings,
+  InvoiceCollectionState,
+  DunningRun,
+  Reminder,
   BillingExclusion,
   InvoiceArtefact,
   Quote,

@@ -5,6 +5,8 @@ import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
 import { PaymentAllocationResolver, PaymentResolver } from './payments/payment.resolver';
 import { InvoiceSettlementResolver } from './invoices/invoice-settlement.resolver';
 import { InvoiceRef } from './payments/payment.type';
+import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
+import { startDunningWorker } from './dunning/dunning.worker';
 
 export const financeSubgraph: SubgraphDefinition = {
   name: 'finance',
@@ -15,7 +17,10 @@ export const financeSubgraph: SubgraphDefinition = {
     PaymentResolver,
     PaymentAllocationResolver,
     InvoiceSettlementResolver,
+    DunningResolver,
+    InvoiceDunningResolver,
   ],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },
+  onStart: startDunningWorker,
 };

@@ -8,6 +8,7 @@ import { Migration20261124030000Quotes } from './Migration20261124030000_quotes'
 import { Migration20261124040000PriceLists } from './Migration20261124040000_price_lists';
 import { Migration20261206000000ContractBilling } from './Migration20261206000000_contract_billing';
 import { Migration20261207000000Payments } from './Migration20261207000000_payments';
+import { Migration20261207010000Dunning } from './Migration20261207010000_dunning';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261124040000_price_lists', class: Migration20261124040000PriceLists },
   { name: 'Migration20261206000000_contract_billing', class: Migration20261206000000ContractBilling },
   { name: 'Migration20261207000000_payments', class: Migration20261207000000Payments },
+  { name: 'Migration20261207010000_dunning', class: Migration20261207010000Dunning },
 ];

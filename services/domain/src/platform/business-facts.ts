@@ -4,7 +4,13 @@ import { newId } from '../shared/ids';
 import { BusinessFact } from './business-fact.entity';
 
 export type FactKind =
-  'payment.recorded' | 'payment.allocated' | 'payment.reversed' | 'payment.refunded' | 'credit.allocated' | 'bank_movement.matched';
+  | 'payment.recorded'
+  | 'payment.allocated'
+  | 'payment.reversed'
+  | 'payment.refunded'
+  | 'credit.allocated'
+  | 'reminder.sent'
+  | 'bank_movement.matched';
 
 /**
  * Writes a fact in the caller's transaction, so it exists exactly when the change it states

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { PDF_FONTS } from '../documents/pdf-fonts';
+import { renderLetter } from '../documents/letter-pdf';
 import { formatEuro } from '../documents/format';
 import { frenchDate } from '../../shared/time';
 
@@ -45,42 +44,13 @@ export function renewalLetterText(l: RenewalLetter): string[] {
 }
 
 export function renderRenewalLetter(l: RenewalLetter): Promise<Uint8Array> {
-  const margin = 56;
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin,
-    font: PDF_FONTS.regular as unknown as string,
-    lang: 'fr-FR',
-    info: { Title: `Reconduction du contrat ${l.contract.reference}`, Creator: 'Relais', Producer: 'Relais', CreationDate: new Date() },
+  return renderLetter({
+    title: `Reconduction du contrat ${l.contract.reference}`,
+    seller: l.seller,
+    buyer: l.buyer,
+    date: l.sentOn,
+    subject: `reconduction de votre contrat ${l.contract.reference}`,
+    paragraphs: renewalLetterText(l),
+    closing: [l.seller.name],
   });
-  pdf.registerFont('regular', PDF_FONTS.regular);
-  pdf.registerFont('bold', PDF_FONTS.bold);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
-  const width = pdf.page.width - 2 * margin;
-  pdf.font('bold').fontSize(13).fillColor('#1d4e89').text(l.seller.name);
-  pdf.font('regular').fontSize(9).fillColor('#616e7c');
-  for (const line of [...l.seller.address, l.seller.email, l.seller.phone]) if (line) pdf.text(line);
-  pdf.moveDown(2);
-  pdf.font('regular').fontSize(10).fillColor('#1f2933');
-  const buyerTop = pdf.y;
-  pdf.text([l.buyer.name, ...l.buyer.address].join('\n'), margin + width / 2, buyerTop, { width: width / 2 });
-  pdf.moveDown(2);
-  pdf.text(`Le ${frenchDate(l.sentOn)}`, margin + width / 2, pdf.y, { width: width / 2 });
-  pdf.moveDown(2);
-  pdf.font('bold').text(`Objet : reconduction de votre contrat ${l.contract.reference}`, margin, pdf.y, { width });
-  pdf.moveDown();
-  pdf.font('regular').text('Madame, Monsieur,', { width });
-  for (const paragraph of renewalLetterText(l)) {
-    pdf.moveDown(0.8);
-    pdf.text(paragraph, { width, align: 'justify' });
-  }
-  pdf.moveDown(2);
-  pdf.text(l.seller.name, { width });
-  pdf.end();
-  return done;
 }

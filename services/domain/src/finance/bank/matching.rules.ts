@@ -1,0 +1,693 @@
+import { MONEY_ZERO, formatFr, parseDecimal, toAmount, type Money } from '../../billing/money';
+
+/**
+ * Bank reconciliation (rapprochement): which open invoices, or which direct-debit batch, a bank
+ * movement pays. A movement is matched automatically only on sure evidence:
+ *   (a) the invoice number(s) are written in the label, remittance information or end-to-end id,
+ *       and the amount is the open balance (or the total of the balances of all numbers written);
+ *   (b) the payer's IBAN is a known account of one customer, one of whose open invoices, and only
+ *       one, has exactly that balance;
+ *   (c) the reference of a direct-debit batch is written and the amount is the batch's amount.
+ * Anything weaker (partial payment, amount without reference, payer name resembling a customer,
+ * a few invoices of one customer adding up to the amount) is proposed with a lower score and a
+ * reason in French, for the accountant to confirm.
+ *
+ * The candidates are indexed once (`buildMatchingIndex`) so that matching one movement costs its
+ * text's tokens plus the invoices having its amount, whatever the number of open invoices.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and outputs
+
+export interface BankMovement {
+  /** Signed: credits (> 0) are money received. */
+  amount: string;
+  bookingDate: string;
+  label: string;
+  remittanceInfo: string | null;
+  counterpartyName: string | null;
+  counterpartyIban: string | null;
+  endToEndId: string | null;
+  mandateId: string | null;
+}
+
+export interface OpenInvoiceCandidate {
+  invoiceId: string;
+  /** Legal number, e.g. "F-2026-00042". */
+  number: string;
+  customerId: string;
+  customerName: string;
+  openBalance: string;
+  dueDate: string;
+}
+
+export interface CustomerBankAccount {
+  customerId: string;
+  iban: string;
+}
+
+export interface DirectDebitBatchCandidate {
+  batchId: string;
+  /** The reference the bank shows for the batch's credit (pain.008 PmtInfId or MsgId). */
+  reference: string;
+  amount: string;
+}
+
+export interface MatchingCandidates {
+  invoices: readonly OpenInvoiceCandidate[];
+  bankAccounts: readonly CustomerBankAccount[];
+  directDebitBatches: readonly DirectDebitBatchCandidate[];
+}
+
+export interface Allocation {
+  invoiceId: string;
+  amount: string;
+}
+
+export interface Proposal {
+  kind: 'INVOICES' | 'DIRECT_DEBIT_BATCH';
+  allocations: Allocation[];
+  batchId?: string;
+  /** 0..100: 100 and 95 are sure matches, everything below asks for a confirmation. */
+  score: number;
+  reason: string;
+}
+
+export type MatchDecision = 'AUTO' | 'PROPOSED' | 'NONE';
+
+export interface MatchResult {
+  decision: MatchDecision;
+  /** Best first, at most `MAX_PROPOSALS`; with AUTO, the first one is the match to record. */
+  proposals: Proposal[];
+}
+
+export const MAX_PROPOSALS = 5;
+
+/** The scores given to each kind of evidence; sure ones (AUTO) are 95 and above. */
+export const MATCH_SCORES = {
+  numberExact: 100,
+  batchReferenceExact: 100,
+  ibanUniqueAmount: 95,
+  numberWithoutPrefixExact: 85,
+  oneOfSeveralNumbersExact: 85,
+  numberPartialPayment: 80,
+  batchReferenceOtherAmount: 75,
+  ibanSeveralSameAmount: 70,
+  numberOverpayment: 70,
+  payerNameUniqueAmount: 70,
+  identifiedCustomerPair: 65,
+  identifiedCustomerTriple: 60,
+  payerNameSeveralSameAmount: 60,
+  batchAmountOnly: 60,
+  numberWithoutPrefixPartial: 55,
+  namedCustomerPair: 55,
+  amountOnlyUnique: 50,
+  namedCustomerTriple: 50,
+  numberWithoutPrefixOverpayment: 50,
+  batchAmountSeveral: 40,
+  amountOnlySeveral: 30,
+} as const;
+
+/** Below this, a proposal for other invoices does not prevent an IBAN match (b) from being automatic. */
+const CONFLICTING_SCORE = 70;
+/** Proposals by amount alone are made when at most this many open invoices have that amount. */
+const MAX_SAME_AMOUNT_CANDIDATES = MAX_PROPOSALS;
+/** A name token shared by more customers than this ("CHAUFFAGE", "FRANCE") says nothing about the payer. */
+const MAX_CUSTOMERS_PER_NAME_TOKEN = 100;
+const NAME_RESEMBLANCE = 0.5;
+/** Bounded combination search: pairs among a customer's oldest 40 open invoices, triples among the oldest 20. */
+const MAX_PAIR_INVOICES = 40;
+const MAX_TRIPLE_INVOICES = 20;
+const MAX_COMBINATIONS_PER_CUSTOMER = 3;
+const MAX_COMBINATION_CUSTOMERS = 5;
+/** A reference is looked for in windows of this many consecutive text tokens at most. */
+const MAX_WINDOW_TOKENS = 8;
+/** A number found without its prefix ("2026-00042") must be this long once compacted, and of 2 groups or more. */
+const MIN_BARE_NUMBER_LENGTH = 6;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+/** "Réf : f-2026 / 00042" -> ["REF", "F", "2026", "00042"]: accents dropped, upper case, alphanumeric runs. */
+export function textTokens(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((t) => t.length > 0);
+}
+
+const stripLeadingZeros = (token: string) => (/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token);
+
+/**
+ * The spellings of an invoice number a payer may write: "F-2026-00042" -> full keys "F202600042"
+ * and "F202642" (no dashes, no leading zeros), bare keys "202600042" and "202642" (no prefix).
+ */
+export function invoiceNumberKeys(number: string): { full: string[]; bare: string[] } {
+  const groups = textTokens(number);
+  const spellings = (gs: string[]) => [...new Set([gs.join(''), gs.map(stripLeadingZeros).join('')])];
+  const firstDigitGroup = groups.findIndex((g) => /\d/.test(g));
+  const bareGroups = firstDigitGroup > 0 ? groups.slice(firstDigitGroup) : [];
+  const bare = bareGroups.length >= 2 ? spellings(bareGroups).filter((k) => k.length >= MIN_BARE_NUMBER_LENGTH) : [];
+  return { full: groups.length > 0 ? spellings(groups) : [], bare };
+}
+
+/** "FR76 3000-6000 0112 3456 7890 189" -> "FR7630006000011234567890189". */
+export const normalizeIbanForMatching = (iban: string | null | undefined): string =>
+  (iban ?? '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
+const NAME_STOPWORDS = new Set([
+  'SA', 'SAS', 'SASU', 'SARL', 'EURL', 'SCI', 'SNC', 'SCP', 'SCM', 'SELARL', 'SCOP', 'EI', 'EIRL', 'GIE',
+  'STE', 'STES', 'SOCIETE', 'ETS', 'ETABLISSEMENTS', 'CIE', 'COMPAGNIE', 'GROUPE',
+  'LE', 'LA', 'LES', 'DE', 'DU', 'DES', 'ET', 'EN', 'AU', 'AUX',
+  'M', 'MR', 'MME', 'MLLE', 'MM', 'MMES', 'MONSIEUR', 'MADAME', 'MADEMOISELLE',
+]); // prettier-ignore
+
+/** A name's meaningful tokens: "SARL Dupont & Fils" -> {DUPONT, FILS}. */
+export function nameTokens(name: string | null | undefined): Set<string> {
+  return new Set(textTokens(name).filter((t) => t.length >= 2 && !NAME_STOPWORDS.has(t)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+/** An open invoice as the index holds it (its balance follows `applyProposal`). */
+export interface IndexedInvoice {
+  invoiceId: string;
+  number: string;
+  customerId: string;
+  customerName: string;
+  dueDate: string;
+  balance: Money;
+  amountKey: string;
+  keys: { full: string[]; bare: string[] };
+}
+
+export interface IndexedBatch {
+  batchId: string;
+  reference: string;
+  amount: Money;
+  amountKey: string;
+  key: string;
+}
+
+/** The candidates arranged for lookups; build once per matching run, update with `applyProposal`. */
+export interface MatchingIndex {
+  readonly invoices: Map<string, IndexedInvoice>;
+  readonly byNumberKey: Map<string, IndexedInvoice[]>;
+  readonly byBareNumberKey: Map<string, IndexedInvoice[]>;
+  readonly byAmount: Map<string, IndexedInvoice[]>;
+  /** Each customer's open invoices, oldest due date first. */
+  readonly byCustomer: Map<string, IndexedInvoice[]>;
+  readonly customersByIban: Map<string, string[]>;
+  readonly customerNameTokens: Map<string, Set<string>>;
+  readonly customersByNameToken: Map<string, string[]>;
+  readonly batches: Map<string, IndexedBatch[]>;
+  readonly batchesByReference: Map<string, IndexedBatch[]>;
+  readonly batchesByAmount: Map<string, IndexedBatch[]>;
+  /** The longest reference, in tokens (at most 8): the widest text window to look at. */
+  windowTokens: number;
+}
+
+const amountKeyOf = (amount: Money) => toAmount(amount);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function remove<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** Plain code-unit order: ISO dates and legal numbers sort right with it, and much faster than a collation. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const byDueDateThenNumber = (a: IndexedInvoice, b: IndexedInvoice) => compareText(a.dueDate, b.dueDate) || compareText(a.number, b.number);
+
+function indexInvoice(index: MatchingIndex, candidate: OpenInvoiceCandidate, position: number): void {
+  const balance = parseDecimal(candidate.openBalance, `invoices[${position}].openBalance`);
+  if (!balance.greaterThan(0) || index.invoices.has(candidate.invoiceId)) return;
+  const invoice: IndexedInvoice = { ...candidate, balance, amountKey: amountKeyOf(balance), keys: invoiceNumberKeys(candidate.number) };
+  index.invoices.set(invoice.invoiceId, invoice);
+  invoice.keys.full.forEach((k) => push(index.byNumberKey, k, invoice));
+  invoice.keys.bare.forEach((k) => push(index.byBareNumberKey, k, invoice));
+  push(index.byAmount, invoice.amountKey, invoice);
+  push(index.byCustomer, invoice.customerId, invoice);
+  widenWindow(index, textTokens(invoice.number).length);
+  if (!index.customerNameTokens.has(invoice.customerId)) {
+    const tokens = nameTokens(invoice.customerName);
+    index.customerNameTokens.set(invoice.customerId, tokens);
+    tokens.forEach((t) => push(index.customersByNameToken, t, invoice.customerId));
+  }
+}
+
+function indexBankAccount(index: MatchingIndex, account: CustomerBankAccount): void {
+  const iban = normalizeIbanForMatching(account.iban);
+  if (iban && !index.customersByIban.get(iban)?.includes(account.customerId)) push(index.customersByIban, iban, account.customerId);
+}
+
+function indexBatch(index: MatchingIndex, candidate: DirectDebitBatchCandidate, position: number): void {
+  const amount = parseDecimal(candidate.amount, `directDebitBatches[${position}].amount`);
+  const tokens = textTokens(candidate.reference);
+  if (tokens.length === 0) return;
+  const batch: IndexedBatch = { ...candidate, amount, amountKey: amountKeyOf(amount), key: tokens.join('') };
+  push(index.batches, batch.batchId, batch);
+  push(index.batchesByReference, batch.key, batch);
+  push(index.batchesByAmount, batch.amountKey, batch);
+  widenWindow(index, tokens.length);
+}
+
+function widenWindow(index: MatchingIndex, tokens: number): void {
+  index.windowTokens = Math.min(MAX_WINDOW_TOKENS, Math.max(index.windowTokens, tokens));
+}
+
+/** Indexes the open invoices (balance > 0), the customers' IBANs and the direct-debit batches of one tenant. */
+export function buildMatchingIndex(candidates: MatchingCandidates): MatchingIndex {
+  const index: MatchingIndex = {
+    invoices: new Map(),
+    byNumberKey: new Map(),
+    byBareNumberKey: new Map(),
+    byAmount: new Map(),
+    byCustomer: new Map(),
+    customersByIban: new Map(),
+    customerNameTokens: new Map(),
+    customersByNameToken: new Map(),
+    batches: new Map(),
+    batchesByReference: new Map(),
+    batchesByAmount: new Map(),
+    windowTokens: 1,
+  };
+  candidates.invoices.forEach((invoice, i) => indexInvoice(index, invoice, i));
+  index.byCustomer.forEach((list) => list.sort(byDueDateThenNumber));
+  candidates.bankAccounts.forEach((account) => indexBankAccount(index, account));
+  candidates.directDebitBatches.forEach((batch, i) => indexBatch(index, batch, i));
+  return index;
+}
+
+function unindexInvoice(index: MatchingIndex, invoice: IndexedInvoice): void {
+  index.invoices.delete(invoice.invoiceId);
+  invoice.keys.full.forEach((k) => remove(index.byNumberKey, k, invoice));
+  invoice.keys.bare.forEach((k) => remove(index.byBareNumberKey, k, invoice));
+  remove(index.byAmount, invoice.amountKey, invoice);
+  remove(index.byCustomer, invoice.customerId, invoice);
+}
+
+/**
+ * Records a confirmed or automatic match in the index, so the next movements of the run see the
+ * invoices' new open balances (a settled invoice, or a collected batch, is no longer a candidate).
+ */
+export function applyProposal(index: MatchingIndex, proposal: Proposal): void {
+  if (proposal.kind === 'DIRECT_DEBIT_BATCH' && proposal.batchId) {
+    for (const batch of index.batches.get(proposal.batchId) ?? []) {
+      remove(index.batchesByReference, batch.key, batch);
+      remove(index.batchesByAmount, batch.amountKey, batch);
+    }
+    index.batches.delete(proposal.batchId);
+  }
+  proposal.allocations.forEach((allocation, i) => {
+    const invoice = index.invoices.get(allocation.invoiceId);
+    if (!invoice) return;
+    const balance = invoice.balance.minus(parseDecimal(allocation.amount, `allocations[${i}].amount`));
+    if (!balance.greaterThan(0)) return unindexInvoice(index, invoice);
+    remove(index.byAmount, invoice.amountKey, invoice);
+    invoice.balance = balance;
+    invoice.amountKey = amountKeyOf(balance);
+    push(index.byAmount, invoice.amountKey, invoice);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence found in one movement
+
+interface References {
+  /** Invoices whose full number is written, in the order they appear. */
+  numbers: IndexedInvoice[];
+  /** Invoices whose number is written without its prefix only. */
+  bareNumbers: IndexedInvoice[];
+  batches: IndexedBatch[];
+}
+
+/** Every run of 1..n consecutive tokens, glued as written and with leading zeros dropped. */
+function* tokenWindows(tokens: string[], maxTokens: number): Generator<string> {
+  for (let start = 0; start < tokens.length; start++) {
+    let raw = '';
+    let stripped = '';
+    for (let end = start; end < tokens.length && end - start < maxTokens; end++) {
+      raw += tokens[end]!;
+      stripped += stripLeadingZeros(tokens[end]!);
+      yield raw;
+      if (stripped !== raw) yield stripped;
+    }
+  }
+}
+
+function findReferences(movement: BankMovement, index: MatchingIndex): References {
+  const numbers = new Set<IndexedInvoice>();
+  const bare = new Set<IndexedInvoice>();
+  const batches = new Set<IndexedBatch>();
+  for (const text of [movement.label, movement.remittanceInfo, movement.endToEndId]) {
+    for (const key of tokenWindows(textTokens(text), index.windowTokens)) {
+      index.byNumberKey.get(key)?.forEach((inv) => numbers.add(inv));
+      index.byBareNumberKey.get(key)?.forEach((inv) => bare.add(inv));
+      index.batchesByReference.get(key)?.forEach((b) => batches.add(b));
+    }
+  }
+  // "2026-00042" inside "F-2026-00042" is not a second, prefix-less citation (of A-2026-00042, say).
+  const covered = new Set([...numbers].flatMap((inv) => inv.keys.bare));
+  const bareOnly = [...bare].filter((inv) => !numbers.has(inv) && !inv.keys.bare.some((k) => covered.has(k)));
+  return { numbers: [...numbers], bareNumbers: bareOnly, batches: [...batches] };
+}
+
+/** Customers whose name shares at least half of the shorter name's tokens with the payer's name. */
+function customersNamedLike(payerName: string | null, index: MatchingIndex): Set<string> {
+  const payer = nameTokens(payerName);
+  const shared = new Map<string, number>();
+  for (const token of payer) {
+    const customers = index.customersByNameToken.get(token);
+    if (!customers || customers.length > MAX_CUSTOMERS_PER_NAME_TOKEN) continue;
+    customers.forEach((c) => shared.set(c, (shared.get(c) ?? 0) + 1));
+  }
+  const alike = new Set<string>();
+  shared.forEach((count, customerId) => {
+    const own = index.customerNameTokens.get(customerId)?.size ?? 0;
+    if (count / Math.min(payer.size, own) >= NAME_RESEMBLANCE) alike.add(customerId);
+  });
+  return alike;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+type Evidence = 'REFERENCE' | 'CIRCUMSTANTIAL';
+
+interface Candidate {
+  proposal: Proposal;
+  sure: boolean;
+  evidence: Evidence;
+  key: string;
+  oldestDue: string;
+}
+
+interface Movement {
+  amount: Money;
+  amountKey: string;
+  source: BankMovement;
+}
+
+const euros = (amount: Money) => `${formatFr(toAmount(amount), 2)} €`;
+const numbersOf = (invoices: readonly IndexedInvoice[]) => invoices.map((i) => i.number).join(', ');
+const sumOf = (invoices: readonly IndexedInvoice[]) => invoices.reduce((s, i) => s.plus(i.balance), MONEY_ZERO);
+
+function invoicesCandidate(
+  allocations: { invoice: IndexedInvoice; amount: Money }[],
+  score: number,
+  reason: string,
+  evidence: Evidence,
+  sure = false,
+): Candidate {
+  const list = allocations.map((a) => ({ invoiceId: a.invoice.invoiceId, amount: toAmount(a.amount) }));
+  return {
+    proposal: { kind: 'INVOICES', allocations: list, score, reason },
+    sure,
+    evidence,
+    key: list
+      .map((a) => `${a.invoiceId}:${a.amount}`)
+      .sort()
+      .join('|'),
+    oldestDue: allocations.map((a) => a.invoice.dueDate).sort()[0] ?? '',
+  };
+}
+
+const inFull = (invoices: readonly IndexedInvoice[]) => invoices.map((invoice) => ({ invoice, amount: invoice.balance }));
+
+/** The movement spread over the invoices, oldest due date first, each up to its open balance. */
+function oldestFirst(invoices: readonly IndexedInvoice[], amount: Money): { invoice: IndexedInvoice; amount: Money }[] {
+  let left = amount;
+  const allocations: { invoice: IndexedInvoice; amount: Money }[] = [];
+  for (const invoice of [...invoices].sort(byDueDateThenNumber)) {
+    if (!left.greaterThan(0)) break;
+    const part = left.lessThan(invoice.balance) ? left : invoice.balance;
+    allocations.push({ invoice, amount: part });
+    left = left.minus(part);
+  }
+  return allocations;
+}
+
+/** (a) and its weaker forms: numbers written in the texts, with or without their prefix. */
+function numberCandidates(m: Movement, found: readonly IndexedInvoice[], withPrefix: boolean): Candidate[] {
+  if (found.length === 0) return [];
+  const label = withPrefix ? (found.length > 1 ? 'Numéros' : 'Numéro') : found.length > 1 ? 'Numéros sans préfixe' : 'Numéro sans préfixe';
+  const cited = `${label} ${numbersOf(found)} dans le libellé`;
+  const total = sumOf(found);
+  if (m.amount.equals(total)) {
+    const reason = found.length > 1 ? `${cited}, montant égal à leur total` : `${cited}, montant exact`;
+    const score = withPrefix ? MATCH_SCORES.numberExact : MATCH_SCORES.numberWithoutPrefixExact;
+    return [invoicesCandidate(inFull(found), score, reason, 'REFERENCE', withPrefix)];
+  }
+  const candidates: Candidate[] = [];
+  if (found.length > 1)
+    for (const invoice of found.filter((i) => i.balance.equals(m.amount))) {
+      const others = numbersOf(found.filter((i) => i !== invoice));
+      const reason = `${withPrefix ? 'Numéro' : 'Numéro sans préfixe'} ${invoice.number} dans le libellé, montant exact (autres numéros cités : ${others})`;
+      candidates.push(invoicesCandidate(inFull([invoice]), MATCH_SCORES.oneOfSeveralNumbersExact, reason, 'REFERENCE'));
+    }
+  if (m.amount.lessThan(total)) {
+    const reason = `${cited}, paiement partiel de ${euros(m.amount)} sur ${euros(total)}${found.length > 1 ? ' (affecté aux plus anciennes)' : ''}`;
+    const score = withPrefix ? MATCH_SCORES.numberPartialPayment : MATCH_SCORES.numberWithoutPrefixPartial;
+    candidates.push(invoicesCandidate(oldestFirst(found, m.amount), score, reason, 'REFERENCE'));
+  } else {
+    const reason = `${cited}, montant supérieur au solde de ${euros(total)} (excédent de ${euros(m.amount.minus(total))})`;
+    const score = withPrefix ? MATCH_SCORES.numberOverpayment : MATCH_SCORES.numberWithoutPrefixOverpayment;
+    candidates.push(invoicesCandidate(inFull(found), score, reason, 'REFERENCE'));
+  }
+  return candidates;
+}
+
+/** (c) and its weaker forms: a direct-debit batch named by its reference, or by its amount alone. */
+function batchCandidates(m: Movement, found: readonly IndexedBatch[], index: MatchingIndex): Candidate[] {
+  const candidate = (batch: IndexedBatch, score: number, reason: string, evidence: Evidence, sure = false): Candidate => ({
+    proposal: { kind: 'DIRECT_DEBIT_BATCH', allocations: [], batchId: batch.batchId, score, reason },
+    sure,
+    evidence,
+    key: `batch:${batch.batchId}`,
+    oldestDue: '',
+  });
+  if (found.length > 0)
+    return found.map((b) =>
+      b.amount.equals(m.amount)
+        ? candidate(
+            b,
+            MATCH_SCORES.batchReferenceExact,
+            `Remise de prélèvements ${b.reference} dans le libellé, montant exact`,
+            'REFERENCE',
+            true,
+          )
+        : candidate(
+            b,
+            MATCH_SCORES.batchReferenceOtherAmount,
+            `Remise de prélèvements ${b.reference} dans le libellé, montant différent (remise de ${euros(b.amount)})`,
+            'REFERENCE',
+          ),
+    );
+  const sameAmount = index.batchesByAmount.get(m.amountKey) ?? [];
+  if (sameAmount.length > MAX_SAME_AMOUNT_CANDIDATES) return [];
+  const score = sameAmount.length === 1 ? MATCH_SCORES.batchAmountOnly : MATCH_SCORES.batchAmountSeveral;
+  return sameAmount.map((b) =>
+    candidate(b, score, `Montant égal à la remise de prélèvements ${b.reference}, sans référence`, 'CIRCUMSTANTIAL'),
+  );
+}
+
+/** Open invoices with exactly the movement's amount, grouped by customer, for the customers given. */
+function sameAmountByCustomer(m: Movement, index: MatchingIndex, customers: ReadonlySet<string>): Map<string, IndexedInvoice[]> {
+  const grouped = new Map<string, IndexedInvoice[]>();
+  if (customers.size === 0) return grouped;
+  for (const invoice of index.byAmount.get(m.amountKey) ?? [])
+    if (customers.has(invoice.customerId)) push(grouped, invoice.customerId, invoice);
+  grouped.forEach((list) => list.sort(byDueDateThenNumber));
+  return grouped;
+}
+
+/** (b) and its weaker form: the payer's IBAN is known, the amount is one (or several) of that customer's balances. */
+function ibanCandidates(m: Movement, index: MatchingIndex, customers: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  sameAmountByCustomer(m, index, customers).forEach((invoices) => {
+    const customer = invoices[0]!.customerName;
+    if (invoices.length === 1) {
+      const reason = `IBAN du payeur connu pour ${customer}, montant exact de la facture ${invoices[0]!.number}`;
+      candidates.push(invoicesCandidate(inFull(invoices), MATCH_SCORES.ibanUniqueAmount, reason, 'CIRCUMSTANTIAL', true));
+      return;
+    }
+    invoices.slice(0, MAX_PROPOSALS).forEach((invoice, rank) => {
+      const reason = `IBAN du payeur connu pour ${customer}, montant égal à ${invoices.length} factures : ${invoice.number}${rank === 0 ? ' (la plus ancienne)' : ''}`;
+      candidates.push(invoicesCandidate(inFull([invoice]), MATCH_SCORES.ibanSeveralSameAmount - rank, reason, 'CIRCUMSTANTIAL'));
+    });
+  });
+  return candidates;
+}
+
+function payerNameCandidates(m: Movement, index: MatchingIndex, customers: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  sameAmountByCustomer(m, index, customers).forEach((invoices) => {
+    const single = invoices.length === 1;
+    invoices.slice(0, MAX_PROPOSALS).forEach((invoice, rank) => {
+      const reason = `Nom du payeur « ${m.source.counterpartyName} » proche du client ${invoice.customerName}, montant exact de la facture ${invoice.number}`;
+      const score = single ? MATCH_SCORES.payerNameUniqueAmount : MATCH_SCORES.payerNameSeveralSameAmount - rank;
+      candidates.push(invoicesCandidate(inFull([invoice]), score, reason, 'CIRCUMSTANTIAL'));
+    });
+  });
+  return candidates;
+}
+
+function amountOnlyCandidates(m: Movement, index: MatchingIndex): Candidate[] {
+  const invoices = index.byAmount.get(m.amountKey) ?? [];
+  if (invoices.length === 0 || invoices.length > MAX_SAME_AMOUNT_CANDIDATES) return [];
+  if (invoices.length === 1)
+    return [
+      invoicesCandidate(
+        inFull(invoices),
+        MATCH_SCORES.amountOnlyUnique,
+        `Montant exact de la facture ${invoices[0]!.number} (${invoices[0]!.customerName}), seule facture ouverte de ce montant, sans référence`,
+        'CIRCUMSTANTIAL',
+      ),
+    ];
+  return [...invoices]
+    .sort(byDueDateThenNumber)
+    .map((invoice) =>
+      invoicesCandidate(
+        inFull([invoice]),
+        MATCH_SCORES.amountOnlySeveral,
+        `Montant exact de la facture ${invoice.number} (${invoice.customerName}), ${invoices.length} factures ouvertes de ce montant, sans référence`,
+        'CIRCUMSTANTIAL',
+      ),
+    );
+}
+
+/** Up to 3 sets of 2 or 3 open invoices of the customer adding up exactly to `amount`, oldest invoices first. */
+export function invoiceCombinations<T extends { balance: Money }>(
+  invoices: readonly T[],
+  amount: Money,
+  limit = MAX_COMBINATIONS_PER_CUSTOMER,
+): T[][] {
+  const found: T[][] = [];
+  const positions = new Map<string, number[]>();
+  const pairPool = invoices.slice(0, MAX_PAIR_INVOICES);
+  pairPool.forEach((inv, i) => push(positions, amountKeyOf(inv.balance), i));
+  const after = (key: string, i: number) => positions.get(key)?.find((k) => k > i);
+  for (let i = 0; i < pairPool.length && found.length < limit; i++) {
+    const rest = amount.minus(pairPool[i]!.balance);
+    const j = rest.greaterThan(0) ? after(amountKeyOf(rest), i) : undefined;
+    if (j !== undefined) found.push([pairPool[i]!, pairPool[j]!]);
+  }
+  const triplePool = invoices.slice(0, MAX_TRIPLE_INVOICES);
+  for (let i = 0; i < triplePool.length && found.length < limit; i++) {
+    for (let j = i + 1; j < triplePool.length && found.length < limit; j++) {
+      const rest = amount.minus(triplePool[i]!.balance).minus(triplePool[j]!.balance);
+      const k = rest.greaterThan(0) ? after(amountKeyOf(rest), j) : undefined;
+      if (k !== undefined && k < triplePool.length) found.push([triplePool[i]!, triplePool[j]!, triplePool[k]!]);
+    }
+  }
+  return found;
+}
+
+interface IdentifiedCustomer {
+  customerId: string;
+  /** How the payer was recognised, for the reason ("IBAN connu", "nom proche", "numéro cité"). */
+  how: string;
+  strong: boolean;
+}
+
+function combinationCandidates(m: Movement, index: MatchingIndex, customers: readonly IdentifiedCustomer[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const { customerId, how, strong } of customers.slice(0, MAX_COMBINATION_CUSTOMERS)) {
+    const invoices = index.byCustomer.get(customerId) ?? [];
+    for (const combination of invoiceCombinations(invoices, m.amount)) {
+      const pair = combination.length === 2;
+      const score = strong
+        ? pair
+          ? MATCH_SCORES.identifiedCustomerPair
+          : MATCH_SCORES.identifiedCustomerTriple
+        : pair
+          ? MATCH_SCORES.namedCustomerPair
+          : MATCH_SCORES.namedCustomerTriple;
+      const reason = `Somme de ${combination.length} factures de ${combination[0]!.customerName} (${numbersOf(combination)}), ${how}`;
+      candidates.push(invoicesCandidate(inFull(combination), score, reason, 'CIRCUMSTANTIAL'));
+    }
+  }
+  return candidates;
+}
+
+function identifiedCustomers(ibanCustomers: Set<string>, references: References, namedLike: Set<string>): IdentifiedCustomer[] {
+  const seen = new Set<string>();
+  const list: IdentifiedCustomer[] = [];
+  const add = (customerId: string, how: string, strong: boolean) => {
+    if (seen.has(customerId)) return;
+    seen.add(customerId);
+    list.push({ customerId, how, strong });
+  };
+  ibanCustomers.forEach((c) => add(c, 'IBAN du payeur connu', true));
+  references.numbers.forEach((inv) => add(inv.customerId, 'numéro de facture du client cité', true));
+  namedLike.forEach((c) => add(c, 'nom du payeur proche', false));
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decision
+
+function bestFirst(candidates: readonly Candidate[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const kept = byKey.get(c.key);
+    if (!kept || c.proposal.score > kept.proposal.score) byKey.set(c.key, c);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => b.proposal.score - a.proposal.score || compareText(a.oldestDue, b.oldestDue) || compareText(a.key, b.key),
+  );
+}
+
+/**
+ * Automatic only with one sure candidate: a reference match (a, c) unless another sure one exists;
+ * an IBAN match (b) unless a reference or another strong clue points elsewhere.
+ */
+function isAutomatic(ranked: readonly Candidate[]): boolean {
+  const sure = ranked.filter((c) => c.sure);
+  if (sure.length !== 1) return false;
+  const match = sure[0]!;
+  if (match.evidence === 'REFERENCE') return true;
+  return ranked.every((c) => c === match || (c.evidence !== 'REFERENCE' && c.proposal.score < CONFLICTING_SCORE));
+}
+
+const NO_MATCH: MatchResult = { decision: 'NONE', proposals: [] };
+
+/**
+ * The invoices (or the direct-debit batch) a credit pays: AUTO with the sure match first, PROPOSED
+ * with up to 5 proposals best first, or NONE. Debits and zero amounts are never matched here.
+ */
+export function matchMovement(movement: BankMovement, index: MatchingIndex): MatchResult {
+  const amount = parseDecimal(movement.amount, 'amount', 2);
+  if (!amount.greaterThan(0)) return NO_MATCH;
+  const m: Movement = { amount, amountKey: amountKeyOf(amount), source: movement };
+  const references = findReferences(movement, index);
+  const ibanCustomers = new Set(index.customersByIban.get(normalizeIbanForMatching(movement.counterpartyIban)) ?? []);
+  const namedLike = customersNamedLike(movement.counterpartyName, index);
+  const candidates = [
+    ...batchCandidates(m, references.batches, index),
+    ...numberCandidates(m, references.numbers, true),
+    ...numberCandidates(m, references.bareNumbers, false),
+    ...ibanCandidates(m, index, ibanCustomers),
+    ...payerNameCandidates(m, index, namedLike),
+    ...amountOnlyCandidates(m, index),
+  ];
+  if (!candidates.some((c) => c.sure))
+    candidates.push(...combinationCandidates(m, index, identifiedCustomers(ibanCustomers, references, namedLike)));
+  const ranked = bestFirst(candidates);
+  if (ranked.length === 0) return NO_MATCH;
+  return { decision: isAutomatic(ranked) ? 'AUTO' : 'PROPOSED', proposals: ranked.slice(0, MAX_PROPOSALS).map((c) => c.proposal) };
+}
