@@ -5,6 +5,7 @@ import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
 import { PaymentAllocationResolver, PaymentResolver } from './payments/payment.resolver';
 import { InvoiceSettlementResolver } from './invoices/invoice-settlement.resolver';
 import { InvoiceRef } from './payments/payment.type';
+import { BankResolver } from './bank/bank.resolver';
 import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
 import { startDunningWorker } from './dunning/dunning.worker';
 
@@ -19,6 +20,7 @@ export const financeSubgraph: SubgraphDefinition = {
     InvoiceSettlementResolver,
     DunningResolver,
     InvoiceDunningResolver,
+    BankResolver,
   ],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },

@@ -9,6 +9,7 @@ import { Migration20261124040000PriceLists } from './Migration20261124040000_pri
 import { Migration20261206000000ContractBilling } from './Migration20261206000000_contract_billing';
 import { Migration20261207000000Payments } from './Migration20261207000000_payments';
 import { Migration20261207010000Dunning } from './Migration20261207010000_dunning';
+import { Migration20261207040000Bank } from './Migration20261207040000_bank';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261206000000_contract_billing', class: Migration20261206000000ContractBilling },
   { name: 'Migration20261207000000_payments', class: Migration20261207000000Payments },
   { name: 'Migration20261207010000_dunning', class: Migration20261207010000Dunning },
+  { name: 'Migration20261207040000_bank', class: Migration20261207040000Bank },
 ];

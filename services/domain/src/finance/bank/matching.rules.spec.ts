@@ -5,7 +5,7 @@ import {
   invoiceNumberKeys,
   matchMovement,
   nameTokens,
-  type BankMovement,
+  type MovementToMatch,
   type MatchingCandidates,
   type OpenInvoiceCandidate,
 } from './matching.rules';
@@ -47,7 +47,7 @@ const candidates = (): MatchingCandidates => ({
   ],
 });
 
-const movement = (over: Partial<BankMovement>): BankMovement => ({
+const movement = (over: Partial<MovementToMatch>): MovementToMatch => ({
   amount: '0.00',
   bookingDate: '2026-04-10',
   label: '',
@@ -59,7 +59,7 @@ const movement = (over: Partial<BankMovement>): BankMovement => ({
   ...over,
 });
 
-const match = (over: Partial<BankMovement>, index = buildMatchingIndex(candidates())) => matchMovement(movement(over), index);
+const match = (over: Partial<MovementToMatch>, index = buildMatchingIndex(candidates())) => matchMovement(movement(over), index);
 
 describe('invoice numbers as payers write them', () => {
   it('indexes the number with and without dashes, leading zeros and prefix', () => {
@@ -457,7 +457,7 @@ describe('at scale: 10,000 movements against 50,000 open invoices', () => {
         (sameBalanceInCustomer.get(`${i.customerId}/${i.openBalance}`) ?? 0) + 1,
       );
     const expected: { kind: string; decision: string; allocations?: { invoiceId: string; amount: string }[]; score?: number }[] = [];
-    const movements: BankMovement[] = [];
+    const movements: MovementToMatch[] = [];
     for (let k = 0; k < 10_000; k++) {
       const target = invoices[(k * 4_999) % invoices.length]!;
       const c = Number(target.customerId.slice(5));

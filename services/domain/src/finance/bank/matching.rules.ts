@@ -19,7 +19,7 @@ import { MONEY_ZERO, formatFr, parseDecimal, toAmount, type Money } from '../../
 // ---------------------------------------------------------------------------------------------
 // Inputs and outputs
 
-export interface BankMovement {
+export interface MovementToMatch {
   /** Signed: credits (> 0) are money received. */
   amount: string;
   bookingDate: string;
@@ -349,7 +349,7 @@ function* tokenWindows(tokens: string[], maxTokens: number): Generator<string> {
   }
 }
 
-function findReferences(movement: BankMovement, index: MatchingIndex): References {
+function findReferences(movement: MovementToMatch, index: MatchingIndex): References {
   const numbers = new Set<IndexedInvoice>();
   const bare = new Set<IndexedInvoice>();
   const batches = new Set<IndexedBatch>();
@@ -399,7 +399,7 @@ interface Candidate {
 interface Movement {
   amount: Money;
   amountKey: string;
-  source: BankMovement;
+  source: MovementToMatch;
 }
 
 const euros = (amount: Money) => `${formatFr(toAmount(amount), 2)} €`;
@@ -670,7 +670,7 @@ const NO_MATCH: MatchResult = { decision: 'NONE', proposals: [] };
  * The invoices (or the direct-debit batch) a credit pays: AUTO with the sure match first, PROPOSED
  * with up to 5 proposals best first, or NONE. Debits and zero amounts are never matched here.
  */
-export function matchMovement(movement: BankMovement, index: MatchingIndex): MatchResult {
+export function matchMovement(movement: MovementToMatch, index: MatchingIndex): MatchResult {
   const amount = parseDecimal(movement.amount, 'amount', 2);
   if (!amount.greaterThan(0)) return NO_MATCH;
   const m: Movement = { amount, amountKey: amountKeyOf(amount), source: movement };
