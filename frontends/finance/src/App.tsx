@@ -1,12 +1,30 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { ChartOfAccountsPage } from './features/chart-of-accounts/components/ChartOfAccountsPage';
+import { PaymentPage } from './features/payment/components/PaymentPage';
+import { PaymentListPage } from './features/payments/components/PaymentListPage';
 import './i18n/register';
+import { FinanceNavigation } from './layout/FinanceNavigation';
+import { financePaths } from './routes';
 
-/** The finance app, mounted by the shell under /finance/*. */
+function WithNavigation() {
+  return (
+    <>
+      <FinanceNavigation />
+      <Outlet />
+    </>
+  );
+}
+
+/** The finance app, mounted by the shell under /finance/*; the accountant lands on "Encaissements". */
 export default function FinanceApp() {
   return (
     <Routes>
-      <Route index element={<ChartOfAccountsPage />} />
+      <Route index element={<Navigate to={financePaths.payments} replace />} />
+      <Route element={<WithNavigation />}>
+        <Route path="payments" element={<PaymentListPage />} />
+        <Route path="payments/:paymentId" element={<PaymentPage />} />
+        <Route path="chart-of-accounts" element={<ChartOfAccountsPage />} />
+      </Route>
     </Routes>
   );
 }

@@ -12,3 +12,8 @@ export { graphQLErrorCodes } from './apollo/graphql-error-codes';
 export { graphQLFieldErrors, formPathOf, type GraphQLFieldError } from './apollo/graphql-field-errors';
 export { useFormAction, fieldErrorOf } from './forms/use-form-action';
 export { FieldProblemsAlert } from './forms/FieldProblemsAlert';
+export { useAction } from './forms/use-action';
+export { errorMessage } from './forms/error-message';
+export { ActionError } from './forms/ActionError';
+export { FormActionError } from './forms/FormActionError';
+export { ConfirmModal } from './forms/ConfirmModal';

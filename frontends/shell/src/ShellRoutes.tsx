@@ -4,8 +4,9 @@ import { ShellLayout } from './layout/ShellLayout';
 import { RemoteSection } from './remotes/RemoteSection';
 import { sections } from './remotes/sections';
 
-/** Where a user lands: technicians on their day's jobs, the office on billing. */
-const homePath = (user: SessionUser) => (user.role === 'TECHNICIAN' ? '/planning/ma-journee' : '/facturation');
+/** Where a user lands: technicians on their day's jobs, the accountant on finance, the rest of the office on billing. */
+const homePaths: Partial<Record<SessionUser['role'], string>> = { TECHNICIAN: '/planning/ma-journee', ACCOUNTANT: '/finance' };
+const homePath = (user: SessionUser) => homePaths[user.role] ?? '/facturation';
 
 export function ShellRoutes({ user }: { user: SessionUser }) {
   return (

@@ -3,6 +3,9 @@ export { i18n, registerTranslations, changeLanguage, supportedLanguages } from '
 export type { Language } from './i18n/i18n';
 export type { TranslationShape } from './i18n/translation-shape';
 export { formatMoney, formatCount, formatDate } from './format/formatters';
+export { apiDecimal, editableDecimal, isTypedDecimal } from './format/decimal-input';
+export { isAmount, sumAmounts, subtractAmounts, minAmount, isPositiveAmount, isNegativeAmount } from './format/amounts';
+export { todayInParis } from './format/today';
 export { useFormatters } from './format/use-formatters';
 export { UiProvider } from './components/UiProvider';
 export { DataTable } from './components/DataTable';
@@ -15,3 +18,8 @@ export { AddressLines } from './components/AddressLines';
 export type { PostalAddress } from './components/AddressLines';
 export { LanguageSwitch } from './components/LanguageSwitch';
 export { SectionCard } from './components/SectionCard';
+export { FigureCard } from './components/FigureCard';
+export { RunStateBadge } from './components/RunStateBadge';
+export type { RunState } from './components/RunStateBadge';
+export { SearchSelect } from './components/SearchSelect';
+export type { SearchSelectOption } from './components/SearchSelect';

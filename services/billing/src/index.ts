@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { VatRateResolver } from './vat/vat-rate.resolver';
-import { InvoiceResolver } from './invoices/invoice.resolver';
+import { InvoiceResolver, resolveInvoiceReference } from './invoices/invoice.resolver';
 import { InvoiceMutationResolver } from './invoices/invoice-mutations.resolver';
 import { InvoiceSendingResolver } from './invoices/invoice-sending.resolver';
 import { BillableResolver, InterventionInvoiceResolver } from './invoices/billable.resolver';
@@ -54,7 +54,7 @@ export const billingSubgraph: SubgraphDefinition = {
     IndexSeriesResolver,
   ],
   orphanedTypes: [CustomerRef, InterventionRef, ContractRef],
-  references: { Intervention: (reference) => reference, Contract: (reference) => reference },
+  references: { Intervention: (reference) => reference, Contract: (reference) => reference, Invoice: resolveInvoiceReference },
   onStart: async (resources) => {
     const stops = [await startBillingMailWorker(resources), await startContractBillingWorker(resources)];
     return async () => {

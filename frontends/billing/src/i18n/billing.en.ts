@@ -6,11 +6,7 @@ import { quotesEn } from './quotes.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
   common: {
-    actionFailed: 'Action refused',
     cancel: 'Cancel',
-    staleTitle: 'Document changed meanwhile',
-    staleVersion: 'Someone saved this document while you were editing it: reload it to start again from its latest version.',
-    reload: 'Reload',
   },
   nav: {
     label: 'Billing',
@@ -237,6 +233,13 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     empty: 'No payment or credit note yet.',
     payment: 'Payment of',
     released: 'Undone: {{reason}}',
+    reminder: 'Reminder of',
+    level: 'Level',
+    daysLate: 'Days late',
+    lateInterest: 'Late interest',
+    indemnity: 'Indemnity',
+    disputed: 'Disputed invoice: reminders on hold',
+    promise: 'Payment promised by {{date}}: reminders on hold',
     creditNote: 'Credit note',
     delivery: 'E-mail of',
     attempts_one: '{{count}} attempt',

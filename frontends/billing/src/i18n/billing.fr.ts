@@ -4,11 +4,7 @@ import { quotesFr } from './quotes.fr';
 
 export const billingFr = {
   common: {
-    actionFailed: 'Action refusée',
     cancel: 'Annuler',
-    staleTitle: 'Document modifié entre-temps',
-    staleVersion: 'Quelqu’un a enregistré ce document pendant que vous le modifiiez : rechargez-le pour repartir de sa dernière version.',
-    reload: 'Recharger',
   },
   nav: {
     label: 'Facturation',
@@ -235,6 +231,13 @@ export const billingFr = {
     empty: 'Aucun règlement ni avoir pour l’instant.',
     payment: 'Règlement du',
     released: 'Annulé : {{reason}}',
+    reminder: 'Relance du',
+    level: 'Niveau',
+    daysLate: 'Jours de retard',
+    lateInterest: 'Pénalités',
+    indemnity: 'Indemnité',
+    disputed: 'Facture en litige : relances suspendues',
+    promise: 'Promesse de paiement jusqu’au {{date}} : relances suspendues',
     creditNote: 'Avoir',
     delivery: 'E-mail du',
     attempts_one: '{{count}} essai',

@@ -77,12 +77,6 @@ export const contractBillingEn: TranslationShape<typeof contractBillingFr> = {
     background: 'Billing goes on in the background: you may leave the page and come back to its result from the history.',
     confirm: 'Run billing',
   },
-  runState: {
-    QUEUED: 'Queued',
-    RUNNING: 'Running',
-    SUCCEEDED: 'Done',
-    FAILED: 'Failed',
-  },
   runMode: {
     ISSUE: 'Issued',
     ISSUE_SEND: 'Issued and sent',

@@ -75,12 +75,6 @@ export const contractBillingFr = {
     background: 'La facturation se poursuit en arrière-plan : vous pouvez quitter la page et revenir à son résultat par l’historique.',
     confirm: 'Lancer la facturation',
   },
-  runState: {
-    QUEUED: 'En attente',
-    RUNNING: 'En cours',
-    SUCCEEDED: 'Terminé',
-    FAILED: 'Échec',
-  },
   runMode: {
     ISSUE: 'Émises',
     ISSUE_SEND: 'Émises et envoyées',

@@ -29,6 +29,7 @@ const cache = () =>
           contracts: relayStylePagination(['search', 'customerId']),
           invoices: relayStylePagination(['search', 'customerId', 'status']),
           creditNotes: relayStylePagination(['search', 'customerId', 'status']),
+          payments: relayStylePagination(['search', 'customerId', 'receivedFrom', 'receivedTo', 'unallocatedOnly']),
         },
       },
     },

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { billingNamespace } from '../i18n/register';
+import { sessionNamespace } from '../i18n/register';
 import { ActionError } from './ActionError';
 
 /** Asks before an action that cannot be undone, and shows why it was refused, if it was. */
@@ -26,7 +26,7 @@ export function ConfirmModal({
   onClose: () => void;
   onReload?: () => void;
 }) {
-  const { t } = useTranslation(billingNamespace);
+  const { t } = useTranslation(sessionNamespace);
   return (
     <Modal opened onClose={onClose} title={title}>
       <Stack>
@@ -34,7 +34,7 @@ export function ConfirmModal({
         <ActionError error={error} onReload={onReload} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
+            {t('action.cancel')}
           </Button>
           <Button color={color} loading={busy} onClick={onConfirm} data-autofocus>
             {confirmLabel}

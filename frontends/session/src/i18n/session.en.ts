@@ -25,4 +25,11 @@ export const sessionEn: TranslationShape<typeof sessionFr> = {
     fieldsToFix: 'Some fields need fixing',
     fieldsToFixHint: 'Each refused field shows its message under it.',
   },
+  action: {
+    failed: 'Action refused',
+    cancel: 'Cancel',
+    staleTitle: 'Changed meanwhile',
+    staleVersion: 'Someone saved it while you were looking at it: reload it to start again from its latest version.',
+    reload: 'Reload',
+  },
 };

@@ -22,4 +22,11 @@ export const sessionFr = {
     fieldsToFix: 'Certains champs sont à corriger',
     fieldsToFixHint: 'Le message de chaque champ refusé est affiché sous celui-ci.',
   },
+  action: {
+    failed: 'Action refusée',
+    cancel: 'Annuler',
+    staleTitle: 'Modifié entre-temps',
+    staleVersion: 'Quelqu’un l’a enregistré pendant que vous le consultiez : rechargez-le pour repartir de sa dernière version.',
+    reload: 'Recharger',
+  },
 };

@@ -1,6 +1,7 @@
 /**
  * Exact arithmetic on the API's decimal amounts (strings with at most 2 decimals), in integer
- * cents: the browser adds amounts for a selection total without ever going through floats.
+ * cents: the browser adds amounts for a selection total, or what is left of a payment, without
+ * ever going through floats.
  */
 const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -18,6 +19,15 @@ function fromCents(cents: bigint): string {
   return `${sign}${absolute / 100n}.${(absolute % 100n).toString().padStart(2, '0')}`;
 }
 
+/** An amount these functions can read: "12", "-3.5", "1234.56" (what `apiDecimal` makes of a typed amount). */
+export const isAmount = (value: string): boolean => AMOUNT.test(value);
+
 export const sumAmounts = (amounts: readonly string[]): string => fromCents(amounts.reduce((total, amount) => total + toCents(amount), 0n));
 
+export const subtractAmounts = (from: string, amount: string): string => fromCents(toCents(from) - toCents(amount));
+
+export const minAmount = (a: string, b: string): string => fromCents(toCents(a) < toCents(b) ? toCents(a) : toCents(b));
+
 export const isPositiveAmount = (amount: string): boolean => toCents(amount) > 0n;
+
+export const isNegativeAmount = (amount: string): boolean => toCents(amount) < 0n;

@@ -12,3 +12,6 @@ export function editableDecimal(value: string, minimumFractionDigits = 0): strin
   const significant = fraction.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
   return significant ? `${units},${significant}` : units;
 }
+
+/** Digits with optional thousands spaces, and a comma or a dot before the decimals. */
+export const isTypedDecimal = (typed: string): boolean => /^\d[\d\s\u00a0\u202f]*([.,]\d+)?$/.test(typed.trim());

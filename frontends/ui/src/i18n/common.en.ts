@@ -10,6 +10,12 @@ export const commonEn: TranslationShape<typeof commonFr> = {
   table: {
     loadMore: 'Load more',
   },
+  runState: {
+    QUEUED: 'Queued',
+    RUNNING: 'Running',
+    SUCCEEDED: 'Done',
+    FAILED: 'Failed',
+  },
   language: {
     label: 'Language',
     fr: 'FR',

@@ -7,6 +7,12 @@ export const commonFr = {
   table: {
     loadMore: 'Charger plus',
   },
+  runState: {
+    QUEUED: 'En attente',
+    RUNNING: 'En cours',
+    SUCCEEDED: 'Terminé',
+    FAILED: 'Échec',
+  },
   language: {
     label: 'Langue',
     fr: 'FR',

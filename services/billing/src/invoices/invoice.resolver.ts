@@ -33,6 +33,12 @@ import {
 
 export const invoiceLoader = (ctx: RequestContext) => loaderFor<Invoice>(ctx, 'invoiceById', invoicesByIds, (i) => i.id);
 
+/** An invoice other subgraphs reference (a payment's allocations, a credit allocation), read through the loader. */
+export async function resolveInvoiceReference(reference: { id: string }, ctx: RequestContext) {
+  const invoice = await invoiceLoader(ctx).load(reference.id);
+  return invoice ? toInvoiceType(invoice) : null;
+}
+
 const INVOICE_KINDS: InvoiceTypeCode[] = ['380', '386'];
 const CREDIT_NOTE_KINDS: InvoiceTypeCode[] = ['381'];
 

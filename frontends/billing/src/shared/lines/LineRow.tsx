@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Controller, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../i18n/register';
-import { useBillingFormats } from '../use-billing-formats';
+import { useFormatters } from '@relais/ui';
 
 /** The priced fields every editable line has, as typed (decimals as the clerk writes them, "1,5"). */
 export interface EditableLineFields {
@@ -76,7 +76,7 @@ export function LineRow<T extends FieldValues>({
   testId?: string;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const path = (field: keyof EditableLineFields) => `${name}.${field}` as Path<T>;
   const label = (field: string) => t('invoice.line.fieldOf', { field: t(`invoice.line.${field}`), line: lineNumber });
   const unit = String(form.watch(path('unit')) ?? '');

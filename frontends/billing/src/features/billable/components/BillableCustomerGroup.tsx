@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError } from '../../../shared/ActionError';
-import { sumAmounts } from '../../../shared/amounts';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError, useAction } from '@relais/session';
+import { sumAmounts, useFormatters } from '@relais/ui';
 import { useConvertToInvoice, type BillableCustomer, type BillableIntervention } from '../hooks/use-billable';
 import { BillableRow } from './BillableRow';
 import { NotBillableModal } from './NotBillableModal';
@@ -15,7 +13,7 @@ import { NotBillableModal } from './NotBillableModal';
 /** One customer's interventions waiting: pick some (all by default) and make one draft of them. */
 export function BillableCustomerGroup({ group }: { group: BillableCustomer }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const { convert, busy } = useConvertToInvoice();
   const action = useAction();

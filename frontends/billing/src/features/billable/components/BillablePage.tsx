@@ -1,10 +1,8 @@
 import { Select, Stack, Text } from '@mantine/core';
-import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
+import { ErrorNotice, LoadingState, PageHeader, sumAmounts, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { sumAmounts } from '../../../shared/amounts';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { useBillable } from '../hooks/use-billable';
 import { BillableCustomerGroup } from './BillableCustomerGroup';
 import { BillableQuotesSection } from './BillableQuotesSection';
@@ -12,7 +10,7 @@ import { BillableQuotesSection } from './BillableQuotesSection';
 /** "À facturer", the clerk's home: closed interventions waiting, by customer, with what they would bill. */
 export function BillablePage() {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { interventions, customers, loading, error, retry } = useBillable();
   const [customerId, setCustomerId] = useState<string | null>(null);
   const shown = customers.filter((group) => !customerId || group.customer.id === customerId);

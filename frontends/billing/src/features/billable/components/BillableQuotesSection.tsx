@@ -1,17 +1,16 @@
 import { Box, Button, Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { QuoteNumber } from '../../quotes/components/QuoteNumber';
 import { useBillableQuotes } from '../../quotes/hooks/use-quote';
 
 /** Accepted quotes with something left to bill, each opening its billing panel; nothing when there are none. */
 export function BillableQuotesSection() {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { quotes } = useBillableQuotes();
   if (quotes.length === 0) return null;
   return (

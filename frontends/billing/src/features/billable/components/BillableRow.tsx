@@ -1,7 +1,7 @@
 import { Button, Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { BillableIntervention } from '../hooks/use-billable';
 
 export function BillableRow({
@@ -16,7 +16,7 @@ export function BillableRow({
   onExclude: () => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { intervention } = row;
   return (
     <Table.Tr data-testid="billable-row">

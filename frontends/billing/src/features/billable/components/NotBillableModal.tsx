@@ -2,8 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { useAction } from '../../../shared/use-action';
+import { ActionError, useAction } from '@relais/session';
 import { useMarkNotBillable, type BillableIntervention } from '../hooks/use-billable';
 
 /** "Non facturable": the clerk gives the reason (warranty, goodwill…), kept on the intervention. */

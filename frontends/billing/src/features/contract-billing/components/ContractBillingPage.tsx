@@ -1,12 +1,10 @@
 import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
-import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
+import { ErrorNotice, LoadingState, PageHeader, todayInParis, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ContractBillingRunSummaryFragment } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { todayInParis } from '../../../shared/today';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { isFinished, useContractBillingPreview, useContractBillingRun } from '../hooks/use-contract-billing';
 import { useLineExclusions } from '../hooks/use-line-exclusions';
 import { ExcludedLinesNotice } from './ExcludedLinesNotice';
@@ -22,7 +20,7 @@ import { RunPanel } from './RunPanel';
  */
 export function ContractBillingPage() {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const [searchParams, setSearchParams] = useSearchParams();
   const runId = searchParams.get('run');
   const [date, setDate] = useState(todayInParis);

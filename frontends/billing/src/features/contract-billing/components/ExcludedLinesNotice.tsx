@@ -1,13 +1,13 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { LineExclusions } from '../hooks/use-line-exclusions';
 
 /** Every line left out of the run, each restorable, even when its contract no longer shows in the preview. */
 export function ExcludedLinesNotice({ exclusions }: { exclusions: LineExclusions }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   if (exclusions.lines.length === 0) return null;
   return (
     <Alert color="yellow" title={t('contractBilling.excluded.title', { count: exclusions.lines.length })} data-testid="excluded-lines">

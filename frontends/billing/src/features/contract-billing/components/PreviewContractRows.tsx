@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { PreviewContract, PreviewLine, PreviewPeriod } from '../hooks/use-contract-billing';
 import type { LineExclusions } from '../hooks/use-line-exclusions';
 
@@ -21,7 +21,7 @@ export function PreviewContractRows({
   vatLabel: (code: string) => string;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const [open, setOpen] = useState(false);
   const { periods, postponedPeriods, blocked } = contract;
   const expandable = !blocked && periods.length + postponedPeriods.length > 0;
@@ -144,7 +144,7 @@ function PeriodRows({
   vatLabel: (code: string) => string;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <>
       <Table.Tr bg="gray.0">
@@ -187,7 +187,7 @@ function LineRow({
   vatLabel: (code: string) => string;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const excluded = exclusions.has(line.id);
   const struck = excluded ? { textDecoration: 'line-through' } : undefined;
   const names = { label: line.label, reference: contract.reference, start: format.date(period.start), end: format.date(period.end) };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
 import type { ContractBillingPreview } from '../hooks/use-contract-billing';
 import type { LineExclusions } from '../hooks/use-line-exclusions';
@@ -13,7 +13,7 @@ import { PreviewContractRows } from './PreviewContractRows';
 /** The preview by customer (name, totals), then each contract, expandable to its periods and lines. */
 export function PreviewTable({ preview, exclusions }: { preview: ContractBillingPreview; exclusions: LineExclusions }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { options: vatRates } = useVatRates();
   const vatLabel = (code: string) => vatRates.find((rate) => rate.value === code)?.label ?? code;
   return (

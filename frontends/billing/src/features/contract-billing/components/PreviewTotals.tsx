@@ -1,43 +1,13 @@
-import { Card, SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { FigureCard, useFormatters } from '@relais/ui';
 import type { ContractBillingPreview } from '../hooks/use-contract-billing';
-
-function Figure({
-  label,
-  value,
-  detail,
-  testId,
-  strong,
-}: {
-  label: string;
-  value: string;
-  detail?: string;
-  testId: string;
-  strong?: boolean;
-}) {
-  return (
-    <Card withBorder padding="sm" radius="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={500}>
-        {label}
-      </Text>
-      <Text size="xl" fw={strong ? 700 : 600} data-testid={testId}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="xs" c="red.8">
-          {detail}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** What the run would do, as the server totals it: contracts, invoices, HT, TVA, TTC. */
 export function PreviewTotals({ preview, stale }: { preview: ContractBillingPreview; stale: boolean }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <SimpleGrid
       cols={{ base: 2, md: 5 }}
@@ -48,16 +18,16 @@ export function PreviewTotals({ preview, stale }: { preview: ContractBillingPrev
       style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
       data-testid="contract-billing-totals"
     >
-      <Figure
+      <FigureCard
         label={t('contractBilling.totals.contracts')}
         value={String(preview.contractCount)}
         detail={preview.blockedCount > 0 ? t('contractBilling.totals.blocked', { count: preview.blockedCount }) : undefined}
         testId="contract-billing-contract-count"
       />
-      <Figure label={t('contractBilling.totals.invoices')} value={String(preview.invoiceCount)} testId="contract-billing-invoice-count" />
-      <Figure label={t('contractBilling.totals.net')} value={format.money(preview.totalNet)} testId="contract-billing-total-net" />
-      <Figure label={t('contractBilling.totals.vat')} value={format.money(preview.totalVat)} testId="contract-billing-total-vat" />
-      <Figure
+      <FigureCard label={t('contractBilling.totals.invoices')} value={String(preview.invoiceCount)} testId="contract-billing-invoice-count" />
+      <FigureCard label={t('contractBilling.totals.net')} value={format.money(preview.totalNet)} testId="contract-billing-total-net" />
+      <FigureCard label={t('contractBilling.totals.vat')} value={format.money(preview.totalVat)} testId="contract-billing-total-vat" />
+      <FigureCard
         label={t('contractBilling.totals.gross')}
         value={format.money(preview.totalGross)}
         testId="contract-billing-total-gross"

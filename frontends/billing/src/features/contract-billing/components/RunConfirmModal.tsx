@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractBillingMode, ContractBillingRunSummaryFragment } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError, useAction } from '@relais/session';
+import { useFormatters } from '@relais/ui';
 import { useCompanyRunMode, useRunContractBilling, type ContractBillingPreview } from '../hooks/use-contract-billing';
 
 /** How the run leaves its invoices; DEFAULT sends neither mode nor send, so the tenant's setting applies. */
@@ -31,7 +30,7 @@ export function RunConfirmModal({
   onStarted: (run: ContractBillingRunSummaryFragment) => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { start, busy } = useRunContractBilling();
   const action = useAction();
   const [choice, setChoice] = useState<Choice>('DEFAULT');

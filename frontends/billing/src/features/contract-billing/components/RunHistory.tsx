@@ -1,18 +1,17 @@
 import { Button } from '@mantine/core';
-import { DataTable, ErrorNotice, LoadingState, SectionCard, type DataTableColumn } from '@relais/ui';
+import { DataTable, ErrorNotice, LoadingState, RunStateBadge, SectionCard, type DataTableColumn, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContractBillingRunSummaryFragment } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { useContractBillingRuns } from '../hooks/use-contract-billing';
-import { RunStateBadge, runModeKey } from './RunStateBadge';
+import { runModeKey } from './run-mode';
 
 /** The latest runs, newest first, each opening its result above. */
 export function RunHistory() {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { runs, loading, error, retry } = useContractBillingRuns();
 
   const columns: DataTableColumn<ContractBillingRunSummaryFragment>[] = [

@@ -1,14 +1,13 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorNotice, LoadingState } from '@relais/ui';
+import { ErrorNotice, LoadingState, RunStateBadge, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContractBillingRunSummaryFragment } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { isFinished, type ContractBillingRun, type useContractBillingRun } from '../hooks/use-contract-billing';
-import { RunStateBadge, runModeKey } from './RunStateBadge';
+import { runModeKey } from './run-mode';
 
 /** A run followed live (progress every second) until it has finished, then what it billed and what it could not. */
 export function RunPanel({
@@ -22,7 +21,7 @@ export function RunPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { run: current, loading, error, retry } = followed;
   const run = current ?? started;
 
@@ -80,7 +79,7 @@ function RunProgress({ run }: { run: ContractBillingRunSummaryFragment }) {
 
 function RunResult({ run }: { run: ContractBillingRun }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <Stack data-testid="run-result">
       {run.state === 'SUCCEEDED' ? (

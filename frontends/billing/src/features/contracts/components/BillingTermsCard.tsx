@@ -1,10 +1,8 @@
 import { Badge, Button, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { FieldList, SectionCard } from '@relais/ui';
+import { FieldList, SectionCard, todayInParis, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { todayInParis } from '../../../shared/today';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
 import { periodFee, type ContractDetail, type TermsVersion } from '../hooks/use-contract';
 import { BillingTermsForm } from './BillingTermsForm';
@@ -49,7 +47,7 @@ export function BillingTermsCard({ contract }: { contract: ContractDetail }) {
 
 function TermsInForce({ contract, terms }: { contract: ContractDetail; terms: TermsVersion }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const vatRates = useVatRates();
   const vatLabel = (code: string) => vatRates.options.find((option) => option.value === code)?.label ?? code;
   const future = terms.effectiveOn > todayInParis();
@@ -156,7 +154,7 @@ function TermsInForce({ contract, terms }: { contract: ContractDetail; terms: Te
 
 function VersionHistory({ versions, inForceId }: { versions: readonly TermsVersion[]; inForceId: string | null }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const today = todayInParis();
   return (
     <Stack gap={4}>

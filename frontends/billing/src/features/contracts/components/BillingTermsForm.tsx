@@ -1,10 +1,9 @@
-import { fieldErrorOf, useFormAction } from '@relais/session';
+import { fieldErrorOf, useFormAction, FormActionError } from '@relais/session';
 import { Button, Checkbox, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { FormActionError } from '../../../shared/FormActionError';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
 import {
   billingRhythms,

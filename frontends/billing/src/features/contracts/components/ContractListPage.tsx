@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { CustomerPicker } from '../../customers/components/CustomerPicker';
 import { periodFee } from '../hooks/use-contract';
 import { useContractList, type ContractFilters, type ContractListItem } from '../hooks/use-contract-list';
@@ -14,8 +13,7 @@ import { RenewalStateBadge } from './RenewalStateBadge';
 /** "Contrats": every contract with its fee in force, how it is paid and where it stands with its renewal. */
 export function ContractListPage() {
   const { t } = useTranslation(billingNamespace);
-  const counts = useFormatters();
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<ContractFilters>({ searchText: '', customerId: null });
   const { contracts, totalCount, loading, error, retry, loadMore } = useContractList(filters);
@@ -77,7 +75,7 @@ export function ContractListPage() {
       <PageHeader
         title={t('contracts.title')}
         subtitle={
-          totalCount === undefined ? undefined : t('contracts.count', { count: totalCount, formattedCount: counts.count(totalCount) })
+          totalCount === undefined ? undefined : t('contracts.count', { count: totalCount, formattedCount: format.count(totalCount) })
         }
       >
         <Group gap="sm">

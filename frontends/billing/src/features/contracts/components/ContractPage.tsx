@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
+import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { useContract, type ContractDetail } from '../hooks/use-contract';
 import { BillingTermsCard } from './BillingTermsCard';
 import { RenewalCard } from './RenewalCard';
@@ -39,7 +38,7 @@ export function ContractPage() {
 
 function ContractBilling({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const [terminating, setTerminating] = useState(false);
   const terminated = contract.renewal.state === 'TERMINATED';
   return (

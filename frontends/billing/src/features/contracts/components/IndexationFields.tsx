@@ -3,7 +3,7 @@ import { Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { BillingTermsValues, IndexationValues } from '../hooks/billing-terms-form';
 import { useIndexSeriesOptions } from '../hooks/use-contract';
 
@@ -12,7 +12,7 @@ const TYPED_DECIMAL = /^\d+([.,]\d+)?$/;
 /** The revision formula P = P0 × (a + b × I / I0): the index, a and b, I0 and its month, first revision, floor and cap. */
 export function IndexationFields({ form }: { form: UseFormReturn<BillingTermsValues> }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const series = useIndexSeriesOptions();
   const errorOf = (field: keyof IndexationValues) => fieldErrorOf(form.formState.errors, `indexation.${field}`);
   const required = { required: t('contracts.form.required') };

@@ -1,11 +1,9 @@
 import { Button, Divider, Group, Stack, Text } from '@mantine/core';
-import { FieldList, SectionCard } from '@relais/ui';
+import { FieldList, SectionCard, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { ConfirmModal } from '../../../shared/ConfirmModal';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ConfirmModal, useAction } from '@relais/session';
 import type { ContractDetail } from '../hooks/use-contract';
 import { useSendRenewalNotice } from '../hooks/use-contract-actions';
 import { RenewalStateBadge } from './RenewalStateBadge';
@@ -13,7 +11,7 @@ import { RenewalStateBadge } from './RenewalStateBadge';
 /** "Reconduction": where the contract stands with its renewal, the notices sent, and sending the next one. */
 export function RenewalCard({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const renewal = contract.renewal;
   const { send, busy } = useSendRenewalNotice(contract.id);
   const action = useAction();

@@ -1,10 +1,9 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { ContractDetail, SchedulePeriod } from '../hooks/use-contract';
 
 const statusColor: Record<string, string> = { BILLED: 'green', DUE: 'orange', UPCOMING: 'gray', BLOCKED: 'red' };
@@ -12,7 +11,7 @@ const statusColor: Record<string, string> = { BILLED: 'green', DUE: 'orange', UP
 /** "Échéancier": each period up to a year ahead, with its amount, when it is billable and what billed it. */
 export function ScheduleCard({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const periods = contract.billingSchedule;
   return (
     <SectionCard title={t('contracts.schedule.title')}>

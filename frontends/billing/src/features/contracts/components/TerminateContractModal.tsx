@@ -1,4 +1,4 @@
-import { useFormAction } from '@relais/session';
+import { useFormAction, FormActionError } from '@relais/session';
 import { Alert, Anchor, Button, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,9 +7,7 @@ import { Link } from 'react-router';
 import type { TerminateContractMutation } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { FormActionError } from '../../../shared/FormActionError';
-import { todayInParis } from '../../../shared/today';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { todayInParis, useFormatters } from '@relais/ui';
 import type { ContractDetail } from '../hooks/use-contract';
 import { useTerminateContract, type TerminationValues } from '../hooks/use-contract-actions';
 
@@ -96,7 +94,7 @@ function TerminationOutcome({
   onClose: () => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <Stack data-testid="termination-outcome">
       <Alert

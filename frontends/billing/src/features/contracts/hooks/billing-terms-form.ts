@@ -1,6 +1,6 @@
 import type { Path } from 'react-hook-form';
 import type { BillingRhythm, BillingTiming, ContractBillingTermsInput, ContractPaymentMethod } from '../../../gql/graphql';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
+import { apiDecimal, editableDecimal } from '@relais/ui';
 import type { ContractDetail, TermsVersion } from './use-contract';
 
 /** A fee line as typed (amounts as the clerk writes them, "1 250,00"). */

@@ -5,7 +5,7 @@ import {
   type BillingContractQuery,
   type ContractTermsVersionFragment,
 } from '../../../gql/graphql';
-import { sumAmounts } from '../../../shared/amounts';
+import { sumAmounts } from '@relais/ui';
 
 export type ContractDetail = NonNullable<BillingContractQuery['contract']>;
 export type TermsVersion = ContractTermsVersionFragment;

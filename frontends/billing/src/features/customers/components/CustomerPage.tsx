@@ -38,7 +38,7 @@ function CustomerFile({ customer }: { customer: CustomerDetail }) {
   const format = useFormatters();
   return (
     <>
-      <PageHeader title={customer.name} subtitle={t('customer.since', { date: format.date(customer.createdAt) })}>
+      <PageHeader title={customer.name} subtitle={t('customer.since', { date: format.longDate(customer.createdAt) })}>
         <Badge size="lg" variant="outline">
           {customer.code}
         </Badge>

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { SearchSelect } from '@relais/ui';
 import { useState } from 'react';
 import { useCustomerOptions } from '../hooks/use-customer-options';
 
@@ -18,26 +18,16 @@ export function CustomerPicker({
 }) {
   const [search, setSearch] = useState('');
   const options = useCustomerOptions(search);
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const data = chosen && !options.some((option) => option.value === chosen.value) ? [chosen, ...options] : options;
   return (
-    <Select
-      w={width}
-      label={required ? label : undefined}
-      aria-label={label}
-      placeholder={label}
-      required={required}
-      searchable
-      clearable
+    <SearchSelect
+      label={label}
       value={value}
-      searchValue={search}
+      onChange={onChange}
+      search={search}
       onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      data={data}
-      onChange={(customerId, option) => {
-        setChosen(customerId ? option : null);
-        onChange(customerId);
-      }}
+      options={options}
+      required={required}
+      width={width}
     />
   );
 }

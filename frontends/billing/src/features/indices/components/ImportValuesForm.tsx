@@ -1,12 +1,10 @@
 import { Alert, Button, FileInput, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { SectionCard } from '@relais/ui';
-import { graphQLFieldErrors } from '@relais/session';
+import { graphQLFieldErrors, ActionError, useAction } from '@relais/session';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIndexValuesMutation } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { useAction } from '../../../shared/use-action';
 import { useImportIndexValues, type IndexSeries } from '../hooks/use-indices';
 
 type ImportOutcome = ImportIndexValuesMutation['importIndexValues'];

@@ -1,7 +1,7 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { IndexSeries } from '../hooks/use-indices';
 
 /** The series by code with their latest value; choosing one shows its values beside. */
@@ -15,7 +15,7 @@ export function SeriesTable({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <Table verticalSpacing={6} highlightOnHover data-testid="index-series">
       <Table.Thead>

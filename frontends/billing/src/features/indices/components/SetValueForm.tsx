@@ -1,13 +1,10 @@
 import { Alert, Button, Group, TextInput } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, apiDecimal, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { apiDecimal } from '../../../shared/decimal-input';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError, useAction } from '@relais/session';
 import { useSetIndexValue, type IndexSeries, type IndexValue } from '../hooks/use-indices';
 
 interface ValueForm {
@@ -19,7 +16,7 @@ interface ValueForm {
 /** Types (or corrects) one month's value, as published ("296,1"). */
 export function SetValueForm({ series }: { series: IndexSeries }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { setValue, busy } = useSetIndexValue();
   const action = useAction();
   const [saved, setSaved] = useState<IndexValue | null>(null);

@@ -1,13 +1,13 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { IndexSeries } from '../hooks/use-indices';
 
 /** A series' values, newest month first: month, value, publication date, how it was recorded. */
 export function ValuesTable({ series }: { series: IndexSeries }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   if (series.values.length === 0)
     return (
       <Text size="sm" c="dimmed">

@@ -1,15 +1,13 @@
-import { SectionCard } from '@relais/ui';
+import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { isPositiveAmount } from '../../../shared/amounts';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { AmountsTable, type AmountRow } from './AmountsTable';
 
 /** From the total to what the customer still owes: deposits, retention, payments, credit notes. */
 export function BalanceCard({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, invoice.currency);
   const ifAny = (label: string, amount: string, sign = ''): AmountRow[] =>
     isPositiveAmount(amount) ? [{ label, amount: `${sign}${money(amount)}` }] : [];

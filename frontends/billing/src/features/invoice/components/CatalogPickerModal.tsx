@@ -2,13 +2,13 @@ import { Badge, Modal, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import { useCatalogItems, type CatalogItem } from '../hooks/use-editor-data';
 
 /** Parts and services of the catalog, searched by code or label; each click adds a line at list price. */
 export function CatalogPickerModal({ onPick, onClose }: { onPick: (item: CatalogItem) => void; onClose: () => void }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const [search, setSearch] = useState('');
   const { items } = useCatalogItems(search);
   return (

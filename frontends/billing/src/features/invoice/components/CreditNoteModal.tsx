@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError } from '../../../shared/ActionError';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError, useAction } from '@relais/session';
+import { apiDecimal, editableDecimal, useFormatters } from '@relais/ui';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { useCreateCreditNote } from '../hooks/use-settlement-actions';
 
@@ -20,7 +18,7 @@ interface CreditNoteValues {
 /** "Créer un avoir": the whole invoice or chosen lines and quantities, with a reason; opens the credit-note draft. */
 export function CreditNoteModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: () => void }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const { create, busy } = useCreateCreditNote(invoice.id);
   const action = useAction();

@@ -2,7 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MailDeliveryStatus } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 
 const colorOf: Record<MailDeliveryStatus, string> = { QUEUED: 'gray', SENDING: 'blue', SENT: 'green', FAILED: 'orange', DEAD: 'red' };
@@ -10,7 +10,7 @@ const colorOf: Record<MailDeliveryStatus, string> = { QUEUED: 'gray', SENDING: '
 /** Each mail of the document: to whom, when, and whether the mail server took it (or why not). */
 export function DeliveriesTable({ deliveries }: { deliveries: InvoiceDetail['deliveries'] }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <Table verticalSpacing="xs" data-testid="deliveries">
       <Table.Thead>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { editableDecimal } from '../../../shared/decimal-input';
+import { editableDecimal } from '@relais/ui';
 import { LineRow, LineTableHead } from '../../../shared/lines/LineRow';
 import { emptyLine, type DraftFormValues } from '../hooks/draft-form';
 import type { CatalogItem, VatRateOption } from '../hooks/use-editor-data';

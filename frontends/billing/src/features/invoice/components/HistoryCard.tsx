@@ -1,24 +1,33 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
+import { SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { DeliveriesTable } from './DeliveriesTable';
+import { RemindersTable } from './RemindersTable';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 
-/** What happened to an issued document since: mails sent, payments received, credit notes made. */
+/** What happened to an issued document since: mails sent, payments received, reminders, credit notes made. */
 export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, invoice.currency);
-  const empty = invoice.paymentAllocations.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0;
+  const empty =
+    invoice.paymentAllocations.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0 && invoice.reminders.length === 0;
+  const { disputed, disputeReason, promiseUntil } = invoice.collectionState;
   return (
     <SectionCard title={t('history.title')}>
       {empty && <Text c="dimmed">{t('history.empty')}</Text>}
       <Stack>
+        {disputed && (
+          <Alert color="red" title={t('history.disputed')}>
+            {disputeReason}
+          </Alert>
+        )}
+        {promiseUntil && <Alert color="blue">{t('history.promise', { date: format.date(promiseUntil) })}</Alert>}
+        {invoice.reminders.length > 0 && <RemindersTable reminders={invoice.reminders} currency={invoice.currency} />}
         {invoice.deliveries.length > 0 && <DeliveriesTable deliveries={invoice.deliveries} />}
         {invoice.paymentAllocations.length > 0 && (
           <Table verticalSpacing="xs" data-testid="payments">

@@ -1,11 +1,9 @@
 import { Alert, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { isPositiveAmount } from '../../../shared/amounts';
-import { errorMessage } from '../../../shared/error-message';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { errorMessage } from '@relais/session';
 import type { DraftFormValues } from '../hooks/draft-form';
 import { useVatRates } from '../hooks/use-editor-data';
 import { useTotalsPreview } from '../hooks/use-totals-preview';
@@ -18,7 +16,7 @@ import { VatBreakdownTable } from './VatBreakdownTable';
 /** The draft editor: lines, allowances and header fields, with the server's live totals beside them. */
 export function InvoiceDraftForm({ form, currency }: { form: UseFormReturn<DraftFormValues>; currency: string }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const vatRates = useVatRates();
   const preview = useTotalsPreview(form.control);
   const money = (amount: string) => format.money(amount, currency);

@@ -1,16 +1,15 @@
 import { Anchor } from '@mantine/core';
-import { FieldList, SectionCard } from '@relais/ui';
+import { FieldList, SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 
 /** Who and when: number, customer, dates, order reference, what it bills or credits. */
 export function InvoiceSummaryCard({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const date = (value: string | null | undefined) => (value ? format.date(value) : null);
   return (
     <SectionCard title={t('invoice.summary')}>

@@ -1,9 +1,8 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, isPositiveAmount } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { isPositiveAmount } from '../../../shared/amounts';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { BalanceCard } from './BalanceCard';
 import { CreditNoteModal } from './CreditNoteModal';

@@ -1,13 +1,13 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 
 /** The issued lines, each with the reason of its price (contract rate, inclusion, discount). */
 export function IssuedLinesTable({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, invoice.currency);
   return (
     <Table striped verticalSpacing="xs" data-testid="invoice-lines">

@@ -3,10 +3,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
-import { todayInParis } from '../../../shared/today';
-import { useAction } from '../../../shared/use-action';
+import { ActionError, useAction } from '@relais/session';
+import { apiDecimal, editableDecimal, todayInParis } from '@relais/ui';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { useRecordPayment } from '../hooks/use-settlement-actions';
 

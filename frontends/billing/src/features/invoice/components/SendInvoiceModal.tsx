@@ -2,8 +2,7 @@ import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { useAction } from '../../../shared/use-action';
+import { ActionError, useAction } from '@relais/session';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { useSendInvoice } from '../hooks/use-settlement-actions';
 

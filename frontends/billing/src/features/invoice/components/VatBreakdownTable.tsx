@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 
 /** VAT per category and rate, as the server computed it (one rounding per row, never per line). */
 export function VatBreakdownTable({
@@ -14,7 +14,7 @@ export function VatBreakdownTable({
   dimmed?: boolean;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   return (
     <Table verticalSpacing={6} style={dimmed ? { opacity: 0.55 } : undefined} data-testid="vat-breakdown">
       <Table.Thead>

@@ -8,7 +8,7 @@ import type {
   OperationCategory,
   UpdateInvoiceDraftInput,
 } from '../../../gql/graphql';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
+import { apiDecimal, editableDecimal } from '@relais/ui';
 
 /** A line as typed in the editor: decimals as the clerk writes them ("1,5"). */
 export interface DraftLineValues {

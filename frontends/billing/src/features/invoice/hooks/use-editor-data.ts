@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CatalogItemsDocument, VatRatesDocument, type CatalogItemsQuery } from '../../../gql/graphql';
 import type { VatRateOption } from '../../../shared/lines/LineRow';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { useFormatters } from '@relais/ui';
 
 export type { VatRateOption };
 
@@ -13,7 +13,7 @@ export type CatalogItem = CatalogItemsQuery['catalogItems'][number];
  * the percentage (or the label of an exemption). The first is the default of a new line.
  */
 export function useVatRates() {
-  const format = useBillingFormats();
+  const format = useFormatters();
   const { data } = useQuery(VatRatesDocument);
   const rates = (data?.vatRates ?? []).filter((rate) => rate.active);
   const options: VatRateOption[] = rates.map((rate) => ({

@@ -1,10 +1,9 @@
 import { Text } from '@mantine/core';
-import { DataTable, type DataTableColumn, type DataTableProps } from '@relais/ui';
+import { DataTable, type DataTableColumn, type DataTableProps, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { documentPath } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { InvoiceListItem } from '../hooks/use-invoice-list';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
@@ -19,7 +18,7 @@ export function DocumentTable({
   loadMore: DataTableProps<InvoiceListItem>['loadMore'];
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const columns: DataTableColumn<InvoiceListItem>[] = [
     {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptQuoteInput } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError } from '@relais/session';
+import { useFormatters } from '@relais/ui';
 import type { QuoteDetail } from '../hooks/use-quote';
 
 /** The office records an acceptance received offline: who signed, and which options the customer took. */
@@ -24,7 +24,7 @@ export function AcceptQuoteModal({
   onReload: () => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const options = quote.lines.filter((line) => line.optional);
   const [signerName, setSignerName] = useState('');
   const [chosen, setChosen] = useState<string[]>(options.filter((line) => line.selected).map((line) => line.id));

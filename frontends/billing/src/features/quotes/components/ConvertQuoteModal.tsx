@@ -5,10 +5,8 @@ import { useNavigate } from 'react-router';
 import type { ConvertQuoteInput, QuoteInvoiceMode } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError } from '../../../shared/ActionError';
-import { apiDecimal } from '../../../shared/decimal-input';
-import { useAction } from '../../../shared/use-action';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { ActionError, useAction } from '@relais/session';
+import { apiDecimal, useFormatters } from '@relais/ui';
 import { isCounted } from '../hooks/quote-form';
 import { useQuoteActions, type QuoteDetail } from '../hooks/use-quote';
 
@@ -26,7 +24,7 @@ const titleOf: Record<QuoteInvoiceMode, string> = {
  */
 export function ConvertQuoteModal({ quote, mode, onClose }: { quote: QuoteDetail; mode: QuoteInvoiceMode; onClose: () => void }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const { convert, busy } = useQuoteActions(quote);
   const action = useAction();

@@ -1,14 +1,12 @@
 import { Anchor, Button, Stack } from '@mantine/core';
-import { PageHeader, SectionCard } from '@relais/ui';
+import { PageHeader, SectionCard, todayInParis } from '@relais/ui';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError } from '../../../shared/ActionError';
-import { todayInParis } from '../../../shared/today';
-import { useAction } from '../../../shared/use-action';
+import { ActionError, useAction } from '@relais/session';
 import { CustomerPicker } from '../../customers/components/CustomerPicker';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
 import { newQuoteValues, quoteInput, type QuoteFormValues } from '../hooks/quote-form';

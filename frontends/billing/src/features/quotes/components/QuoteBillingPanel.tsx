@@ -1,12 +1,11 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, useFormatters } from '@relais/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { QuoteInvoiceMode } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import type { QuoteDetail } from '../hooks/use-quote';
 import { ConvertQuoteModal } from './ConvertQuoteModal';
@@ -34,7 +33,7 @@ function billableModes(quote: { remainingNet: string; invoices: readonly { statu
 /** An accepted quote's billing: what its invoices billed, what is left, and the next invoice to make. */
 export function QuoteBillingPanel({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, quote.currency);
   const [mode, setMode] = useState<QuoteInvoiceMode | null>(null);
   const { hash } = useLocation();

@@ -1,14 +1,13 @@
 import { Image, Stack, Text } from '@mantine/core';
-import { FieldList, SectionCard, type Field } from '@relais/ui';
+import { FieldList, SectionCard, type Field, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { QuoteDetail } from '../hooks/use-quote';
 
 /** The customer's decision as recorded: when, by whom, and for an online acceptance its evidence (signature, IP, browser). */
 export function QuoteDecisionCard({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const accepted = quote.status === 'ACCEPTED' && quote.acceptedAt;
   const refused = quote.status === 'REFUSED' && quote.refusedAt;
   if (!accepted && !refused) return null;

@@ -1,11 +1,9 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { isPositiveAmount } from '../../../shared/amounts';
-import { errorMessage } from '../../../shared/error-message';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
+import { errorMessage } from '@relais/session';
 import { AmountsTable } from '../../invoice/components/AmountsTable';
 import { VatBreakdownTable } from '../../invoice/components/VatBreakdownTable';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
@@ -28,7 +26,7 @@ export function QuoteEditor({
   currency: string;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const vatRates = useVatRates();
   const preview = useQuotePreview(form.control);
   const sections = useFieldArray({ control: form.control, name: 'sections' });

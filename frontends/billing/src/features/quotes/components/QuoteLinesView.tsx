@@ -1,10 +1,8 @@
 import { Badge, Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { isPositiveAmount } from '../../../shared/amounts';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { AmountsTable } from '../../invoice/components/AmountsTable';
 import { isZeroDecimal } from '../hooks/quote-form';
 import type { QuoteDetail } from '../hooks/use-quote';
@@ -12,7 +10,7 @@ import type { QuoteDetail } from '../hooks/use-quote';
 /** The lines of a quote that no longer changes (accepted, cancelled), by section, with the saved totals. */
 export function QuoteLinesView({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, quote.currency);
   const lineById = new Map(quote.lines.map((line) => [line.id, line]));
 

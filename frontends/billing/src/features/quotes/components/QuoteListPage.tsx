@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { ListFiltersBar } from '../../../shared/ListFiltersBar';
 import { useQuoteList, type QuoteFilters, type QuoteListItem } from '../hooks/use-quote-list';
 import { QuoteNumber } from './QuoteNumber';
@@ -14,8 +13,7 @@ import { QuoteStatusBadge, quoteStatuses } from './QuoteStatusBadge';
 /** "Devis": every quote, filtered by status, customer or text, with what accepted ones have billed. */
 export function QuoteListPage() {
   const { t } = useTranslation(billingNamespace);
-  const counts = useFormatters();
-  const format = useBillingFormats();
+  const format = useFormatters();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<QuoteFilters>({ status: null, customerId: null, searchText: '' });
   const { quotes, totalCount, loading, error, retry, loadMore } = useQuoteList(filters);
@@ -60,7 +58,7 @@ export function QuoteListPage() {
     <>
       <PageHeader
         title={t('quotes.title')}
-        subtitle={totalCount === undefined ? undefined : t('quotes.count', { count: totalCount, formattedCount: counts.count(totalCount) })}
+        subtitle={totalCount === undefined ? undefined : t('quotes.count', { count: totalCount, formattedCount: format.count(totalCount) })}
       >
         <Button component={Link} to={billingPaths.newQuote}>
           {t('quotes.new')}

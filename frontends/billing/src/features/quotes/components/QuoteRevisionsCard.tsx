@@ -1,14 +1,13 @@
 import { Table, Text } from '@mantine/core';
-import { SectionCard } from '@relais/ui';
+import { SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import type { QuoteDetail } from '../hooks/use-quote';
 
 /** The versions sent before the current one, oldest first, with their totals as the customer saw them. */
 export function QuoteRevisionsCard({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const money = (amount: string) => format.money(amount, quote.currency);
   return (
     <SectionCard title={t('quotes.revisions.title')}>

@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { sumAmounts } from '../../../shared/amounts';
-import { editableDecimal } from '../../../shared/decimal-input';
+import { sumAmounts, editableDecimal, useFormatters } from '@relais/ui';
 import { LineRow, LineTableHead, type VatRateOption } from '../../../shared/lines/LineRow';
-import { useBillingFormats } from '../../../shared/use-billing-formats';
 import { CatalogPickerModal } from '../../invoice/components/CatalogPickerModal';
 import type { CatalogItem } from '../../invoice/hooks/use-editor-data';
 import { emptyQuoteLine, type QuoteFormValues } from '../hooks/quote-form';
@@ -41,7 +39,7 @@ export function QuoteSectionEditor({
   onRemove: () => void;
 }) {
   const { t } = useTranslation(billingNamespace);
-  const format = useBillingFormats();
+  const format = useFormatters();
   const name = `sections.${sectionIndex}.lines` as const;
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name });
   const optionalFlags = useWatch({ control: form.control, name: fields.map((_, index) => `${name}.${index}.optional` as const) });

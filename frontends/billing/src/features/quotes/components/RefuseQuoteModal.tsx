@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { ActionError } from '../../../shared/ActionError';
+import { ActionError } from '@relais/session';
 import type { QuoteDetail } from '../hooks/use-quote';
 
 /** The office records the customer's refusal, with the reason given if any. */

@@ -1,5 +1,5 @@
 import type { InvoiceLineKind, QuoteDetailFragment, QuoteLineInputType, UpdateQuoteInput } from '../../../gql/graphql';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
+import { apiDecimal, editableDecimal } from '@relais/ui';
 import type { EditableLineFields } from '../../../shared/lines/LineRow';
 
 /** A quote line as typed; an optional line counts in the totals once selected. */

@@ -4,7 +4,7 @@ import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-h
 import { useTranslation } from 'react-i18next';
 import type { TravelPricing } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
-import { isTypedDecimal } from '../../../shared/decimal-input';
+import { isTypedDecimal } from '@relais/ui';
 import { emptyZone, labourTypes, type ContractFormValues } from '../hooks/contract-form';
 
 const travelPricings: readonly TravelPricing[] = ['FLAT', 'ZONE'];

@@ -1,6 +1,6 @@
 import type { Path } from 'react-hook-form';
 import type { ContractTermsInput, EquipmentCategory, InterventionPriority, LabourType, TravelPricing } from '../../../gql/graphql';
-import { apiDecimal, editableDecimal } from '../../../shared/decimal-input';
+import { apiDecimal, editableDecimal } from '@relais/ui';
 import { addLocalDays, todayInParis } from '../../../shared/paris-time';
 import type { ContractDetail } from './use-contracts';
 

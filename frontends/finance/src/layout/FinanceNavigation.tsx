@@ -1,0 +1,30 @@
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { financeNamespace } from '../i18n/register';
+import { financePaths } from '../routes';
+
+/** Banque, Prélèvements, Relances and Balance âgée join here as their pages come. */
+const tabs = [
+  { key: 'payments', path: financePaths.payments },
+  { key: 'chartOfAccounts', path: financePaths.chartOfAccounts },
+] as const;
+
+/** The finance app's sections, as tabs above the page. */
+export function FinanceNavigation() {
+  const { t } = useTranslation(financeNamespace);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.key ?? 'payments';
+  return (
+    <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? financePaths.payments)} mb="md">
+      <Tabs.List aria-label={t('nav.label')}>
+        {tabs.map((tab) => (
+          <Tabs.Tab key={tab.key} value={tab.key}>
+            {t(`nav.${tab.key}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}
