@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -19,11 +19,7 @@ const demo = {
   customerCount: 60,
 };
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 describe.skipIf(skipReason !== null)(
   `back-office in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`,

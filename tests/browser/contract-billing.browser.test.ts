@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Orm } from '@relais/domain';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import {
   MONTHLY_ARREARS,
   QUARTERLY_SYNTEC,
@@ -27,11 +27,7 @@ const screenshots = join(process.cwd(), 'test-results', 'contract-billing');
 const password = 'relais-demo';
 const BILLING_DATE = '2026-12-01';
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 describe.skipIf(skipReason !== null)(
   `contract billing in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Orm } from '@relais/domain';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import { appOrm } from '../support/database';
 import { login, gql } from '../support/graphql-client';
 import { createMaintenanceWorld } from '../support/maintenance-world';
@@ -20,11 +20,7 @@ const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOffice
 const screenshots = join(process.cwd(), 'test-results', 'contracts');
 const password = 'relais-demo';
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 /** Today in Paris, YYYY-MM-DD. */
 const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());

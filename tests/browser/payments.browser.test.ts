@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import { gql, login } from '../support/graphql-client';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
@@ -19,11 +19,7 @@ const screenshots = join(process.cwd(), 'test-results', 'payments');
 const password = 'relais-demo';
 const CUSTOMER = 'Résidence Les Tilleuls';
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 function must<T>(response: { data?: T | null; errors?: unknown }): T {
   if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);

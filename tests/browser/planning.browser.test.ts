@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import { mailAbout } from '../support/mail-catcher';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -18,11 +18,7 @@ const screenshots = join(process.cwd(), 'test-results', 'planning');
 const password = 'relais-demo';
 const technicianName = 'Théo Le Floch';
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(gatewayUrl, {

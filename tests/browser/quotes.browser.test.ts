@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -13,11 +13,7 @@ const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOffice
 const screenshots = join(process.cwd(), 'test-results', 'quotes');
 const password = 'relais-demo';
 
-const skipReason = !chromiumAvailable
-  ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
-  : !backOfficeUrl
-    ? 'the back-office is not built (pnpm build:frontends)'
-    : null;
+const skipReason = browserSkipReason(backOfficeUrl);
 
 describe.skipIf(skipReason !== null)(
   `quotes in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`,

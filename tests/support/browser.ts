@@ -21,3 +21,17 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Why the browser tests cannot run on this machine, or null when they can. Under CI a missing
+ * browser or back-office is a failure of the run, never a skip.
+ */
+export function browserSkipReason(backOfficeUrl: string | null | undefined): string | null {
+  const reason = !chromiumAvailable
+    ? `${CHROMIUM_PATH} is absent (apt-get install -y chromium)`
+    : !backOfficeUrl
+      ? 'the back-office is not built (pnpm build:frontends)'
+      : null;
+  if (reason && process.env.CI) throw new Error(`browser tests cannot run in CI: ${reason}`);
+  return reason;
+}

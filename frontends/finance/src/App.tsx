@@ -1,5 +1,7 @@
 import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { BankPage } from './features/bank/components/BankPage';
 import { ChartOfAccountsPage } from './features/chart-of-accounts/components/ChartOfAccountsPage';
+import { DunningPage } from './features/dunning/components/DunningPage';
 import { PaymentPage } from './features/payment/components/PaymentPage';
 import { PaymentListPage } from './features/payments/components/PaymentListPage';
 import './i18n/register';
@@ -23,6 +25,8 @@ export default function FinanceApp() {
       <Route element={<WithNavigation />}>
         <Route path="payments" element={<PaymentListPage />} />
         <Route path="payments/:paymentId" element={<PaymentPage />} />
+        <Route path="bank" element={<BankPage />} />
+        <Route path="dunning" element={<DunningPage />} />
         <Route path="chart-of-accounts" element={<ChartOfAccountsPage />} />
       </Route>
     </Routes>

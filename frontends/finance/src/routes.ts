@@ -2,7 +2,9 @@
 export const financePaths = {
   payments: '/finance/payments',
   payment: (id: string) => `/finance/payments/${encodeURIComponent(id)}`,
+  bank: '/finance/bank',
   chartOfAccounts: '/finance/chart-of-accounts',
+  dunning: '/finance/dunning',
 };
 
 /** Pages of the billing app the finance pages link to (same shell; the billing app's own routes). */

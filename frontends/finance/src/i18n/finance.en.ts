@@ -1,5 +1,7 @@
 import type { TranslationShape } from '@relais/ui';
 import type { financeFr } from './finance.fr';
+import { dunningEn } from '../features/dunning/i18n/dunning.en';
+import { bankEn } from '../features/bank/i18n/bank.en';
 
 export const financeEn: TranslationShape<typeof financeFr> = {
   common: {
@@ -10,7 +12,9 @@ export const financeEn: TranslationShape<typeof financeFr> = {
   nav: {
     label: 'Finance',
     payments: 'Payments',
+    bank: 'Bank',
     chartOfAccounts: 'Chart of accounts',
+    dunning: 'Reminders',
   },
   paymentMethod: {
     TRANSFER: 'Transfer',
@@ -184,4 +188,6 @@ export const financeEn: TranslationShape<typeof financeFr> = {
       auxiliaryCode: 'Auxiliary account',
     },
   },
+  dunning: dunningEn,
+  bank: bankEn,
 };

@@ -1,3 +1,6 @@
+import { bankFr } from '../features/bank/i18n/bank.fr';
+import { dunningFr } from '../features/dunning/i18n/dunning.fr';
+
 export const financeFr = {
   common: {
     close: 'Fermer',
@@ -7,7 +10,9 @@ export const financeFr = {
   nav: {
     label: 'Finance',
     payments: 'Encaissements',
+    bank: 'Banque',
     chartOfAccounts: 'Plan comptable',
+    dunning: 'Relances',
   },
   paymentMethod: {
     TRANSFER: 'Virement',
@@ -181,4 +186,6 @@ export const financeFr = {
       auxiliaryCode: 'Compte auxiliaire',
     },
   },
+  dunning: dunningFr,
+  bank: bankFr,
 };

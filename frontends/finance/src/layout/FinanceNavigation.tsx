@@ -7,6 +7,8 @@ import { financePaths } from '../routes';
 /** Banque, Prélèvements, Relances and Balance âgée join here as their pages come. */
 const tabs = [
   { key: 'payments', path: financePaths.payments },
+  { key: 'bank', path: financePaths.bank },
+  { key: 'dunning', path: financePaths.dunning },
   { key: 'chartOfAccounts', path: financePaths.chartOfAccounts },
 ] as const;
 

@@ -24,7 +24,11 @@ export function PreviewTotals({ preview, stale }: { preview: ContractBillingPrev
         detail={preview.blockedCount > 0 ? t('contractBilling.totals.blocked', { count: preview.blockedCount }) : undefined}
         testId="contract-billing-contract-count"
       />
-      <FigureCard label={t('contractBilling.totals.invoices')} value={String(preview.invoiceCount)} testId="contract-billing-invoice-count" />
+      <FigureCard
+        label={t('contractBilling.totals.invoices')}
+        value={String(preview.invoiceCount)}
+        testId="contract-billing-invoice-count"
+      />
       <FigureCard label={t('contractBilling.totals.net')} value={format.money(preview.totalNet)} testId="contract-billing-total-net" />
       <FigureCard label={t('contractBilling.totals.vat')} value={format.money(preview.totalVat)} testId="contract-billing-total-vat" />
       <FigureCard

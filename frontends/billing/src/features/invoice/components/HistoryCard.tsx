@@ -15,7 +15,10 @@ export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
   const format = useFormatters();
   const money = (amount: string) => format.money(amount, invoice.currency);
   const empty =
-    invoice.paymentAllocations.length === 0 && invoice.creditNotes.length === 0 && invoice.deliveries.length === 0 && invoice.reminders.length === 0;
+    invoice.paymentAllocations.length === 0 &&
+    invoice.creditNotes.length === 0 &&
+    invoice.deliveries.length === 0 &&
+    invoice.reminders.length === 0;
   const { disputed, disputeReason, promiseUntil } = invoice.collectionState;
   return (
     <SectionCard title={t('history.title')}>
