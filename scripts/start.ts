@@ -46,6 +46,7 @@ async function main() {
     embedded: { dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) },
     database: 'relais',
     seed: process.env.DEMO_DATA !== 'false',
+    demoFilesDir: path.join(dataDir, 'demo'),
     log: step,
   });
   const shutdownTasks: (() => Promise<void>)[] = [db.stop];
@@ -91,6 +92,7 @@ async function main() {
   GraphQL API   ${stack.gatewayUrl}
   Mails         ${mailInbox ? `(caught locally)  ${mailInbox}` : `sent through ${new URL(smtpUrl ?? '').host}`}
   Database      ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}
+  Demo files    .data/demo (a bank statement to import in Finance > Banque)
 
   Demo logins (password ${DEMO_PASSWORD}):
     facturation@demo.relais.fr (billing)   planning@demo.relais.fr (planner)

@@ -16,6 +16,7 @@ import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, P
 import { Invoice, InvoiceIntervention, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
 import { CreditAllocation, Payment, PaymentAllocation, PaymentRefund } from './finance/payments/payment.entity';
 import { BusinessFact } from './platform/business-fact.entity';
+import { DirectDebitBatch, DirectDebitItem, SepaMandate } from './finance/direct-debit/direct-debit.entity';
 import { BankAccount, BankMovement, BankStatement } from './finance/bank/bank.entity';
 import { DunningRun, DunningSettings, InvoiceCollectionState, Reminder } from './finance/dunning/dunning.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
@@ -64,6 +65,9 @@ export const tenantOwnedEntities = [
   PaymentRefund,
   CreditAllocation,
   BusinessFact,
+  SepaMandate,
+  DirectDebitBatch,
+  DirectDebitItem,
   BankAccount,
   BankStatement,
   BankMovement,

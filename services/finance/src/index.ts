@@ -8,6 +8,22 @@ import { InvoiceRef } from './payments/payment.type';
 import { BankResolver } from './bank/bank.resolver';
 import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
 import { startDunningWorker } from './dunning/dunning.worker';
+import { startFinanceMailPublisher } from './mail/mail-publisher';
+import { CustomerMandatesResolver, SepaMandateResolver } from './direct-debit/mandate.resolver';
+import {
+  DirectDebitBatchResolver,
+  DirectDebitCandidateResolver,
+  DirectDebitItemResolver,
+  InvoiceDirectDebitResolver,
+} from './direct-debit/direct-debit-batch.resolver';
+import { SepaCreditorResolver } from './direct-debit/sepa-creditor.resolver';
+import { directDebitFileRoute } from './direct-debit/direct-debit-file.route';
+import {
+  CustomerStatementResolver,
+  ReceivablesResolver,
+  StatementMovementResolver,
+  StatementOpenItemResolver,
+} from './receivables/receivables.resolver';
 
 export const financeSubgraph: SubgraphDefinition = {
   name: 'finance',
@@ -21,8 +37,25 @@ export const financeSubgraph: SubgraphDefinition = {
     DunningResolver,
     InvoiceDunningResolver,
     BankResolver,
+    SepaMandateResolver,
+    CustomerMandatesResolver,
+    DirectDebitBatchResolver,
+    DirectDebitItemResolver,
+    DirectDebitCandidateResolver,
+    InvoiceDirectDebitResolver,
+    SepaCreditorResolver,
+    ReceivablesResolver,
+    CustomerStatementResolver,
+    StatementMovementResolver,
+    StatementOpenItemResolver,
   ],
+  httpRoutes: [directDebitFileRoute],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },
-  onStart: startDunningWorker,
+  onStart: async (resources) => {
+    const stops = [await startDunningWorker(resources), await startFinanceMailPublisher(resources)];
+    return async () => {
+      for (const stop of stops) await stop();
+    };
+  },
 };

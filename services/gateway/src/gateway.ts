@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import { DIRECT_DEBIT_FILE_PATH_PREFIX, IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
 import pino from 'pino';
 import { createAuthenticator } from './authenticate';
 import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';
@@ -31,9 +31,14 @@ interface AuthContext {
 
 /** The billing subgraph's origin: it serves invoice documents (`/documents/...`, see docs/api.md). */
 function documentsOrigin(options: GatewayOptions): URL {
-  const url = options.subgraphUrls.billing ?? /@join__graph\(name: "billing", url: "([^"]+)"\)/.exec(options.supergraphSdl)?.[1];
-  // eslint-disable-next-line no-restricted-syntax -- a configuration defect at start-up, not something a user can cause
-  if (!url) throw new Error('billing subgraph URL unknown: invoice documents cannot be served');
+  return subgraphOrigin(options, 'billing', 'invoice documents');
+}
+
+function subgraphOrigin(options: GatewayOptions, name: string, serves: string): URL {
+  const url =
+    options.subgraphUrls[name] ?? new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(options.supergraphSdl)?.[1];
+  // A configuration defect at start-up, not something a user can cause.
+  if (!url) throw new Error(`${name} subgraph URL unknown: ${serves} cannot be served`);
   return new URL(url);
 }
 
@@ -82,6 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info', base: { service: 'gateway' } });
   const authenticator = createAuthenticator(options);
   const documents = documentsOrigin(options);
+  const financeFiles = subgraphOrigin(options, 'finance', 'direct debit files');
 
   const authPlugin: GatewayPlugin<AuthContext> = {
     async onContextBuilding({ context, extendContext }) {
@@ -124,6 +130,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         'request',
       );
     });
+    // Direct debit files (pain.008) are the finance subgraph's; every other document is billing's.
+    if (req.url?.startsWith(DIRECT_DEBIT_FILE_PATH_PREFIX)) return proxyDocument(financeFiles, req, res);
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
     if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
     void runtime(req, res);

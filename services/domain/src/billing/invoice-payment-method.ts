@@ -1,11 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContractBillingTerms, type ContractPaymentMethod } from './contracts/contract-billing.entity';
 import type { Invoice } from './invoice.entity';
+import { mandatesInForce } from '../finance/direct-debit/mandates.service';
 
 /**
- * How the customer is expected to pay an invoice. Today only a contract's billing terms say
- * "direct debit" (the terms in force on the issue date, as the billing run reads them); every
- * other invoice is paid by transfer (or cheque).
+ * How the customer is expected to pay an invoice:
+ * - an invoice billing a contract: as the contract's billing terms in force on the issue date say
+ *   (the terms, as the billing run reads them), DIRECT_DEBIT or TRANSFER, whether or not the
+ *   customer has signed a mandate yet (the direct debit batch then shows it blocked);
+ * - any other invoice: DIRECT_DEBIT when the customer had a SEPA mandate in force on the issue
+ *   date, TRANSFER (or cheque) otherwise. The invoice announces the debit, its date and the
+ *   mandate: it is the debtor's pre-notification, so a mandate signed after the issue does not
+ *   turn an invoice announced as payable by transfer into a direct debit.
+ * Reading the mandates (finance's records) from billing goes against the usual direction; it is
+ * read only, see docs/finance.md.
  */
 
 export function paymentMethodInForce(
@@ -16,12 +24,39 @@ export function paymentMethodInForce(
   return (sorted.filter((v) => v.effectiveOn <= on).at(-1) ?? sorted[0])?.paymentMethod ?? 'TRANSFER';
 }
 
-export async function invoicePaymentMethod(
+type PayableInvoice = Pick<Invoice, 'id' | 'contractId' | 'issueDate' | 'customerId'>;
+
+/** The payment method of each invoice (by id), in two statements whatever their number. */
+export async function invoicePaymentMethods(
   em: EntityManager,
-  invoice: Pick<Invoice, 'contractId' | 'issueDate'>,
+  invoices: readonly PayableInvoice[],
   today: string,
-): Promise<ContractPaymentMethod> {
-  if (!invoice.contractId) return 'TRANSFER';
-  const versions = await em.find(ContractBillingTerms, { contractId: invoice.contractId });
-  return paymentMethodInForce(versions, invoice.issueDate ?? today);
+): Promise<Map<string, ContractPaymentMethod>> {
+  const contractIds = [...new Set(invoices.map((i) => i.contractId).filter((id): id is string => Boolean(id)))];
+  const withoutContract = invoices.filter((i) => !i.contractId);
+  const [terms, mandates] = await Promise.all([
+    contractIds.length ? em.find(ContractBillingTerms, { contractId: { $in: contractIds } }) : Promise.resolve([]),
+    mandatesInForce(
+      em,
+      withoutContract.map((i) => ({ customerId: i.customerId, on: i.issueDate ?? today })),
+    ),
+  ]);
+  return new Map(
+    invoices.map((i) => {
+      const on = i.issueDate ?? today;
+      if (i.contractId)
+        return [
+          i.id,
+          paymentMethodInForce(
+            terms.filter((t) => t.contractId === i.contractId),
+            on,
+          ),
+        ];
+      return [i.id, mandates.has(`${i.customerId}|${on}`) ? 'DIRECT_DEBIT' : 'TRANSFER'];
+    }),
+  );
+}
+
+export async function invoicePaymentMethod(em: EntityManager, invoice: PayableInvoice, today: string): Promise<ContractPaymentMethod> {
+  return (await invoicePaymentMethods(em, [invoice], today)).get(invoice.id)!;
 }

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { appDatabaseUrl, withDatabaseName } from './database-url';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { dropDatabase, ensureDatabase, migrate } from './migrate';
@@ -20,6 +22,8 @@ export interface PrepareOptions {
   forceDatabaseName?: boolean;
   fresh?: boolean;
   seed?: boolean;
+  /** Where the demo writes the files it offers to import (its bank statement); not written when absent. */
+  demoFilesDir?: string;
   log?: (message: string) => void;
 }
 
@@ -45,7 +49,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
     await ensureDatabase(adminUrl);
     const applied = await migrate(adminUrl);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
-    const seeded = options.seed ? await loadDemoData(adminUrl) : false;
+    const seeded = options.seed ? await loadDemoData(adminUrl, options.demoFilesDir) : false;
     if (options.seed) log(seeded ? 'demo data loaded' : 'demo data already present');
     return { adminUrl, appUrl: appDatabaseUrl(adminUrl), embedded, seeded, stop };
   } catch (error) {
@@ -54,10 +58,15 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   }
 }
 
-async function loadDemoData(adminUrl: string): Promise<boolean> {
+async function loadDemoData(adminUrl: string, filesDir: string | undefined): Promise<boolean> {
   const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
   try {
-    return await seedDemo(orm);
+    const files = await seedDemo(orm);
+    if (files && filesDir) {
+      await mkdir(filesDir, { recursive: true });
+      for (const file of files) await writeFile(path.join(filesDir, file.name), file.content);
+    }
+    return files !== null;
   } finally {
     await orm.close(true);
   }

@@ -9,7 +9,9 @@ import { Migration20261124040000PriceLists } from './Migration20261124040000_pri
 import { Migration20261206000000ContractBilling } from './Migration20261206000000_contract_billing';
 import { Migration20261207000000Payments } from './Migration20261207000000_payments';
 import { Migration20261207010000Dunning } from './Migration20261207010000_dunning';
+import { Migration20261207020000DirectDebit } from './Migration20261207020000_direct_debit';
 import { Migration20261207040000Bank } from './Migration20261207040000_bank';
+import { Migration20261207030000Receivables } from './Migration20261207030000_receivables';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -24,5 +26,7 @@ export const migrations = [
   { name: 'Migration20261206000000_contract_billing', class: Migration20261206000000ContractBilling },
   { name: 'Migration20261207000000_payments', class: Migration20261207000000Payments },
   { name: 'Migration20261207010000_dunning', class: Migration20261207010000Dunning },
+  { name: 'Migration20261207020000_direct_debit', class: Migration20261207020000DirectDebit },
   { name: 'Migration20261207040000_bank', class: Migration20261207040000Bank },
+  { name: 'Migration20261207030000_receivables', class: Migration20261207030000Receivables },
 ];

@@ -10,6 +10,9 @@ export type FactKind =
   | 'payment.refunded'
   | 'credit.allocated'
   | 'reminder.sent'
+  | 'direct_debit.submitted'
+  | 'direct_debit.returned'
+  | 'direct_debit.cancelled'
   | 'bank_movement.matched';
 
 /**

@@ -23,6 +23,8 @@ export const Tenant = defineEntity({
     rcsCity: p.string().nullable(),
     iban: p.string().nullable(),
     bic: p.string().nullable(),
+    /** SEPA creditor identifier (ICS, "identifiant créancier SEPA") its direct debits are collected under. */
+    sepaCreditorId: p.string().nullable(),
     billingEmail: p.string().nullable(),
     phone: p.string().nullable(),
     /** Annual percent; null prints the legal default (ECB refinancing rate + 10 points). */

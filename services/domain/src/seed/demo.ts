@@ -14,6 +14,9 @@ import { newId } from '../shared/ids';
 import { seedMaintenanceDemo } from './maintenance-demo';
 import { seedBillingDemo } from './billing-demo';
 import { seedContractBillingDemo } from './contract-billing-demo';
+import { seedDirectDebitDemo } from './direct-debit-demo';
+import { seedCollectionsDemo, type DemoFile } from './collections-demo';
+import { composeCreditorId } from '../finance/sepa/creditor-identifier';
 import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
 
 export const DEMO_PASSWORD = 'relais-demo';
@@ -89,6 +92,8 @@ export async function provisionTenant(em: EntityManager, tenantId: string, seed:
     shareCapital: seed.seed % 2 === 1 ? '50000.00' : '10000.00',
     rcsCity: 'Nantes',
     ...DEMO_BANK_ACCOUNTS[seed.seed % DEMO_BANK_ACCOUNTS.length]!,
+    // The ICS its bank assigned it (valid check digits): FR72ZZZ123456 for the first demo company.
+    sepaCreditorId: composeCreditorId('FR', String(123455 + (seed.seed % 1000))),
     billingEmail: `facturation@${seed.domain}`,
     phone: '02 40 12 34 56',
     latePenaltyRate: null,
@@ -153,29 +158,35 @@ async function seedCustomers(em: EntityManager, tenantId: string, count: number,
   }
 }
 
-async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: boolean } = {}): Promise<string> {
+async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: boolean } = {}): Promise<DemoFile[]> {
   const tenantId = newId();
   const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'seed@relais' };
-  await inTenantScope(orm, system, { requestId: 'seed', operation: 'seed' }, async (em) => {
+  return inTenantScope(orm, system, { requestId: 'seed', operation: 'seed' }, async (em) => {
     await provisionTenant(em, tenantId, seed);
     await seedCustomers(em, tenantId, seed.customers, seed.seed);
     if (options.maintenance) {
       await seedMaintenanceDemo(em, system, { seed: seed.seed });
       const contractBilling = await seedContractBillingDemo(em, system, { seed: seed.seed });
+      // Mandates before any invoice is issued: the direct debit invoices name theirs.
+      await seedDirectDebitDemo(em, system);
       await seedBillingDemo(em, system, { seed: seed.seed, beforeIssuing: (at) => contractBilling.runsUntil(at) });
       await contractBilling.finish();
+      return seedCollectionsDemo(em, system);
     }
+    return [];
   });
-  return tenantId;
 }
 
-/** Loads the demo tenants once; a database that already has them is left as it is. */
-export async function seedDemo(orm: Orm): Promise<boolean> {
+/**
+ * Loads the demo tenants once; a database that already has them is left as it is. Returns the
+ * files the demo offers the user to import (a bank statement), or null when nothing was loaded.
+ */
+export async function seedDemo(orm: Orm): Promise<DemoFile[] | null> {
   const [existing] = await orm.em
     .getConnection()
     .execute<{ count: string }[]>(`select count(*) from tenants where slug = ?`, [DEMO_TENANTS.climouest.slug]);
-  if (Number(existing!.count) > 0) return false;
-  await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS }, { maintenance: true });
+  if (Number(existing!.count) > 0) return null;
+  const files = await seedTenant(orm, { ...DEMO_TENANTS.climouest, customers: 60, seed: 1, users: DEMO_USERS }, { maintenance: true });
   await seedTenant(orm, { ...DEMO_TENANTS.autre, customers: 8, seed: 2 });
-  return true;
+  return files;
 }

@@ -221,3 +221,51 @@ describe('Factur-X CII XML (EN 16931 profile)', () => {
     expect(() => renderCiiXml(SAMPLE_DOCUMENTS.draft())).toThrow(expect.objectContaining({ code: 'INVOICE_NOT_ISSUED' }));
   });
 });
+
+describe('Factur-X CII XML of a direct debit invoice', () => {
+  it('writes payment means 59, the debited IBAN (BT-91), the ICS (BT-90) and the mandate (BT-89), in schema order', () => {
+    const xml = renderCiiXml(SAMPLE_DOCUMENTS.directDebit());
+    expect(childrenOf(xml, 'ram:ApplicableHeaderTradeSettlement')).toEqual([
+      'ram:CreditorReferenceID',
+      'ram:InvoiceCurrencyCode',
+      'ram:SpecifiedTradeSettlementPaymentMeans',
+      'ram:ApplicableTradeTax',
+      'ram:BillingSpecifiedPeriod',
+      'ram:SpecifiedTradePaymentTerms',
+      'ram:SpecifiedTradeSettlementHeaderMonetarySummation',
+    ]);
+    expect(value(xml, 'ram:CreditorReferenceID')).toBe('FR72ZZZ123456');
+    expect(childrenOf(xml, 'ram:SpecifiedTradeSettlementPaymentMeans')).toEqual([
+      'ram:TypeCode',
+      'ram:Information',
+      'ram:PayerPartyDebtorFinancialAccount',
+    ]);
+    const means = xml.slice(xml.indexOf('<ram:SpecifiedTradeSettlementPaymentMeans>'));
+    expect(value(means, 'ram:TypeCode')).toBe('59');
+    expect(value(means, 'ram:Information')).toBe('Prélèvement SEPA');
+    expect(means).toMatch(/<ram:PayerPartyDebtorFinancialAccount>\s*<ram:IBANID>FR7630006000011234567890189<\/ram:IBANID>/);
+    // No creditor account: the seller collects, the buyer does not transfer.
+    expect(xml).not.toContain('ram:PayeePartyCreditorFinancialAccount');
+    expect(childrenOf(xml, 'ram:SpecifiedTradePaymentTerms')).toEqual([
+      'ram:Description',
+      'ram:DueDateDateTime',
+      'ram:DirectDebitMandateID',
+    ]);
+    expect(value(xml, 'ram:DirectDebitMandateID')).toBe('CLIMOUEST-C0001-0001');
+    const terms = xml.slice(xml.indexOf('<ram:SpecifiedTradePaymentTerms>'));
+    expect(value(terms, 'ram:Description')).toBe('Prélèvement SEPA prévu le 10/12/2026 — mandat CLIMOUEST-C0001-0001');
+  });
+
+  it('writes 59 without mandate data when the customer has no mandate yet, and nothing of it on a credit note', () => {
+    const doc = SAMPLE_DOCUMENTS.directDebit();
+    const noMandate = renderCiiXml({ ...doc, directDebitMandate: null, seller: { ...doc.seller, sepaCreditorId: null } });
+    expect(value(noMandate, 'ram:TypeCode')).toBe('380');
+    expect(values(noMandate, 'ram:TypeCode')).toContain('59');
+    expect(noMandate).not.toContain('ram:DirectDebitMandateID');
+    expect(noMandate).not.toContain('ram:PayerPartyDebtorFinancialAccount');
+    expect(noMandate).not.toContain('ram:CreditorReferenceID');
+    const transfer = renderCiiXml(SAMPLE_DOCUMENTS.mixedRates());
+    expect(transfer).not.toContain('ram:CreditorReferenceID');
+    expect(transfer).not.toContain('ram:DirectDebitMandateID');
+  });
+});

@@ -8,7 +8,9 @@ import type { DocumentBuyer, DocumentPeriod, DocumentSeller, InvoiceDocument, Po
  * The invoice as UN/CEFACT Cross Industry Invoice D16B, Factur-X profile EN 16931 (BT-24
  * `urn:cen.eu:en16931:2017`), with the French CTC data (BT-23, SIREN 0002, electronic addresses
  * 0225, notes PMT/PMD/AAB/BAR), the contract (BT-12) and the billed periods of the invoice (BG-14)
- * and of its lines (BG-26). The XSD is a sequence: elements are written in schema order.
+ * and of its lines (BG-26), and for a direct debit the payment means 59 with the mandate (BT-89), the
+ * creditor identifier (BT-90) and the debited account (BT-91). The XSD is a sequence: elements are
+ * written in schema order.
  */
 
 export const CII_NAMESPACES = {
@@ -94,6 +96,13 @@ function referencedInvoice(parent: XMLBuilder, ref: ReferencedInvoice): void {
   node.ele('ram:FormattedIssueDateTime').ele('qdt:DateTimeString', { format: '102' }).txt(date102(ref.issueDate));
 }
 
+/** BT-82: the payment means in words. */
+const PAYMENT_MEANS_TEXT: Record<InvoiceDocument['paymentMeansCode'], string> = {
+  '58': 'Virement SEPA',
+  '30': 'Virement',
+  '59': 'Prélèvement SEPA',
+};
+
 /** BT-8: VAT of services is due when paid (72) unless the seller opted for debits (5, invoice date); goods on delivery (29). */
 function vatDueDateCode(doc: InvoiceDocument): string {
   if (doc.seller.vatOnDebits) return '5';
@@ -167,11 +176,17 @@ export function renderCiiXml(doc: InvoiceDocument): string {
   if (doc.serviceDate) dateTime(delivery.ele('ram:ActualDeliverySupplyChainEvent'), 'ram:OccurrenceDateTime', doc.serviceDate);
 
   const settlement = transaction.ele('ram:ApplicableHeaderTradeSettlement');
+  const directDebit = doc.typeCode !== '381' && doc.paymentMeansCode === '59';
+  // BT-90: the creditor identifier of a direct debit comes first in the settlement.
+  if (directDebit && doc.seller.sepaCreditorId) text(settlement, 'ram:CreditorReferenceID', doc.seller.sepaCreditorId);
   text(settlement, 'ram:InvoiceCurrencyCode', doc.currency);
   if (doc.typeCode !== '381') {
     const means = settlement.ele('ram:SpecifiedTradeSettlementPaymentMeans');
     text(means, 'ram:TypeCode', doc.paymentMeansCode);
-    text(means, 'ram:Information', doc.paymentMeansCode === '58' ? 'Virement SEPA' : 'Virement');
+    text(means, 'ram:Information', PAYMENT_MEANS_TEXT[doc.paymentMeansCode]);
+    // BT-91: the account the seller debits (BG-19).
+    if (directDebit && doc.directDebitMandate)
+      means.ele('ram:PayerPartyDebtorFinancialAccount').ele('ram:IBANID').txt(doc.directDebitMandate.debtorIban);
     if (doc.paymentMeansCode === '58' && doc.seller.iban) {
       means.ele('ram:PayeePartyCreditorFinancialAccount').ele('ram:IBANID').txt(doc.seller.iban);
       if (doc.seller.bic) means.ele('ram:PayeeSpecifiedCreditorFinancialInstitution').ele('ram:BICID').txt(doc.seller.bic);
@@ -202,10 +217,13 @@ export function renderCiiXml(doc: InvoiceDocument): string {
     text(tax, 'ram:CategoryCode', ac.vatCategory);
     text(tax, 'ram:RateApplicablePercent', percent(ac.vatRate));
   }
-  if (doc.paymentTerms || doc.dueDate) {
+  const mandateReference = directDebit ? (doc.directDebitMandate?.reference ?? null) : null;
+  if (doc.paymentTerms || doc.dueDate || mandateReference) {
     const terms = settlement.ele('ram:SpecifiedTradePaymentTerms');
     if (doc.paymentTerms) text(terms, 'ram:Description', doc.paymentTerms);
     if (doc.dueDate) dateTime(terms, 'ram:DueDateDateTime', doc.dueDate);
+    // BT-89: the mandate reference (RUM).
+    if (mandateReference) text(terms, 'ram:DirectDebitMandateID', mandateReference);
   }
   const t = doc.totals;
   const sums = settlement.ele('ram:SpecifiedTradeSettlementHeaderMonetarySummation');

@@ -19,6 +19,7 @@ import { Errors } from '../../shared/errors';
 import { localDate, frenchDate } from '../../shared/time';
 import { documentNotes, legalMentions } from './legal-mentions';
 import { invoicePaymentMethod } from '../invoice-payment-method';
+import { mandateInForce } from '../../finance/direct-debit/mandates.service';
 import { formatEuro, formatRate } from './format';
 
 /**
@@ -59,6 +60,8 @@ export interface DocumentSeller {
   electronicAddress: ElectronicAddress;
   iban: string | null;
   bic: string | null;
+  /** BT-90: the SEPA creditor identifier (ICS) its direct debits are collected under. */
+  sepaCreditorId: string | null;
   /** Annual percent, null for the legal default. */
   latePenaltyRate: string | null;
   earlyPaymentTerms: string;
@@ -140,6 +143,14 @@ export interface DocumentTotals {
   duePayable: string;
 }
 
+/** The mandate a direct debit invoice is collected under. */
+export interface DirectDebitMandateRef {
+  /** BT-89: RUM. */
+  reference: string;
+  /** BT-91: the debtor's IBAN. */
+  debtorIban: string;
+}
+
 /** BG-3: a preceding invoice (BT-25 number, BT-26 date). */
 export interface ReferencedInvoice {
   number: string;
@@ -185,10 +196,12 @@ export interface InvoiceDocument {
   amountToPay: string;
   /** BT-20. */
   paymentTerms: string | null;
-  /** BT-81: 58 = SEPA credit transfer, 30 = credit transfer without IBAN. */
-  paymentMeansCode: '58' | '30';
-  /** The seller collects it by SEPA direct debit (the contract's billing terms say so): no transfer QR code. */
+  /** BT-81: 58 = SEPA credit transfer, 30 = credit transfer without IBAN, 59 = SEPA direct debit. */
+  paymentMeansCode: '58' | '30' | '59';
+  /** The seller collects it by SEPA direct debit (see `invoice-payment-method.ts`): no transfer QR code. */
   directDebit: boolean;
+  /** BT-89 (mandate reference) and BT-91 (debited account): the customer's mandate in force on the issue date. */
+  directDebitMandate: DirectDebitMandateRef | null;
   /** The invoice a credit note corrects (BT-25/26). */
   creditedInvoice: ReferencedInvoice | null;
   /** Deposit invoices deducted by a final invoice (BT-25/26 each). */
@@ -230,17 +243,32 @@ export function periodOf(start: string | null | undefined, end: string | null | 
   return start && end ? { start, end } : null;
 }
 
+/** The direct debit line of a document: "Prélèvement SEPA prévu le 24/12/2026 — mandat ACME-C0042-0001". */
+export function directDebitNotice(doc: { dueDate: string | null; directDebitMandate: DirectDebitMandateRef | null }): string {
+  return [
+    doc.dueDate ? `Prélèvement SEPA prévu le ${frenchDate(doc.dueDate)}` : 'Prélèvement SEPA à l’échéance',
+    doc.directDebitMandate && `mandat ${doc.directDebitMandate.reference}`,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+}
+
 function paymentTermsText(doc: {
   typeCode: InvoiceTypeCode;
   dueDate: string | null;
   seller: { iban: string | null };
   retention: { percent: string; amount: string } | null;
   amountToPay: string;
+  directDebit: boolean;
+  directDebitMandate: DirectDebitMandateRef | null;
 }): string | null {
   if (doc.typeCode === '381') return 'Avoir à déduire de vos prochains règlements ou remboursé par virement';
   const parts: string[] = [];
-  if (doc.dueDate) parts.push(`Paiement à réception, au plus tard le ${frenchDate(doc.dueDate)}`);
-  parts.push(doc.seller.iban ? 'par virement bancaire' : 'par virement ou chèque');
+  if (doc.directDebit) parts.push(directDebitNotice(doc));
+  else {
+    if (doc.dueDate) parts.push(`Paiement à réception, au plus tard le ${frenchDate(doc.dueDate)}`);
+    parts.push(doc.seller.iban ? 'par virement bancaire' : 'par virement ou chèque');
+  }
   if (doc.retention)
     parts.push(
       `retenue de garantie de ${formatRate(doc.retention.percent)} (${formatEuro(doc.retention.amount)}) déduite : ${formatEuro(doc.amountToPay)} à payer à l’échéance`,
@@ -376,6 +404,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     electronicAddress: { scheme: '0225', value: tenant.siren },
     iban: tenant.iban ?? null,
     bic: tenant.bic ?? null,
+    sepaCreditorId: tenant.sepaCreditorId ?? null,
     latePenaltyRate: tenant.latePenaltyRate ?? null,
     earlyPaymentTerms: tenant.earlyPaymentTerms,
     vatOnDebits: tenant.vatOnDebits,
@@ -388,12 +417,17 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     : null;
   const amountToPay = new Money(totals.duePayable).minus(retentionAmount).toFixed(2);
   const dueDate = invoice.dueDate ?? null;
+  const directDebit = paymentMethod === 'DIRECT_DEBIT' && invoice.typeCode !== '381';
+  // The mandate in force when the invoice was issued (an issued document never changes afterwards).
+  const mandate = directDebit ? await mandateInForce(em, invoice.customerId, invoice.issueDate ?? localDate(new Date())) : null;
   const base = {
     typeCode: invoice.typeCode,
     dueDate,
     seller,
     retention,
     amountToPay,
+    directDebit,
+    directDebitMandate: mandate ? { reference: mandate.reference, debtorIban: mandate.iban } : null,
   };
   const rowsByKey = new Map(totals.vatBreakdown.map((r) => [`${r.categoryCode}|${r.rate}`, r]));
   const doc: Omit<InvoiceDocument, 'notes' | 'legalMentions'> = {
@@ -454,8 +488,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
       duePayable: totals.duePayable,
     },
     paymentTerms: paymentTermsText(base),
-    paymentMeansCode: seller.iban ? '58' : '30',
-    directDebit: paymentMethod === 'DIRECT_DEBIT',
+    paymentMeansCode: directDebit ? '59' : seller.iban ? '58' : '30',
     creditedInvoice: credited?.number && credited.issueDate ? { number: credited.number, issueDate: credited.issueDate } : null,
     depositInvoices,
     delivery: site

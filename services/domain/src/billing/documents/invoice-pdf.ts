@@ -4,7 +4,14 @@ import { Money } from '../money';
 import { Errors } from '../../shared/errors';
 import { FACTURX_CONFORMANCE_LEVEL } from './cii-xml';
 import { formatAmount, formatEuro, formatIban, formatQuantity, formatRate, formatSiren, formatUnitPrice } from './format';
-import type { DocumentLine, DocumentPeriod, DocumentVatRow, InvoiceDocument, PostalAddress } from './invoice-document';
+import {
+  directDebitNotice,
+  type DocumentLine,
+  type DocumentPeriod,
+  type DocumentVatRow,
+  type InvoiceDocument,
+  type PostalAddress,
+} from './invoice-document';
 import { documentTitle } from './legal-mentions';
 import { frenchDate } from '../../shared/time';
 import { epcQrPng } from '../../finance/epc-qr';
@@ -360,11 +367,23 @@ class InvoiceLayout {
     if (doc.typeCode === '381') return;
     const s = doc.seller;
     const bank = s.iban ? `IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}` : null;
-    const lines = [
-      doc.dueDate ? `À régler au plus tard le ${frenchDate(doc.dueDate)} : ${formatEuro(doc.amountToPay)}` : null,
-      doc.directDebit ? 'Par prélèvement SEPA à l’échéance' : bank ? `Par virement — ${bank}` : 'Par virement ou chèque',
-      doc.number ? `Merci d’indiquer la référence ${doc.number} avec votre règlement.` : null,
-    ].filter((l): l is string => Boolean(l));
+    // A direct debit: the invoice is the debtor's pre-notification (amount, date, mandate, creditor).
+    const lines = doc.directDebit
+      ? [
+          `${directDebitNotice(doc)} : ${formatEuro(doc.amountToPay)}`,
+          [
+            doc.directDebitMandate && `Compte débité : IBAN ${formatIban(doc.directDebitMandate.debtorIban)}`,
+            s.sepaCreditorId && `identifiant créancier SEPA ${s.sepaCreditorId}`,
+          ]
+            .filter(Boolean)
+            .join(' — ') || null,
+          'Aucune démarche de votre part : le montant sera débité à cette date.',
+        ].filter((l): l is string => Boolean(l))
+      : [
+          doc.dueDate ? `À régler au plus tard le ${frenchDate(doc.dueDate)} : ${formatEuro(doc.amountToPay)}` : null,
+          bank ? `Par virement — ${bank}` : 'Par virement ou chèque',
+          doc.number ? `Merci d’indiquer la référence ${doc.number} avec votre règlement.` : null,
+        ].filter((l): l is string => Boolean(l));
     const textWidth = CONTENT_WIDTH - 20 - (qrPng ? QR_COLUMN + 10 : 0);
     const textHeight = this.font('regular', 8.5).heightOfString(lines.join('\n'), { width: textWidth, lineGap: 2 }) + 30;
     const caption = TRANSFER_QR_CAPTION;

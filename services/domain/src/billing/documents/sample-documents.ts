@@ -2,7 +2,14 @@ import { frenchVatNumber } from '../../maintenance/customer.rules';
 import type { InvoiceTypeCode } from '../invoice.entity';
 import { Money } from '../money';
 import { invoiceTotals, netUnitPrice, type AllowanceCharge, type VatRateDef } from '../totals';
-import { businessProcessCode, electronicAddressOf, withMentions, type DocumentPeriod, type InvoiceDocument } from './invoice-document';
+import {
+  businessProcessCode,
+  directDebitNotice,
+  electronicAddressOf,
+  withMentions,
+  type DocumentPeriod,
+  type InvoiceDocument,
+} from './invoice-document';
 
 /**
  * Invoice documents of every kind, built in memory with the real totals rules: the fixtures of the
@@ -52,6 +59,8 @@ export interface SampleOptions {
 }
 
 export const SAMPLE_SELLER_SIREN = '732829320';
+/** The buyer's SEPA mandate on direct debit samples. */
+export const SAMPLE_MANDATE = { reference: 'CLIMOUEST-C0001-0001', debtorIban: 'FR7630006000011234567890189' };
 export const SAMPLE_BUYER_SIREN = '552100554';
 
 export function sampleDocument(options: SampleOptions): InvoiceDocument {
@@ -68,6 +77,8 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
     : null;
   const number = options.number === undefined ? 'F-2026-00042' : options.number;
   const dueDate = options.dueDate === undefined ? '2026-12-24' : options.dueDate;
+  const directDebit = (options.directDebit ?? false) && typeCode !== '381';
+  const directDebitMandate = directDebit ? SAMPLE_MANDATE : null;
   return withMentions({
     invoiceId: '0196a1b2-0000-7000-8000-000000000042',
     draft: number === null,
@@ -93,6 +104,7 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
       electronicAddress: { scheme: '0225', value: SAMPLE_SELLER_SIREN },
       iban: 'FR7630004008230001012345669',
       bic: 'BNPAFRPP',
+      sepaCreditorId: 'FR72ZZZ123456',
       latePenaltyRate: null,
       earlyPaymentTerms: 'Pas d’escompte pour paiement anticipé',
       vatOnDebits: options.vatOnDebits ?? false,
@@ -154,9 +166,15 @@ export function sampleDocument(options: SampleOptions): InvoiceDocument {
     },
     retention: retentionAmount ? { percent: options.retentionPercent!, amount: retentionAmount } : null,
     amountToPay: new Money(totals.duePayable).minus(retentionAmount ?? '0').toFixed(2),
-    paymentTerms: typeCode === '381' ? 'Avoir à déduire de vos prochains règlements' : 'Paiement par virement à réception',
-    paymentMeansCode: '58',
-    directDebit: options.directDebit ?? false,
+    paymentTerms:
+      typeCode === '381'
+        ? 'Avoir à déduire de vos prochains règlements'
+        : directDebit
+          ? directDebitNotice({ dueDate, directDebitMandate })
+          : 'Paiement par virement à réception',
+    paymentMeansCode: directDebit ? '59' : '58',
+    directDebit,
+    directDebitMandate,
     creditedInvoice: options.creditedInvoice ?? null,
     depositInvoices: options.depositInvoices ?? [],
     delivery:
@@ -284,4 +302,27 @@ export const SAMPLE_DOCUMENTS = {
       })),
     }),
   draft: () => sampleDocument({ number: null, lines: MIXED_LINES, dueDate: null }),
+  /** A monthly contract fee collected by SEPA direct debit (BT-81 59, mandate BT-89, ICS BT-90, debited IBAN BT-91). */
+  directDebit: () =>
+    sampleDocument({
+      number: 'F-2026-00061',
+      issueDate: '2026-12-01',
+      dueDate: '2026-12-10',
+      purchaseOrderRef: null,
+      contractReference: 'CT-2026-0004',
+      billingPeriod: { start: '2026-12-01', end: '2026-12-31' },
+      serviceDate: null,
+      delivery: null,
+      directDebit: true,
+      lines: [
+        {
+          name: 'Maintenance climatisation — Décembre 2026',
+          quantity: '1',
+          unitPrice: '185.00',
+          vatRateCode: 'TVA20',
+          servicePeriod: { start: '2026-12-01', end: '2026-12-31' },
+        },
+      ],
+      freeNotes: ['Contrat CT-2026-0004 — Maintenance climatisation', 'Règlement par prélèvement SEPA à l’échéance'],
+    }),
 };

@@ -1,14 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { BankMovement, BOOKING_KINDS, type BookingKind } from './bank.entity';
-import {
-  applyProposal,
-  buildMatchingIndex,
-  matchMovement,
-  type MatchingIndex,
-  type MovementToMatch,
-  type Proposal,
-} from './matching.rules';
+import { applyProposal, buildMatchingIndex, matchMovement, type MatchingIndex, type MovementToMatch } from './matching.rules';
+import { recordSureMatches, type SureMatch } from './sure-match-recording';
 import { Money } from '../../billing/money';
 import { recordPayment, reversePayment } from '../payments/payments.service';
 import type { AllocationInput } from '../payments/payment.rules';
@@ -35,7 +29,29 @@ export async function matchingIndex(em: EntityManager): Promise<MatchingIndex> {
   return buildMatchingIndex({ invoices, bankAccounts, directDebitBatches: [] });
 }
 
-const toMatch = (m: BankMovement): MovementToMatch => ({
+/** What the matching reads and sets on a movement: a managed BankMovement, or a row an import has just inserted. */
+export type MatchableMovement = Pick<
+  BankMovement,
+  | 'id'
+  | 'statementId'
+  | 'amount'
+  | 'bookingDate'
+  | 'label'
+  | 'remittanceInfo'
+  | 'counterpartyName'
+  | 'counterpartyIban'
+  | 'bankReference'
+  | 'endToEndId'
+  | 'mandateId'
+  | 'status'
+  | 'proposals'
+  | 'paymentId'
+  | 'matchedBy'
+  | 'matchedAt'
+  | 'matchReason'
+>;
+
+const toMatch = (m: MatchableMovement): MovementToMatch => ({
   amount: m.amount,
   bookingDate: m.bookingDate,
   label: m.label,
@@ -97,30 +113,56 @@ async function settleMovement(
   await em.flush();
 }
 
-/** Matches what the rules are sure of; stores the proposals of the others. Returns how many were matched. */
-export async function autoMatchMovements(
-  em: EntityManager,
-  identity: Identity,
-  movements: BankMovement[],
-  index: MatchingIndex,
-): Promise<number> {
-  let matched = 0;
+/**
+ * Decides the open movements in order against the index, each sure match updating it for the next
+ * ones; sets the proposals and status of the others and returns the sure matches, not yet recorded.
+ */
+function decideMatches(movements: readonly MatchableMovement[], index: MatchingIndex): SureMatch[] {
+  const sure: SureMatch[] = [];
   for (const movement of movements) {
     if (movement.status === 'MATCHED' || movement.status === 'BOOKED') continue;
     const result = matchMovement(toMatch(movement), index);
     const best = result.proposals[0];
     if (result.decision === 'AUTO' && best?.kind === 'INVOICES') {
       const customerId = index.invoices.get(best.allocations[0]!.invoiceId)!.customerId;
-      await settleMovement(em, identity, movement, customerId, best.allocations, `Automatique : ${best.reason}`);
+      sure.push({ movement, customerId, allocations: best.allocations, reason: `Automatique : ${best.reason}` });
       applyProposal(index, best);
-      matched += 1;
       continue;
     }
     movement.proposals = result.proposals;
     movement.status = result.proposals.length > 0 ? 'PROPOSED' : 'UNMATCHED';
   }
+  return sure;
+}
+
+/**
+ * Matches what the rules are sure of; stores the proposals of the others. Returns how many were
+ * matched. The sure matches are recorded together (`recordSureMatches`), each exactly as the manual
+ * match records one; the movements, managed by `em`, are written by its flush.
+ */
+export async function autoMatchMovements(
+  em: EntityManager,
+  identity: Identity,
+  movements: BankMovement[],
+  index: MatchingIndex,
+): Promise<number> {
+  const sure = decideMatches(movements, index);
+  await recordSureMatches(em, identity, sure);
   await em.flush();
-  return matched;
+  return sure.length;
+}
+
+/**
+ * The same for movements an import has not stored yet (held as plain rows, UNMATCHED without
+ * proposals), against today's open invoices: the sure matches' payments are recorded, and what the
+ * matching decided is set on the movements for the import to insert them with it. The index is let
+ * go before the recording (tens of megabytes for tens of thousands of invoices). Returns how many
+ * were matched.
+ */
+export async function autoMatchNewMovements(em: EntityManager, identity: Identity, movements: MatchableMovement[]): Promise<number> {
+  const sure = decideMatches(movements, await matchingIndex(em));
+  await recordSureMatches(em, identity, sure);
+  return sure.length;
 }
 
 /** Recomputes the proposals of every open movement against today's open invoices, and matches what became sure. */

@@ -1,4 +1,4 @@
-import { MONEY_ZERO, formatFr, parseDecimal, toAmount, type Money } from '../../billing/money';
+import { MONEY_ZERO, Money, formatFr, parseDecimal, toAmount } from '../../billing/money';
 
 /**
  * Bank reconciliation (rapprochement): which open invoices, or which direct-debit batch, a bank
@@ -128,12 +128,15 @@ const MIN_BARE_NUMBER_LENGTH = 6;
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 
+// eslint-disable-next-line no-control-regex -- a range of code points, not a control character typed by mistake
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** "Réf : f-2026 / 00042" -> ["REF", "F", "2026", "00042"]: accents dropped, upper case, alphanumeric runs. */
 export function textTokens(text: string | null | undefined): string[] {
   if (!text) return [];
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII has no accent to drop (most labels and every invoice number): no need to decompose it.
+  const folded = ASCII_ONLY.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return folded
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter((t) => t.length > 0);
@@ -141,17 +144,31 @@ export function textTokens(text: string | null | undefined): string[] {
 
 const stripLeadingZeros = (token: string) => (/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token);
 
+/** The distinct spellings of some groups: as written, and with leading zeros dropped. */
+function spellings(groups: readonly string[], stripped: readonly string[]): string[] {
+  const asWritten = groups.join('');
+  const withoutZeros = stripped.join('');
+  return asWritten === withoutZeros ? [asWritten] : [asWritten, withoutZeros];
+}
+
+/** `invoiceNumberKeys` of a number already split into its tokens. */
+function numberKeysOf(groups: readonly string[]): { full: string[]; bare: string[] } {
+  if (groups.length === 0) return { full: [], bare: [] };
+  const stripped = groups.map(stripLeadingZeros);
+  const firstDigitGroup = groups.findIndex((g) => /\d/.test(g));
+  const bare =
+    firstDigitGroup > 0 && groups.length - firstDigitGroup >= 2
+      ? spellings(groups.slice(firstDigitGroup), stripped.slice(firstDigitGroup)).filter((k) => k.length >= MIN_BARE_NUMBER_LENGTH)
+      : [];
+  return { full: spellings(groups, stripped), bare };
+}
+
 /**
  * The spellings of an invoice number a payer may write: "F-2026-00042" -> full keys "F202600042"
  * and "F202642" (no dashes, no leading zeros), bare keys "202600042" and "202642" (no prefix).
  */
 export function invoiceNumberKeys(number: string): { full: string[]; bare: string[] } {
-  const groups = textTokens(number);
-  const spellings = (gs: string[]) => [...new Set([gs.join(''), gs.map(stripLeadingZeros).join('')])];
-  const firstDigitGroup = groups.findIndex((g) => /\d/.test(g));
-  const bareGroups = firstDigitGroup > 0 ? groups.slice(firstDigitGroup) : [];
-  const bare = bareGroups.length >= 2 ? spellings(bareGroups).filter((k) => k.length >= MIN_BARE_NUMBER_LENGTH) : [];
-  return { full: groups.length > 0 ? spellings(groups) : [], bare };
+  return numberKeysOf(textTokens(number));
 }
 
 /** "FR76 3000-6000 0112 3456 7890 189" -> "FR7630006000011234567890189". */
@@ -209,9 +226,16 @@ export interface MatchingIndex {
   readonly batchesByAmount: Map<string, IndexedBatch[]>;
   /** The longest reference, in tokens (at most 8): the widest text window to look at. */
   windowTokens: number;
+  /** The shortest and longest key of `byNumberKey`, `byBareNumberKey` and `batchesByReference`: a text window of another length is no reference. */
+  keyLengths: { min: number; max: number };
 }
 
 const amountKeyOf = (amount: Money) => toAmount(amount);
+
+/** A positive amount written as `toAmount` writes it ("1234.50"), which is then its own key. */
+const CANONICAL_AMOUNT = /^(0|[1-9]\d*)\.\d\d$/;
+/** What `parseDecimal(…, 4)` accepts without a doubt: up to 4 decimals. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d{1,4})?$/;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -233,15 +257,25 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDueDateThenNumber = (a: IndexedInvoice, b: IndexedInvoice) => compareText(a.dueDate, b.dueDate) || compareText(a.number, b.number);
 
 function indexInvoice(index: MatchingIndex, candidate: OpenInvoiceCandidate, position: number): void {
-  const balance = parseDecimal(candidate.openBalance, `invoices[${position}].openBalance`);
+  // The balance as parseDecimal reads it (the field's name is only built for its error).
+  const text = candidate.openBalance;
+  const balance = PLAIN_DECIMAL.test(text) ? new Money(text) : parseDecimal(text, `invoices[${position}].openBalance`);
   if (!balance.greaterThan(0) || index.invoices.has(candidate.invoiceId)) return;
-  const invoice: IndexedInvoice = { ...candidate, balance, amountKey: amountKeyOf(balance), keys: invoiceNumberKeys(candidate.number) };
+  const groups = textTokens(candidate.number);
+  const amountKey = CANONICAL_AMOUNT.test(text) ? text : amountKeyOf(balance);
+  const invoice: IndexedInvoice = { ...candidate, balance, amountKey, keys: numberKeysOf(groups) };
   index.invoices.set(invoice.invoiceId, invoice);
-  invoice.keys.full.forEach((k) => push(index.byNumberKey, k, invoice));
-  invoice.keys.bare.forEach((k) => push(index.byBareNumberKey, k, invoice));
+  for (const k of invoice.keys.full) {
+    push(index.byNumberKey, k, invoice);
+    widenKeyLengths(index, k);
+  }
+  for (const k of invoice.keys.bare) {
+    push(index.byBareNumberKey, k, invoice);
+    widenKeyLengths(index, k);
+  }
   push(index.byAmount, invoice.amountKey, invoice);
   push(index.byCustomer, invoice.customerId, invoice);
-  widenWindow(index, textTokens(invoice.number).length);
+  widenWindow(index, groups.length);
   if (!index.customerNameTokens.has(invoice.customerId)) {
     const tokens = nameTokens(invoice.customerName);
     index.customerNameTokens.set(invoice.customerId, tokens);
@@ -263,10 +297,16 @@ function indexBatch(index: MatchingIndex, candidate: DirectDebitBatchCandidate, 
   push(index.batchesByReference, batch.key, batch);
   push(index.batchesByAmount, batch.amountKey, batch);
   widenWindow(index, tokens.length);
+  widenKeyLengths(index, batch.key);
 }
 
 function widenWindow(index: MatchingIndex, tokens: number): void {
   index.windowTokens = Math.min(MAX_WINDOW_TOKENS, Math.max(index.windowTokens, tokens));
+}
+
+function widenKeyLengths(index: MatchingIndex, key: string): void {
+  if (key.length < index.keyLengths.min) index.keyLengths.min = key.length;
+  if (key.length > index.keyLengths.max) index.keyLengths.max = key.length;
 }
 
 /** Indexes the open invoices (balance > 0), the customers' IBANs and the direct-debit batches of one tenant. */
@@ -284,6 +324,7 @@ export function buildMatchingIndex(candidates: MatchingCandidates): MatchingInde
     batchesByReference: new Map(),
     batchesByAmount: new Map(),
     windowTokens: 1,
+    keyLengths: { min: Infinity, max: 0 },
   };
   candidates.invoices.forEach((invoice, i) => indexInvoice(index, invoice, i));
   index.byCustomer.forEach((list) => list.sort(byDueDateThenNumber));
@@ -335,29 +376,37 @@ interface References {
   batches: IndexedBatch[];
 }
 
-/** Every run of 1..n consecutive tokens, glued as written and with leading zeros dropped. */
-function* tokenWindows(tokens: string[], maxTokens: number): Generator<string> {
-  for (let start = 0; start < tokens.length; start++) {
-    let raw = '';
-    let stripped = '';
-    for (let end = start; end < tokens.length && end - start < maxTokens; end++) {
-      raw += tokens[end]!;
-      stripped += stripLeadingZeros(tokens[end]!);
-      yield raw;
-      if (stripped !== raw) yield stripped;
-    }
-  }
-}
-
+/**
+ * Looks up every run of 1..n consecutive tokens of the texts, glued as written and with leading
+ * zeros dropped, in order. Runs of a length no key has are skipped (a run only gets longer as it
+ * takes more tokens), and so are runs already looked up: what they find is found already.
+ */
 function findReferences(movement: MovementToMatch, index: MatchingIndex): References {
   const numbers = new Set<IndexedInvoice>();
   const bare = new Set<IndexedInvoice>();
   const batches = new Set<IndexedBatch>();
+  const { min, max } = index.keyLengths;
+  const seen = new Set<string>();
+  const lookUp = (key: string) => {
+    if (key.length < min || seen.has(key)) return;
+    seen.add(key);
+    index.byNumberKey.get(key)?.forEach((inv) => numbers.add(inv));
+    index.byBareNumberKey.get(key)?.forEach((inv) => bare.add(inv));
+    index.batchesByReference.get(key)?.forEach((b) => batches.add(b));
+  };
   for (const text of [movement.label, movement.remittanceInfo, movement.endToEndId]) {
-    for (const key of tokenWindows(textTokens(text), index.windowTokens)) {
-      index.byNumberKey.get(key)?.forEach((inv) => numbers.add(inv));
-      index.byBareNumberKey.get(key)?.forEach((inv) => bare.add(inv));
-      index.batchesByReference.get(key)?.forEach((b) => batches.add(b));
+    const tokens = textTokens(text);
+    const strippedTokens = tokens.map(stripLeadingZeros);
+    for (let start = 0; start < tokens.length; start++) {
+      let raw = '';
+      let stripped = '';
+      for (let end = start; end < tokens.length && end - start < index.windowTokens; end++) {
+        raw += tokens[end]!;
+        stripped += strippedTokens[end]!;
+        if (stripped.length > max) break; // and so is `raw`, never shorter
+        if (raw.length <= max) lookUp(raw);
+        if (stripped !== raw) lookUp(stripped);
+      }
     }
   }
   // "2026-00042" inside "F-2026-00042" is not a second, prefix-less citation (of A-2026-00042, say).
@@ -576,9 +625,11 @@ export function invoiceCombinations<T extends { balance: Money }>(
   amount: Money,
   limit = MAX_COMBINATIONS_PER_CUSTOMER,
 ): T[][] {
+  const pairPool = invoices.slice(0, MAX_PAIR_INVOICES);
+  const cents = inCents([amount, ...pairPool.map((inv) => inv.balance)]);
+  if (cents) return combinationsInCents(pairPool, cents[0]!, cents.slice(1), limit);
   const found: T[][] = [];
   const positions = new Map<string, number[]>();
-  const pairPool = invoices.slice(0, MAX_PAIR_INVOICES);
   pairPool.forEach((inv, i) => push(positions, amountKeyOf(inv.balance), i));
   const after = (key: string, i: number) => positions.get(key)?.find((k) => k > i);
   for (let i = 0; i < pairPool.length && found.length < limit; i++) {
@@ -592,6 +643,40 @@ export function invoiceCombinations<T extends { balance: Money }>(
       const rest = amount.minus(triplePool[i]!.balance).minus(triplePool[j]!.balance);
       const k = rest.greaterThan(0) ? after(amountKeyOf(rest), j) : undefined;
       if (k !== undefined && k < triplePool.length) found.push([triplePool[i]!, triplePool[j]!, triplePool[k]!]);
+    }
+  }
+  return found;
+}
+
+/** Amounts of at most 2 decimals as whole cents, or null when one has more decimals or is too large to add up exactly. */
+function inCents(amounts: readonly Money[]): number[] | null {
+  const cents: number[] = [];
+  for (const amount of amounts) {
+    if (amount.decimalPlaces() > 2) return null;
+    const value = Number(toAmount(amount).replace('.', ''));
+    if (!Number.isSafeInteger(value) || Math.abs(value) > 2 ** 48) return null;
+    cents.push(value);
+  }
+  return cents;
+}
+
+/** `invoiceCombinations` on amounts in whole cents: the same search, the same order, in integers. */
+function combinationsInCents<T>(pairPool: readonly T[], amount: number, balances: readonly number[], limit: number): T[][] {
+  const found: T[][] = [];
+  const positions = new Map<number, number[]>();
+  balances.forEach((balance, i) => push(positions, balance, i));
+  const after = (key: number, i: number) => positions.get(key)?.find((k) => k > i);
+  for (let i = 0; i < pairPool.length && found.length < limit; i++) {
+    const rest = amount - balances[i]!;
+    const j = rest > 0 ? after(rest, i) : undefined;
+    if (j !== undefined) found.push([pairPool[i]!, pairPool[j]!]);
+  }
+  const triples = Math.min(pairPool.length, MAX_TRIPLE_INVOICES);
+  for (let i = 0; i < triples && found.length < limit; i++) {
+    for (let j = i + 1; j < triples && found.length < limit; j++) {
+      const rest = amount - balances[i]! - balances[j]!;
+      const k = rest > 0 ? after(rest, j) : undefined;
+      if (k !== undefined && k < triples) found.push([pairPool[i]!, pairPool[j]!, pairPool[k]!]);
     }
   }
   return found;

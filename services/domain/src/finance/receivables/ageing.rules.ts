@@ -38,16 +38,30 @@ export function shiftDate(date: string, days: number): string {
   return format(addDays(requireDate(date, 'date'), days), 'yyyy-MM-dd');
 }
 
+/** From this many days past due on, every amount is in the last bucket (a query may sum them together). */
+export const AGEING_LATEST_DAYS = 91;
+
 export function bucketForDaysPastDue(days: number): AgeingBucket {
   if (days <= 0) return 'NOT_DUE';
   if (days <= 30) return 'D1_30';
   if (days <= 60) return 'D31_60';
-  if (days <= 90) return 'D61_90';
+  if (days <= AGEING_LATEST_DAYS - 1) return 'D61_90';
   return 'D90_PLUS';
 }
 
 export function ageingBucket(dueDate: string, asOf: string): AgeingBucket {
   return bucketForDaysPastDue(daysPastDue(dueDate, asOf));
+}
+
+/** `daysPastDue` remembered per due date: tens of thousands of items share a few hundred due dates. */
+function daysPastDueMemo(asOf: string): (dueDate: string) => number {
+  requireDate(asOf, 'asOf');
+  const known = new Map<string, number>();
+  return (dueDate) => {
+    let days = known.get(dueDate);
+    if (days === undefined) known.set(dueDate, (days = daysPastDue(dueDate, asOf)));
+    return days;
+  };
 }
 
 /** One open item of a customer: an issued invoice's open balance (negative for an unused credit). */
@@ -59,6 +73,9 @@ export interface AgeingItem {
   dueDate: string;
   openBalance: string;
 }
+
+/** What the ageing reads of an item: several items of a customer falling due the same day may come summed. */
+export type AgeingAmount = Pick<AgeingItem, 'customerId' | 'customerName' | 'dueDate' | 'openBalance'>;
 
 export type BucketAmounts = Record<AgeingBucket, string>;
 
@@ -106,13 +123,14 @@ const totalOf = (sums: BucketSums): Money => AGEING_BUCKETS.reduce((total, b) =>
  * French collation), with the column totals and the grand total. Items with a zero balance are
  * ignored; negative ones (credits) reduce their bucket, as in an accountant's balance âgée.
  */
-export function ageRows(items: readonly AgeingItem[], asOf: string): AgeingReport {
+export function ageRows(items: readonly AgeingAmount[], asOf: string): AgeingReport {
   const perCustomer = new Map<string, { customerName: string; sums: BucketSums }>();
   const grand = emptySums();
+  const days = daysPastDueMemo(asOf);
   items.forEach((item, i) => {
     const balance = parseDecimal(item.openBalance, `items[${i}].openBalance`);
     if (balance.isZero()) return;
-    const bucket = ageingBucket(item.dueDate, asOf);
+    const bucket = bucketForDaysPastDue(days(item.dueDate));
     let entry = perCustomer.get(item.customerId);
     if (!entry) perCustomer.set(item.customerId, (entry = { customerName: item.customerName, sums: emptySums() }));
     entry.sums[bucket] = entry.sums[bucket].plus(balance);
@@ -168,11 +186,12 @@ export const COLLECT_HORIZON_DAYS = 7;
  * the next 7 days (due date <= today + 7), largest open balance first (then oldest due date, number).
  */
 export function toCollectThisWeek<T extends AgeingItem>(items: readonly T[], today: string): ItemToCollect<T>[] {
+  const daysLate = daysPastDueMemo(today);
   return items
     .map((item, i) => ({
       item,
       balance: parseDecimal(item.openBalance, `items[${i}].openBalance`),
-      days: daysPastDue(item.dueDate, today),
+      days: daysLate(item.dueDate),
     }))
     .filter(({ balance, days }) => balance.greaterThan(0) && days >= -COLLECT_HORIZON_DAYS)
     .sort(
