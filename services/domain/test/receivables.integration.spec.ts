@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InvoiceLine,
@@ -26,7 +25,7 @@ import {
   type Invoice,
   type Orm,
 } from '@relais/domain';
-import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
+import { appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { customerInput } from '../../../tests/support/maintenance-world';
 import { refusal } from '../../../tests/support/refusal';
@@ -40,7 +39,6 @@ const at = (days: number) => new Date(`${day(days)}T09:00:00Z`);
 /** Every invoice here is n × 100.00 HT at 20 %: n × 120.00 TTC; customers pay at 30 days net. */
 describe('receivables ageing and customer statement on PostgreSQL', () => {
   let orm: Orm;
-  let client: pg.Client;
   let tenant: TestTenant;
   let ducs: string;
   let morvan: string;
@@ -64,7 +62,6 @@ describe('receivables ageing and customer statement on PostgreSQL', () => {
 
   beforeAll(async () => {
     orm = await appOrm();
-    client = await appClient();
     tenant = await createTestTenant('receivables');
     [ducs, morvan] = await inScope(async (em) => [
       (await createCustomer(em, tenant.tenantId, { ...customerInput('Hôtel des Ducs'), email: 'compta@ducs.test' })).id,
@@ -91,7 +88,6 @@ describe('receivables ageing and customer statement on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await client.end();
     await orm.close(true);
   });
 
@@ -221,17 +217,5 @@ describe('receivables ageing and customer statement on PostgreSQL', () => {
     expect(stored.subject).toMatch(/^Relevé de compte au \d\d\/\d\d\/\d{4} — /);
     expect(stored.textBody).toContain(`Solde dû au ${frenchDate(TODAY)} : 1\u00a0898,00\u00a0€, dont 1\u00a0708,00\u00a0€ échus.`);
     expect(attachments.map((a) => [a.filename, a.contentType])).toEqual([[expect.stringMatching(/^releve-.+\.pdf$/), 'application/pdf']]);
-  });
-
-  it('reads open items through their partial index, under row-level security', async () => {
-    const plan = await inTenantTransaction(client, tenant.tenantId, async () => {
-      await client.query('set local enable_seqscan = off');
-      const result = await client.query(
-        `explain select id from invoices i where i.status = 'ISSUED' and i.type_code <> '381' and i.open_balance <> 0 and i.customer_id = $1`,
-        [ducs],
-      );
-      return result.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toContain('invoices_open_items_idx');
   });
 });
