@@ -142,6 +142,8 @@ the machine below, so the figures compare the two paths with each other; they ar
 - Billing: ${s.invoices} invoices per target, ${s.billingConcurrency} workers; ${s.renders} documents rendered per mode;
   ${s.contracts} contracts in the contract billing run
   (\`BENCH_INVOICES\`, \`BENCH_BILLING_CONCURRENCY\`, \`BENCH_RENDERS\`, \`BENCH_CONTRACTS\`)
+- Collections: ${s.movements} bank movements imported against ${s.openInvoices} open invoices, dunning preview over them
+  (\`BENCH_MOVEMENTS\`, \`BENCH_OPEN_INVOICES\`)
 
 Columns of the read scenarios: requests per second over the measured run; median and 99th-percentile latency; SQL
 statements per request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD, databaseName, localDate, prepareDatabase } from '@relais
 import { freePort, startStack, type RunningStack } from '../scripts/stack';
 import { spawnBaselineServer } from './baseline-server';
 import { BILLING_SCENARIOS } from './billing';
+import { COLLECTIONS_SCENARIOS } from './collections';
+import { generateCollectionsTenant } from './collections-data';
 import { generateBillingTenant, type BillingTenant } from './billing-data';
 import { CONTRACT_SCENARIOS } from './contract-billing';
 import { generateContractTenant } from './contract-billing-data';
@@ -168,9 +170,10 @@ async function main(): Promise<void> {
   const scenarios = SCENARIOS.filter((s) => selected(s.id));
   const billingScenarios = BILLING_SCENARIOS.filter((s) => selected(s.id));
   const contractScenarios = CONTRACT_SCENARIOS.filter((s) => selected(s.id));
-  if (!scenarios.length && !billingScenarios.length && !contractScenarios.length)
+  const collectionsScenarios = COLLECTIONS_SCENARIOS.filter((s) => selected(s.id));
+  if (!scenarios.length && !billingScenarios.length && !contractScenarios.length && !collectionsScenarios.length)
     throw new Error(
-      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS].map((s) => s.id).join(', ')})`,
+      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS].map((s) => s.id).join(', ')})`,
     );
 
   const db = await prepareDatabase({
@@ -221,6 +224,20 @@ async function main(): Promise<void> {
         return t;
       })()
     : null;
+  const collectionsTenant = collectionsScenarios.length
+    ? await (async () => {
+        step(
+          `generating the collections tenant: ${settings.openInvoices} open overdue invoices and a statement of ${settings.movements} movements`,
+        );
+        const t = await generateCollectionsTenant(db.adminUrl, { openInvoices: settings.openInvoices, movements: settings.movements });
+        step(`collections tenant ready in ${(t.milliseconds / 1000).toFixed(1)} s`);
+        dataLines.push(
+          `collections tenant: ${t.openInvoices} open overdue invoices (${t.openTotal} €) for ${t.customers} customers ` +
+            `(${t.ibanCustomers} with a known IBAN), ${t.reminders} reminders sent; a CAMT.053 statement of ${t.statement.movements} movements`,
+        );
+        return t;
+      })()
+    : null;
   const postgres = await postgresVersion(db.adminUrl);
 
   const results: SectionResult[] = [];
@@ -235,6 +252,14 @@ async function main(): Promise<void> {
     noteLoad();
     for (const scenario of contractScenarios) {
       results.push(await scenario.run({ tenant: contractTenant, adminUrl: db.adminUrl, appUrl: db.appUrl, settings, log: step }));
+      console.log(`\n${formatTable(results.at(-1)!)}\n`);
+    }
+  }
+  // The collections scenario needs no HTTP stack either.
+  if (collectionsTenant) {
+    noteLoad();
+    for (const scenario of collectionsScenarios) {
+      results.push(await scenario.run({ tenant: collectionsTenant, adminUrl: db.adminUrl, appUrl: db.appUrl, settings, log: step }));
       console.log(`\n${formatTable(results.at(-1)!)}\n`);
     }
   }

@@ -18,6 +18,10 @@ export interface BenchSettings {
   renders: number;
   /** Contracts (one per customer) billed by the contract billing run (BENCH_CONTRACTS). */
   contracts: number;
+  /** Open overdue invoices of the collections tenant (BENCH_OPEN_INVOICES). */
+  openInvoices: number;
+  /** Movements of the statement the collections scenario imports (BENCH_MOVEMENTS). */
+  movements: number;
   /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
   writeDocs: boolean;
 }
@@ -40,6 +44,8 @@ export function loadSettings(): BenchSettings {
     billingConcurrency: Math.round(positive('BENCH_BILLING_CONCURRENCY', 8)),
     renders: Math.round(positive('BENCH_RENDERS', 100)),
     contracts: Math.round(positive('BENCH_CONTRACTS', 10_000)),
+    openInvoices: Math.round(positive('BENCH_OPEN_INVOICES', 50_000)),
+    movements: Math.round(positive('BENCH_MOVEMENTS', 10_000)),
     scenarios: (process.env.BENCH_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())

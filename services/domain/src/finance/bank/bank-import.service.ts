@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { BankAccount, BankStatement } from './bank.entity';
 import { autoMatchNewMovements, type MatchableMovement } from './bank-matching.service';
-import { jsonChunks, textsLiteral, uuidLiteral } from './sure-match-recording';
+import { jsonChunks, runInTurn, textsLiteral, uuidLiteral } from './sure-match-recording';
 import { parseBankFile, type BankFileFormat, type ParsedMovement, type ParsedStatement } from '../bank-files';
 import { Money } from '../../billing/money';
 import { Errors, Validator } from '../../shared/errors';
@@ -121,27 +121,32 @@ async function insertMovements(em: EntityManager, identity: Identity, movements:
     matched_at: m.matchedAt,
     match_reason: m.matchReason,
   }));
-  for (const chunk of jsonChunks(rows)) {
-    const inserted = await em.execute<{ id: string }[]>(
-      `insert into bank_movements (tenant_id, id, bank_account_id, statement_id, fingerprint, booking_date, value_date, amount, currency,
-                                   label, remittance_info, counterparty_name, counterparty_iban, bank_reference, end_to_end_id,
-                                   mandate_id, bank_transaction_code, details, status, proposals, payment_id, matched_by, matched_at,
-                                   match_reason)
-       select ${uuidLiteral(identity.tenantId)}, r.id, r.bank_account_id, r.statement_id, r.fingerprint, r.booking_date, r.value_date,
-              r.amount, r.currency, r.label, r.remittance_info, r.counterparty_name, r.counterparty_iban, r.bank_reference,
-              r.end_to_end_id, r.mandate_id, r.bank_transaction_code, r.details, r.status, r.proposals, r.payment_id, r.matched_by,
-              r.matched_at, r.match_reason
-         from jsonb_to_recordset(${chunk.rows}) as r(id uuid, bank_account_id uuid, statement_id uuid, fingerprint text, booking_date date,
-              value_date date, amount numeric, currency text, label text, remittance_info text, counterparty_name text,
-              counterparty_iban text, bank_reference text, end_to_end_id text, mandate_id text, bank_transaction_code text,
-              details jsonb, status text, proposals jsonb, payment_id uuid, matched_by uuid, matched_at timestamptz, match_reason text)
-       on conflict (tenant_id, bank_account_id, fingerprint) do nothing returning id`,
-    );
-    if (inserted.length !== chunk.count)
-      throw Errors.conflict('STATEMENT_IMPORTED_CONCURRENTLY', 'Ces mouvements viennent d’être importés par ailleurs ; réessayez', {
-        movements: chunk.count - inserted.length,
-      });
+  const counts: number[] = [];
+  function* statements(): Generator<string> {
+    for (const chunk of jsonChunks(rows)) {
+      counts.push(chunk.count);
+      yield `insert into bank_movements (tenant_id, id, bank_account_id, statement_id, fingerprint, booking_date, value_date, amount,
+                                         currency, label, remittance_info, counterparty_name, counterparty_iban, bank_reference,
+                                         end_to_end_id, mandate_id, bank_transaction_code, details, status, proposals, payment_id,
+                                         matched_by, matched_at, match_reason)
+             select ${uuidLiteral(identity.tenantId)}, r.id, r.bank_account_id, r.statement_id, r.fingerprint, r.booking_date,
+                    r.value_date, r.amount, r.currency, r.label, r.remittance_info, r.counterparty_name, r.counterparty_iban,
+                    r.bank_reference, r.end_to_end_id, r.mandate_id, r.bank_transaction_code, r.details, r.status, r.proposals,
+                    r.payment_id, r.matched_by, r.matched_at, r.match_reason
+               from json_to_recordset(${chunk.rows}) as r(id uuid, bank_account_id uuid, statement_id uuid, fingerprint text,
+                    booking_date date, value_date date, amount numeric, currency text, label text, remittance_info text,
+                    counterparty_name text, counterparty_iban text, bank_reference text, end_to_end_id text, mandate_id text,
+                    bank_transaction_code text, details jsonb, status text, proposals jsonb, payment_id uuid, matched_by uuid,
+                    matched_at timestamptz, match_reason text)
+             on conflict (tenant_id, bank_account_id, fingerprint) do nothing returning id`;
+    }
   }
+  await runInTurn<{ id: string }>(em, statements(), (inserted, i) => {
+    if (inserted.length !== counts[i])
+      throw Errors.conflict('STATEMENT_IMPORTED_CONCURRENTLY', 'Ces mouvements viennent d’être importés par ailleurs ; réessayez', {
+        movements: counts[i]! - inserted.length,
+      });
+  });
 }
 
 /**

@@ -18,12 +18,13 @@ import { normalizeIban } from '../sepa/bank-account';
  * time (a payment of the movement's amount from its payer, allocated to the invoices, the invoices'
  * paid amount, the facts `payment.recorded`, `payment.allocated` and `bank_movement.matched` in that
  * order, the movement MATCHED with its payment and reason), under the same rules and refusing with
- * the same errors, in the order of the movements. But in a few statements: the invoices are locked
- * at once in id order (`select … for update`), checked and settled in memory with billing's
- * settlement function, then the payments, allocations and facts are inserted with multi-row
- * inserts and the invoices updated in one statement. Each payment is inserted with its allocated
- * amount (version 1), where `recordPayment` inserts it then updates it. The movements are the
- * caller's managed entities: they are changed here and written by the caller's flush.
+ * the same errors, in the order of the movements. But in bulk: the customers are read and the
+ * invoices locked at once, in id order (`select … for update`); the matches are checked and
+ * settled in memory with billing's settlement function, a thousand at a time, and their payments,
+ * allocations and facts inserted with multi-row statements while the next thousand are checked;
+ * the invoices' paid amounts are updated last. Each payment is inserted with its allocated amount
+ * (version 1), where `recordPayment` inserts it then updates it. The movements are only marked
+ * here: managed entities are written by the caller's flush, an import inserts its new ones.
  */
 export interface SureMatch {
   movement: MatchableMovement;
@@ -73,6 +74,15 @@ interface AllocationRow {
   allocated_on: string;
 }
 
+/** Sure matches checked and recorded together, then written before the next ones are checked. */
+const BATCH = 1000;
+
+interface Batch {
+  payments: PaymentRow[];
+  allocations: AllocationRow[];
+  facts: FactRow[];
+}
+
 interface FactRow {
   n: number;
   id: string;
@@ -104,21 +114,21 @@ const asciiJson = (row: unknown) =>
  */
 const oneByte = (ascii: string) => Buffer.from(ascii, 'latin1').toString('latin1');
 
-/** The rows, in order, as `jsonb` literals of about `CHUNK_CHARS` each (for `jsonb_to_recordset`), with how many rows each holds. */
+/** The rows, in order, as `json` literals of about `CHUNK_CHARS` each (for `json_to_recordset`), with how many rows each holds. */
 export function* jsonChunks(rows: readonly unknown[]): Generator<{ rows: string; count: number }> {
   let chunk: string[] = [];
   let size = 0;
   for (const row of rows) {
     const json = asciiJson(row);
     if (chunk.length > 0 && size + json.length > CHUNK_CHARS) {
-      yield { rows: `${literal(oneByte(`[${chunk.join(',')}]`))}::jsonb`, count: chunk.length };
+      yield { rows: `${literal(oneByte(`[${chunk.join(',')}]`))}::json`, count: chunk.length };
       chunk = [];
       size = 0;
     }
     chunk.push(json);
     size += json.length + 1;
   }
-  if (chunk.length > 0) yield { rows: `${literal(oneByte(`[${chunk.join(',')}]`))}::jsonb`, count: chunk.length };
+  if (chunk.length > 0) yield { rows: `${literal(oneByte(`[${chunk.join(',')}]`))}::json`, count: chunk.length };
 }
 /** An id (or null) as a `uuid` literal; refuses anything that is not a UUID. */
 export function uuidLiteral(id: string | null): string {
@@ -151,9 +161,37 @@ async function existingCustomers(em: EntityManager, tenantId: string, ids: reado
   return new Set(rows.map((r) => r.id));
 }
 
-/** Runs the statement `sql` gives once per chunk of rows (see `jsonChunks`). */
-async function inChunks(em: EntityManager, rows: readonly unknown[], sql: (rows: string) => string): Promise<void> {
-  for (const chunk of jsonChunks(rows)) await em.execute(sql(chunk.rows));
+/**
+ * Runs statements in order on the unit of work's connection, writing the next one while the
+ * database runs the one before: each is sent as soon as it is written and the previous one has
+ * answered. The first failure is thrown (the transaction is then aborted, and so are the others).
+ */
+export async function runInTurn<T>(
+  em: EntityManager,
+  statements: Iterable<string>,
+  check?: (result: T[], index: number) => void,
+): Promise<void> {
+  let previous: Promise<void> | null = null;
+  let index = 0;
+  try {
+    for (const sql of statements) {
+      const position = index++;
+      const current = em.execute<T[]>(sql).then((result) => check?.(result, position));
+      current.catch(() => {}); // reported through `previous` below, or by the one before it
+      if (previous) await previous;
+      previous = current;
+    }
+    if (previous) await previous;
+  } catch (error) {
+    // Writing a statement failed (a refused match): let the one in flight answer before the caller rolls back.
+    await previous?.catch(() => {});
+    throw error;
+  }
+}
+
+/** The statements `sql` gives for each chunk of rows (see `jsonChunks`), written as they are run. */
+function* inChunks(rows: readonly unknown[], sql: (rows: string) => string): Generator<string> {
+  for (const chunk of jsonChunks(rows)) yield sql(chunk.rows);
 }
 
 /** Records the sure matches given, in their order (see the comment above). */
@@ -176,13 +214,11 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
     matches.flatMap((m) => m.allocations.map((a) => a.invoiceId)),
   );
   const settled = new Map<string, { invoice: LockedInvoice; payments: number }>();
+  let factCount = 0;
 
-  const payments: PaymentRow[] = [];
-  const allocations: AllocationRow[] = [];
-  const facts: FactRow[] = [];
-  const fact = (row: Omit<FactRow, 'n' | 'id'>) => facts.push({ n: facts.length, id: newId(), ...row });
-
-  for (const { movement, customerId, allocations: wanted, reason } of matches) {
+  /** What one sure match records, checked as `recordPayment` and `allocate` check it; the movement marked as `settleMovement` marks it. */
+  function record({ movement, customerId, allocations: wanted, reason }: SureMatch, into: Batch): void {
+    const fact = (row: Omit<FactRow, 'n' | 'id'>) => into.facts.push({ n: factCount++, id: newId(), ...row });
     // recordPayment, as the manual match calls it.
     const input: PaymentInput = {
       customerId,
@@ -238,7 +274,7 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
           amount: toAmount(part),
           allocated_on: input.receivedOn,
         };
-        allocations.push(row);
+        into.allocations.push(row);
         return row;
       });
       payment.allocated_amount = toAmount(new Money(payment.allocated_amount).plus(total));
@@ -250,7 +286,7 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
         payload: { allocations: created.map((a) => ({ invoiceId: a.invoice_id, amount: a.amount })) },
       });
     }
-    payments.push(payment);
+    into.payments.push(payment);
     // The movement, as `settleMovement` marks it.
     movement.status = 'MATCHED';
     movement.paymentId = payment.id;
@@ -267,45 +303,53 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
   }
 
   const [tenant, by, at] = [uuidLiteral(tenantId), uuidLiteral(actor), instantLiteral(now)];
-  await inChunks(
-    em,
-    payments,
-    (rows) => `insert into payments (tenant_id, id, customer_id, received_on, amount, method, payer_name, payer_iban, reference,
-                                     allocated_amount, recorded_by, created_at)
-               select ${tenant}, r.id, r.customer_id, r.received_on, r.amount, r.method, r.payer_name, r.payer_iban, r.reference,
-                      r.allocated_amount, ${by}, ${at}
-                 from jsonb_to_recordset(${rows}) as r(id uuid, customer_id uuid, received_on date, amount numeric, method text,
-                                                       payer_name text, payer_iban text, reference text, allocated_amount numeric)`,
-  );
-  await inChunks(
-    em,
-    allocations,
-    (rows) => `insert into payment_allocations (tenant_id, id, payment_id, invoice_id, amount, allocated_on, allocated_by, created_at)
-               select ${tenant}, r.id, r.payment_id, r.invoice_id, r.amount, r.allocated_on, ${by}, ${at}
-                 from jsonb_to_recordset(${rows}) as r(id uuid, payment_id uuid, invoice_id uuid, amount numeric, allocated_on date)`,
-  );
-  // Each invoice's new paid amount, its version moved by one per payment as one update per payment would.
-  await inChunks(
-    em,
-    [...settled.values()].map(({ invoice, payments: count }) => ({
-      id: invoice.id,
-      paid_amount: invoice.paidAmount,
-      updated_at: invoice.updatedAt,
-      payments: count,
-    })),
-    (rows) => `update invoices i set paid_amount = r.paid_amount, updated_at = r.updated_at, version = i.version + r.payments
-                 from jsonb_to_recordset(${rows}) as r(id uuid, paid_amount numeric, updated_at timestamptz, payments int)
-                where i.tenant_id = ${tenant} and i.id = r.id`,
-  );
-  await inChunks(
-    em,
-    facts,
-    (rows) => `insert into business_facts (tenant_id, id, kind, subject_type, subject_id, occurred_on, payload, actor_id, recorded_at)
-               select ${tenant}, r.id, r.kind, r.subject_type, r.subject_id, r.occurred_on, r.payload, ${by}, ${at}
-                 from jsonb_to_recordset(${rows}) as r(n int, id uuid, kind text, subject_type text, subject_id uuid, occurred_on date,
-                                                       payload jsonb)
-                order by r.n`,
-  );
+  /**
+   * The statements, written as they are sent (see `runInTurn`): the matches are checked and
+   * recorded a batch at a time, the database inserting one batch while the next is checked; the
+   * invoices' paid amounts last, once every payment of the import is counted.
+   */
+  function* statements(): Generator<string> {
+    for (let start = 0; start < matches.length; start += BATCH) {
+      const batch: Batch = { payments: [], allocations: [], facts: [] };
+      for (const match of matches.slice(start, start + BATCH)) record(match, batch);
+      yield* inChunks(
+        batch.payments,
+        (rows) => `insert into payments (tenant_id, id, customer_id, received_on, amount, method, payer_name, payer_iban, reference,
+                                         allocated_amount, recorded_by, created_at)
+                   select ${tenant}, r.id, r.customer_id, r.received_on, r.amount, r.method, r.payer_name, r.payer_iban, r.reference,
+                          r.allocated_amount, ${by}, ${at}
+                     from json_to_recordset(${rows}) as r(id uuid, customer_id uuid, received_on date, amount numeric, method text,
+                                                           payer_name text, payer_iban text, reference text, allocated_amount numeric)`,
+      );
+      yield* inChunks(
+        batch.allocations,
+        (rows) => `insert into payment_allocations (tenant_id, id, payment_id, invoice_id, amount, allocated_on, allocated_by, created_at)
+                   select ${tenant}, r.id, r.payment_id, r.invoice_id, r.amount, r.allocated_on, ${by}, ${at}
+                     from json_to_recordset(${rows}) as r(id uuid, payment_id uuid, invoice_id uuid, amount numeric, allocated_on date)`,
+      );
+      yield* inChunks(
+        batch.facts,
+        (rows) => `insert into business_facts (tenant_id, id, kind, subject_type, subject_id, occurred_on, payload, actor_id, recorded_at)
+                   select ${tenant}, r.id, r.kind, r.subject_type, r.subject_id, r.occurred_on, r.payload, ${by}, ${at}
+                     from json_to_recordset(${rows}) as r(n int, id uuid, kind text, subject_type text, subject_id uuid, occurred_on date,
+                                                           payload jsonb)
+                    order by r.n`,
+      );
+    }
+    // Each invoice's new paid amount, its version moved by one per payment as one update per payment would.
+    yield* inChunks(
+      [...settled.values()].map(({ invoice, payments: count }) => ({
+        id: invoice.id,
+        paid_amount: invoice.paidAmount,
+        updated_at: invoice.updatedAt,
+        payments: count,
+      })),
+      (rows) => `update invoices i set paid_amount = r.paid_amount, updated_at = r.updated_at, version = i.version + r.payments
+                   from json_to_recordset(${rows}) as r(id uuid, paid_amount numeric, updated_at timestamptz, payments int)
+                  where i.tenant_id = ${tenant} and i.id = r.id`,
+    );
+  }
+  await runInTurn(em, statements());
 
   // Invoices this unit of work already holds are read again, as locking them would have.
   for (const id of settled.keys()) {
