@@ -328,3 +328,304 @@ describe('contract billing through the gateway', () => {
     ]);
   });
 });
+
+describe('a contract and its billing terms in one call, through the gateway', () => {
+  let admin: string;
+  let partner: string;
+  const ids: Record<string, string> = {};
+  const must = async <T>(query: string, variables: Record<string, unknown> = {}, token = partner): Promise<T> => {
+    const response = await gql<T>(query, variables, token);
+    if (!response.data || response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data;
+  };
+  const apiKey = async (scopes: string[]) =>
+    (
+      await must<{ createApiKey: { token: string } }>(
+        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { token } }',
+        { input: { name: `Logiciel partenaire ${scopes.join(' ')}`, scopes } },
+        admin,
+      )
+    ).createApiKey.token;
+
+  const CREATE = `mutation($c: ID!, $terms: ContractTermsInput!, $billing: ContractBillingInput) {
+    createContract(customerId: $c, terms: $terms, billing: $billing) {
+      id reference noticeDays renewalTermMonths
+      currentBillingTerms { effectiveOn rhythm timing paymentMethod paymentTermsDays
+        feeLines { label amount vatRateCode indexed revenueAccount } indexation { series { code } firstRevisionOn } } } }`;
+  const AMEND = `mutation($id: ID!, $v: Int!, $on: LocalDate!, $reason: String!, $terms: ContractTermsInput!, $billing: ContractBillingInput) {
+    amendContract(id: $id, expectedVersion: $v, effectiveOn: $on, reason: $reason, terms: $terms, billing: $billing) {
+      version amendments { version effectiveOn reason } rateCard { labourRates { labourType hourlyRate } }
+      billingTerms { effectiveOn reason feeLines { label amount } } } }`;
+  const COUNT = 'query($c: ID) { contracts(customerId: $c) { totalCount } }';
+  const contractCount = async (customerId: string | null = null) =>
+    (await must<{ contracts: { totalCount: number } }>(COUNT, { c: customerId })).contracts.totalCount;
+
+  const terms = (overrides: Record<string, unknown> = {}) => ({
+    title: 'Maintenance CVC et astreinte',
+    startsOn: '2026-10-01',
+    endsOn: '2027-09-30',
+    noticeDays: 60,
+    renewalTermMonths: 24,
+    siteIds: [ids.site],
+    rateCard: {
+      labourRates: ['NORMAL', 'OVERTIME', 'NIGHT', 'WEEKEND_HOLIDAY'].map((labourType) => ({ labourType, hourlyRate: '68.00' })),
+      travelPricing: 'FLAT',
+      travelFlatFee: '45.00',
+    },
+    ...overrides,
+  });
+  const indexation = () => ({
+    seriesId: ids.syntec,
+    fixedPart: '0.15',
+    variablePart: '0.85',
+    baseIndexValue: '287.5',
+    baseIndexPeriod: '2024-10-01',
+    firstRevisionOn: '2027-10-01',
+  });
+  const billing = (overrides: Record<string, unknown> = {}) => ({
+    rhythm: 'MONTHLY',
+    timing: 'ADVANCE',
+    paymentMethod: 'DIRECT_DEBIT',
+    paymentTermsDays: 30,
+    feeLines: [
+      { label: 'Maintenance préventive', amount: '150.00', vatRateCode: 'TVA20', revenueAccount: '706100' },
+      { label: 'Astreinte', amount: '45.50', vatRateCode: 'TVA20', indexed: false },
+    ],
+    indexation: indexation(),
+    ...overrides,
+  });
+
+  type PreviewContract = { reference: string; periods: { start: string; end: string; lines: { amount: string }[] }[]; totalNet: string };
+  /** The contract's periods due on the date, each with the sum of its lines, and its net total. */
+  async function previewOf(reference: string, date: string) {
+    const { contractBillingPreview } = await must<{ contractBillingPreview: { customers: { contracts: PreviewContract[] }[] } }>(
+      'query($d: LocalDate!) { contractBillingPreview(date: $d) { customers { contracts { reference totalNet periods { start end lines { amount } } } } } }',
+      { d: date },
+    );
+    const contract = contractBillingPreview.customers.flatMap((c) => c.contracts).find((c) => c.reference === reference)!;
+    return {
+      periods: contract.periods.map((p) => [p.start, p.end, p.lines.map((l) => l.amount)]),
+      totalNet: contract.totalNet,
+    };
+  }
+
+  beforeAll(async () => {
+    const tenant = await createTestTenant('api-contract-one-call');
+    admin = await login(tenant.adminEmail);
+    partner = await apiKey(['maintenance:read', 'maintenance:write', 'billing:read', 'billing:write']);
+    const { createCustomer } = await must<{ createCustomer: { id: string } }>(
+      'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
+      {
+        input: {
+          name: 'Résidence Les Tilleuls',
+          billingAddressLine1: '3 allée des Tilleuls',
+          billingPostalCode: '35000',
+          billingCity: 'Rennes',
+        },
+      },
+    );
+    ids.customer = createCustomer.id;
+    const { createSite } = await must<{ createSite: { id: string } }>(
+      'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+      {
+        input: {
+          customerId: createCustomer.id,
+          name: 'Bâtiment A',
+          addressLine1: '3 allée des Tilleuls',
+          postalCode: '35000',
+          city: 'Rennes',
+        },
+      },
+    );
+    ids.site = createSite.id;
+    const { createIndexSeries } = await must<{ createIndexSeries: { id: string } }>(
+      'mutation { createIndexSeries(input: { code: "SYNTEC", name: "Syntec" }) { id } }',
+    );
+    ids.syntec = createIndexSeries.id;
+  });
+
+  it('creates the contract with its fee lines, rhythm, payment, indexation and renewal terms; the preview bills its periods', async () => {
+    const { createContract } = await must<{
+      createContract: { id: string; reference: string; noticeDays: number; renewalTermMonths: number; currentBillingTerms: unknown };
+    }>(CREATE, { c: ids.customer, terms: terms(), billing: billing() });
+    ids.contract = createContract.id;
+    ids.reference = createContract.reference;
+    expect(createContract).toMatchObject({ reference: 'CT-2026-0001', noticeDays: 60, renewalTermMonths: 24 });
+    expect(createContract.currentBillingTerms).toEqual({
+      effectiveOn: '2026-10-01',
+      rhythm: 'MONTHLY',
+      timing: 'ADVANCE',
+      paymentMethod: 'DIRECT_DEBIT',
+      paymentTermsDays: 30,
+      feeLines: [
+        { label: 'Maintenance préventive', amount: '150.00', vatRateCode: 'TVA20', indexed: true, revenueAccount: '706100' },
+        { label: 'Astreinte', amount: '45.50', vatRateCode: 'TVA20', indexed: false, revenueAccount: null },
+      ],
+      indexation: { series: { code: 'SYNTEC' }, firstRevisionOn: '2027-10-01' },
+    });
+
+    // Monthly in advance from 1 October: October, November and December are due on 1 December.
+    expect(await previewOf(ids.reference!, '2026-12-01')).toEqual({
+      periods: [
+        ['2026-10-01', '2026-10-31', ['150.00', '45.50']],
+        ['2026-11-01', '2026-11-30', ['150.00', '45.50']],
+        ['2026-12-01', '2026-12-31', ['150.00', '45.50']],
+      ],
+      totalNet: '586.50',
+    });
+  });
+
+  it('a refused billing field leaves no contract behind, its reference not used; a key without billing:write may not send billing', async () => {
+    const before = await contractCount();
+    const refused = await gql(
+      CREATE,
+      {
+        c: ids.customer,
+        terms: terms({ title: 'Contrat refusé' }),
+        billing: billing({
+          feeLines: [{ label: 'Forfait', amount: '150.00', vatRateCode: 'TVA99' }],
+          indexation: { ...indexation(), fixedPart: '0.7', variablePart: '0.2' },
+        }),
+      },
+      partner,
+    );
+    expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
+    const fields = (refused.errors![0]!.extensions as { fields: { field: string; message: string }[] }).fields;
+    expect(fields).toEqual([
+      { field: 'billing.feeLines[0].vatRateCode', message: 'taux de TVA inconnu : TVA99' },
+      { field: 'billing.indexation.variablePart', message: 'a + b doit valoir 1' },
+    ]);
+    expect(await contractCount()).toBe(before);
+
+    const maintenanceOnly = await apiKey(['maintenance:read', 'maintenance:write']);
+    const forbidden = await gql(
+      CREATE,
+      { c: ids.customer, terms: terms({ title: 'Sans droit de facturation' }), billing: billing() },
+      maintenanceOnly,
+    );
+    expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
+    expect(await contractCount()).toBe(before);
+
+    // The next contract takes the number the refused one would have had.
+    const { createContract } = await must<{ createContract: { reference: string } }>(CREATE, {
+      c: ids.customer,
+      terms: terms({ title: 'Second bâtiment' }),
+      billing: billing(),
+    });
+    expect(createContract.reference).toBe('CT-2026-0002');
+    expect(await contractCount()).toBe(before + 1);
+  });
+
+  it('amends the terms and the billing from the same date: the periods before it keep their amounts', async () => {
+    const { amendContract } = await must<{
+      amendContract: {
+        version: number;
+        amendments: { version: number; effectiveOn: string; reason: string }[];
+        rateCard: { labourRates: { labourType: string; hourlyRate: string }[] };
+        billingTerms: { effectiveOn: string; reason: string | null; feeLines: { label: string; amount: string }[] }[];
+      };
+    }>(AMEND, {
+      id: ids.contract,
+      v: 1,
+      on: '2027-01-01',
+      reason: 'Avenant 2027 : astreinte étendue aux week-ends',
+      terms: terms({
+        rateCard: {
+          labourRates: ['NORMAL', 'OVERTIME', 'NIGHT', 'WEEKEND_HOLIDAY'].map((labourType) => ({ labourType, hourlyRate: '72.00' })),
+          travelPricing: 'FLAT',
+          travelFlatFee: '45.00',
+        },
+      }),
+      billing: billing({
+        feeLines: [
+          { label: 'Maintenance préventive', amount: '150.00', vatRateCode: 'TVA20', revenueAccount: '706100' },
+          { label: 'Astreinte étendue', amount: '60.00', vatRateCode: 'TVA20', indexed: false },
+        ],
+      }),
+    });
+    expect(amendContract.version).toBe(2);
+    expect(amendContract.amendments).toEqual([
+      { version: 1, effectiveOn: '2027-01-01', reason: 'Avenant 2027 : astreinte étendue aux week-ends' },
+    ]);
+    expect(amendContract.rateCard.labourRates[0]).toEqual({ labourType: 'NORMAL', hourlyRate: '72.00' });
+    expect(amendContract.billingTerms).toEqual([
+      {
+        effectiveOn: '2026-10-01',
+        reason: null,
+        feeLines: [
+          { label: 'Maintenance préventive', amount: '150.00' },
+          { label: 'Astreinte', amount: '45.50' },
+        ],
+      },
+      {
+        effectiveOn: '2027-01-01',
+        reason: 'Avenant 2027 : astreinte étendue aux week-ends',
+        feeLines: [
+          { label: 'Maintenance préventive', amount: '150.00' },
+          { label: 'Astreinte étendue', amount: '60.00' },
+        ],
+      },
+    ]);
+
+    // Before the amendment's date, the old amounts; from it, the new ones.
+    expect(await previewOf(ids.reference!, '2026-12-01')).toEqual({
+      periods: [
+        ['2026-10-01', '2026-10-31', ['150.00', '45.50']],
+        ['2026-11-01', '2026-11-30', ['150.00', '45.50']],
+        ['2026-12-01', '2026-12-31', ['150.00', '45.50']],
+      ],
+      totalNet: '586.50',
+    });
+    expect(await previewOf(ids.reference!, '2027-02-01')).toEqual({
+      periods: [
+        ['2026-10-01', '2026-10-31', ['150.00', '45.50']],
+        ['2026-11-01', '2026-11-30', ['150.00', '45.50']],
+        ['2026-12-01', '2026-12-31', ['150.00', '45.50']],
+        ['2027-01-01', '2027-01-31', ['150.00', '60.00']],
+        ['2027-02-01', '2027-02-28', ['150.00', '60.00']],
+      ],
+      totalNet: '1006.50',
+    });
+  });
+
+  it('an amendment whose billing would start inside a billed period is refused whole: the contract keeps its version', async () => {
+    const { runContractBilling } = await must<{ runContractBilling: { id: string } }>(
+      'mutation { runContractBilling(date: "2026-12-01", mode: ISSUE, send: false) { id } }',
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await must<{ contractBillingRun: { state: string } }>('query($id: ID!) { contractBillingRun(id: $id) { state } }', {
+              id: runContractBilling.id,
+            })
+          ).contractBillingRun.state,
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe('SUCCEEDED');
+
+    const refused = await gql(
+      AMEND,
+      {
+        id: ids.contract,
+        v: 2,
+        on: '2026-12-15',
+        reason: 'Hausse en cours de mois',
+        terms: terms(),
+        billing: billing({ feeLines: [{ label: 'Forfait', amount: '250.00', vatRateCode: 'TVA20' }] }),
+      },
+      partner,
+    );
+    expect(errorCodes(refused)).toEqual(['PERIOD_ALREADY_BILLED']);
+    expect(refused.errors![0]!.extensions).toMatchObject({ periodStart: '2026-12-01', periodEnd: '2026-12-31' });
+    const { contract } = await must<{ contract: { version: number; amendments: unknown[]; billingTerms: unknown[] } }>(
+      'query($id: ID!) { contract(id: $id) { version amendments { version } billingTerms { effectiveOn } } }',
+      { id: ids.contract },
+    );
+    expect(contract).toEqual({
+      version: 2,
+      amendments: [{ version: 1 }],
+      billingTerms: [{ effectiveOn: '2026-10-01' }, { effectiveOn: '2027-01-01' }],
+    });
+  });
+});

@@ -14,7 +14,9 @@ import { createTestTenant, type TestTenant } from '../support/tenants';
  * the admin creates it in the planning app, follows the link to its billing page, adds its billing
  * terms (monthly in advance, two fee lines, one refused field fixed), reads the schedule to the
  * cent, sees the first month billed by a run, then terminates it mid-month and gets the credit
- * note proposed for the days no longer due.
+ * note proposed for the days no longer due. A second contract is created with its fee in the same
+ * form (one call, a refused billing field leaving no contract), then amended with a new fee from
+ * next month, both read back on its billing page.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'contracts');
@@ -213,6 +215,7 @@ describe.skipIf(skipReason !== null)(
         .toBe('SUCCEEDED');
       await page.reload();
       const first = page.getByTestId('schedule-period').first();
+      await first.waitFor();
       await expect.poll(() => text(first.getByTestId('schedule-status'))).toBe('Facturée');
       const invoiceLink = first.getByRole('link', { name: /^F-\d{4}-\d{5}$/ });
       expect(await invoiceLink.getAttribute('href')).toMatch(/^\/facturation\/factures\/[^/]+$/);
@@ -295,6 +298,92 @@ describe.skipIf(skipReason !== null)(
       expect(await text(periods.first().getByTestId('schedule-status'))).toBe('Facturée');
       expect(await page.getByRole('button', { name: 'Résilier', exact: true }).count()).toBe(0);
       await shot('8-contract-terminated.png');
+    });
+
+    it('the admin creates a contract with its fee in the same form, then amends its terms and fee from next month', async () => {
+      await page.goto(new URL('/planning/contrats/nouveau', backOfficeUrl).href);
+      await page.getByRole('heading', { name: 'Nouveau contrat' }).waitFor();
+      await page.getByRole('combobox', { name: 'Client' }).fill('Boulangerie');
+      await page.getByRole('option', { name: /^Boulangerie Morvan/ }).click();
+      await page.getByLabel('Intitulé').fill('Entretien de la chambre froide');
+      await page.getByLabel(/^Début/).fill(monthStart);
+      expect(await page.getByLabel('Reconduit pour (mois)').inputValue()).toBe('12');
+      await page.getByRole('checkbox', { name: /^Boutique/ }).check();
+      await page.getByLabel('Heures normales').fill('70');
+      await page.getByLabel('Heures supplémentaires').fill('87,50');
+      await page.getByLabel(/^Nuit/).fill('105');
+      await page.getByLabel('Week-end / jour férié').fill('140');
+      await page.getByLabel('Forfait de déplacement').fill('40');
+
+      await page.getByLabel('Facturer la redevance du contrat').check();
+      const billing = page.getByTestId('contract-billing-fields');
+      await billing.getByLabel('Libellé, ligne 1').fill('Entretien préventif de la chambre froide');
+      await billing.getByLabel('Montant HT, ligne 1').fill('80,00');
+      // The first line takes the first VAT rate once the rates are read.
+      await expect.poll(() => billing.getByLabel('TVA, ligne 1').inputValue()).toBe('20 %');
+      await billing.getByLabel('Délai de paiement (jours)').fill('90');
+      await page.getByRole('button', { name: 'Créer le contrat' }).click();
+
+      // The server refuses the payment terms, naming the billing field: nothing is created.
+      await page.getByRole('alert').filter({ hasText: 'Certains champs sont à corriger' }).waitFor();
+      const terms = billing.getByLabel('Délai de paiement (jours)');
+      expect(await terms.getAttribute('aria-invalid')).toBe('true');
+      await billing.getByText('de 0 à 60 jours (L441-10 du Code de commerce)').waitFor();
+      await shot('9-contract-with-fee-refused.png');
+      await terms.fill('30');
+      await page.getByRole('button', { name: 'Créer le contrat' }).click();
+
+      // The refused attempt took no number: this is the tenant's second contract.
+      const created = page.getByTestId('contract-saved');
+      await created.waitFor();
+      const planningUrl = page.url();
+      expect(await text(created)).toMatch(new RegExp(`^Contrat CT-${monthStart.slice(0, 4)}-0002 créé\\.`));
+      expect(await text(created)).toContain('Ses conditions de facturation sont enregistrées avec lui');
+      await created.getByRole('link', { name: 'Conditions de facturation →' }).click();
+      await page.waitForURL(/\/facturation\/contrats\/[^/]+$/);
+      const billingUrl = page.url();
+      await page
+        .getByTestId('billing-terms')
+        .getByText(`En vigueur depuis le ${frDate(monthStart)}`)
+        .waitFor();
+      expect(await text(page.getByTestId('fee-total'))).toBe('80,00 €');
+      const periods = page.getByTestId('schedule-period');
+      await expect.poll(() => periods.count()).toBeGreaterThanOrEqual(12);
+      expect(await text(periods.first().getByTestId('schedule-amount'))).toBe('80,00 €');
+      expect(await text(periods.first().getByTestId('schedule-status'))).toBe('À facturer');
+      await shot('10-contract-with-fee-billing.png');
+
+      // An amendment from next month: a new hourly rate and a new fee, in one save.
+      await page.goto(planningUrl);
+      await page.getByRole('link', { name: 'Modifier par avenant' }).click();
+      await page.getByRole('heading', { name: /^Avenant au contrat CT-/ }).waitFor();
+      await page.getByLabel('Date d’effet').fill(nextMonthStart);
+      await page.getByLabel('Motif de l’avenant').fill('Révision annuelle de la redevance');
+      await page.getByLabel('Heures normales').fill('72');
+      await page.getByLabel('Modifier aussi la redevance').check();
+      const fee = page.getByTestId('contract-billing-fields').getByLabel('Montant HT, ligne 1');
+      expect(await fee.inputValue()).toBe('80,00');
+      await fee.fill('95,00');
+      await shot('11-amendment-with-fee.png');
+      await page.getByRole('button', { name: 'Enregistrer l’avenant' }).click();
+      const amended = page.getByTestId('contract-saved').filter({ hasText: /^Avenant au contrat CT-\d{4}-0002 enregistré\./ });
+      await amended.waitFor();
+      expect(await text(amended)).toContain('Ses conditions de facturation sont enregistrées avec lui');
+      await page.getByText(`Avenant (version 1) — effet au ${frDate(nextMonthStart)}`).waitFor();
+
+      // This month keeps its fee; the next one has the new fee, from a version dated like the amendment.
+      await page.goto(billingUrl);
+      const history = page.getByTestId('terms-history');
+      await history.waitFor();
+      expect(await history.getByRole('row').count()).toBe(3);
+      expect(await text(history.getByRole('row').nth(1))).toContain(`${frDate(nextMonthStart)} à venir`);
+      expect(await text(history.getByRole('row').nth(1))).toContain('Révision annuelle de la redevance');
+      expect(await text(page.getByTestId('fee-total'))).toBe('80,00 €');
+      const schedule = page.getByTestId('schedule-period');
+      expect(await text(schedule.first().getByTestId('schedule-amount'))).toBe('80,00 €');
+      expect(await text(schedule.nth(1).getByTestId('schedule-amount'))).toBe('95,00 €');
+      expect(await text(schedule.nth(1).getByRole('cell').nth(1))).toBe(frDate(nextMonthStart));
+      await shot('12-amended-fee-schedule.png');
     });
   },
   120_000,

@@ -9,11 +9,14 @@ import {
   IndexValue,
   Invoice,
   InvoiceLine,
+  JobQueue,
+  CONTRACT_BILLING_QUEUE,
   contractBillingPreview,
   importIndexValues,
   inTenantScope,
   localDate,
   processContractBillingRun,
+  resumeStaleContractBillingRuns,
   setContractBilling,
   startContractBillingRun,
   type ContractBillingInput,
@@ -228,6 +231,33 @@ describe('a billing run killed midway', () => {
   });
 });
 
+/**
+ * Runs the billing run in a process of its own and kills it (SIGKILL) inside its second chunk's
+ * transaction, its writes made and not committed: the run is left RUNNING with its first chunk billed.
+ */
+async function killRunInItsSecondChunk(runId: string, tenant: TestTenant): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'tests/support/billing-run-child.ts',
+      inject('appDatabaseUrl'),
+      JSON.stringify({ runId, identity: tenant.identity }),
+    ],
+    { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('PAUSED')) resolve();
+    });
+    child.on('exit', () => reject(new Error('the run process ended before pausing')));
+  });
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
 describe('a billing run whose process is killed (SIGKILL)', () => {
   let orm: Orm;
   let tenant: TestTenant;
@@ -246,27 +276,7 @@ describe('a billing run whose process is killed (SIGKILL)', () => {
 
   it('is resumed by another process: the killed chunk is rolled back, nothing is billed twice, numbers have no gap', async () => {
     const run = await inScope((em) => startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE }));
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'tests/support/billing-run-child.ts',
-        inject('appDatabaseUrl'),
-        JSON.stringify({ runId: run.id, identity: tenant.identity }),
-      ],
-      { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    // Its second chunk's writes are made and not committed when it is killed.
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('PAUSED')) resolve();
-      });
-      child.on('exit', () => reject(new Error('the run process ended before pausing')));
-    });
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    await killRunInItsSecondChunk(run.id, tenant);
     const stranded = await inScope((em) => em.findOneOrFail(ContractBillingRun, { id: run.id }));
     expect(stranded).toMatchObject({ state: 'RUNNING', invoiceCount: 3 });
 
@@ -276,5 +286,72 @@ describe('a billing run whose process is killed (SIGKILL)', () => {
     expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 7 }, (_, i) => `F-${YEAR}-${String(i + 1).padStart(5, '0')}`));
     expect(new Set(invoices.map((i) => i.contractId)).size).toBe(7);
     expect(invoices.map((i) => i.totalNet).sort()).toEqual(['122.00', '124.00', '126.00', '128.00', '130.00', '132.00', '134.00']);
+  });
+});
+
+describe('a billing run left RUNNING by a killed process, resumed by the sweep', () => {
+  let orm: Orm;
+  let tenant: TestTenant;
+  let queue: JobQueue;
+  const queueErrors: Error[] = [];
+  const inScope = <T>(work: (em: EntityManager) => Promise<T>) => inTenantScope(orm, tenant.identity, { requestId: 't' }, work);
+
+  beforeAll(async () => {
+    orm = await appOrm();
+    tenant = await createTestTenant('billing-sweep');
+    for (let i = 1; i <= 7; i += 1)
+      await billedContract(orm, tenant, `Client ${i}`, { startsOn: '2026-11-01', endsOn: '2027-10-31' }, monthly(`${80 + i}.00`));
+    // The queue the billing subgraphs' workers take runs from (the stack's one among them).
+    queue = await JobQueue.start(inject('appDatabaseUrl'), [CONTRACT_BILLING_QUEUE], (error) => queueErrors.push(error));
+  });
+
+  afterAll(async () => {
+    await queue?.stop();
+    await orm?.close(true);
+  });
+
+  it('leaves it alone while recent, queues it again once silent for two minutes, and a worker completes it: each period billed once, no gap', async () => {
+    const run = await inScope((em) => startContractBillingRun(em, tenant.identity, { billingDate: BILLING_DATE, send: false }));
+    await killRunInItsSecondChunk(run.id, tenant);
+    expect(await inScope((em) => em.findOneOrFail(ContractBillingRun, { id: run.id }))).toMatchObject({
+      state: 'RUNNING',
+      invoiceCount: 3,
+    });
+
+    // Its last progress is recent: it could be a live worker's, so the sweep does not take it.
+    expect(await resumeStaleContractBillingRuns(orm, queue)).not.toContain(run.id);
+    // Two minutes of silence, without waiting them: its last progress moved three minutes back.
+    await inScope((em) =>
+      em.execute(`update contract_billing_runs set heartbeat_at = heartbeat_at - interval '3 minutes' where id = ?`, [run.id]),
+    );
+    expect(await resumeStaleContractBillingRuns(orm, queue)).toContain(run.id);
+
+    await expect
+      .poll(async () => (await inScope((em) => em.findOneOrFail(ContractBillingRun, { id: run.id }))).state, {
+        timeout: 20_000,
+        interval: 200,
+      })
+      .toBe('SUCCEEDED');
+    const resumed = await inScope((em) => em.findOneOrFail(ContractBillingRun, { id: run.id }));
+    expect(resumed).toMatchObject({ invoiceCount: 7, contractsDone: 7, contractsTotal: 7, attempts: 2, errors: [] });
+    // The resumed attempt was the system's job, not this test's call.
+    const audit = await inScope((em) =>
+      em.execute<{ actor_kind: string }[]>(
+        `select actor_kind from audit_log where table_name = 'contract_billing_runs' and row_id = ? and operation = 'contract-billing:start' order by id`,
+        [run.id],
+      ),
+    );
+    expect(audit.map((a) => a.actor_kind)).toEqual(['user', 'system']);
+
+    const invoices = await inScope((em) => em.find(Invoice, {}, { orderBy: { number: 'asc' } }));
+    expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 7 }, (_, i) => `F-${YEAR}-${String(i + 1).padStart(5, '0')}`));
+    expect(new Set(invoices.map((i) => i.contractId)).size).toBe(7);
+    // November and December once each per contract: twice the monthly fee.
+    expect(invoices.map((i) => i.totalNet).sort()).toEqual(['162.00', '164.00', '166.00', '168.00', '170.00', '172.00', '174.00']);
+    const lines = await inScope((em) => em.find(InvoiceLine, { invoiceId: { $in: invoices.map((i) => i.id) } }));
+    expect(lines.map((l) => `${l.invoiceId}:${l.serviceStart}`).sort()).toEqual(
+      invoices.flatMap((i) => [`${i.id}:2026-11-01`, `${i.id}:2026-12-01`]).sort(),
+    );
+    expect(queueErrors).toEqual([]);
   });
 });

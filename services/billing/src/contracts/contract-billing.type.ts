@@ -5,7 +5,8 @@ import type {
   BillLine,
   BillingRunError,
   ContractBill,
-  ContractBillingInput,
+  ContractBillingChange,
+  ContractBillingInput as DomainBillingInput,
   ContractBillingRun,
   ContractBillingTerms,
   ContractFeeLine,
@@ -323,9 +324,11 @@ export class ContractIndexationInput {
   @Field(() => DecimalScalar, { nullable: true }) coefficientCap?: string | null;
 }
 
-@InputType()
-export class ContractBillingTermsInput {
-  @Field(() => LocalDateScalar) effectiveOn!: string;
+@InputType({
+  description:
+    'Billing terms given with a contract’s own terms (createContract, amendContract): in force from the contract’s start, or from the amendment’s effective date.',
+})
+export class ContractBillingInput {
   @Field(() => BillingRhythmEnum) rhythm!: BillingRhythmEnum;
   @Field(() => BillingTimingEnum) timing!: BillingTimingEnum;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Default: the contract’s start.' }) anchorDate?: string | null;
@@ -333,7 +336,13 @@ export class ContractBillingTermsInput {
   @Field(() => Int, { nullable: true }) paymentTermsDays?: number | null;
   @Field(() => [ContractFeeLineInput]) feeLines!: ContractFeeLineInput[];
   @Field(() => ContractIndexationInput, { nullable: true }) indexation?: ContractIndexationInput | null;
-  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why this version; with an amendment, default: the amendment’s reason.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'A version of a contract’s billing terms, in force from `effectiveOn` to the next version.' })
+export class ContractBillingTermsInput extends ContractBillingInput {
+  @Field(() => LocalDateScalar) effectiveOn!: string;
 }
 
 @InputType()
@@ -345,7 +354,9 @@ export class IndexSeriesInput {
 
 // ------------------------------------------------------------------ mappers
 
-export const toBillingInput = (input: ContractBillingTermsInput): ContractBillingInput => ({ ...input });
+export const toBillingInput = (input: ContractBillingTermsInput): DomainBillingInput => ({ ...input });
+
+export const toBillingChange = (input: ContractBillingInput): ContractBillingChange => ({ ...input });
 
 export const toIndexSeriesType = (s: IndexSeries): IndexSeriesType => ({
   id: s.id,

@@ -5,9 +5,9 @@ import {
   RENEWAL_QUEUE,
   localDate,
   processContractBillingRun,
+  resumeStaleContractBillingRuns,
   runRenewalNotices,
   sendRunInvoices,
-  systemIdentity,
   tenantsWithAutomaticRenewalNotices,
   type ContractBillingJobData,
   type Orm,
@@ -17,25 +17,11 @@ import type { SubgraphDefinition } from '@relais/subgraph-kit';
 let queue: JobQueue | null = null;
 
 const RESUME_EVERY_MS = 60_000;
-/** A run silent this long lost its worker (a process killed mid-run): any replica resumes it. */
-const STALE_RUN_SECONDS = 120;
 const RENEWALS_EVERY_MS = 6 * 3600_000;
 
 interface RenewalJobData {
   tenantId: string;
   date: string;
-}
-
-async function resumeStaleRuns(orm: Orm, q: JobQueue): Promise<void> {
-  const em = orm.em.fork();
-  const stale = await em.execute<{ tenant_id: string; id: string; created_by: string | null }[]>(
-    'select tenant_id, id, created_by from contract_billing_runs_to_resume(?)',
-    [STALE_RUN_SECONDS],
-  );
-  for (const run of stale) {
-    const identity = systemIdentity(run.tenant_id, CONTRACT_BILLING_QUEUE);
-    await q.enqueue(CONTRACT_BILLING_QUEUE, { runId: run.id, identity }, { singletonKey: `resume:${run.id}` });
-  }
 }
 
 async function scheduleRenewals(orm: Orm, q: JobQueue): Promise<void> {
@@ -65,9 +51,9 @@ export const startContractBillingWorker: NonNullable<SubgraphDefinition['onStart
     const outcome = await runRenewalNotices(orm, tenantId, date);
     if (outcome.failed.length) log.warn({ tenantId, failed: outcome.failed }, 'renewal notices not sent');
   });
-  const background = (work: () => Promise<void>, what: string) => () => void work().catch((error) => log.error({ err: error }, what));
+  const background = (work: () => Promise<unknown>, what: string) => () => void work().catch((error) => log.error({ err: error }, what));
   const resume = setInterval(
-    background(() => resumeStaleRuns(orm, q), 'resuming billing runs'),
+    background(() => resumeStaleContractBillingRuns(orm, q), 'resuming billing runs'),
     RESUME_EVERY_MS,
   );
   const renewals = setInterval(

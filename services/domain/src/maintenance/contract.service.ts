@@ -26,6 +26,8 @@ export interface ContractTermsInput {
   endsOn: string;
   tacitRenewal: boolean;
   noticeDays: number;
+  /** Months of each tacit renewal (1 to 60); a new contract defaults to 12, an amendment keeps the current length. */
+  renewalTermMonths?: number | null;
   siteIds: string[];
   sla: SlaTargets;
   rateCard: RateCard;
@@ -38,6 +40,12 @@ function validateTerms(terms: ContractTermsInput): void {
     .check(isLocalDate(terms.startsOn), 'startsOn', 'date AAAA-MM-JJ')
     .check(isLocalDate(terms.endsOn) && terms.endsOn > terms.startsOn, 'endsOn', 'date AAAA-MM-JJ après le début')
     .check(Number.isInteger(terms.noticeDays) && terms.noticeDays >= 0 && terms.noticeDays <= 365, 'noticeDays', 'de 0 à 365 jours')
+    .check(
+      terms.renewalTermMonths == null ||
+        (Number.isInteger(terms.renewalTermMonths) && terms.renewalTermMonths >= 1 && terms.renewalTermMonths <= 60),
+      'renewalTermMonths',
+      'de 1 à 60 mois',
+    )
     .check(terms.siteIds.length > 0, 'siteIds', 'au moins un site couvert');
   validateSla(terms.sla, v);
   validateRateCard(terms.rateCard, v);
@@ -96,6 +104,7 @@ export async function createContract(
     endsOn: input.endsOn,
     tacitRenewal: input.tacitRenewal,
     noticeDays: input.noticeDays,
+    renewalTermMonths: input.renewalTermMonths ?? 12,
     sla: input.sla,
     rateCard: input.rateCard,
   });
@@ -135,6 +144,7 @@ export async function amendContract(
       endsOn: contract.endsOn,
       tacitRenewal: contract.tacitRenewal,
       noticeDays: contract.noticeDays,
+      renewalTermMonths: contract.renewalTermMonths,
       sla: contract.sla,
       rateCard: contract.rateCard,
       siteIds: sites.map((s) => s.siteId),
@@ -155,6 +165,7 @@ export async function amendContract(
     endsOn: input.endsOn,
     tacitRenewal: input.tacitRenewal,
     noticeDays: input.noticeDays,
+    renewalTermMonths: input.renewalTermMonths ?? contract.renewalTermMonths,
     sla: input.sla,
     rateCard: input.rateCard,
   });

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { amendContract, createContract, listContracts, type RateCard, type SlaTargets } from '@relais/domain';
-import { DecimalScalar, LocalDateScalar, em, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { listContracts } from '@relais/domain';
+import { em, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import {
   ContractAmendmentType,
   ContractConnection,
@@ -10,75 +10,11 @@ import {
   toContractType,
   toPlanType,
 } from './contract.type';
-import { EquipmentCategoryEnum, InterventionPriorityEnum, LabourTypeEnum, TravelPricingEnum } from '../shared/enums';
 import { loaders } from '../shared/loaders';
 import { CustomerType, toCustomerType } from '../customers/customer.type';
 import { customerLoader } from '../customers/customer.resolver';
 import { SiteType, toSiteType } from '../sites/site.type';
 import { EquipmentType, toEquipmentType } from '../equipment/equipment.type';
-
-@InputType()
-export class LabourRateInput {
-  @Field(() => LabourTypeEnum) labourType!: LabourTypeEnum;
-  @Field(() => DecimalScalar) hourlyRate!: string;
-}
-
-@InputType()
-export class TravelZoneInput {
-  @Field(() => String) code!: string;
-  @Field(() => String) label!: string;
-  @Field(() => DecimalScalar) fee!: string;
-}
-
-@InputType()
-export class RateCardInput {
-  @Field(() => [LabourRateInput], { description: 'One rate per labour type (NORMAL, OVERTIME, NIGHT, WEEKEND_HOLIDAY).' })
-  labourRates!: LabourRateInput[];
-  @Field(() => TravelPricingEnum) travelPricing!: TravelPricingEnum;
-  @Field(() => DecimalScalar, { nullable: true }) travelFlatFee?: string | null;
-  @Field(() => [TravelZoneInput], { defaultValue: [] }) travelZones!: TravelZoneInput[];
-  @Field(() => DecimalScalar, { defaultValue: '0' }) partsDiscountPercent!: string;
-  @Field(() => DecimalScalar, { defaultValue: '0' }) includedLabourHoursPerYear!: string;
-  @Field(() => Boolean, { defaultValue: false }) travelIncluded!: boolean;
-  @Field(() => Boolean, { defaultValue: false }) partsIncluded!: boolean;
-}
-
-@InputType()
-export class SlaTargetInput {
-  @Field(() => InterventionPriorityEnum) priority!: InterventionPriorityEnum;
-  @Field(() => Int) responseHours!: number;
-}
-
-@InputType()
-export class MaintenancePlanInput {
-  @Field(() => EquipmentCategoryEnum) equipmentCategory!: EquipmentCategoryEnum;
-  @Field(() => Int) visitsPerYear!: number;
-  @Field(() => Int, { nullable: true }) estimatedDurationMinutes?: number | null;
-  @Field(() => [String], { nullable: true }) requiredSkills?: string[] | null;
-}
-
-@InputType()
-export class ContractTermsInput {
-  @Field(() => String) title!: string;
-  @Field(() => LocalDateScalar) startsOn!: string;
-  @Field(() => LocalDateScalar) endsOn!: string;
-  @Field(() => Boolean, { defaultValue: true }) tacitRenewal!: boolean;
-  @Field(() => Int, { defaultValue: 90 }) noticeDays!: number;
-  @Field(() => [ID]) siteIds!: string[];
-  @Field(() => [SlaTargetInput], { defaultValue: [] }) sla!: SlaTargetInput[];
-  @Field(() => RateCardInput) rateCard!: RateCardInput;
-  @Field(() => [MaintenancePlanInput], { defaultValue: [] }) plans!: MaintenancePlanInput[];
-}
-
-function toTerms(input: ContractTermsInput) {
-  const rateCard: RateCard = {
-    ...input.rateCard,
-    travelFlatFee: input.rateCard.travelFlatFee ?? null,
-    labourRates: Object.fromEntries(input.rateCard.labourRates.map((r) => [r.labourType, r.hourlyRate])) as RateCard['labourRates'],
-  };
-  const sla: SlaTargets = Object.fromEntries(input.sla.map((s) => [s.priority, s.responseHours]));
-  return { ...input, rateCard, sla };
-}
 
 @Resolver(() => ContractType)
 export class ContractResolver {
@@ -99,29 +35,6 @@ export class ContractResolver {
   async contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     const contract = await loaders.contract(ctx).load(id);
     return contract ? toContractType(contract) : null;
-  }
-
-  @Authorized('maintenance:write')
-  @Mutation(() => ContractType)
-  async createContract(
-    @Ctx() ctx: RequestContext,
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('terms', () => ContractTermsInput) terms: ContractTermsInput,
-  ) {
-    return toContractType(await createContract(em(ctx), tenantIdOf(ctx), { ...toTerms(terms), customerId }));
-  }
-
-  @Authorized('maintenance:write')
-  @Mutation(() => ContractType, { description: 'New terms as an amendment (avenant); the previous terms are kept.' })
-  async amendContract(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('terms', () => ContractTermsInput) terms: ContractTermsInput,
-    @Arg('effectiveOn', () => LocalDateScalar) effectiveOn: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-  ) {
-    return toContractType(await amendContract(em(ctx), id, { ...toTerms(terms), effectiveOn, reason, expectedVersion }));
   }
 
   @FieldResolver(() => CustomerType)

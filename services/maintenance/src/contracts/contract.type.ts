@@ -72,6 +72,7 @@ export class ContractType {
   @Field(() => LocalDateScalar) endsOn!: string;
   @Field(() => Boolean) tacitRenewal!: boolean;
   @Field(() => Int) noticeDays!: number;
+  @Field(() => Int, { description: 'Months of each tacit renewal.' }) renewalTermMonths!: number;
   @Field(() => String, { description: 'DRAFT, ACTIVE, EXPIRED or TERMINATED, as of today.' }) status!: string;
   @Field(() => [SlaTargetType]) sla!: SlaTargetType[];
   @Field(() => RateCardType) rateCard!: RateCardType;
@@ -91,6 +92,7 @@ export function toContractType(c: Contract): ContractType {
     endsOn: c.endsOn,
     tacitRenewal: c.tacitRenewal,
     noticeDays: c.noticeDays,
+    renewalTermMonths: c.renewalTermMonths,
     status: contractStatus(c, localDate(new Date())),
     sla: INTERVENTION_PRIORITIES.map((priority) => ({
       priority: priority as InterventionPriorityEnum,

@@ -8,17 +8,20 @@ import { planningNamespace } from '../../../i18n/register';
 import { errorMessage } from '../../../shared/use-action-feedback';
 import { oneYearFrom, priorities, type ContractFormValues } from '../hooks/contract-form';
 import { useContractOptions } from '../hooks/use-contract-save';
+import { ContractBillingFields } from './ContractBillingFields';
 import { PlansFields } from './PlansFields';
 import { RateCardFields } from './RateCardFields';
 
 /**
  * The terms of a contract, typed by the planner: customer and dates, covered sites, SLA, rate card
- * and preventive plans; for an amendment, its effective date and reason too. The server checks
- * them and names the fields it refuses, shown under them.
+ * and preventive plans; for an amendment, its effective date and reason too. Someone who also sets
+ * billing terms may give them here, saved in the same call (from the contract's start, or from the
+ * amendment's date). The server checks them and names the fields it refuses, shown under them.
  */
 export function ContractForm({
   form,
   mode,
+  withBilling,
   customerName,
   busy,
   error,
@@ -29,6 +32,8 @@ export function ContractForm({
 }: {
   form: UseFormReturn<ContractFormValues>;
   mode: 'create' | 'amend';
+  /** Offer the billing terms section. */
+  withBilling: boolean;
   /** The contract's customer, fixed once the contract exists. */
   customerName?: string;
   busy: boolean;
@@ -41,6 +46,7 @@ export function ContractForm({
   const { t } = useTranslation(planningNamespace);
   const [customerSearch, setCustomerSearch] = useState('');
   const customerId = form.watch('customerId');
+  const billingEnabled = form.watch('billing.enabled');
   const options = useContractOptions(customerSearch, customerId);
   const errorOf = (path: string) => fieldErrorOf(form.formState.errors, path);
   const required = { required: t('contractForm.required') };
@@ -127,7 +133,7 @@ export function ContractForm({
               {...form.register('title', { validate: (value) => value.trim().length > 0 || t('contractForm.required') })}
             />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>
             <TextInput
               type="date"
               label={t('contractForm.startsOn')}
@@ -153,6 +159,13 @@ export function ContractForm({
               withAsterisk
               error={errorOf('noticeDays')}
               {...form.register('noticeDays', wholeNumber(false))}
+            />
+            <TextInput
+              label={t('contractForm.renewalTermMonths')}
+              inputMode="numeric"
+              withAsterisk
+              error={errorOf('renewalTermMonths')}
+              {...form.register('renewalTermMonths', wholeNumber(false))}
             />
             <Controller
               control={form.control}
@@ -223,6 +236,25 @@ export function ContractForm({
       <SectionCard title={t('contractForm.section.plans')}>
         <PlansFields form={form} />
       </SectionCard>
+      {withBilling && (
+        <SectionCard title={t('contractForm.section.billing')}>
+          <Stack gap="md">
+            <Controller
+              control={form.control}
+              name="billing.enabled"
+              render={({ field }) => (
+                <Switch
+                  label={t(mode === 'create' ? 'contractForm.billing.enableCreate' : 'contractForm.billing.enableAmend')}
+                  description={t(mode === 'create' ? 'contractForm.billing.enableCreateHint' : 'contractForm.billing.enableAmendHint')}
+                  checked={field.value}
+                  onChange={(event) => field.onChange(event.currentTarget.checked)}
+                />
+              )}
+            />
+            {billingEnabled && <ContractBillingFields form={form} />}
+          </Stack>
+        </SectionCard>
+      )}
       <ContractFormError error={error} unplaced={unplaced} onReload={onReload} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>

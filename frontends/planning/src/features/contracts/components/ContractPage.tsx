@@ -43,7 +43,12 @@ export function ContractPage() {
                   label: t('contracts.field.period'),
                   value: t('contracts.periodValue', { from: formats.date(contract.startsOn), to: formats.date(contract.endsOn) }),
                 },
-                { label: t('contracts.field.tacitRenewal'), value: contract.tacitRenewal ? t('common.yes') : t('common.no') },
+                {
+                  label: t('contracts.field.tacitRenewal'),
+                  value: contract.tacitRenewal
+                    ? t('contracts.field.tacitRenewalValue', { months: contract.renewalTermMonths })
+                    : t('common.no'),
+                },
                 { label: t('contracts.field.notice'), value: t('contracts.field.noticeValue', { days: contract.noticeDays }) },
                 { label: t('contracts.field.version'), value: contract.version },
               ]}

@@ -8,6 +8,8 @@ import { billingContractPath } from '../../../routes';
 export interface ContractSaved {
   kind: 'created' | 'amended';
   reference: string;
+  /** Its billing terms were saved in the same call. */
+  withBilling: boolean;
 }
 
 /** "Conditions de facturation →": the contract's page in the billing app. */
@@ -20,7 +22,7 @@ export function BillingTermsLink({ contractId }: { contractId: string }) {
   );
 }
 
-/** After the form: the contract was saved, and its billing terms are the next step, in the billing app. */
+/** After the form: the contract was saved; its billing terms are the next step (or were saved with it), in the billing app. */
 export function ContractSavedNotice({ contractId }: { contractId: string }) {
   const { t } = useTranslation(planningNamespace);
   const saved = (useLocation().state as { saved?: ContractSaved } | null)?.saved;
@@ -33,7 +35,7 @@ export function ContractSavedNotice({ contractId }: { contractId: string }) {
       data-testid="contract-saved"
     >
       <Text size="sm">
-        {t('contractForm.nextStep')} <BillingTermsLink contractId={contractId} />
+        {t(saved.withBilling ? 'contractForm.billingSaved' : 'contractForm.nextStep')} <BillingTermsLink contractId={contractId} />
       </Text>
     </Alert>
   );

@@ -3,6 +3,13 @@ import type { ContractTermsInput, EquipmentCategory, InterventionPriority, Labou
 import { apiDecimal, editableDecimal } from '@relais/ui';
 import { addLocalDays, todayInParis } from '../../../shared/paris-time';
 import type { ContractDetail } from './use-contracts';
+import {
+  billingFormFields,
+  billingValuesFrom,
+  newBillingValues,
+  type BillingTermsVersion,
+  type ContractBillingValues,
+} from './contract-billing-form';
 
 export const labourTypes: readonly LabourType[] = ['NORMAL', 'OVERTIME', 'NIGHT', 'WEEKEND_HOLIDAY'];
 export const priorities: readonly InterventionPriority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
@@ -39,6 +46,8 @@ export interface ContractFormValues {
   endsOn: string;
   tacitRenewal: boolean;
   noticeDays: string;
+  /** Months of each tacit renewal. */
+  renewalTermMonths: string;
   siteIds: string[];
   /** Response hours per priority; empty: the standard deadline. */
   sla: Record<InterventionPriority, string>;
@@ -53,6 +62,8 @@ export interface ContractFormValues {
     partsIncluded: boolean;
   };
   plans: PlanValues[];
+  /** Saved in the same call when `enabled` (users who also set billing terms). */
+  billing: ContractBillingValues;
   /** Amendment only. */
   effectiveOn: string;
   reason: string;
@@ -72,7 +83,7 @@ export function oneYearFrom(startsOn: string): string {
   return addLocalDays(`${Number(year) + 1}-${month}-${day}`, -1);
 }
 
-/** A new contract: from today for a year, tacitly renewed with 90 days' notice, the standard SLA. */
+/** A new contract: from today for a year, tacitly renewed for a year with 90 days' notice, the standard SLA. */
 export function newContractValues(): ContractFormValues {
   const today = todayInParis();
   return {
@@ -82,6 +93,7 @@ export function newContractValues(): ContractFormValues {
     endsOn: oneYearFrom(today),
     tacitRenewal: true,
     noticeDays: '90',
+    renewalTermMonths: '12',
     siteIds: [],
     sla: { URGENT: '4', HIGH: '24', NORMAL: '72', LOW: '168' },
     rateCard: {
@@ -95,13 +107,14 @@ export function newContractValues(): ContractFormValues {
       partsIncluded: false,
     },
     plans: [],
+    billing: newBillingValues(),
     effectiveOn: '',
     reason: '',
   };
 }
 
-/** The contract's current terms, to amend from today. */
-export function amendmentValues(contract: ContractDetail): ContractFormValues {
+/** The contract's current terms, to amend from today; its billing from the latest version of its billing terms. */
+export function amendmentValues(contract: ContractDetail, latestBilling?: BillingTermsVersion): ContractFormValues {
   const card = contract.rateCard;
   const rateOf = (type: LabourType) => card.labourRates.find((rate) => rate.labourType === type)?.hourlyRate;
   const slaOf = (priority: InterventionPriority) => contract.sla.find((target) => target.priority === priority)?.responseHours;
@@ -112,6 +125,7 @@ export function amendmentValues(contract: ContractDetail): ContractFormValues {
     endsOn: contract.endsOn,
     tacitRenewal: contract.tacitRenewal,
     noticeDays: String(contract.noticeDays),
+    renewalTermMonths: String(contract.renewalTermMonths),
     siteIds: contract.sites.map((site) => site.id),
     sla: Object.fromEntries(priorities.map((priority) => [priority, String(slaOf(priority) ?? '')])) as ContractFormValues['sla'],
     rateCard: {
@@ -135,6 +149,7 @@ export function amendmentValues(contract: ContractDetail): ContractFormValues {
       estimatedDurationMinutes: String(plan.estimatedDurationMinutes),
       requiredSkills: plan.requiredSkills.join(', '),
     })),
+    billing: billingValuesFrom(latestBilling, contract.startsOn),
     effectiveOn: todayInParis(),
     reason: '',
   };
@@ -151,6 +166,7 @@ export function contractTermsInput(values: ContractFormValues): ContractTermsInp
     endsOn: values.endsOn,
     tacitRenewal: values.tacitRenewal,
     noticeDays: integer(values.noticeDays),
+    renewalTermMonths: integer(values.renewalTermMonths),
     siteIds: values.siteIds,
     sla: priorities.flatMap((priority) =>
       values.sla[priority].trim() === '' ? [] : [{ priority, responseHours: integer(values.sla[priority]) }],
@@ -181,12 +197,13 @@ export function contractTermsInput(values: ContractFormValues): ContractTermsInp
 }
 
 const formFields = [
-  /^(title|startsOn|endsOn|noticeDays|siteIds|effectiveOn|reason)$/,
+  /^(title|startsOn|endsOn|noticeDays|renewalTermMonths|siteIds|effectiveOn|reason)$/,
   /^sla\.(URGENT|HIGH|NORMAL|LOW)$/,
   /^rateCard\.labourRates\.(NORMAL|OVERTIME|NIGHT|WEEKEND_HOLIDAY)$/,
   /^rateCard\.(travelFlatFee|partsDiscountPercent|includedLabourHoursPerYear)$/,
   /^rateCard\.travelZones\.\d+\.(code|label|fee)$/,
   /^plans\.\d+\.(equipmentCategory|visitsPerYear)$/,
+  ...billingFormFields,
 ];
 
 /** The input showing a field createContract / amendContract refused, if the form has one. */

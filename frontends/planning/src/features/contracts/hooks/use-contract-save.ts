@@ -1,10 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useFormatters } from '@relais/ui';
 import {
   AmendContractDocument,
+  ContractBillingOptionsDocument,
   ContractCustomerOptionsDocument,
+  ContractLatestBillingTermsDocument,
   ContractSiteOptionsDocument,
   CreateContractDocument,
+  type ContractBillingInput,
   type ContractTermsInput,
 } from '../../../gql/graphql';
 
@@ -28,24 +32,50 @@ export function useContractOptions(customerSearch: string, customerId: string | 
   };
 }
 
-const contractQueries = ['Contracts', 'ContractDetail'];
+/** The VAT rates and index series the contract's fee lines can use. */
+export function useContractBillingOptions() {
+  const format = useFormatters();
+  const { data } = useQuery(ContractBillingOptionsDocument);
+  const rates = (data?.vatRates ?? []).filter((rate) => rate.active);
+  return {
+    vatRates: rates.map((rate) => ({ value: rate.code, label: rate.categoryCode === 'S' ? format.percent(rate.rate) : rate.label })),
+    defaultVatRateCode: rates[0]?.code ?? '',
+    series: (data?.indexSeries ?? []).map((series) => ({ value: series.id, label: `${series.name} (${series.code})` })),
+  };
+}
 
-/** A new contract for the customer; resolves to its id and reference. */
+/** The latest version of the contract's billing terms, an amendment's starting point (not read when `skip`). */
+export function useLatestBillingTerms(contractId: string, skip: boolean) {
+  const { data, loading, error, refetch } = useQuery(ContractLatestBillingTermsDocument, { variables: { id: contractId }, skip });
+  return { latest: data?.contract?.billingTerms.at(-1), loading: loading && !data, error, retry: () => void refetch() };
+}
+
+const contractQueries = ['Contracts', 'ContractDetail', 'ContractLatestBillingTerms'];
+
+/** A new contract for the customer, with its billing terms when given (one call); resolves to its id and reference. */
 export function useCreateContract() {
   const [create, { loading }] = useMutation(CreateContractDocument, { refetchQueries: ['Contracts'] });
   return {
     busy: loading,
-    create: async (customerId: string, terms: ContractTermsInput) =>
-      (await create({ variables: { customerId, terms } })).data?.createContract,
+    create: async (customerId: string, terms: ContractTermsInput, billing: ContractBillingInput | null) =>
+      (await create({ variables: { customerId, terms, billing } })).data?.createContract,
   };
 }
 
-/** New terms as an amendment, from the version the planner loaded (STALE_VERSION otherwise). */
+/**
+ * New terms as an amendment, from the version the planner loaded (STALE_VERSION otherwise), and
+ * the billing terms from the same date when given (one call).
+ */
 export function useAmendContract(id: string) {
   const [amend, { loading }] = useMutation(AmendContractDocument, { refetchQueries: contractQueries, awaitRefetchQueries: true });
   return {
     busy: loading,
-    amend: async (input: { terms: ContractTermsInput; effectiveOn: string; reason: string; expectedVersion: number }) =>
-      (await amend({ variables: { id, ...input } })).data?.amendContract,
+    amend: async (input: {
+      terms: ContractTermsInput;
+      effectiveOn: string;
+      reason: string;
+      expectedVersion: number;
+      billing: ContractBillingInput | null;
+    }) => (await amend({ variables: { id, ...input } })).data?.amendContract,
   };
 }

@@ -31,3 +31,8 @@ export function useCanEditContracts(): boolean {
   const role = useSession()?.user.role;
   return role === 'ADMIN' || role === 'PLANNER';
 }
+
+/** Only admins also set billing terms (billing:write): with the contract's terms, in the same call. */
+export function useCanSetContractBilling(): boolean {
+  return useSession()?.user.role === 'ADMIN';
+}
