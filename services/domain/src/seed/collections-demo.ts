@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { camt053Statement, type SampleEntry } from './camt053-writer';
+import { seedDirectDebitCollections, type DemoBatchCredit, type DirectDebitCollectionsDemo } from './direct-debit-demo';
 import { seededRandom } from './french-data';
 import { Money, toAmount } from '../billing/money';
 import { Tenant } from '../platform/tenant.entity';
@@ -24,11 +25,13 @@ export interface DemoFile {
   content: string;
 }
 
+/** Open invoices, but those in a pending direct debit (the bank collects them). */
 const openInvoices = (em: EntityManager) =>
   em.execute<OpenInvoice[]>(
     `select i.id, i.number, i.open_balance::text as "openBalance", i.due_date::text as "dueDate", c.name as "customerName"
        from invoices i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
       where i.status = 'ISSUED' and i.type_code <> '381' and i.open_balance > 0
+        and not exists (select 1 from direct_debit_items d where d.tenant_id = i.tenant_id and d.invoice_id = i.id and d.status = 'PENDING')
       order by i.due_date, i.number`,
   );
 
@@ -73,23 +76,55 @@ function statementEntries(invoices: OpenInvoice[], date: string, offset: number)
   return entries;
 }
 
+/** The bank's credit of a direct-debit batch, on its collection date, naming the file. */
+const batchCredit = (batch: DemoBatchCredit, n: number): SampleEntry => ({
+  amount: batch.amount,
+  bookingDate: batch.collectionDate,
+  reference: `DEMO${batch.collectionDate.replaceAll('-', '')}PRLV${n}`,
+  remittance: `REMISE PRLV SEPA CORE ${batch.messageId}`,
+});
+
+/** The debit of a returned direct debit: the invoice number (its end-to-end id) and the reason code, as banks write them. */
+const returnedDebit = (directDebit: DirectDebitCollectionsDemo, date: string): SampleEntry => ({
+  amount: `-${directDebit.returned.amount}`,
+  bookingDate: date,
+  reference: `DEMO${date.replaceAll('-', '')}IMPAYE`,
+  remittance: `IMPAYE PRLV SEPA ${directDebit.returned.invoiceNumber} MOTIF AM04`,
+  counterpartyName: upper(directDebit.returned.customerName),
+});
+
+const earliest = (entries: readonly SampleEntry[], date: string) =>
+  entries.reduce((min, e) => (e.bookingDate < min ? e.bookingDate : min), date);
+
 /**
  * The collection side of the demo: one statement already imported (some movements matched, some
- * proposed, fees to book), a second one written to disk for the user to import, a disputed
- * invoice, a payment promise, and reminders already sent at each level.
+ * proposed, fees to book, the credit of a direct-debit batch that settled it), a second one
+ * written to disk for the user to import (with the credit of a second batch and the return of an
+ * item of the first, both matched by the import), a disputed invoice, a payment promise, and
+ * reminders already sent at each level.
  */
 export async function seedCollectionsDemo(em: EntityManager, identity: Identity, options: { now?: Date } = {}): Promise<DemoFile[]> {
   const today = localDate(options.now ?? new Date());
   const random = seededRandom(7);
   const tenant = await em.findOneOrFail(Tenant, { id: identity.tenantId });
   const iban = tenant.iban ?? 'FR7630004008230001012345669';
+  const directDebit = await seedDirectDebitCollections(em, identity, options);
   const invoices = await openInvoices(em);
   if (invoices.length < 12) return [];
   const statement = (id: string, date: string, entries: SampleEntry[]) =>
-    camt053Statement({ id, iban, ownerName: upper(tenant.legalName), from: date, to: date, openingBalance: '18240.35', entries });
+    camt053Statement({
+      id,
+      iban,
+      ownerName: upper(tenant.legalName),
+      from: earliest(entries, date),
+      to: date,
+      openingBalance: '18240.35',
+      entries,
+    });
 
   const yesterday = shiftDate(today, -1);
-  const imported = statement(`DEMO-${yesterday}`, yesterday, statementEntries(invoices, yesterday, 0));
+  const importedEntries = [...(directDebit ? [batchCredit(directDebit.settled, 1)] : []), ...statementEntries(invoices, yesterday, 0)];
+  const imported = statement(`DEMO-${yesterday}`, yesterday, importedEntries);
   await importBankStatement(em, identity, { content: Buffer.from(imported), fileName: `releve-${yesterday}.xml` });
 
   const overdue = (await openInvoices(em)).filter((i) => i.dueDate < shiftDate(today, -8));
@@ -110,6 +145,9 @@ export async function seedCollectionsDemo(em: EntityManager, identity: Identity,
     }
   }
 
-  const toImport = await openInvoices(em);
-  return [{ name: `releve-${today}.xml`, content: statement(`DEMO-${today}`, today, statementEntries(toImport, today, 1)) }];
+  const toImport = [
+    ...(directDebit ? [batchCredit(directDebit.pending, 2), returnedDebit(directDebit, today)] : []),
+    ...statementEntries(await openInvoices(em), today, 1),
+  ];
+  return [{ name: `releve-${today}.xml`, content: statement(`DEMO-${today}`, today, toImport) }];
 }

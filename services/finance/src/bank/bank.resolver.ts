@@ -6,11 +6,17 @@ import {
   listBankAccounts,
   listBankMovements,
   listBankStatements,
+  directDebitBatchesByIds,
+  directDebitItemsByIds,
   matchBankMovement,
+  matchBankMovementToDirectDebitBatch,
+  matchBankMovementToDirectDebitReturn,
   movementCounts,
   paymentsByIds,
   refreshBankMatching,
   unmatchBankMovement,
+  type DirectDebitBatch,
+  type DirectDebitItem,
   type Payment,
 } from '@relais/domain';
 import { LocalDateScalar, em, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
@@ -22,6 +28,7 @@ import {
   BookingKindEnum,
   ImportBankStatementInput,
   MatchMovementInput,
+  MatchProposalType,
   MovementCountsType,
   MovementDirectionEnum,
   MovementStatusEnum,
@@ -31,6 +38,7 @@ import {
   toStatementType,
 } from './bank.type';
 import { PaymentType, toPaymentType } from '../payments/payment.type';
+import { DirectDebitBatchType, DirectDebitItemType, toBatchType, toItemType } from '../direct-debit/direct-debit.type';
 
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 
@@ -38,6 +46,15 @@ function decodeBase64(content: string): Buffer {
   if (!BASE64.test(content)) throw Errors.validation([{ field: 'contentBase64', message: 'contenu base64 attendu' }]);
   return Buffer.from(content, 'base64');
 }
+
+const batchById = async (ctx: RequestContext, id: string | null) => {
+  const batch = id ? await loaderFor<DirectDebitBatch>(ctx, 'directDebitBatchById', directDebitBatchesByIds, (b) => b.id).load(id) : null;
+  return batch ? toBatchType(batch) : null;
+};
+const itemById = async (ctx: RequestContext, id: string | null) => {
+  const item = id ? await loaderFor<DirectDebitItem>(ctx, 'directDebitItemById', directDebitItemsByIds, (i) => i.id).load(id) : null;
+  return item ? toItemType(item) : null;
+};
 
 @Resolver(() => BankMovementType)
 export class BankResolver {
@@ -107,6 +124,38 @@ export class BankResolver {
 
   @Authorized('finance:write')
   @Mutation(() => BankMovementType, {
+    description:
+      'Says a credit movement is the bank’s credit of a direct-debit batch: a submitted batch is settled on the movement’s date (the amount must be its pending total, or one payment block’s), one settled by hand is only linked (up to what is left of it). NOT_A_CREDIT, MOVEMENT_ALREADY_RECONCILED, DIRECT_DEBIT_AMOUNT_MISMATCH, BATCH_NOT_SUBMITTED, BATCH_ALREADY_MATCHED, STALE_VERSION.',
+  })
+  async matchBankMovementToDirectDebitBatch(
+    @Ctx() ctx: RequestContext,
+    @Arg('movementId', () => ID) movementId: string,
+    @Arg('batchId', () => ID) batchId: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+  ) {
+    return toMovementType(await matchBankMovementToDirectDebitBatch(em(ctx), identityOf(ctx), movementId, { batchId, expectedVersion }));
+  }
+
+  @Authorized('finance:write')
+  @Mutation(() => BankMovementType, {
+    description:
+      'Says a debit movement is the return of a collected direct-debit item (impayé): its payment is reversed with the reason and its invoice open again; a return recorded by hand is only linked. NOT_A_DEBIT, MOVEMENT_ALREADY_RECONCILED, DIRECT_DEBIT_AMOUNT_MISMATCH, DIRECT_DEBIT_NOT_SETTLED (match the batch’s credit first), ITEM_ALREADY_RETURNED, ITEM_CANCELLED, VALIDATION_FAILED (reasonCode, returnedOn), STALE_VERSION.',
+  })
+  async matchBankMovementToDirectDebitReturn(
+    @Ctx() ctx: RequestContext,
+    @Arg('movementId', () => ID) movementId: string,
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('reasonCode', () => String, { nullable: true, description: 'ISO 20022 code (AM04, MD06…); the bank’s when omitted.' })
+    reasonCode: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+  ) {
+    return toMovementType(
+      await matchBankMovementToDirectDebitReturn(em(ctx), identityOf(ctx), movementId, { itemId, reasonCode, expectedVersion }),
+    );
+  }
+
+  @Authorized('finance:write')
+  @Mutation(() => BankMovementType, {
     description: 'Books a movement as bank fees, an internal transfer, a supplier payment or other (note required).',
   })
   async bookBankMovement(
@@ -133,7 +182,8 @@ export class BankResolver {
 
   @Authorized('finance:write')
   @Mutation(() => Int, {
-    description: 'Recomputes proposals of open movements against today’s open invoices; returns how many became sure and were matched.',
+    description:
+      'Recomputes proposals of open movements against today’s open invoices and direct debits; returns how many became sure and were matched.',
   })
   async refreshBankMatching(@Ctx() ctx: RequestContext) {
     return refreshBankMatching(em(ctx), identityOf(ctx));
@@ -144,5 +194,34 @@ export class BankResolver {
     if (!movement.paymentId) return null;
     const payment = await loaderFor<Payment>(ctx, 'paymentById', paymentsByIds, (p) => p.id).load(movement.paymentId);
     return payment ? toPaymentType(payment) : null;
+  }
+
+  @FieldResolver(() => DirectDebitBatchType, {
+    nullable: true,
+    description: 'The direct-debit batch this movement is the bank’s credit of.',
+  })
+  directDebitBatch(@Ctx() ctx: RequestContext, @Root() movement: BankMovementType) {
+    return batchById(ctx, movement.directDebitBatchId);
+  }
+
+  @FieldResolver(() => DirectDebitItemType, { nullable: true, description: 'The direct-debit item this movement is the return of.' })
+  directDebitItem(@Ctx() ctx: RequestContext, @Root() movement: BankMovementType) {
+    return itemById(ctx, movement.directDebitItemId);
+  }
+}
+
+@Resolver(() => MatchProposalType)
+export class MatchProposalResolver {
+  @FieldResolver(() => DirectDebitBatchType, {
+    nullable: true,
+    description: 'DIRECT_DEBIT_BATCH: the batch credited; DIRECT_DEBIT_RETURN: the batch of the item returned.',
+  })
+  directDebitBatch(@Ctx() ctx: RequestContext, @Root() proposal: MatchProposalType) {
+    return batchById(ctx, proposal.batchId);
+  }
+
+  @FieldResolver(() => DirectDebitItemType, { nullable: true, description: 'DIRECT_DEBIT_RETURN: the collection returned.' })
+  directDebitItem(@Ctx() ctx: RequestContext, @Root() proposal: MatchProposalType) {
+    return itemById(ctx, proposal.itemId);
   }
 }

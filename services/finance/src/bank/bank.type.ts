@@ -30,6 +30,17 @@ export enum BookingKindEnum {
 }
 registerEnumType(BookingKindEnum, { name: 'BankBookingKind' });
 
+export enum BankMatchKindEnum {
+  INVOICES = 'INVOICES',
+  DIRECT_DEBIT_BATCH = 'DIRECT_DEBIT_BATCH',
+  DIRECT_DEBIT_RETURN = 'DIRECT_DEBIT_RETURN',
+}
+registerEnumType(BankMatchKindEnum, {
+  name: 'BankMatchKind',
+  description:
+    'INVOICES: a payment from the movement, allocated to invoices; DIRECT_DEBIT_BATCH: the bank’s credit of a direct-debit batch; DIRECT_DEBIT_RETURN: the bank’s debit of a returned direct debit (impayé).',
+});
+
 export enum MovementDirectionEnum {
   CREDIT = 'CREDIT',
   DEBIT = 'DEBIT',
@@ -68,9 +79,15 @@ export class MatchAllocationType {
 
 @ObjectType('MatchProposal', { description: 'A possible match with its score (0–100) and why.' })
 export class MatchProposalType {
+  @Field(() => BankMatchKindEnum, { description: 'Confirm INVOICES with matchBankMovement, the others with their own mutation.' })
+  kind!: BankMatchKindEnum;
   @Field(() => Int) score!: number;
   @Field(() => String) reason!: string;
-  @Field(() => [MatchAllocationType]) allocations!: MatchAllocationType[];
+  @Field(() => [MatchAllocationType], { description: 'INVOICES only.' }) allocations!: MatchAllocationType[];
+  batchId!: string | null;
+  itemId!: string | null;
+  @Field(() => String, { nullable: true, description: 'DIRECT_DEBIT_RETURN: the ISO 20022 reason the bank gave (AM04, MD06…).' })
+  returnReasonCode!: string | null;
 }
 
 @ObjectType('BankMovement')
@@ -78,6 +95,8 @@ export class BankMovementType {
   @Field(() => ID) id!: string;
   bankAccountId!: string;
   paymentId!: string | null;
+  directDebitBatchId!: string | null;
+  directDebitItemId!: string | null;
   @Field(() => LocalDateScalar) bookingDate!: string;
   @Field(() => LocalDateScalar, { nullable: true }) valueDate!: string | null;
   @Field(() => DecimalScalar, { description: 'Signed: credits positive.' }) amount!: string;
@@ -87,7 +106,11 @@ export class BankMovementType {
   @Field(() => String, { nullable: true }) counterpartyName!: string | null;
   @Field(() => String, { nullable: true }) counterpartyIban!: string | null;
   @Field(() => String, { nullable: true }) bankReference!: string | null;
+  @Field(() => String, { nullable: true, description: 'On a returned direct debit: the ISO 20022 reason the bank gave (AM04, MD06…).' })
+  returnReasonCode!: string | null;
   @Field(() => MovementStatusEnum) status!: MovementStatusEnum;
+  @Field(() => BankMatchKindEnum, { nullable: true, description: 'What a MATCHED movement reconciles.' })
+  matchKind!: BankMatchKindEnum | null;
   @Field(() => [MatchProposalType]) proposals!: MatchProposalType[];
   @Field(() => BookingKindEnum, { nullable: true }) bookedAs!: BookingKindEnum | null;
   @Field(() => String, { nullable: true }) bookedNote!: string | null;
@@ -142,14 +165,27 @@ export const toStatementType = (s: BankStatement): BankStatementType => ({
   closingBalance: s.closingBalance ?? null,
 });
 const toProposalType = (p: Proposal): MatchProposalType => ({
+  kind: p.kind as BankMatchKindEnum,
   score: p.score,
   reason: p.reason,
   allocations: p.allocations.map((a) => ({ invoice: { id: a.invoiceId }, amount: a.amount })),
+  batchId: p.batchId ?? null,
+  itemId: p.itemId ?? null,
+  returnReasonCode: p.returnReasonCode ?? null,
 });
+
+function matchKindOf(m: BankMovement): BankMatchKindEnum | null {
+  if (m.status !== 'MATCHED') return null;
+  if (m.directDebitBatchId) return BankMatchKindEnum.DIRECT_DEBIT_BATCH;
+  if (m.directDebitItemId) return BankMatchKindEnum.DIRECT_DEBIT_RETURN;
+  return BankMatchKindEnum.INVOICES;
+}
 export const toMovementType = (m: BankMovement): BankMovementType => ({
   id: m.id,
   bankAccountId: m.bankAccountId,
   paymentId: m.paymentId ?? null,
+  directDebitBatchId: m.directDebitBatchId ?? null,
+  directDebitItemId: m.directDebitItemId ?? null,
   bookingDate: m.bookingDate,
   valueDate: m.valueDate ?? null,
   amount: m.amount,
@@ -159,8 +195,10 @@ export const toMovementType = (m: BankMovement): BankMovementType => ({
   counterpartyName: m.counterpartyName ?? null,
   counterpartyIban: m.counterpartyIban ?? null,
   bankReference: m.bankReference ?? null,
+  returnReasonCode: m.returnReasonCode ?? null,
   status: m.status as MovementStatusEnum,
-  proposals: m.proposals.filter((p) => p.kind === 'INVOICES').map(toProposalType),
+  matchKind: matchKindOf(m),
+  proposals: m.proposals.map(toProposalType),
   bookedAs: (m.bookedAs ?? null) as BookingKindEnum | null,
   bookedNote: m.bookedNote ?? null,
   matchReason: m.matchReason ?? null,

@@ -7,6 +7,7 @@ import {
   directDebitFilePath,
   directDebitItemsByBatchIds,
   directDebitItemsByInvoiceIds,
+  latestCollectionDate,
   listDirectDebitBatches,
   localDate,
   mandatesByIds,
@@ -29,7 +30,10 @@ import {
   DirectDebitCandidateType,
   DirectDebitCandidatesType,
   DirectDebitItemType,
+  DirectDebitReturnReasonType,
   SepaMandateType,
+  collectionDateProblemOf,
+  returnReasons,
   toBatchType,
   toBlockedType,
   toCandidateType,
@@ -50,15 +54,26 @@ export class DirectDebitBatchResolver {
       'What a batch collecting on the date would take, exactly: open invoices paid by direct debit, due by then, not already in a pending batch, with their mandate and sequence type; and those it cannot take, with why.',
   })
   async directDebitCandidates(@Ctx() ctx: RequestContext, @Arg('collectionDate', () => LocalDateScalar) collectionDate: string) {
-    const plan = await planDirectDebit(em(ctx), collectionDate, { today: localDate(new Date()) });
+    const today = localDate(new Date());
+    const plan = await planDirectDebit(em(ctx), collectionDate, { today });
     return {
       collectionDate: plan.collectionDate,
       earliestCollectionDate: plan.earliestCollectionDate,
+      latestCollectionDate: latestCollectionDate(today),
+      collectionDateProblem: collectionDateProblemOf(collectionDate, today),
       candidates: plan.candidates.map(toCandidateType),
       blocked: plan.blocked.map(toBlockedType),
       count: plan.totals.count,
       totalAmount: plan.totals.amount,
     };
+  }
+
+  @Authorized('finance:read')
+  @Query(() => [DirectDebitReturnReasonType], {
+    description: 'The reason codes returnDirectDebitItem accepts (ISO 20022, as the bank reports them), with their French label.',
+  })
+  directDebitReturnReasons() {
+    return returnReasons();
   }
 
   @Authorized('finance:read')

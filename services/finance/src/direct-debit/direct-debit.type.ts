@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { mandateLapsesOn } from '@relais/domain';
+import { DomainError, RETURN_REASONS, assertCollectionDate, mandateLapsesOn } from '@relais/domain';
 import type { BlockedCollection, DirectDebitBatch, DirectDebitItem, PlannedCollection, SepaCreditor, SepaMandate } from '@relais/domain';
 import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
 import { CustomerAccounting } from '../customers/customer-accounting.resolver';
@@ -140,11 +140,27 @@ export class BlockedDirectDebitType {
   @Field(() => String) message!: string;
 }
 
+@ObjectType('CollectionDateProblem', { description: 'Why a batch could not collect on the date, and the date to choose instead.' })
+export class CollectionDateProblemType {
+  @Field(() => String, { description: 'COLLECTION_DATE_TOO_EARLY, COLLECTION_DATE_NOT_BUSINESS_DAY or COLLECTION_DATE_TOO_LATE.' })
+  code!: string;
+  @Field(() => String) message!: string;
+  @Field(() => LocalDateScalar, { description: 'The earliest, next business or latest date, as the refusal says.' })
+  suggestedDate!: string;
+}
+
 @ObjectType('DirectDebitCandidates')
 export class DirectDebitCandidatesType {
   @Field(() => LocalDateScalar) collectionDate!: string;
   @Field(() => LocalDateScalar, { description: 'The earliest collection date of a file sent today (D-1 business day, TARGET calendar).' })
   earliestCollectionDate!: string;
+  @Field(() => LocalDateScalar, { description: 'The latest collection date of a file sent today (14 months ahead).' })
+  latestCollectionDate!: string;
+  @Field(() => CollectionDateProblemType, {
+    nullable: true,
+    description: 'Set when createDirectDebitBatch would refuse the date (the calendar rules); the candidates are listed anyway.',
+  })
+  collectionDateProblem!: CollectionDateProblemType | null;
   @Field(() => [DirectDebitCandidateType]) candidates!: DirectDebitCandidateType[];
   @Field(() => [BlockedDirectDebitType]) blocked!: BlockedDirectDebitType[];
   @Field(() => Int) count!: number;
@@ -157,6 +173,14 @@ export class SepaCreditorType {
   @Field(() => String, { nullable: true }) iban!: string | null;
   @Field(() => String, { nullable: true }) bic!: string | null;
   @Field(() => String, { nullable: true, description: 'ICS, identifiant créancier SEPA (e.g. FR72ZZZ123456).' }) creditorId!: string | null;
+}
+
+@ObjectType('DirectDebitReturnReason', {
+  description: 'An ISO 20022 reason code of SEPA R-transactions that returnDirectDebitItem accepts.',
+})
+export class DirectDebitReturnReasonType {
+  @Field(() => String, { description: 'AC04, AM04, MD06...' }) code!: string;
+  @Field(() => String, { description: 'Its French label, kept as the reason when none is given.' }) label!: string;
 }
 
 @InputType()
@@ -246,3 +270,19 @@ export const toBlockedType = (b: BlockedCollection): BlockedDirectDebitType => (
 });
 
 export const toCreditorType = (c: SepaCreditor): SepaCreditorType => ({ ...c });
+
+/** The calendar's refusal of a collection date, as data: what createDirectDebitBatch would answer, and the date it names. */
+export function collectionDateProblemOf(collectionDate: string, today: string): CollectionDateProblemType | null {
+  try {
+    assertCollectionDate(collectionDate, today);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const { earliestCollectionDate, nextBusinessDay, latestCollectionDate } = error.details as Record<string, string | undefined>;
+    const suggestedDate = earliestCollectionDate ?? nextBusinessDay ?? latestCollectionDate;
+    if (!suggestedDate) throw error;
+    return { code: error.code, message: error.message, suggestedDate };
+  }
+}
+
+export const returnReasons = (): DirectDebitReturnReasonType[] => Object.entries(RETURN_REASONS).map(([code, label]) => ({ code, label }));

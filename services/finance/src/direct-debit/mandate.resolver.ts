@@ -1,8 +1,35 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createMandate, listMandates, mandatesByCustomerIds, revokeMandate, type SepaMandate } from '@relais/domain';
-import { LocalDateScalar, em, groupLoaderFor, identityOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import {
+  createMandate,
+  earliestCollectionDate,
+  listMandates,
+  localDate,
+  mandatesByCustomerIds,
+  mandatesNextCollection,
+  revokeMandate,
+  type MandateNextCollection,
+  type SepaMandate,
+} from '@relais/domain';
+import { LocalDateScalar, em, groupLoaderFor, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import { CustomerAccounting } from '../customers/customer-accounting.resolver';
-import { CreateMandateInput, SepaMandateConnection, SepaMandateStatusEnum, SepaMandateType, toMandateType } from './direct-debit.type';
+import {
+  CreateMandateInput,
+  DirectDebitBlockedReasonEnum,
+  SepaMandateConnection,
+  SepaMandateStatusEnum,
+  SepaMandateType,
+  SepaSequenceTypeEnum,
+  toMandateType,
+} from './direct-debit.type';
+
+/** Each mandate's next collection in a batch prepared today (on the earliest collection date). */
+const nextCollectionLoader = (ctx: RequestContext) =>
+  loaderFor<MandateNextCollection>(
+    ctx,
+    'mandateNextCollection',
+    (manager, ids) => mandatesNextCollection(manager, ids, earliestCollectionDate(localDate(new Date()))),
+    (next) => next.mandateId,
+  );
 
 @Resolver(() => SepaMandateType)
 export class SepaMandateResolver {
@@ -39,6 +66,22 @@ export class SepaMandateResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
   ) {
     return toMandateType(await revokeMandate(em(ctx), identityOf(ctx), id, { revokedOn, reason, expectedVersion }));
+  }
+
+  @FieldResolver(() => SepaSequenceTypeEnum, {
+    nullable: true,
+    description: 'The sequence type of its next collection in a batch prepared today (FRST, then RCUR; OOFF); null when it cannot collect.',
+  })
+  async nextSequenceType(@Ctx() ctx: RequestContext, @Root() mandate: SepaMandateType) {
+    return (await nextCollectionLoader(ctx).load(mandate.id))?.sequenceType ?? null;
+  }
+
+  @FieldResolver(() => DirectDebitBlockedReasonEnum, {
+    nullable: true,
+    description: 'Why a batch prepared today cannot use it (revoked, lapsed after 36 months, one-off already used); null when it can.',
+  })
+  async blockedReason(@Ctx() ctx: RequestContext, @Root() mandate: SepaMandateType) {
+    return (await nextCollectionLoader(ctx).load(mandate.id))?.blockedReason ?? null;
   }
 }
 

@@ -7,6 +7,7 @@ import { fixture, fixtureText, refusal, replaceLine } from './spec-support';
 
 const V02 = 'camt053-001.02-bnp-2026-11-30.xml';
 const V08 = 'camt053-001.08-sg-2026-12-01.xml';
+const DIRECT_DEBITS = 'camt053-001.08-sg-2026-12-16-prelevements.xml';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 const vendor = path.resolve(repoRoot, '../shared/bankfiles/vendor');
@@ -26,6 +27,10 @@ describe('CAMT.053 fixtures are real ISO 20022 statements', () => {
 
   it('validates the 001.08 fixture against camt.053.001.08.xsd', async () => {
     expect(await xsdErrors(fixtureText(V08), 'camt.053.001.08.xsd')).toEqual([]);
+  });
+
+  it('validates the direct-debit fixture (a batch credit, two returns) against camt.053.001.08.xsd', async () => {
+    expect(await xsdErrors(fixtureText(DIRECT_DEBITS), 'camt.053.001.08.xsd')).toEqual([]);
   });
 
   it('(the validator does check: a 001.08 party written the 001.02 way is refused)', async () => {
@@ -79,6 +84,8 @@ describe('CAMT.053 statements', () => {
       bankReference: '2026113000012345',
       endToEndId: 'F-2026-00412',
       mandateId: null,
+      batchReference: null,
+      returnReasonCode: null,
       bankTransactionCode: 'PMNT/RCDT/ESCT',
       details: [],
       line: 63,
@@ -105,12 +112,14 @@ describe('CAMT.053 statements', () => {
       counterpartyIban: null,
       endToEndId: null,
       mandateId: null,
+      batchReference: 'REMISE-PRLV-2026-11',
     });
     expect(batch.details).toEqual([
       {
         amount: '240.00',
         endToEndId: 'F-2026-00398',
         mandateId: 'RELAIS-MDT-000017',
+        returnReasonCode: null,
         remittanceInfo: 'CONTRAT MAINTENANCE FROID F-2026-00398',
         counterpartyName: 'BOULANGERIE DU MARCHE',
         counterpartyIban: 'FR7630004017250002011458717',
@@ -119,6 +128,7 @@ describe('CAMT.053 statements', () => {
         amount: '180.00',
         endToEndId: 'F-2026-00401',
         mandateId: 'RELAIS-MDT-000021',
+        returnReasonCode: null,
         remittanceInfo: 'ENTRETIEN CLIMATISATION F-2026-00401',
         counterpartyName: 'CABINET MÉDICAL DES ÉCOLES',
         counterpartyIban: 'FR7610278060410002034560110',
@@ -127,6 +137,7 @@ describe('CAMT.053 statements', () => {
         amount: '96.50',
         endToEndId: 'F-2026-00405',
         mandateId: 'RELAIS-MDT-000032',
+        returnReasonCode: null,
         remittanceInfo: 'VISITE ANNUELLE POMPE A CHALEUR F-2026-00405',
         counterpartyName: 'Mme Hélène Martin',
         counterpartyIban: 'FR2720041000010123456X02054',
@@ -194,6 +205,40 @@ describe('CAMT.053 statements', () => {
       'FR7610278060410002034560110',
       'RELAIS-MDT-000021',
     ]);
+  });
+
+  it('reads the credit of our direct-debit batch: the payment block echoed, each collection with its end-to-end id and mandate', () => {
+    const [credit] = parseBankFile(fixture(DIRECT_DEBITS))[0]!.movements;
+    expect(credit).toMatchObject({
+      amount: '516.50',
+      label: 'REMISE PRLV SEPA CORE 3 OPERATIONS',
+      batchReference: 'PRLV-20261216-0004-RCUR',
+      endToEndId: null,
+      returnReasonCode: null,
+      bankTransactionCode: 'PMNT/RDDT/ESDD',
+    });
+    expect(credit!.details.map((d) => [d.endToEndId, d.mandateId, d.amount, d.counterpartyName])).toEqual([
+      ['F-2026-00431', 'RELAIS-MDT-000017', '240.00', 'BOULANGERIE DU MARCHE'],
+      ['F-2026-00433', 'RELAIS-MDT-000021', '180.00', 'CABINET MEDICAL DES ECOLES'],
+      ['F-2026-00436', 'RELAIS-MDT-000032', '96.50', 'Helene Martin'],
+    ]);
+  });
+
+  it('reads a returned direct debit: the reason code (RtrInf/Rsn/Cd), the end-to-end id, the mandate and the customer', () => {
+    const [, unpaid, refund, fees] = parseBankFile(fixture(DIRECT_DEBITS))[0]!.movements;
+    expect(unpaid).toMatchObject({
+      amount: '-210.00',
+      label: 'IMPAYE PRLV SEPA SCI LES ACACIAS',
+      endToEndId: 'F-2026-00420',
+      mandateId: 'RELAIS-MDT-000045',
+      returnReasonCode: 'AM04',
+      batchReference: 'PRLV-20261210-0003-RCUR',
+      counterpartyName: 'SCI LES ACACIAS',
+      counterpartyIban: 'FR7630006000011234567890189',
+      bankTransactionCode: 'PMNT/RDDT/UPDD',
+    });
+    expect([refund!.amount, refund!.endToEndId, refund!.returnReasonCode]).toEqual(['-144.00', 'F-2026-00377', 'MD06']);
+    expect([fees!.amount, fees!.returnReasonCode, fees!.batchReference]).toEqual(['-15.00', null, null]);
   });
 
   it('ignores namespace prefixes', () => {

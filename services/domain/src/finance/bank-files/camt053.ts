@@ -118,6 +118,18 @@ function transactionCodeOf(node: unknown): string | null {
   return text(node, 'BkTxCd', 'Prtry', 'Cd');
 }
 
+/** The reason a returned or rejected transaction gives (RtrInf/Rsn, a code or the bank's own). */
+const returnReasonOf = (transaction: unknown) => text(transaction, 'RtrInf', 'Rsn', 'Cd') ?? text(transaction, 'RtrInf', 'Rsn', 'Prtry');
+
+/** The payment block (or message) of our own file the bank booked as one entry: Btch, else the transactions' Refs. */
+function batchReferenceOf(entryDetails: readonly unknown[], transactions: readonly unknown[]): string | null {
+  const candidates = [
+    ...entryDetails.flatMap((d) => [text(d, 'Btch', 'PmtInfId'), text(d, 'Btch', 'MsgId')]),
+    ...transactions.slice(0, 1).flatMap((t) => [text(t, 'Refs', 'PmtInfId'), text(t, 'Refs', 'MsgId')]),
+  ];
+  return candidates.find((c) => c !== null) ?? null;
+}
+
 function detailOf(transaction: unknown, index: number, entry: unknown, line: number | null): ParsedMovementDetail {
   const owner =
     at(transaction, 'Amt') !== undefined ? transaction : (at(transaction, 'AmtDtls', 'TxAmt') ?? at(transaction, 'AmtDtls', 'InstdAmt'));
@@ -128,6 +140,7 @@ function detailOf(transaction: unknown, index: number, entry: unknown, line: num
     amount,
     endToEndId: notProvided(text(transaction, 'Refs', 'EndToEndId')),
     mandateId: text(transaction, 'Refs', 'MndtId'),
+    returnReasonCode: returnReasonOf(transaction),
     remittanceInfo: remittanceOf(transaction),
     counterpartyName: party.name,
     counterpartyIban: party.iban,
@@ -160,6 +173,8 @@ function movementOf(entry: unknown, currency: string, context: Context): Movemen
     bankReference: text(entry, 'AcctSvcrRef') ?? (single ? text(single, 'Refs', 'AcctSvcrRef') : null),
     endToEndId: single ? notProvided(text(single, 'Refs', 'EndToEndId')) : null,
     mandateId: single ? text(single, 'Refs', 'MndtId') : null,
+    batchReference: batchReferenceOf(entryDetails, transactions),
+    returnReasonCode: single ? returnReasonOf(single) : null,
     bankTransactionCode: transactionCodeOf(entry) ?? (single ? transactionCodeOf(single) : null),
     details: batch ? transactions.map((t, i) => detailOf(t, i, entry, line)) : [],
     line: line ?? 1,

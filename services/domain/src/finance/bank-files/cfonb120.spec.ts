@@ -65,6 +65,8 @@ describe('CFONB 120 statements', () => {
       bankReference: 'VR26330123456789',
       endToEndId: 'F-2026-00412',
       mandateId: null,
+      batchReference: null,
+      returnReasonCode: null,
       bankTransactionCode: '05',
       details: [],
       line: 2,

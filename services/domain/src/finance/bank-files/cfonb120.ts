@@ -156,6 +156,8 @@ function movementOf(record: CfonbRecord, statementCurrency: string): MovementDra
     bankReference: orNull(field(record, 105, 120)),
     endToEndId: null,
     mandateId: null,
+    batchReference: null,
+    returnReasonCode: null,
     bankTransactionCode: orNull(field(record, 33, 34)),
     details: [],
     line: record.line,

@@ -14,6 +14,8 @@ const movement = (overrides: Partial<MovementDraft> = {}): MovementDraft => ({
   bankReference: null,
   endToEndId: null,
   mandateId: null,
+  batchReference: null,
+  returnReasonCode: null,
   bankTransactionCode: null,
   details: [],
   line: 1,

@@ -53,6 +53,8 @@ describe('OFX statements', () => {
       bankReference: '2026111500004',
       endToEndId: null,
       mandateId: null,
+      batchReference: null,
+      returnReasonCode: null,
       bankTransactionCode: 'POS',
       details: [],
       line: 67,

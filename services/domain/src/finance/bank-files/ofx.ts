@@ -73,6 +73,8 @@ function movementOf(transaction: OfxElement, currency: string): MovementDraft {
     bankReference: valueOf(transaction, 'FITID'),
     endToEndId: null,
     mandateId: null,
+    batchReference: null,
+    returnReasonCode: null,
     bankTransactionCode: valueOf(transaction, 'TRNTYPE'),
     details: [],
     line: transaction.line,

@@ -34,6 +34,13 @@ export interface ParsedMovement {
   bankReference: string | null;
   endToEndId: string | null;
   mandateId: string | null;
+  /**
+   * The bank's echo of the file we sent, on the credit of a direct-debit collection: its payment
+   * block or message id (CAMT Btch or Refs PmtInfId, else MsgId).
+   */
+  batchReference: string | null;
+  /** ISO 20022 reason of a returned or rejected debit (CAMT RtrInf/Rsn: AM04, MD06…). */
+  returnReasonCode: string | null;
   bankTransactionCode: string | null;
   /** One per transaction of a CAMT batch booking with more than one; else empty. */
   details: ParsedMovementDetail[];
@@ -47,6 +54,7 @@ export interface ParsedMovementDetail {
   amount: string;
   endToEndId: string | null;
   mandateId: string | null;
+  returnReasonCode: string | null;
   remittanceInfo: string;
   counterpartyName: string | null;
   counterpartyIban: string | null;

@@ -4,7 +4,6 @@ import { BankAccount, BankStatement } from './bank.entity';
 import { autoMatchNewMovements, type MatchableMovement } from './bank-matching.service';
 import { jsonChunks, runInTurn, textsLiteral, uuidLiteral } from './sure-match-recording';
 import { parseBankFile, type BankFileFormat, type ParsedMovement, type ParsedStatement } from '../bank-files';
-import { Money } from '../../billing/money';
 import { Errors, Validator } from '../../shared/errors';
 import { actorId, type Identity } from '../../shared/identity';
 import { newId } from '../../shared/ids';
@@ -79,9 +78,14 @@ async function newMovements(
         bankReference: m.bankReference,
         endToEndId: m.endToEndId,
         mandateId: m.mandateId,
+        batchReference: m.batchReference,
+        returnReasonCode: m.returnReasonCode,
+        details: m.details,
         status: 'UNMATCHED',
         proposals: [],
         paymentId: null,
+        directDebitBatchId: null,
+        directDebitItemId: null,
         matchedBy: null,
         matchedAt: null,
         matchReason: null,
@@ -112,11 +116,15 @@ async function insertMovements(em: EntityManager, identity: Identity, movements:
     bank_reference: m.bankReference,
     end_to_end_id: m.endToEndId,
     mandate_id: m.mandateId,
+    batch_reference: m.batchReference,
+    return_reason_code: m.returnReasonCode,
     bank_transaction_code: m.parsed.bankTransactionCode,
-    details: m.parsed.details,
+    details: m.details,
     status: m.status,
     proposals: m.proposals,
     payment_id: m.paymentId,
+    direct_debit_batch_id: m.directDebitBatchId,
+    direct_debit_item_id: m.directDebitItemId,
     matched_by: m.matchedBy,
     matched_at: m.matchedAt,
     match_reason: m.matchReason,
@@ -127,16 +135,19 @@ async function insertMovements(em: EntityManager, identity: Identity, movements:
       counts.push(chunk.count);
       yield `insert into bank_movements (tenant_id, id, bank_account_id, statement_id, fingerprint, booking_date, value_date, amount,
                                          currency, label, remittance_info, counterparty_name, counterparty_iban, bank_reference,
-                                         end_to_end_id, mandate_id, bank_transaction_code, details, status, proposals, payment_id,
-                                         matched_by, matched_at, match_reason)
+                                         end_to_end_id, mandate_id, batch_reference, return_reason_code, bank_transaction_code, details,
+                                         status, proposals, payment_id, direct_debit_batch_id, direct_debit_item_id, matched_by,
+                                         matched_at, match_reason)
              select ${uuidLiteral(identity.tenantId)}, r.id, r.bank_account_id, r.statement_id, r.fingerprint, r.booking_date,
                     r.value_date, r.amount, r.currency, r.label, r.remittance_info, r.counterparty_name, r.counterparty_iban,
-                    r.bank_reference, r.end_to_end_id, r.mandate_id, r.bank_transaction_code, r.details, r.status, r.proposals,
-                    r.payment_id, r.matched_by, r.matched_at, r.match_reason
+                    r.bank_reference, r.end_to_end_id, r.mandate_id, r.batch_reference, r.return_reason_code, r.bank_transaction_code,
+                    r.details, r.status, r.proposals, r.payment_id, r.direct_debit_batch_id, r.direct_debit_item_id, r.matched_by,
+                    r.matched_at, r.match_reason
                from json_to_recordset(${chunk.rows}) as r(id uuid, bank_account_id uuid, statement_id uuid, fingerprint text,
                     booking_date date, value_date date, amount numeric, currency text, label text, remittance_info text,
                     counterparty_name text, counterparty_iban text, bank_reference text, end_to_end_id text, mandate_id text,
-                    bank_transaction_code text, details jsonb, status text, proposals jsonb, payment_id uuid, matched_by uuid,
+                    batch_reference text, return_reason_code text, bank_transaction_code text, details jsonb, status text,
+                    proposals jsonb, payment_id uuid, direct_debit_batch_id uuid, direct_debit_item_id uuid, matched_by uuid,
                     matched_at timestamptz, match_reason text)
              on conflict (tenant_id, bank_account_id, fingerprint) do nothing returning id`;
     }
@@ -152,9 +163,10 @@ async function insertMovements(em: EntityManager, identity: Identity, movements:
 /**
  * Imports a statement file (CAMT.053, OFX or CFONB 120, detected or given): a file that does not
  * parse is refused whole, naming its line; movements already imported (same file again, or an
- * overlapping statement) are skipped; the new credits are matched when the rules are sure and
- * get proposals otherwise. The new movements are matched before they are stored, then inserted as
- * the matching left them (a sure match's payment is recorded first).
+ * overlapping statement) are skipped; the new movements are matched when the rules are sure (a
+ * credit to invoices or to a direct-debit batch, a debit to a returned direct debit) and get
+ * proposals otherwise. They are matched before they are stored, then inserted as the matching left
+ * them (a sure match's payment, settlement or return is recorded first).
  */
 export async function importBankStatement(
   em: EntityManager,
@@ -201,14 +213,10 @@ export async function importBankStatement(
   }
   result.duplicateCount = result.movementCount - result.newMovementCount;
   if (fresh.length > 0) {
-    // The new credits, oldest booking first (in the file's order within a day).
-    const credits = fresh
-      .filter((m) => new Money(m.amount).greaterThan(0))
-      .sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
-    if (credits.length > 0) result.autoMatchedCount = await autoMatchNewMovements(em, identity, credits);
+    result.autoMatchedCount = await autoMatchNewMovements(em, identity, fresh);
     await insertMovements(em, identity, fresh);
     const byStatement = Map.groupBy(
-      credits.filter((m) => m.status === 'MATCHED'),
+      fresh.filter((m) => m.status === 'MATCHED'),
       (m) => m.statementId,
     );
     for (const statement of result.statements) statement.autoMatchedCount = byStatement.get(statement.id)?.length ?? 0;

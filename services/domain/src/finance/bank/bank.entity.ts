@@ -68,11 +68,18 @@ export const BankMovement = defineEntity({
     bankReference: p.string().nullable(),
     endToEndId: p.string().nullable(),
     mandateId: p.string().nullable(),
+    /** The batch's payment block or message id the bank echoes on a direct-debit credit. */
+    batchReference: p.string().nullable(),
+    /** The ISO 20022 reason the bank gives for a returned direct debit (AM04, MD06…). */
+    returnReasonCode: p.string().nullable(),
     bankTransactionCode: p.string().nullable(),
     details: p.json<ParsedMovementDetail[]>().default([]),
     status: p.enum(MOVEMENT_STATUSES).default('UNMATCHED'),
     proposals: p.json<Proposal[]>().default([]),
+    /** What a MATCHED movement reconciles, one of three: the payment recorded from it, the direct-debit batch it credits, or the item it returns. */
     paymentId: p.uuid().nullable(),
+    directDebitBatchId: p.uuid().nullable(),
+    directDebitItemId: p.uuid().nullable(),
     bookedAs: p.enum(BOOKING_KINDS).nullable(),
     bookedNote: p.text().nullable(),
     matchedBy: p.uuid().nullable(),

@@ -5,10 +5,15 @@ import {
   invoiceNumberKeys,
   matchMovement,
   nameTokens,
-  type MovementToMatch,
+  returnReasonCodeOf,
+  type DirectDebitItemCandidate,
   type MatchingCandidates,
+  type MatchingIndex,
+  type MovementToMatch,
   type OpenInvoiceCandidate,
 } from './matching.rules';
+import { parseBankFile, type ParsedMovement } from '../bank-files';
+import { fixture } from '../bank-files/spec-support';
 import { shiftDate } from '../receivables/ageing.rules';
 
 const DUPONT_IBAN = 'FR7630006000011234567890189';
@@ -42,9 +47,11 @@ const candidates = (): MatchingCandidates => ({
     { customerId: 'martin', iban: MARTIN_IBAN },
   ],
   directDebitBatches: [
-    { batchId: 'b1', reference: 'PRLV-20260305-01', amount: '4321.00' },
-    { batchId: 'b2', reference: 'PRLV-20260405-01', amount: '2500.00' },
+    { batchId: 'b1', reference: 'PRLV-20260305-01', amount: '4321.00', settled: false, submittedOn: '2026-03-03', blocks: [] },
+    { batchId: 'b2', reference: 'PRLV-20260405-01', amount: '2500.00', settled: false, submittedOn: '2026-04-03', blocks: [] },
   ],
+  directDebitItems: [],
+  today: '2026-04-30',
 });
 
 const movement = (over: Partial<MovementToMatch>): MovementToMatch => ({
@@ -268,13 +275,15 @@ describe('(c) direct-debit batches', () => {
     expect(match({ amount: '4321.00', label: 'REMISE', endToEndId: 'PRLV2026030501' }).decision).toBe('AUTO');
   });
 
-  it('proposes the batch when the reference is written but the amount differs', () => {
+  it('only proposes a credit netted of returns by the bank, saying what to record first', () => {
     const result = match({ amount: '4300.00', label: 'REMISE PRLV-20260305-01' });
     expect(result.decision).toBe('PROPOSED');
     expect(result.proposals[0]).toMatchObject({
       batchId: 'b1',
       score: 75,
-      reason: 'Remise de prélèvements PRLV-20260305-01 dans le libellé, montant différent (remise de 4321,00 €)',
+      reason:
+        'Remise de prélèvements PRLV-20260305-01 dans le libellé, montant inférieur de 21,00 € à la remise de 4321,00 € : ' +
+        'rejets déduits par la banque ? Enregistrez-les avant de rapprocher',
     });
   });
 
@@ -290,6 +299,264 @@ describe('(c) direct-debit batches', () => {
         reason: 'Montant égal à la remise de prélèvements PRLV-20260405-01, sans référence',
       },
     ]);
+  });
+});
+
+describe('(c) direct-debit batches: what banks send', () => {
+  const FILE = 'camt053-001.08-sg-2026-12-16-prelevements.xml';
+  const fromFile = (m: ParsedMovement): MovementToMatch => ({
+    amount: m.amount,
+    bookingDate: m.bookingDate,
+    label: m.label,
+    remittanceInfo: m.remittanceInfo,
+    counterpartyName: m.counterpartyName,
+    counterpartyIban: m.counterpartyIban,
+    endToEndId: m.endToEndId,
+    mandateId: m.mandateId,
+    batchReference: m.batchReference,
+    detailEndToEndIds: m.details.flatMap((d) => (d.endToEndId ? [d.endToEndId] : [])),
+    returnReasonCode: m.returnReasonCode,
+  });
+  const statement = () => parseBankFile(fixture(FILE))[0]!.movements.map(fromFile);
+  const item = (
+    over: Partial<DirectDebitItemCandidate> & Pick<DirectDebitItemCandidate, 'itemId' | 'endToEndId'>,
+  ): DirectDebitItemCandidate => ({
+    batchId: 'dec16',
+    batchReference: 'PRLV-20261216-0004',
+    invoiceId: `inv-${over.endToEndId}`,
+    invoiceNumber: over.endToEndId,
+    customerName: 'Client',
+    mandateReference: 'RELAIS-MDT-000017',
+    amount: '100.00',
+    state: 'PENDING',
+    settledOn: null,
+    ...over,
+  });
+  /** The statement's company: the batch of 16 December submitted, two earlier collections collected. */
+  const company = (over: Partial<MatchingCandidates> = {}): MatchingIndex =>
+    buildMatchingIndex({
+      invoices: [
+        inv('inv-F-2026-00431', 'F-2026-00431', 'boulangerie', 'Boulangerie du Marché', '240.00', '2026-12-16'),
+        inv('inv-F-2026-00433', 'F-2026-00433', 'cabinet', 'Cabinet médical des Écoles', '180.00', '2026-12-16'),
+        inv('inv-F-2026-00436', 'F-2026-00436', 'martin', 'Hélène Martin', '96.50', '2026-12-16'),
+      ],
+      bankAccounts: [],
+      directDebitBatches: [
+        { batchId: 'dec16', reference: 'PRLV-20261216-0004', amount: '516.50', settled: false, submittedOn: '2026-12-14', blocks: [] },
+      ],
+      directDebitItems: [
+        item({ itemId: 'd431', endToEndId: 'F-2026-00431', amount: '240.00' }),
+        item({ itemId: 'd433', endToEndId: 'F-2026-00433', amount: '180.00', mandateReference: 'RELAIS-MDT-000021' }),
+        item({ itemId: 'd436', endToEndId: 'F-2026-00436', amount: '96.50', mandateReference: 'RELAIS-MDT-000032' }),
+        item({
+          itemId: 'd420',
+          batchId: 'dec10',
+          batchReference: 'PRLV-20261210-0003',
+          endToEndId: 'F-2026-00420',
+          customerName: 'SCI Les Acacias',
+          mandateReference: 'RELAIS-MDT-000045',
+          amount: '210.00',
+          state: 'COLLECTED',
+          settledOn: '2026-12-10',
+        }),
+        item({
+          itemId: 'd377',
+          batchId: 'nov03',
+          batchReference: 'PRLV-20261103-0001',
+          endToEndId: 'F-2026-00377',
+          customerName: 'Jean Dupont',
+          mandateReference: 'RELAIS-MDT-000009',
+          amount: '144.00',
+          state: 'COLLECTED',
+          settledOn: '2026-11-03',
+        }),
+      ],
+      today: '2026-12-17',
+      ...over,
+    });
+  /** Matches the movements in order, as an import does: each sure match updates the index for the next ones. */
+  const run = (movements: MovementToMatch[], index: MatchingIndex) =>
+    movements.map((m) => {
+      const result = matchMovement(m, index);
+      if (result.decision === 'AUTO') applyProposal(index, result.proposals[0]!, m);
+      return result;
+    });
+
+  it('matches the CAMT credit of the batch, the returns with their reason code, and leaves the fees', () => {
+    const [credit, unpaid, refund, fees] = run(statement(), company());
+    expect(credit).toEqual({
+      decision: 'AUTO',
+      proposals: [
+        {
+          kind: 'DIRECT_DEBIT_BATCH',
+          allocations: [],
+          batchId: 'dec16',
+          score: 100,
+          reason: 'Remise de prélèvements PRLV-20261216-0004 dans le libellé, montant exact',
+        },
+      ],
+    });
+    expect(unpaid).toEqual({
+      decision: 'AUTO',
+      proposals: [
+        {
+          kind: 'DIRECT_DEBIT_RETURN',
+          allocations: [],
+          batchId: 'dec10',
+          itemId: 'd420',
+          returnReasonCode: 'AM04',
+          score: 100,
+          reason:
+            'Impayé du prélèvement F-2026-00420 (SCI Les Acacias, remise PRLV-20261210-0003) : référence dans le libellé, ' +
+            'montant exact, motif AM04 (Provision insuffisante)',
+        },
+      ],
+    });
+    expect(refund).toMatchObject({ decision: 'AUTO', proposals: [{ itemId: 'd377', returnReasonCode: 'MD06' }] });
+    expect(fees).toEqual({ decision: 'NONE', proposals: [] });
+  });
+
+  it('knows the batch from its transactions alone (a batch booking without our reference) and settles its invoices in the index', () => {
+    const [credit] = statement();
+    const index = company();
+    const result = matchMovement({ ...credit!, batchReference: null }, index);
+    expect(result).toMatchObject({
+      decision: 'AUTO',
+      proposals: [{ batchId: 'dec16', reason: 'Prélèvements de la remise PRLV-20261216-0004 dans le détail de l’écriture, montant exact' }],
+    });
+    applyProposal(index, result.proposals[0]!, credit!);
+    // Its invoices are paid: a transfer citing one of them no longer matches it.
+    expect(matchMovement(movement({ amount: '240.00', label: 'FACTURE F-2026-00431' }), index).decision).toBe('NONE');
+    expect(matchMovement(credit!, index).decision).toBe('NONE');
+  });
+
+  it('only proposes the return of a collection whose batch was not credited yet, and matches it once the credit is', () => {
+    const [credit] = statement();
+    const index = company();
+    const unpaid = { ...movement({ amount: '-180.00', bookingDate: '2026-12-17', label: 'IMPAYE PRLV F-2026-00433 MOTIF MS02' }) };
+    expect(matchMovement(unpaid, index)).toEqual({
+      decision: 'PROPOSED',
+      proposals: [
+        expect.objectContaining({
+          itemId: 'd433',
+          score: 60,
+          reason:
+            'Impayé du prélèvement F-2026-00433 (Client, remise PRLV-20261216-0004) : référence dans le libellé, montant exact, ' +
+            'motif MS02 (Refus du débiteur), mais la remise PRLV-20261216-0004 n’est pas encore encaissée : rapprochez d’abord son crédit',
+        }),
+      ],
+    });
+    run([credit!], index);
+    expect(matchMovement(unpaid, index)).toMatchObject({ decision: 'AUTO', proposals: [{ itemId: 'd433', returnReasonCode: 'MS02' }] });
+  });
+
+  it('proposes a return of another amount, or dated before the batch was credited', () => {
+    const index = company();
+    expect(matchMovement(movement({ amount: '-215.00', bookingDate: '2026-12-16', endToEndId: 'F-2026-00420' }), index)).toMatchObject({
+      decision: 'PROPOSED',
+      proposals: [{ itemId: 'd420', score: 70, reason: expect.stringContaining('montant différent (prélèvement de 210,00 €)') }],
+    });
+    expect(matchMovement(movement({ amount: '-210.00', bookingDate: '2026-12-09', endToEndId: 'F-2026-00420' }), index)).toMatchObject({
+      decision: 'PROPOSED',
+      proposals: [{ itemId: 'd420', reason: expect.stringContaining('hors de la période possible (remise encaissée le 10/12/2026)') }],
+    });
+  });
+
+  it('knows a return by its mandate when one collection under it has the amount; otherwise proposes the latest first', () => {
+    const monthly = (itemId: string, settledOn: string) =>
+      item({
+        itemId,
+        batchId: itemId,
+        endToEndId: `F-${itemId}`,
+        mandateReference: 'RUM-42',
+        amount: '75.00',
+        state: 'COLLECTED',
+        settledOn,
+      });
+    const debit = movement({ amount: '-75.00', bookingDate: '2026-12-16', label: 'IMPAYE PRLV', mandateId: 'RUM-42' });
+    const one = company({ directDebitItems: [monthly('oct', '2026-10-05')] });
+    expect(matchMovement(debit, one)).toMatchObject({ decision: 'AUTO', proposals: [{ itemId: 'oct', score: 95 }] });
+    const three = company({ directDebitItems: [monthly('oct', '2026-10-05'), monthly('dec', '2026-12-05'), monthly('nov', '2026-11-05')] });
+    const result = matchMovement(debit, three);
+    expect(result.decision).toBe('PROPOSED');
+    expect(result.proposals.map((p) => [p.itemId, p.score])).toEqual([
+      ['dec', 70],
+      ['nov', 69],
+      ['oct', 68],
+    ]);
+  });
+
+  it('links a return recorded by hand, and never returns one collection twice', () => {
+    const index = company({
+      directDebitItems: [
+        item({ itemId: 'd420', endToEndId: 'F-2026-00420', amount: '210.00', state: 'RETURNED', settledOn: '2026-12-10' }),
+      ],
+    });
+    const debit = movement({ amount: '-210.00', bookingDate: '2026-12-16', endToEndId: 'F-2026-00420' });
+    const result = matchMovement(debit, index);
+    expect(result).toMatchObject({
+      decision: 'AUTO',
+      proposals: [{ itemId: 'd420', reason: expect.stringContaining('rejet déjà enregistré à la main') }],
+    });
+    applyProposal(index, result.proposals[0]!, debit);
+    expect(matchMovement(debit, index).decision).toBe('NONE');
+  });
+
+  it('matches a credit of one payment block of the file (FRST and RCUR credited apart), then the other', () => {
+    const index = company({
+      directDebitBatches: [
+        {
+          batchId: 'dec16',
+          reference: 'PRLV-20261216-0004',
+          amount: '516.50',
+          settled: false,
+          submittedOn: '2026-12-14',
+          blocks: [
+            { reference: 'PRLV-20261216-0004-FRST', amount: '96.50' },
+            { reference: 'PRLV-20261216-0004-RCUR', amount: '420.00' },
+          ],
+        },
+      ],
+    });
+    const frst = movement({ amount: '96.50', bookingDate: '2026-12-16', label: 'REMISE PRLV', batchReference: 'PRLV-20261216-0004-FRST' });
+    const rcur = movement({ amount: '420.00', bookingDate: '2026-12-16', label: 'REMISE PRLV', batchReference: 'PRLV-20261216-0004-RCUR' });
+    const [first, second] = run([frst, rcur], index);
+    expect(first!.decision).toBe('AUTO');
+    expect(first!.proposals[0]).toMatchObject({
+      batchId: 'dec16',
+      score: 95,
+      reason: expect.stringContaining('montant exact du bloc PRLV-20261216-0004-FRST'),
+    });
+    expect(second).toMatchObject({
+      decision: 'AUTO',
+      proposals: [{ batchId: 'dec16', score: 100, reason: expect.stringContaining('déjà encaissée à la main') }],
+    });
+  });
+
+  it('names a batch settled by hand, never guesses it from the amount, and refuses a credit sent before the file', () => {
+    const settled = company({
+      directDebitBatches: [
+        { batchId: 'dec16', reference: 'PRLV-20261216-0004', amount: '516.50', settled: true, submittedOn: '2026-12-14', blocks: [] },
+      ],
+    });
+    expect(
+      matchMovement(movement({ amount: '516.50', bookingDate: '2026-12-16', label: 'REMISE PRLV-20261216-0004' }), settled).decision,
+    ).toBe('AUTO');
+    expect(matchMovement(movement({ amount: '516.50', bookingDate: '2026-12-16', label: 'REMISE PRLV SEPA' }), settled).decision).toBe(
+      'NONE',
+    );
+    expect(
+      matchMovement(movement({ amount: '516.50', bookingDate: '2026-12-13', label: 'REMISE PRLV-20261216-0004' }), company()),
+    ).toMatchObject({
+      decision: 'PROPOSED',
+      proposals: [{ reason: expect.stringContaining('crédit antérieur à l’envoi du fichier (14/12/2026)') }],
+    });
+  });
+
+  it('reads the return reason from the bank, or from the label when the bank only writes it there', () => {
+    expect(returnReasonCodeOf({ returnReasonCode: 'am04', label: '', remittanceInfo: null })).toBe('AM04');
+    expect(returnReasonCodeOf({ label: 'IMPAYE PRLV SEPA CABINET MEDICAL DES ECOLES MOTIF AM04', remittanceInfo: null })).toBe('AM04');
+    expect(returnReasonCodeOf({ label: 'IMPAYE PRLV SEPA F-2026-00401', remittanceInfo: 'REF 2026' })).toBeNull();
   });
 });
 
@@ -405,12 +672,12 @@ describe('applyProposal: the index follows the run', () => {
   it('forgets a settled invoice and keeps a partly paid one with its new balance', () => {
     const index = buildMatchingIndex(candidates());
     const full = matchMovement(movement({ amount: '1200.00', label: 'F-2026-00042' }), index);
-    applyProposal(index, full.proposals[0]!);
+    applyProposal(index, full.proposals[0]!, movement({ amount: '1200.00' }));
     const again = matchMovement(movement({ amount: '1200.00', label: 'F-2026-00042' }), index);
     expect(again.proposals.map((p) => p.allocations[0]!.invoiceId)).toEqual(['i50']);
 
     const partial = matchMovement(movement({ amount: '100.40', label: 'F-2026-00043' }), index);
-    applyProposal(index, partial.proposals[0]!);
+    applyProposal(index, partial.proposals[0]!, movement({ amount: '100.40' }));
     const rest = matchMovement(movement({ amount: '250.00', label: 'F-2026-00043' }), index);
     expect(rest.decision).toBe('AUTO');
     expect(rest.proposals[0]!.allocations).toEqual([{ invoiceId: 'i43', amount: '250.00' }]);
@@ -418,7 +685,7 @@ describe('applyProposal: the index follows the run', () => {
 
   it('forgets a collected batch', () => {
     const index = buildMatchingIndex(candidates());
-    applyProposal(index, match({ amount: '4321.00', label: 'PRLV-20260305-01' }, index).proposals[0]!);
+    applyProposal(index, match({ amount: '4321.00', label: 'PRLV-20260305-01' }, index).proposals[0]!, movement({ amount: '4321.00' }));
     expect(match({ amount: '4321.00', label: 'PRLV-20260305-01' }, index).decision).toBe('NONE');
   });
 });
@@ -448,6 +715,8 @@ describe('at scale: 10,000 movements against 50,000 open invoices', () => {
       invoices,
       bankAccounts: Array.from({ length: CUSTOMERS }, (_, c) => ({ customerId: `cust-${c}`, iban: iban(c) })),
       directDebitBatches: [],
+      directDebitItems: [],
+      today: '2026-12-31',
     });
 
     const sameBalanceInCustomer = new Map<string, number>();

@@ -1,16 +1,25 @@
 import { MONEY_ZERO, Money, formatFr, parseDecimal, toAmount } from '../../billing/money';
+import { frenchDate } from '../../shared/time';
+import { RETURN_REASONS } from '../direct-debit/direct-debit.rules';
 
 /**
  * Bank reconciliation (rapprochement): which open invoices, or which direct-debit batch, a bank
- * movement pays. A movement is matched automatically only on sure evidence:
+ * credit pays, and which direct-debit collection a bank debit returns. A movement is matched
+ * automatically only on sure evidence:
  *   (a) the invoice number(s) are written in the label, remittance information or end-to-end id,
  *       and the amount is the open balance (or the total of the balances of all numbers written);
  *   (b) the payer's IBAN is a known account of one customer, one of whose open invoices, and only
  *       one, has exactly that balance;
- *   (c) the reference of a direct-debit batch is written and the amount is the batch's amount.
+ *   (c) a direct-debit batch is named (its message or payment block id written, or every
+ *       transaction of a batch booking one of its collections) and the amount is what the bank
+ *       still has to credit for it (the batch, or one of its payment blocks);
+ *   (d) a debit names one collected item of a batch (end-to-end id or invoice number, else the
+ *       mandate when only one of its collections has that amount) and is its amount: an
+ *       R-transaction (impayé) returning it.
  * Anything weaker (partial payment, amount without reference, payer name resembling a customer,
- * a few invoices of one customer adding up to the amount) is proposed with a lower score and a
- * reason in French, for the accountant to confirm.
+ * a few invoices of one customer adding up to the amount, a batch credit netted of returns, the
+ * return of an item whose batch was not credited yet) is proposed with a lower score and a reason
+ * in French, for the accountant to confirm.
  *
  * The candidates are indexed once (`buildMatchingIndex`) so that matching one movement costs its
  * text's tokens plus the invoices having its amount, whatever the number of open invoices.
@@ -29,6 +38,12 @@ export interface MovementToMatch {
   counterpartyIban: string | null;
   endToEndId: string | null;
   mandateId: string | null;
+  /** On the credit of a batch booking: the payment block or message id of our file the bank echoes. */
+  batchReference?: string | null;
+  /** The end-to-end ids of the transactions of a batch booking (one per collection it credits). */
+  detailEndToEndIds?: readonly string[];
+  /** ISO 20022 reason the bank gives for a returned debit (AM04, MD06…). */
+  returnReasonCode?: string | null;
 }
 
 export interface OpenInvoiceCandidate {
@@ -48,15 +63,43 @@ export interface CustomerBankAccount {
 
 export interface DirectDebitBatchCandidate {
   batchId: string;
-  /** The reference the bank shows for the batch's credit (pain.008 PmtInfId or MsgId). */
+  /** The file's message id (MsgId), which its payment blocks' ids (PmtInfId) start with. */
   reference: string;
+  /** What the bank still has to credit: the pending items of a submitted batch, or, for one already settled, what it collected less the credits matched to it. */
   amount: string;
+  /** Settled by hand before its credit was matched: the credit is only linked to it. */
+  settled: boolean;
+  /** The day the file was sent: an earlier credit is not its. */
+  submittedOn: string;
+  /** The file's payment blocks (PmtInfId and pending total) when it has several, which some banks credit apart. */
+  blocks: readonly { reference: string; amount: string }[];
+}
+
+/** A collection a bank debit may return: collected (or returned by hand, its debit not matched yet), or pending in a submitted batch. */
+export interface DirectDebitItemCandidate {
+  itemId: string;
+  batchId: string;
+  /** The batch's message id. */
+  batchReference: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  customerName: string;
+  endToEndId: string;
+  /** RUM of the mandate it was collected under. */
+  mandateReference: string;
+  amount: string;
+  state: 'PENDING' | 'COLLECTED' | 'RETURNED';
+  /** The day its batch was settled (null while pending): a return is booked on or after it. */
+  settledOn: string | null;
 }
 
 export interface MatchingCandidates {
   invoices: readonly OpenInvoiceCandidate[];
   bankAccounts: readonly CustomerBankAccount[];
   directDebitBatches: readonly DirectDebitBatchCandidate[];
+  directDebitItems: readonly DirectDebitItemCandidate[];
+  /** Tenant-local: a settlement or a return is never recorded for a later day. */
+  today: string;
 }
 
 export interface Allocation {
@@ -64,10 +107,17 @@ export interface Allocation {
   amount: string;
 }
 
+export type ProposalKind = 'INVOICES' | 'DIRECT_DEBIT_BATCH' | 'DIRECT_DEBIT_RETURN';
+
 export interface Proposal {
-  kind: 'INVOICES' | 'DIRECT_DEBIT_BATCH';
+  kind: ProposalKind;
   allocations: Allocation[];
+  /** DIRECT_DEBIT_BATCH: the batch credited; DIRECT_DEBIT_RETURN: the batch of the item returned. */
   batchId?: string;
+  /** DIRECT_DEBIT_RETURN: the collection returned. */
+  itemId?: string;
+  /** DIRECT_DEBIT_RETURN: the ISO 20022 reason the bank gave, when it gave one. */
+  returnReasonCode?: string;
   /** 0..100: 100 and 95 are sure matches, everything below asks for a confirmation. */
   score: number;
   reason: string;
@@ -87,11 +137,17 @@ export const MAX_PROPOSALS = 5;
 export const MATCH_SCORES = {
   numberExact: 100,
   batchReferenceExact: 100,
+  returnReferenceExact: 100,
   ibanUniqueAmount: 95,
+  batchBlockExact: 95,
+  returnMandateUniqueAmount: 95,
   numberWithoutPrefixExact: 85,
   oneOfSeveralNumbersExact: 85,
   numberPartialPayment: 80,
   batchReferenceOtherAmount: 75,
+  returnOtherAmount: 70,
+  returnMandateSeveralSameAmount: 70,
+  returnNotYetPossible: 60,
   ibanSeveralSameAmount: 70,
   numberOverpayment: 70,
   payerNameUniqueAmount: 70,
@@ -202,16 +258,28 @@ export interface IndexedInvoice {
   keys: { full: string[]; bare: string[] };
 }
 
+/** A direct-debit batch as the index holds it (what is left to credit follows `applyProposal`). */
 export interface IndexedBatch {
   batchId: string;
   reference: string;
   amount: Money;
   amountKey: string;
   key: string;
+  settled: boolean;
+  submittedOn: string;
+  blocks: { reference: string; key: string; amount: Money }[];
+}
+
+/** A direct-debit collection as the index holds it (collected once its batch's credit is matched). */
+export interface IndexedItem extends Omit<DirectDebitItemCandidate, 'amount'> {
+  amount: Money;
+  keys: string[];
+  mandateKey: string;
 }
 
 /** The candidates arranged for lookups; build once per matching run, update with `applyProposal`. */
 export interface MatchingIndex {
+  readonly today: string;
   readonly invoices: Map<string, IndexedInvoice>;
   readonly byNumberKey: Map<string, IndexedInvoice[]>;
   readonly byBareNumberKey: Map<string, IndexedInvoice[]>;
@@ -221,12 +289,19 @@ export interface MatchingIndex {
   readonly customersByIban: Map<string, string[]>;
   readonly customerNameTokens: Map<string, Set<string>>;
   readonly customersByNameToken: Map<string, string[]>;
-  readonly batches: Map<string, IndexedBatch[]>;
+  readonly batches: Map<string, IndexedBatch>;
+  /** By the batch's message id, and by each of its blocks' ids. */
   readonly batchesByReference: Map<string, IndexedBatch[]>;
+  /** Submitted batches only (one settled by hand is named, never guessed from an amount). */
   readonly batchesByAmount: Map<string, IndexedBatch[]>;
+  readonly items: Map<string, IndexedItem>;
+  /** By end-to-end id and invoice number, as written. */
+  readonly itemsByReference: Map<string, IndexedItem[]>;
+  readonly itemsByMandate: Map<string, IndexedItem[]>;
+  readonly itemsByBatch: Map<string, IndexedItem[]>;
   /** The longest reference, in tokens (at most 8): the widest text window to look at. */
   windowTokens: number;
-  /** The shortest and longest key of `byNumberKey`, `byBareNumberKey` and `batchesByReference`: a text window of another length is no reference. */
+  /** The shortest and longest key of `byNumberKey`, `byBareNumberKey`, `batchesByReference` and `itemsByReference`: a text window of another length is no reference. */
   keyLengths: { min: number; max: number };
 }
 
@@ -291,13 +366,38 @@ function indexBankAccount(index: MatchingIndex, account: CustomerBankAccount): v
 function indexBatch(index: MatchingIndex, candidate: DirectDebitBatchCandidate, position: number): void {
   const amount = parseDecimal(candidate.amount, `directDebitBatches[${position}].amount`);
   const tokens = textTokens(candidate.reference);
-  if (tokens.length === 0) return;
-  const batch: IndexedBatch = { ...candidate, amount, amountKey: amountKeyOf(amount), key: tokens.join('') };
-  push(index.batches, batch.batchId, batch);
-  push(index.batchesByReference, batch.key, batch);
-  push(index.batchesByAmount, batch.amountKey, batch);
-  widenWindow(index, tokens.length);
-  widenKeyLengths(index, batch.key);
+  if (tokens.length === 0 || !amount.greaterThan(0) || index.batches.has(candidate.batchId)) return;
+  const blocks = candidate.blocks.map((block, i) => ({
+    reference: block.reference,
+    key: textTokens(block.reference).join(''),
+    amount: parseDecimal(block.amount, `directDebitBatches[${position}].blocks[${i}].amount`),
+  }));
+  const batch: IndexedBatch = { ...candidate, amount, amountKey: amountKeyOf(amount), key: tokens.join(''), blocks };
+  index.batches.set(batch.batchId, batch);
+  for (const key of new Set([batch.key, ...blocks.map((b) => b.key)])) {
+    push(index.batchesByReference, key, batch);
+    widenKeyLengths(index, key);
+  }
+  if (!batch.settled) push(index.batchesByAmount, batch.amountKey, batch);
+  widenWindow(index, Math.max(tokens.length, ...candidate.blocks.map((b) => textTokens(b.reference).length)));
+}
+
+/** How an end-to-end id or an invoice number is looked for: as written without separators, and with leading zeros dropped. */
+const referenceKeys = (text: string) => numberKeysOf(textTokens(text)).full;
+
+function indexItem(index: MatchingIndex, candidate: DirectDebitItemCandidate, position: number): void {
+  if (index.items.has(candidate.itemId)) return;
+  const amount = parseDecimal(candidate.amount, `directDebitItems[${position}].amount`);
+  const keys = [...new Set([...referenceKeys(candidate.endToEndId), ...referenceKeys(candidate.invoiceNumber)])];
+  const item: IndexedItem = { ...candidate, amount, keys, mandateKey: textTokens(candidate.mandateReference).join('') };
+  index.items.set(item.itemId, item);
+  for (const key of keys) {
+    push(index.itemsByReference, key, item);
+    widenKeyLengths(index, key);
+  }
+  if (item.mandateKey) push(index.itemsByMandate, item.mandateKey, item);
+  push(index.itemsByBatch, item.batchId, item);
+  widenWindow(index, Math.max(textTokens(candidate.endToEndId).length, textTokens(candidate.invoiceNumber).length));
 }
 
 function widenWindow(index: MatchingIndex, tokens: number): void {
@@ -309,9 +409,10 @@ function widenKeyLengths(index: MatchingIndex, key: string): void {
   if (key.length > index.keyLengths.max) index.keyLengths.max = key.length;
 }
 
-/** Indexes the open invoices (balance > 0), the customers' IBANs and the direct-debit batches of one tenant. */
+/** Indexes the open invoices (balance > 0), the customers' IBANs, and the direct-debit batches and collections of one tenant. */
 export function buildMatchingIndex(candidates: MatchingCandidates): MatchingIndex {
   const index: MatchingIndex = {
+    today: candidates.today,
     invoices: new Map(),
     byNumberKey: new Map(),
     byBareNumberKey: new Map(),
@@ -323,6 +424,10 @@ export function buildMatchingIndex(candidates: MatchingCandidates): MatchingInde
     batches: new Map(),
     batchesByReference: new Map(),
     batchesByAmount: new Map(),
+    items: new Map(),
+    itemsByReference: new Map(),
+    itemsByMandate: new Map(),
+    itemsByBatch: new Map(),
     windowTokens: 1,
     keyLengths: { min: Infinity, max: 0 },
   };
@@ -330,6 +435,7 @@ export function buildMatchingIndex(candidates: MatchingCandidates): MatchingInde
   index.byCustomer.forEach((list) => list.sort(byDueDateThenNumber));
   candidates.bankAccounts.forEach((account) => indexBankAccount(index, account));
   candidates.directDebitBatches.forEach((batch, i) => indexBatch(index, batch, i));
+  candidates.directDebitItems.forEach((item, i) => indexItem(index, item, i));
   return index;
 }
 
@@ -341,28 +447,65 @@ function unindexInvoice(index: MatchingIndex, invoice: IndexedInvoice): void {
   remove(index.byCustomer, invoice.customerId, invoice);
 }
 
+function unindexBatch(index: MatchingIndex, batch: IndexedBatch): void {
+  for (const key of new Set([batch.key, ...batch.blocks.map((b) => b.key)])) remove(index.batchesByReference, key, batch);
+  remove(index.batchesByAmount, batch.amountKey, batch);
+  index.batches.delete(batch.batchId);
+}
+
+function unindexItem(index: MatchingIndex, item: IndexedItem): void {
+  index.items.delete(item.itemId);
+  item.keys.forEach((k) => remove(index.itemsByReference, k, item));
+  remove(index.itemsByMandate, item.mandateKey, item);
+  remove(index.itemsByBatch, item.batchId, item);
+}
+
+/** Lowers an invoice's open balance in the index by what was paid on it (a settled invoice is no longer a candidate). */
+function settleInIndex(index: MatchingIndex, invoiceId: string, paid: Money): void {
+  const invoice = index.invoices.get(invoiceId);
+  if (!invoice) return;
+  const balance = invoice.balance.minus(paid);
+  if (!balance.greaterThan(0)) return unindexInvoice(index, invoice);
+  remove(index.byAmount, invoice.amountKey, invoice);
+  invoice.balance = balance;
+  invoice.amountKey = amountKeyOf(balance);
+  push(index.byAmount, invoice.amountKey, invoice);
+}
+
 /**
- * Records a confirmed or automatic match in the index, so the next movements of the run see the
- * invoices' new open balances (a settled invoice, or a collected batch, is no longer a candidate).
+ * A batch credited by `movement`: a submitted one is settled on its booking date (its pending
+ * items collected, their invoices paid), and what is left to credit is what it collected less
+ * this credit (a payment block credited apart leaves the others).
  */
-export function applyProposal(index: MatchingIndex, proposal: Proposal): void {
-  if (proposal.kind === 'DIRECT_DEBIT_BATCH' && proposal.batchId) {
-    for (const batch of index.batches.get(proposal.batchId) ?? []) {
-      remove(index.batchesByReference, batch.key, batch);
-      remove(index.batchesByAmount, batch.amountKey, batch);
+function creditBatch(index: MatchingIndex, batch: IndexedBatch, movement: Pick<MovementToMatch, 'amount' | 'bookingDate'>): void {
+  unindexBatch(index, batch);
+  if (!batch.settled)
+    for (const item of index.itemsByBatch.get(batch.batchId) ?? []) {
+      if (item.state !== 'PENDING') continue;
+      item.state = 'COLLECTED';
+      item.settledOn = movement.bookingDate;
+      settleInIndex(index, item.invoiceId, item.amount);
     }
-    index.batches.delete(proposal.batchId);
-  }
-  proposal.allocations.forEach((allocation, i) => {
-    const invoice = index.invoices.get(allocation.invoiceId);
-    if (!invoice) return;
-    const balance = invoice.balance.minus(parseDecimal(allocation.amount, `allocations[${i}].amount`));
-    if (!balance.greaterThan(0)) return unindexInvoice(index, invoice);
-    remove(index.byAmount, invoice.amountKey, invoice);
-    invoice.balance = balance;
-    invoice.amountKey = amountKeyOf(balance);
-    push(index.byAmount, invoice.amountKey, invoice);
-  });
+  const left = batch.amount.minus(parseDecimal(movement.amount, 'amount', 2));
+  if (!left.greaterThan(0)) return;
+  Object.assign(batch, { settled: true, amount: left, amountKey: amountKeyOf(left), blocks: [] });
+  index.batches.set(batch.batchId, batch);
+  push(index.batchesByReference, batch.key, batch);
+}
+
+/**
+ * Records a confirmed or automatic match of `movement` in the index, so the next movements of the
+ * run see its effects: invoices' new open balances (a settled invoice is no longer a candidate),
+ * a batch credited (its items collected), a collection returned (no longer returnable).
+ */
+export function applyProposal(index: MatchingIndex, proposal: Proposal, movement: Pick<MovementToMatch, 'amount' | 'bookingDate'>): void {
+  const batch = proposal.kind === 'DIRECT_DEBIT_BATCH' && proposal.batchId ? index.batches.get(proposal.batchId) : undefined;
+  if (batch) creditBatch(index, batch, movement);
+  const item = proposal.kind === 'DIRECT_DEBIT_RETURN' && proposal.itemId ? index.items.get(proposal.itemId) : undefined;
+  if (item) unindexItem(index, item);
+  proposal.allocations.forEach((allocation, i) =>
+    settleInIndex(index, allocation.invoiceId, parseDecimal(allocation.amount, `allocations[${i}].amount`)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +517,8 @@ interface References {
   /** Invoices whose number is written without its prefix only. */
   bareNumbers: IndexedInvoice[];
   batches: IndexedBatch[];
+  /** Direct-debit collections whose end-to-end id or invoice number is written. */
+  items: IndexedItem[];
 }
 
 /**
@@ -385,6 +530,7 @@ function findReferences(movement: MovementToMatch, index: MatchingIndex): Refere
   const numbers = new Set<IndexedInvoice>();
   const bare = new Set<IndexedInvoice>();
   const batches = new Set<IndexedBatch>();
+  const items = new Set<IndexedItem>();
   const { min, max } = index.keyLengths;
   const seen = new Set<string>();
   const lookUp = (key: string) => {
@@ -393,8 +539,9 @@ function findReferences(movement: MovementToMatch, index: MatchingIndex): Refere
     index.byNumberKey.get(key)?.forEach((inv) => numbers.add(inv));
     index.byBareNumberKey.get(key)?.forEach((inv) => bare.add(inv));
     index.batchesByReference.get(key)?.forEach((b) => batches.add(b));
+    index.itemsByReference.get(key)?.forEach((item) => items.add(item));
   };
-  for (const text of [movement.label, movement.remittanceInfo, movement.endToEndId]) {
+  for (const text of [movement.label, movement.remittanceInfo, movement.endToEndId, movement.batchReference]) {
     const tokens = textTokens(text);
     const strippedTokens = tokens.map(stripLeadingZeros);
     for (let start = 0; start < tokens.length; start++) {
@@ -412,7 +559,7 @@ function findReferences(movement: MovementToMatch, index: MatchingIndex): Refere
   // "2026-00042" inside "F-2026-00042" is not a second, prefix-less citation (of A-2026-00042, say).
   const covered = new Set([...numbers].flatMap((inv) => inv.keys.bare));
   const bareOnly = [...bare].filter((inv) => !numbers.has(inv) && !inv.keys.bare.some((k) => covered.has(k)));
-  return { numbers: [...numbers], bareNumbers: bareOnly, batches: [...batches] };
+  return { numbers: [...numbers], bareNumbers: bareOnly, batches: [...batches], items: [...items] };
 }
 
 /** Customers whose name shares at least half of the shorter name's tokens with the payer's name. */
@@ -520,38 +667,147 @@ function numberCandidates(m: Movement, found: readonly IndexedInvoice[], withPre
   return candidates;
 }
 
-/** (c) and its weaker forms: a direct-debit batch named by its reference, or by its amount alone. */
-function batchCandidates(m: Movement, found: readonly IndexedBatch[], index: MatchingIndex): Candidate[] {
-  const candidate = (batch: IndexedBatch, score: number, reason: string, evidence: Evidence, sure = false): Candidate => ({
+/** The batches all transactions of a batch booking are collections of (by their end-to-end ids). */
+function batchesOfDetails(m: Movement, index: MatchingIndex): IndexedBatch[] {
+  const [first, ...others] = (m.source.detailEndToEndIds ?? []).map(
+    (id) =>
+      new Set(
+        referenceKeys(id).flatMap((k) => (index.itemsByReference.get(k) ?? []).map((i) => i.batchId).filter((b) => index.batches.has(b))),
+      ),
+  );
+  if (!first) return [];
+  return [...first].filter((batchId) => others.every((ids) => ids.has(batchId))).map((batchId) => index.batches.get(batchId)!);
+}
+
+function batchCandidate(batch: IndexedBatch, score: number, reason: string, evidence: Evidence, sure = false): Candidate {
+  return {
     proposal: { kind: 'DIRECT_DEBIT_BATCH', allocations: [], batchId: batch.batchId, score, reason },
     sure,
     evidence,
     key: `batch:${batch.batchId}`,
     oldestDue: '',
-  });
-  if (found.length > 0)
-    return found.map((b) =>
-      b.amount.equals(m.amount)
-        ? candidate(
-            b,
-            MATCH_SCORES.batchReferenceExact,
-            `Remise de prélèvements ${b.reference} dans le libellé, montant exact`,
-            'REFERENCE',
-            true,
-          )
-        : candidate(
-            b,
-            MATCH_SCORES.batchReferenceOtherAmount,
-            `Remise de prélèvements ${b.reference} dans le libellé, montant différent (remise de ${euros(b.amount)})`,
-            'REFERENCE',
-          ),
+  };
+}
+
+/** A batch the credit names: sure when it is what the bank still has to credit for it (the batch, or one of its payment blocks). */
+function namedBatchCandidate(m: Movement, batch: IndexedBatch, cited: string, index: MatchingIndex): Candidate {
+  const date = m.source.bookingDate;
+  const problem =
+    date < batch.submittedOn
+      ? `crédit antérieur à l’envoi du fichier (${frenchDate(batch.submittedOn)})`
+      : date > index.today
+        ? 'crédit daté de demain ou plus tard'
+        : null;
+  const byHand = batch.settled ? ', déjà encaissée à la main' : '';
+  if (batch.amount.equals(m.amount))
+    return problem
+      ? batchCandidate(batch, MATCH_SCORES.batchReferenceOtherAmount, `${cited}, montant exact, mais ${problem}`, 'REFERENCE')
+      : batchCandidate(batch, MATCH_SCORES.batchReferenceExact, `${cited}, montant exact${byHand}`, 'REFERENCE', true);
+  const block = batch.blocks.find((b) => b.amount.equals(m.amount));
+  if (block && !problem)
+    return batchCandidate(
+      batch,
+      MATCH_SCORES.batchBlockExact,
+      `${cited}, montant exact du bloc ${block.reference} (la banque crédite chaque bloc du fichier à part)`,
+      'REFERENCE',
+      true,
     );
+  const gap = batch.amount.minus(m.amount);
+  const difference = gap.greaterThan(0)
+    ? `montant inférieur de ${euros(gap)} à la remise de ${euros(batch.amount)} : rejets déduits par la banque ? Enregistrez-les avant de rapprocher`
+    : `montant supérieur de ${euros(gap.negated())} à la remise de ${euros(batch.amount)}`;
+  return batchCandidate(batch, MATCH_SCORES.batchReferenceOtherAmount, `${cited}, ${problem ?? difference}`, 'REFERENCE');
+}
+
+/** (c) and its weaker forms: a direct-debit batch named by its reference or by its transactions, or by its amount alone. */
+function batchCandidates(m: Movement, references: References, index: MatchingIndex): Candidate[] {
+  const named = new Map<IndexedBatch, string>();
+  for (const batch of references.batches) named.set(batch, `Remise de prélèvements ${batch.reference} dans le libellé`);
+  for (const batch of batchesOfDetails(m, index))
+    if (!named.has(batch)) named.set(batch, `Prélèvements de la remise ${batch.reference} dans le détail de l’écriture`);
+  if (named.size > 0) return [...named].map(([batch, cited]) => namedBatchCandidate(m, batch, cited, index));
   const sameAmount = index.batchesByAmount.get(m.amountKey) ?? [];
   if (sameAmount.length > MAX_SAME_AMOUNT_CANDIDATES) return [];
   const score = sameAmount.length === 1 ? MATCH_SCORES.batchAmountOnly : MATCH_SCORES.batchAmountSeveral;
   return sameAmount.map((b) =>
-    candidate(b, score, `Montant égal à la remise de prélèvements ${b.reference}, sans référence`, 'CIRCUMSTANTIAL'),
+    batchCandidate(b, score, `Montant égal à la remise de prélèvements ${b.reference}, sans référence`, 'CIRCUMSTANTIAL'),
   );
+}
+
+/**
+ * The reason a returned debit gives: the bank's code (CAMT RtrInf), else a known ISO 20022 code
+ * written in its label or remittance ("IMPAYE PRLV … MOTIF AM04").
+ */
+export function returnReasonCodeOf(movement: Pick<MovementToMatch, 'returnReasonCode' | 'label' | 'remittanceInfo'>): string | null {
+  const given = movement.returnReasonCode?.trim().toUpperCase();
+  if (given) return given;
+  return [...textTokens(movement.label), ...textTokens(movement.remittanceInfo)].find((t) => Object.hasOwn(RETURN_REASONS, t)) ?? null;
+}
+
+/** (d) and its weaker forms: the collections a debit names (by end-to-end id or invoice number, else by mandate and amount). */
+function returnCandidates(m: Movement, references: References, index: MatchingIndex): Candidate[] {
+  const reasonCode = returnReasonCodeOf(m.source);
+  const motif = reasonCode ? `, motif ${reasonCode}${RETURN_REASONS[reasonCode] ? ` (${RETURN_REASONS[reasonCode]})` : ''}` : '';
+  const candidate = (item: IndexedItem, score: number, reason: string, sure = false): Candidate => ({
+    proposal: {
+      kind: 'DIRECT_DEBIT_RETURN',
+      allocations: [],
+      batchId: item.batchId,
+      itemId: item.itemId,
+      ...(reasonCode ? { returnReasonCode: reasonCode } : {}),
+      score,
+      reason,
+    },
+    sure,
+    evidence: 'REFERENCE',
+    key: `item:${item.itemId}`,
+    oldestDue: '',
+  });
+  const date = m.source.bookingDate;
+  /** A named collection: sure when it was collected, has the debit's amount, and the debit is dated from its settlement to today. */
+  const named = (item: IndexedItem, cited: string, sureScore: number): Candidate => {
+    if (!item.amount.equals(m.amount))
+      return candidate(item, MATCH_SCORES.returnOtherAmount, `${cited}, montant différent (prélèvement de ${euros(item.amount)})${motif}`);
+    if (item.state === 'PENDING')
+      return candidate(
+        item,
+        MATCH_SCORES.returnNotYetPossible,
+        `${cited}, montant exact${motif}, mais la remise ${item.batchReference} n’est pas encore encaissée : rapprochez d’abord son crédit`,
+      );
+    if (date < item.settledOn! || date > index.today)
+      return candidate(
+        item,
+        MATCH_SCORES.returnOtherAmount,
+        `${cited}, montant exact${motif}, mais daté hors de la période possible (remise encaissée le ${frenchDate(item.settledOn!)})`,
+      );
+    const byHand = item.state === 'RETURNED' ? ', rejet déjà enregistré à la main' : '';
+    return candidate(item, sureScore, `${cited}, montant exact${motif}${byHand}`, true);
+  };
+  const describe = (item: IndexedItem) => `${item.invoiceNumber} (${item.customerName}, remise ${item.batchReference})`;
+  if (references.items.length > 0)
+    return references.items.map((item) =>
+      named(item, `Impayé du prélèvement ${describe(item)} : référence dans le libellé`, MATCH_SCORES.returnReferenceExact),
+    );
+  const ofMandate = (index.itemsByMandate.get(textTokens(m.source.mandateId).join('')) ?? []).filter((i) => i.amount.equals(m.amount));
+  if (ofMandate.length === 1)
+    return [
+      named(
+        ofMandate[0]!,
+        `Impayé du prélèvement ${describe(ofMandate[0]!)} : mandat ${ofMandate[0]!.mandateReference}`,
+        MATCH_SCORES.returnMandateUniqueAmount,
+      ),
+    ];
+  // Several collections of that amount under the mandate (a monthly fee): the latest first, for the accountant to choose.
+  return [...ofMandate]
+    .sort((a, b) => compareText(b.settledOn ?? '9999', a.settledOn ?? '9999'))
+    .slice(0, MAX_PROPOSALS)
+    .map((item, rank) =>
+      candidate(
+        item,
+        MATCH_SCORES.returnMandateSeveralSameAmount - rank,
+        `Mandat ${item.mandateReference} : ${ofMandate.length} prélèvements de ce montant, dont ${describe(item)}${motif}`,
+      ),
+    );
 }
 
 /** Open invoices with exactly the movement's amount, grouped by customer, for the customers given. */
@@ -751,19 +1007,30 @@ function isAutomatic(ranked: readonly Candidate[]): boolean {
 
 const NO_MATCH: MatchResult = { decision: 'NONE', proposals: [] };
 
+/** The collection a debit returns, if any: AUTO with the sure one first, PROPOSED, or NONE. */
+function matchDebit(movement: MovementToMatch, amount: Money, index: MatchingIndex): MatchResult {
+  if (index.items.size === 0) return NO_MATCH;
+  const m: Movement = { amount, amountKey: amountKeyOf(amount), source: movement };
+  const ranked = bestFirst(returnCandidates(m, findReferences(movement, index), index));
+  if (ranked.length === 0) return NO_MATCH;
+  return { decision: isAutomatic(ranked) ? 'AUTO' : 'PROPOSED', proposals: ranked.slice(0, MAX_PROPOSALS).map((c) => c.proposal) };
+}
+
 /**
- * The invoices (or the direct-debit batch) a credit pays: AUTO with the sure match first, PROPOSED
- * with up to 5 proposals best first, or NONE. Debits and zero amounts are never matched here.
+ * The invoices (or the direct-debit batch) a credit pays, or the direct-debit collection a debit
+ * returns: AUTO with the sure match first, PROPOSED with up to 5 proposals best first, or NONE.
+ * Debits are never matched to invoices; zero amounts are never matched.
  */
 export function matchMovement(movement: MovementToMatch, index: MatchingIndex): MatchResult {
   const amount = parseDecimal(movement.amount, 'amount', 2);
+  if (amount.isNegative()) return matchDebit(movement, amount.negated(), index);
   if (!amount.greaterThan(0)) return NO_MATCH;
   const m: Movement = { amount, amountKey: amountKeyOf(amount), source: movement };
   const references = findReferences(movement, index);
   const ibanCustomers = new Set(index.customersByIban.get(normalizeIbanForMatching(movement.counterpartyIban)) ?? []);
   const namedLike = customersNamedLike(movement.counterpartyName, index);
   const candidates = [
-    ...batchCandidates(m, references.batches, index),
+    ...batchCandidates(m, references, index),
     ...numberCandidates(m, references.numbers, true),
     ...numberCandidates(m, references.bareNumbers, false),
     ...ibanCandidates(m, index, ibanCustomers),

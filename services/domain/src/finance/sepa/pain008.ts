@@ -10,6 +10,9 @@ import { creditorIdProblems, normalizeCreditorId } from './creditor-identifier';
 import { mandateReferenceProblems, SEQUENCE_TYPES, type SequenceType } from './mandate.rules';
 import { sepaIdentifierProblem, sepaText } from './sepa-text';
 
+/** A payment block's id (PmtInfId): the file's message id and the block's sequence type; the bank echoes it when it credits the block. */
+export const paymentBlockId = (messageId: string, sequenceType: SequenceType) => `${messageId.slice(0, 30)}-${sequenceType}`;
+
 /**
  * A SEPA Core direct debit file: ISO 20022 `pain.008.001.08` (CustomerDirectDebitInitiationV08)
  * as the EPC implementation guidelines use it. One payment information block per sequence type
@@ -165,7 +168,7 @@ export function buildPain008(input: DirectDebitInitiation): string {
 
   for (const block of totals.bySequenceType) {
     const info = initiation.ele('PmtInf');
-    text(info, 'PmtInfId', `${input.messageId.slice(0, 30)}-${block.sequenceType}`);
+    text(info, 'PmtInfId', paymentBlockId(input.messageId, block.sequenceType));
     text(info, 'PmtMtd', 'DD');
     text(info, 'BtchBookg', 'true');
     text(info, 'NbOfTxs', String(block.count));

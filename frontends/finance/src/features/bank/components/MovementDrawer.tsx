@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
 import { financePaths } from '../../../routes';
-import { useBookMovement, useMatchMovement, useUnmatchMovement, type BankMovementItem } from '../hooks/use-bank';
+import { useBookMovement, useMatchDirectDebit, useMatchMovement, useUnmatchMovement, type BankMovementItem } from '../hooks/use-bank';
 import { BookSection } from './BookSection';
+import { DirectDebitBatchSummary, DirectDebitItemSummary } from './DirectDebitSummary';
 import { MovementStatusBadge } from './MovementStatusBadge';
 import { ProposalList } from './ProposalList';
 import { SignedAmount } from './SignedAmount';
@@ -57,7 +58,9 @@ function MovementPanel({
   const { t } = useTranslation(financeNamespace);
   const [step, setStep] = useState<Step>(null);
   const action = useAction();
-  const { match, busy: matching } = useMatchMovement(movement);
+  const { match, busy: matchingInvoices } = useMatchMovement(movement);
+  const directDebit = useMatchDirectDebit(movement);
+  const matching = matchingInvoices || directDebit.busy;
   const { book, busy: booking } = useBookMovement(movement);
   const { unmatch, busy: unmatching } = useUnmatchMovement(movement);
   const debit = isNegativeAmount(movement.amount);
@@ -85,6 +88,15 @@ function MovementPanel({
       {movement.status === 'MATCHED' && (
         <Stack gap={4} data-testid="bank-reconciliation">
           {movement.matchReason && <Detail label={t('bank.movement.matchReason')} value={movement.matchReason} />}
+          {movement.directDebitBatch && (
+            <Detail label={t('bank.movement.directDebitBatch')} value={<DirectDebitBatchSummary batch={movement.directDebitBatch} />} />
+          )}
+          {movement.directDebitItem && (
+            <Detail
+              label={t('bank.movement.directDebitReturn')}
+              value={<DirectDebitItemSummary item={movement.directDebitItem} reasonCode={movement.returnReasonCode} />}
+            />
+          )}
           {movement.payment && (
             <Detail
               label={t('bank.movement.payment')}
@@ -107,11 +119,15 @@ function MovementPanel({
         </Text>
       )}
       <ActionError error={action.error} onReload={onReload} />
-      {open && !debit && (
+      {open && (!debit || movement.proposals.length > 0) && (
         <ProposalList
           movement={movement}
           busy={matching}
           onAccept={(proposal) => {
+            if (proposal.kind !== 'INVOICES') {
+              void action.run(() => directDebit.accept(proposal)).then(done);
+              return;
+            }
             const customerId = proposal.allocations[0]?.invoice.customer.id;
             if (!customerId) return;
             const allocations = proposal.allocations.map((allocation) => ({
@@ -122,7 +138,7 @@ function MovementPanel({
           }}
         />
       )}
-      {open && debit && (
+      {open && debit && movement.proposals.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('bank.movement.debitNoMatch')}
         </Text>
@@ -155,7 +171,13 @@ function MovementPanel({
       {step === 'book' && (
         <BookSection debit={debit} busy={booking} onSubmit={(kind, note) => void action.run(() => book(kind, note)).then(done)} />
       )}
-      {step === 'unmatch' && <UnmatchSection busy={unmatching} onSubmit={(reason) => void action.run(() => unmatch(reason)).then(done)} />}
+      {step === 'unmatch' && (
+        <UnmatchSection
+          directDebit={movement.matchKind === 'DIRECT_DEBIT_BATCH' || movement.matchKind === 'DIRECT_DEBIT_RETURN'}
+          busy={unmatching}
+          onSubmit={(reason) => void action.run(() => unmatch(reason)).then(done)}
+        />
+      )}
     </Stack>
   );
 }

@@ -2,13 +2,21 @@ import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/
 import { useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { financeNamespace } from '../../../i18n/register';
-import type { BankMovementItem } from '../hooks/use-bank';
-
-type Proposal = BankMovementItem['proposals'][number];
+import type { BankMovementItem, MovementProposal } from '../hooks/use-bank';
+import { DirectDebitBatchSummary, DirectDebitItemSummary } from './DirectDebitSummary';
 
 const scoreColor = (score: number) => (score >= 80 ? 'green' : score >= 50 ? 'yellow' : 'gray');
 
-/** The server's possible matches for a credit, best first, each one click from being recorded. */
+/** Whether the proposal names what accepting it records. */
+const acceptable = (proposal: MovementProposal) =>
+  proposal.kind === 'INVOICES'
+    ? proposal.allocations.length > 0
+    : Boolean(proposal.kind === 'DIRECT_DEBIT_BATCH' ? proposal.directDebitBatch : proposal.directDebitItem);
+
+/**
+ * The server's possible matches for a movement, best first, each one click from being recorded:
+ * invoices a credit pays, the direct-debit batch it credits, or the direct debit a debit returns.
+ */
 export function ProposalList({
   movement,
   busy,
@@ -16,10 +24,9 @@ export function ProposalList({
 }: {
   movement: BankMovementItem;
   busy: boolean;
-  onAccept: (proposal: Proposal) => void;
+  onAccept: (proposal: MovementProposal) => void;
 }) {
   const { t } = useTranslation(financeNamespace);
-  const format = useFormatters();
   return (
     <Stack gap="xs">
       <Title order={5}>{t('bank.proposals.title')}</Title>
@@ -38,31 +45,13 @@ export function ProposalList({
                 </Badge>
                 <Text size="sm">{proposal.reason}</Text>
               </Group>
-              <Table verticalSpacing={2} withRowBorders={false}>
-                <Table.Tbody>
-                  {proposal.allocations.map((allocation) => (
-                    <Table.Tr key={allocation.invoice.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {allocation.invoice.number ?? allocation.invoice.id}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{allocation.invoice.customer.name}</Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm">{format.money(allocation.amount)}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ProposalBody proposal={proposal} />
             </Stack>
             <Button
               size="xs"
               style={{ flexShrink: 0 }}
               loading={busy}
-              disabled={proposal.allocations.length === 0}
+              disabled={!acceptable(proposal)}
               aria-label={t('bank.proposals.acceptOf', { rank: index + 1 })}
               onClick={() => onAccept(proposal)}
             >
@@ -72,5 +61,34 @@ export function ProposalList({
         </Card>
       ))}
     </Stack>
+  );
+}
+
+function ProposalBody({ proposal }: { proposal: MovementProposal }) {
+  const format = useFormatters();
+  if (proposal.kind === 'DIRECT_DEBIT_BATCH' && proposal.directDebitBatch)
+    return <DirectDebitBatchSummary batch={proposal.directDebitBatch} />;
+  if (proposal.kind === 'DIRECT_DEBIT_RETURN' && proposal.directDebitItem)
+    return <DirectDebitItemSummary item={proposal.directDebitItem} reasonCode={proposal.returnReasonCode} />;
+  return (
+    <Table verticalSpacing={2} withRowBorders={false}>
+      <Table.Tbody>
+        {proposal.allocations.map((allocation) => (
+          <Table.Tr key={allocation.invoice.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {allocation.invoice.number ?? allocation.invoice.id}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{allocation.invoice.customer.name}</Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Text size="sm">{format.money(allocation.amount)}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -3,13 +3,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financeNamespace } from '../../../i18n/register';
 
-/** "Annuler le rapprochement": asks why; a recorded payment is reversed and its invoices open again. */
-export function UnmatchSection({ busy, onSubmit }: { busy: boolean; onSubmit: (reason: string) => void }) {
+/**
+ * "Annuler le rapprochement": asks why; a recorded payment is reversed and its invoices open again,
+ * a direct-debit credit or return is only unlinked (the settlement or the return stays).
+ */
+export function UnmatchSection({
+  directDebit,
+  busy,
+  onSubmit,
+}: {
+  directDebit: boolean;
+  busy: boolean;
+  onSubmit: (reason: string) => void;
+}) {
   const { t } = useTranslation(financeNamespace);
   const [reason, setReason] = useState('');
   return (
     <Stack gap="sm" data-testid="bank-unmatch">
-      <Text size="sm">{t('bank.unmatch.explanation')}</Text>
+      <Text size="sm">{t(directDebit ? 'bank.unmatch.directDebitExplanation' : 'bank.unmatch.explanation')}</Text>
       <Textarea
         label={t('bank.unmatch.reason')}
         placeholder={t('bank.unmatch.reasonPlaceholder')}

@@ -8,6 +8,8 @@ import {
   BookBankMovementDocument,
   ImportBankStatementDocument,
   MatchBankMovementDocument,
+  MatchBankMovementToDirectDebitBatchDocument,
+  MatchBankMovementToDirectDebitReturnDocument,
   UnmatchBankMovementDocument,
   type AllocationInput,
   type BankBookingKind,
@@ -30,6 +32,8 @@ const pageSize = 50;
 
 /** Everything a reconciliation changes on the page and in the other finance screens. */
 const refetchQueries = ['BankMovements', 'BankMovementCounts', 'BankStatements', 'PaymentList', 'OpenInvoices'];
+
+export type MovementProposal = BankMovementItem['proposals'][number];
 
 /** The movements of a view, newest booked first, one page after another. */
 export function useBankMovements(view: MovementView, searchText: string) {
@@ -108,6 +112,35 @@ export function useMatchMovement(movement: BankMovementItem) {
           variables: { movementId: movement.id, input: { customerId, allocations, expectedVersion: movement.version } },
         })
       ).data?.matchBankMovement ?? null,
+  };
+}
+
+/**
+ * Records a direct-debit proposal: the credit of a batch (the batch is settled if still pending),
+ * or the return of a collected item (its payment reversed with the bank's reason, the invoice open again).
+ */
+export function useMatchDirectDebit(movement: BankMovementItem) {
+  const [creditOf, { loading: crediting }] = useMutation(MatchBankMovementToDirectDebitBatchDocument, { refetchQueries });
+  const [returnOf, { loading: returning }] = useMutation(MatchBankMovementToDirectDebitReturnDocument, { refetchQueries });
+  return {
+    busy: crediting || returning,
+    accept: async (proposal: MovementProposal) => {
+      const expectedVersion = movement.version;
+      if (proposal.kind === 'DIRECT_DEBIT_BATCH' && proposal.directDebitBatch) {
+        const variables = { movementId: movement.id, batchId: proposal.directDebitBatch.id, expectedVersion };
+        return (await creditOf({ variables })).data?.matchBankMovementToDirectDebitBatch ?? null;
+      }
+      if (proposal.kind === 'DIRECT_DEBIT_RETURN' && proposal.directDebitItem) {
+        const variables = {
+          movementId: movement.id,
+          itemId: proposal.directDebitItem.id,
+          reasonCode: proposal.returnReasonCode,
+          expectedVersion,
+        };
+        return (await returnOf({ variables })).data?.matchBankMovementToDirectDebitReturn ?? null;
+      }
+      return null;
+    },
   };
 }
 

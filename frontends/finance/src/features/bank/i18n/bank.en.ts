@@ -69,6 +69,14 @@ export const bankEn: TranslationShape<typeof bankFr> = {
     openPayment: 'Open the payment',
     bookedAs: 'Booked as {{kind}}',
     debitNoMatch: 'A debit is never matched to an invoice: book it.',
+    directDebitBatch: 'Batch',
+    directDebitReturn: 'Return',
+  },
+  directDebit: {
+    batch_one: 'Direct debit batch {{messageId}} of {{date}}: {{formattedCount}} debit, {{amount}}',
+    batch_other: 'Direct debit batch {{messageId}} of {{date}}: {{formattedCount}} debits, {{amount}}',
+    item: 'Direct debit of invoice {{number}} ({{customer}}), {{amount}}',
+    reasonCode: 'reason {{code}}',
   },
   proposals: {
     title: 'Proposals',
@@ -97,6 +105,8 @@ export const bankEn: TranslationShape<typeof bankFr> = {
     action: 'Undo the reconciliation',
     title: 'Undo the reconciliation',
     explanation: 'The payment recorded from this movement is reversed with the reason, and its invoices open again.',
+    directDebitExplanation:
+      'The movement is only detached from the batch or the direct debit: the batch’s settlement, or the direct debit’s return, stays recorded.',
     reason: 'Reason',
     reasonPlaceholder: 'Matched to the wrong invoice…',
     confirm: 'Undo the reconciliation',

@@ -67,6 +67,14 @@ export const bankFr = {
     openPayment: 'Voir le règlement',
     bookedAs: 'Comptabilisé comme {{kind}}',
     debitNoMatch: 'Un débit n’est jamais rapproché d’une facture : comptabilisez-le.',
+    directDebitBatch: 'Remise',
+    directDebitReturn: 'Impayé',
+  },
+  directDebit: {
+    batch_one: 'Remise de prélèvements {{messageId}} du {{date}} : {{formattedCount}} prélèvement, {{amount}}',
+    batch_other: 'Remise de prélèvements {{messageId}} du {{date}} : {{formattedCount}} prélèvements, {{amount}}',
+    item: 'Prélèvement de la facture {{number}} ({{customer}}), {{amount}}',
+    reasonCode: 'motif {{code}}',
   },
   proposals: {
     title: 'Propositions',
@@ -95,6 +103,8 @@ export const bankFr = {
     action: 'Annuler le rapprochement',
     title: 'Annuler le rapprochement',
     explanation: 'Le règlement enregistré depuis ce mouvement est annulé avec le motif, et ses factures sont rouvertes.',
+    directDebitExplanation:
+      'Le mouvement est seulement détaché de la remise ou du prélèvement : l’encaissement de la remise, ou le rejet du prélèvement, reste enregistré.',
     reason: 'Motif',
     reasonPlaceholder: 'Rapproché de la mauvaise facture…',
     confirm: 'Annuler le rapprochement',
