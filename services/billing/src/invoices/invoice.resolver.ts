@@ -2,12 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import {
   breakdownByInvoiceIds,
   creditNotesByInvoiceIds,
+  creditSurplusOf,
   draftTotals,
   invoiceLinksByInvoiceIds,
   invoicesByIds,
   linesByInvoiceIds,
   listInvoices,
   retentionAmount,
+  toAmount,
   vatRateDefs,
   type Invoice,
   type InvoiceIntervention,
@@ -15,7 +17,7 @@ import {
   type InvoiceTypeCode,
   type InvoiceVatBreakdown,
 } from '@relais/domain';
-import { em, groupLoaderFor, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { DecimalScalar, em, groupLoaderFor, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import { InvoiceStatusEnum } from './invoice.enums';
 import { InvoiceTotalsPreviewInput, toDraftLines } from './invoice.inputs';
 import {
@@ -136,6 +138,16 @@ export class InvoiceResolver {
   async creditedInvoice(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
     const credited = invoice.creditedInvoiceId ? await invoiceLoader(ctx).load(invoice.creditedInvoiceId) : null;
     return credited ? toInvoiceType(credited) : null;
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    description:
+      'Credit left over by credit notes on an invoice already paid (its open balance below zero), which allocateCreditNote moves to other invoices of the customer; for an issued credit note, that of the invoice it credits.',
+  })
+  async creditSurplus(@Root() invoice: InvoiceType, @Ctx() ctx: RequestContext) {
+    if (invoice.status === InvoiceStatusEnum.DRAFT) return toAmount(0);
+    const settled = await invoiceLoader(ctx).load(invoice.creditedInvoiceId ?? invoice.id);
+    return toAmount(settled ? creditSurplusOf(settled) : 0);
   }
 
   @FieldResolver(() => [InvoiceType], { name: 'creditNotes', description: 'Credit notes on this invoice (drafts included).' })

@@ -143,16 +143,17 @@ export class PaymentResolver {
     return toPaymentType(await refundPayment(em(ctx), identityOf(ctx), paymentId, input));
   }
 
-  @Authorized('finance:write')
+  @Authorized()
   @Mutation(() => [CreditAllocationType], {
     description:
-      'Moves what a credit note left over on the invoice it credited (already paid) to other invoices of the same customer. CREDIT_EXCEEDS_SURPLUS, OTHER_CUSTOMER, NOT_A_CREDIT_NOTE.',
+      'Moves what a credit note left over on the invoice it credited (already paid) to other invoices of the same customer. CREDIT_EXCEEDS_SURPLUS, OTHER_CUSTOMER, NOT_A_CREDIT_NOTE. Needs finance:write or billing:write (the billing clerk does it from the credit note).',
   })
   async allocateCreditNote(
     @Ctx() ctx: RequestContext,
     @Arg('creditNoteId', () => ID) creditNoteId: string,
     @Arg('allocations', () => [AllocationInput]) allocations: AllocationInput[],
   ) {
+    requireAnyPermission(ctx, RECORDERS);
     return (await allocateCreditNote(em(ctx), identityOf(ctx), creditNoteId, { allocations })).map(toCreditAllocationType);
   }
 }

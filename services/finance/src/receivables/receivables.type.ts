@@ -130,6 +130,8 @@ export class StatementOpenItemType {
   @Field(() => LocalDateScalar, { description: 'Issue date, or receipt date of a payment.' }) date!: string;
   @Field(() => LocalDateScalar, { nullable: true }) dueDate!: string | null;
   @Field(() => Int, { description: 'Days past due at the end of the period; 0 when not due.' }) daysLate!: number;
+  @Field(() => AgeingBucketEnum, { description: 'Its column in the balance âgée at the end of the period (a payment’s credit: NOT_DUE).' })
+  bucket!: AgeingBucketEnum;
   @Field(() => DecimalScalar, { description: 'Open at the end of the period; negative for a payment’s credit.' }) openBalance!: string;
 }
 
@@ -223,6 +225,7 @@ const toOpenItemType = (item: StatementOpenItem): StatementOpenItemType => {
     date: item.issueDate,
     dueDate: payment ? null : item.dueDate,
     daysLate: item.daysLate,
+    bucket: item.bucket as AgeingBucketEnum,
     openBalance: item.openBalance,
   };
 };

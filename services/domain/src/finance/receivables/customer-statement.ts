@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { daysPastDue } from './ageing.rules';
+import { bucketForDaysPastDue, daysPastDue, type AgeingBucket } from './ageing.rules';
 import { openItemsAt } from './open-items-at';
 import type { OpenItem } from './open-items';
 import {
@@ -20,6 +20,8 @@ import type { PaymentMethod } from '../payments/payment.entity';
 export interface StatementOpenItem extends OpenItem {
   /** Days past due at the end of the period; 0 when not yet due (and for a payment's credit). */
   daysLate: number;
+  /** Its column in the balance âgée at the end of the period (a payment's credit is "non échu"). */
+  bucket: AgeingBucket;
 }
 
 export interface CustomerStatement extends StatementBalances {
@@ -119,10 +121,10 @@ export async function customerStatement(
   ]);
   const balances = statementBalances(movements.map(toMovement), period);
   const openItems = open
-    .map((item) => ({
-      ...item,
-      daysLate: item.kind === 'UNALLOCATED_PAYMENT' ? 0 : Math.max(0, daysPastDue(item.dueDate, period.to)),
-    }))
+    .map((item) => {
+      const daysLate = item.kind === 'UNALLOCATED_PAYMENT' ? 0 : Math.max(0, daysPastDue(item.dueDate, period.to));
+      return { ...item, daysLate, bucket: bucketForDaysPastDue(daysLate) };
+    })
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.invoiceNumber.localeCompare(b.invoiceNumber));
   return {
     ...balances,

@@ -3,6 +3,7 @@ import { SectionCard, isPositiveAmount } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
+import { CreditSurplusCard } from '../../credit-allocation/components/CreditSurplusCard';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { BalanceCard } from './BalanceCard';
 import { CreditNoteModal } from './CreditNoteModal';
@@ -37,6 +38,7 @@ export function IssuedInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         {payable && <Button onClick={() => setDialog('payment')}>{t('payment.action')}</Button>}
       </InvoiceHeader>
       <InvoiceSummaryCard invoice={invoice} />
+      <CreditSurplusCard invoice={invoice} />
       <SectionCard title={t('invoice.lines')}>
         <IssuedLinesTable invoice={invoice} />
       </SectionCard>

@@ -1,6 +1,9 @@
+import { Anchor } from '@mantine/core';
 import { DataTable, ErrorNotice, LoadingState, SectionCard } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
+import { financePaths } from '../../../routes';
 import { useCustomerAccounts } from '../hooks/use-customer-accounts';
 
 export function CustomerAccountsCard() {
@@ -24,6 +27,15 @@ export function CustomerAccountsCard() {
               key: 'auxiliaryCode',
               header: t('customerAccounts.column.auxiliaryCode'),
               render: (customer) => customer.accountingAuxiliaryCode,
+            },
+            {
+              key: 'statement',
+              header: t('customerAccounts.column.statement'),
+              render: (customer) => (
+                <Anchor component={Link} to={financePaths.statement(customer.id)} size="sm">
+                  {t('customerAccounts.statement')}
+                </Anchor>
+              ),
             },
           ]}
         />

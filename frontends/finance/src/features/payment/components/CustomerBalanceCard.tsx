@@ -1,7 +1,9 @@
-import { Table } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { SectionCard, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
+import { financePaths } from '../../../routes';
 import type { PaymentDetail } from '../hooks/use-payment';
 
 /** What the customer owes today, as the server computes it: open invoices less unallocated payments. */
@@ -29,6 +31,9 @@ export function CustomerBalanceCard({ customer }: { customer: PaymentDetail['cus
           ))}
         </Table.Tbody>
       </Table>
+      <Anchor component={Link} to={financePaths.statement(customer.id)} size="sm" mt="xs" display="inline-block">
+        {t('payment.balance.statement')}
+      </Anchor>
     </SectionCard>
   );
 }

@@ -1,0 +1,33 @@
+/** Moving a credit note's surplus to other invoices; mounted under `creditAllocation` in the billing namespace. */
+export const creditAllocationFr = {
+  title: 'Avoir à imputer',
+  surplusOfCreditNote: 'Cet avoir a crédité la facture {{number}}, déjà réglée : {{amount}} restent au crédit du client.',
+  surplusOfInvoice: 'Les avoirs sur cette facture, déjà réglée, laissent {{amount}} au crédit du client.',
+  nothingLeft: 'Tout l’avoir disponible a été imputé.',
+  action: 'Imputer sur d’autres factures',
+  history: {
+    allocatedOn: 'Imputé le',
+    creditNote: 'Avoir',
+    from: 'Pris sur',
+    to: 'Imputé sur',
+    amount: 'Montant',
+  },
+  modal: {
+    title: 'Imputer l’avoir {{number}} sur d’autres factures',
+    available: 'Avoir disponible : {{amount}} (surplus de la facture {{number}}, déjà réglée).',
+    empty: 'Ce client n’a aucune autre facture à régler.',
+    number: 'Facture',
+    issueDate: 'Émise le',
+    dueDate: 'Échéance',
+    openBalance: 'Reste dû',
+    amount: 'Montant imputé',
+    amountOf: 'Montant imputé sur {{number}}',
+    invalidAmount: 'Montant attendu, par exemple 120,50',
+    remaining: 'Reste à imputer : {{amount}}',
+    allAllocated: 'Tout l’avoir disponible est imputé.',
+    exceeds: 'Les imputations dépassent l’avoir disponible de {{amount}}.',
+    unreadable: 'Corrigez les montants pour voir ce qu’il reste à imputer.',
+    cancel: 'Annuler',
+    confirm: 'Imputer',
+  },
+};
