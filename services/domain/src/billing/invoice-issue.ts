@@ -7,6 +7,8 @@ import { Money } from './money';
 import { lockInvoiceSeries, nextInvoiceNumber } from './numbering';
 import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
+import { assertPeriodOpen } from '../finance/periods/period-guard';
+import { recordScopeFact } from '../platform/business-facts';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { localDate } from '../shared/time';
 
@@ -99,6 +101,8 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   await lockInvoiceSeries(em, invoice.tenantId, invoice.series);
   const issuedAt = at ?? new Date();
   const issueDate = localDate(issuedAt);
+  // The accountant's closing: nothing is issued on a date of a closed period.
+  await assertPeriodOpen(em, issueDate);
   // A credit note is settled against the invoice it credits: nothing falls due.
   const due =
     invoice.typeCode === '381'
@@ -120,6 +124,20 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   invoice.buyer = buyerSnapshot(customer);
   invoice.updatedAt = new Date();
   applyTotals(invoice, totals, retentionAmount(totals.grandTotal, invoice.retentionPercent));
+  recordScopeFact(em, invoice.tenantId, {
+    kind: invoice.typeCode === '381' ? 'credit_note.issued' : 'invoice.issued',
+    subjectType: 'Invoice',
+    subjectId: invoice.id,
+    occurredOn: issueDate,
+    payload: {
+      number: invoice.number,
+      typeCode: invoice.typeCode,
+      customerId: invoice.customerId,
+      totalGross: invoice.totalGross,
+      amountDue: invoice.amountDue,
+      ...(invoice.typeCode === '381' ? { creditedInvoiceId: invoice.creditedInvoiceId } : {}),
+    },
+  });
   try {
     await em.flush();
   } catch (error) {

@@ -13,11 +13,16 @@ export type FactKind =
   | 'direct_debit.submitted'
   | 'direct_debit.returned'
   | 'direct_debit.cancelled'
-  | 'bank_movement.matched';
+  | 'bank_movement.matched'
+  | 'bank_movement.booked'
+  | 'bank_movement.unbooked'
+  | 'invoice.issued'
+  | 'credit_note.issued';
 
 /**
  * Writes a fact in the caller's transaction, so it exists exactly when the change it states
- * does. Consumers read facts in `seq` order and remember the last one they handled.
+ * does. Consumers read facts in the order of the transactions that wrote them (`xact_id`), then
+ * `seq`, and remember the last one they handled (see `finance/ledger/posting.ts`).
  */
 export function recordFact(
   em: EntityManager,
@@ -25,4 +30,13 @@ export function recordFact(
   fact: { kind: FactKind; subjectType: string; subjectId: string; occurredOn: string; payload: Record<string, unknown> },
 ): void {
   em.create(BusinessFact, { id: newId(), tenantId: identity.tenantId, actorId: actorId(identity), ...fact });
+}
+
+/**
+ * The same for code that is handed no identity (issuing an invoice): the actor is the one the unit
+ * of work was opened for, which `openTenantScope` sets in the session (as the audit trigger reads it).
+ */
+export function recordScopeFact(em: EntityManager, tenantId: string, fact: Parameters<typeof recordFact>[2]): void {
+  const actor = em.getSessionContext()?.variables?.['app.actor_id'];
+  em.create(BusinessFact, { id: newId(), tenantId, actorId: typeof actor === 'string' && actor !== '' ? actor : null, ...fact });
 }

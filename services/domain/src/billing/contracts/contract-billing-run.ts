@@ -7,6 +7,7 @@ import { buyerSnapshot } from '../invoice-issue';
 import { Invoice } from '../invoice.entity';
 import { sendInvoice } from '../invoice-sending';
 import { Contract } from '../../maintenance/contract.entity';
+import { assertPeriodOpen } from '../../finance/periods/period-guard';
 import { draftTotals, INVOICE_SERIES } from '../invoice-drafts';
 import { paymentDueDate } from '../invoice.rules';
 import { sumAmounts } from '../money';
@@ -266,6 +267,7 @@ async function issueBlock(
   await lockInvoiceSeries(em, tenantId, INVOICE_SERIES);
   const issuedAt = at ?? new Date();
   const issueDate = localDate(issuedAt);
+  await assertPeriodOpen(em, issueDate);
   const numbers = await nextInvoiceNumbers(em, tenantId, INVOICE_SERIES, issueDate, dues.length);
   const rows = dues.map(({ id, bill }, i) => {
     const customer = customers.get(bill.customerId)!;
@@ -278,13 +280,23 @@ async function issueBlock(
       number: numbers[i],
       due_date: paymentDueDate(issueDate, terms),
       buyer: buyerSnapshot(customer),
+      fact_id: newId(),
     };
   });
+  // With their facts (`invoice.issued`, as `issueInvoice` writes it) in the same statement, in number order.
   await em.execute(
-    `update invoices i set status = 'ISSUED', number = r.number, issue_date = ?, due_date = r.due_date, buyer = r.buyer,
-        issued_at = ?, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as r(id uuid, number text, due_date date, buyer jsonb)
-      where i.tenant_id = ? and i.id = r.id and i.status = 'DRAFT'`,
+    `with issued as (
+       update invoices i set status = 'ISSUED', number = r.number, issue_date = ?, due_date = r.due_date, buyer = r.buyer,
+          issued_at = ?, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as r(id uuid, number text, due_date date, buyer jsonb, fact_id uuid)
+        where i.tenant_id = ? and i.id = r.id and i.status = 'DRAFT'
+       returning i.tenant_id, i.id, i.number, i.type_code, i.customer_id, i.issue_date, i.total_gross, i.amount_due, r.fact_id)
+     insert into business_facts (tenant_id, id, kind, subject_type, subject_id, occurred_on, payload, actor_id)
+     select tenant_id, fact_id, 'invoice.issued', 'Invoice', id, issue_date,
+            jsonb_build_object('number', number, 'typeCode', type_code, 'customerId', customer_id,
+                               'totalGross', total_gross::text, 'amountDue', amount_due::text),
+            nullif(current_setting('app.actor_id', true), '')::uuid
+       from issued order by number`,
     [issueDate, issuedAt, JSON.stringify(rows), tenantId],
   );
 }
