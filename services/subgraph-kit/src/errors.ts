@@ -8,7 +8,7 @@ import {
   UniqueConstraintViolationException,
   CheckConstraintViolationException,
 } from '@mikro-orm/core';
-import { DomainError, type ErrorCategory } from '@relais/domain';
+import { DomainError, periodErrorFromDatabase, type ErrorCategory } from '@relais/domain';
 import type { Logger } from 'pino';
 
 /** One table from error category to what a client sees; `code` is stable, the message is for humans. */
@@ -34,6 +34,8 @@ export function toDomainError(error: unknown): DomainError | null {
     return new DomainError('ALREADY_EXISTS', 'CONFLICT', 'Un enregistrement identique existe déjà', {
       constraint: (error as DriverException & { constraint?: string }).constraint,
     });
+  const closedPeriod = periodErrorFromDatabase(error);
+  if (closedPeriod) return closedPeriod;
   if (error instanceof ForeignKeyConstraintViolationException)
     return new DomainError('REFERENCE_NOT_FOUND', 'BAD_USER_INPUT', 'Un élément référencé est introuvable');
   if (error instanceof NotNullConstraintViolationException || error instanceof CheckConstraintViolationException)

@@ -17,6 +17,7 @@ import { actorId, type Identity } from '../../shared/identity';
 import { newId } from '../../shared/ids';
 import { isLocalDate, localDate } from '../../shared/time';
 import { normalizeIban } from '../sepa/bank-account';
+import { assertPeriodOpen } from '../periods/period-guard';
 
 const stale = 'Le règlement a été modifié entre-temps ; rechargez-le';
 
@@ -83,6 +84,7 @@ async function allocate(
 export async function recordPayment(em: EntityManager, identity: Identity, input: PaymentInput): Promise<Payment> {
   const today = localDate(new Date());
   const { amount, allocations } = validatePayment(input, today);
+  await assertPeriodOpen(em, input.receivedOn);
   const iban = input.payerIban?.trim() ? normalizeIban(input.payerIban) : null;
   const customer = await em.findOne(Customer, { id: input.customerId });
   if (!customer) throw Errors.notFound('Customer', input.customerId);
@@ -178,6 +180,7 @@ export async function reversePayment(
   new Validator()
     .check(input.reversedOn >= payment.receivedOn, 'reversedOn', `pas avant la réception (${payment.receivedOn})`)
     .throwIfInvalid();
+  await assertPeriodOpen(em, input.reversedOn);
   const allocations = await em.find(PaymentAllocation, { paymentId, releasedAt: null });
   const invoices = await lockInvoicesForSettlement(
     em,
@@ -221,6 +224,7 @@ export async function refundPayment(
     .check(isLocalDate(input.refundedOn), 'refundedOn', 'date AAAA-MM-JJ')
     .check(PAYMENT_METHODS.includes(input.method), 'method', 'mode de paiement inconnu')
     .throwIfInvalid();
+  await assertPeriodOpen(em, input.refundedOn);
   const payment = await lockPayment(em, paymentId);
   if (payment.reversedOn) throw Errors.conflict('PAYMENT_REVERSED', 'Ce règlement a été annulé', { paymentId });
   if (amount.greaterThan(payment.unallocatedAmount!))
