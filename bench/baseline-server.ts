@@ -55,6 +55,57 @@ export const BASELINE_QUERIES: Record<string, string> = {
                )) order by p.name, p.id)
           from page p), '[]'::json)
     )))::text as body`,
+  /**
+   * The dashboard's floor: the home's aggregates in one statement (revenue and cash by month since
+   * the start of last year, open and overdue receivables, unbilled count, open invoices by due
+   * week), without the DSO count-back, the customers' payment behaviour or the contract schedules.
+   */
+  dashboardHome: `
+    with d as (select (now() at time zone 'Europe/Paris')::date as today),
+    span as (select make_date(extract(year from today)::int - 1, 1, 1) as since, today from d),
+    revenue as (
+      select to_char(date_trunc('month', i.issue_date), 'YYYY-MM') as month,
+             sum(case when i.type_code = '381' then -i.total_net else i.total_net end) as amount
+        from invoices i, span
+       where i.tenant_id = $tenant and i.status = 'ISSUED' and i.issue_date between span.since and span.today
+         and (i.type_code = '380' or (i.type_code = '381' and (
+               select o.type_code from invoices o where o.tenant_id = i.tenant_id and o.id = i.credited_invoice_id) = '380'))
+       group by date_trunc('month', i.issue_date)),
+    cash as (
+      select to_char(date_trunc('month', m.on_date), 'YYYY-MM') as month, sum(m.amount) as amount
+        from (select p.received_on as on_date, p.amount from payments p, span
+               where p.tenant_id = $tenant and p.received_on between span.since and span.today
+              union all
+              select p.reversed_on, -p.amount from payments p, span
+               where p.tenant_id = $tenant and p.reversed_on between span.since and span.today
+              union all
+              select r.refunded_on, -r.amount from payment_refunds r, span
+               where r.tenant_id = $tenant and r.refunded_on between span.since and span.today) m
+       group by date_trunc('month', m.on_date)),
+    open_items as (
+      select coalesce(sum(i.open_balance), 0) as open, coalesce(sum(i.open_balance) filter (where i.due_date < d.today), 0) as overdue
+        from invoices i, d
+       where i.tenant_id = $tenant and i.status = 'ISSUED' and i.type_code <> '381' and i.open_balance <> 0),
+    credit as (select coalesce(sum(p.unallocated_amount), 0) as amount from payments p where p.tenant_id = $tenant and p.unallocated_amount > 0),
+    unbilled as (
+      select count(*)::int as count from interventions i, d
+       where i.tenant_id = $tenant and i.status = 'CLOSED' and (i.closed_at at time zone 'Europe/Paris')::date <= d.today
+         and not exists (select 1 from invoice_interventions l where l.tenant_id = i.tenant_id and l.intervention_id = i.id)
+         and not exists (select 1 from billing_exclusions e where e.tenant_id = i.tenant_id and e.intervention_id = i.id)),
+    weeks as (
+      select date_trunc('week', greatest(i.due_date, d.today))::date as week, sum(i.open_balance) as amount
+        from invoices i, d
+       where i.tenant_id = $tenant and i.status = 'ISSUED' and i.type_code <> '381' and i.open_balance > 0
+         and greatest(i.due_date, d.today) < date_trunc('week', d.today)::date + 91
+       group by 1)
+    select json_build_object('data', json_build_object('dashboard', json_build_object(
+      'revenue', (select coalesce(json_object_agg(month, amount::text order by month), '{}'::json) from revenue),
+      'cash', (select coalesce(json_object_agg(month, amount::text order by month), '{}'::json) from cash),
+      'open', (select round(o.open - c.amount, 2)::text from open_items o, credit c),
+      'overdue', (select round(overdue, 2)::text from open_items),
+      'unbilled', (select count from unbilled),
+      'forecast', (select coalesce(json_object_agg(week, amount::text order by week), '{}'::json) from weeks)
+    )))::text as body`,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

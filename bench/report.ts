@@ -144,6 +144,7 @@ the machine below, so the figures compare the two paths with each other; they ar
   (\`BENCH_INVOICES\`, \`BENCH_BILLING_CONCURRENCY\`, \`BENCH_RENDERS\`, \`BENCH_CONTRACTS\`)
 - Collections: ${s.movements} bank movements imported against ${s.openInvoices} open invoices, dunning preview over them
   (\`BENCH_MOVEMENTS\`, \`BENCH_OPEN_INVOICES\`)
+- Dashboard: ${s.dashboardInvoices} invoices over two years in the dashboard tenant (\`BENCH_DASHBOARD_INVOICES\`)
 
 Columns of the read scenarios: requests per second over the measured run; median and 99th-percentile latency; SQL
 statements per request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the

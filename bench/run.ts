@@ -16,6 +16,8 @@ import { COLLECTIONS_SCENARIOS } from './collections';
 import { generateCollectionsTenant } from './collections-data';
 import { generateBillingTenant, type BillingTenant } from './billing-data';
 import { CONTRACT_SCENARIOS } from './contract-billing';
+import { DASHBOARD_SCENARIOS } from './dashboard';
+import { generateDashboardTenant, type DashboardTenant } from './dashboard-data';
 import { generateContractTenant } from './contract-billing-data';
 import { generateCustomers, tenantIdOf } from './data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
@@ -171,9 +173,16 @@ async function main(): Promise<void> {
   const billingScenarios = BILLING_SCENARIOS.filter((s) => selected(s.id));
   const contractScenarios = CONTRACT_SCENARIOS.filter((s) => selected(s.id));
   const collectionsScenarios = COLLECTIONS_SCENARIOS.filter((s) => selected(s.id));
-  if (!scenarios.length && !billingScenarios.length && !contractScenarios.length && !collectionsScenarios.length)
+  const dashboardScenarios = DASHBOARD_SCENARIOS.filter((s) => selected(s.id));
+  if (
+    !scenarios.length &&
+    !billingScenarios.length &&
+    !contractScenarios.length &&
+    !collectionsScenarios.length &&
+    !dashboardScenarios.length
+  )
     throw new Error(
-      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS].map((s) => s.id).join(', ')})`,
+      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS].map((s) => s.id).join(', ')})`,
     );
 
   const db = await prepareDatabase({
@@ -238,6 +247,17 @@ async function main(): Promise<void> {
         return t;
       })()
     : null;
+  let dashboardTenant: DashboardTenant | null = null;
+  if (dashboardScenarios.length) {
+    step(`generating the dashboard tenant: ${settings.dashboardInvoices} invoices over two years, with their payments and interventions`);
+    dashboardTenant = await generateDashboardTenant(db.adminUrl, settings.dashboardInvoices);
+    const t = dashboardTenant;
+    step(`dashboard tenant ready in ${(t.milliseconds / 1000).toFixed(1)} s`);
+    dataLines.push(
+      `dashboard tenant: ${t.invoices} invoices and ${t.creditNotes} credit notes over two years (${t.openInvoices} open) for ` +
+        `${t.customers} customers, ${t.payments} paid, ${t.interventions} interventions, ${t.contracts} contracts`,
+    );
+  }
   const postgres = await postgresVersion(db.adminUrl);
 
   const results: SectionResult[] = [];
@@ -289,6 +309,21 @@ async function main(): Promise<void> {
       results.push(loadSection(await runScenario(scenario, run)));
       console.log(`\n${formatTable(results.at(-1)!)}\n`);
     }
+    if (dashboardTenant) {
+      const dashboardRun = {
+        tenant: dashboardTenant,
+        gatewayUrl: stack.gatewayUrl,
+        token: await login(stack.gatewayUrl, dashboardTenant.email, DEMO_PASSWORD),
+        financeMetricsUrl: stack.subgraphUrls.finance.replace(/\/graphql$/, '/metrics'),
+        appUrl: db.appUrl,
+        settings,
+        log: step,
+      };
+      for (const scenario of dashboardScenarios) {
+        results.push(await scenario.run(dashboardRun));
+        console.log(`\n${formatTable(results.at(-1)!)}\n`);
+      }
+    }
     if (billingTenant) {
       const billingRun = {
         tenant: billingTenant,
@@ -306,7 +341,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (scenarios.length || billingScenarios.length) await runStackScenarios();
+  if (scenarios.length || billingScenarios.length || dashboardScenarios.length) await runStackScenarios();
   if (shuttingDown) return;
 
   if (settings.writeDocs) {

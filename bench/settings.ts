@@ -22,6 +22,8 @@ export interface BenchSettings {
   openInvoices: number;
   /** Movements of the statement the collections scenario imports (BENCH_MOVEMENTS). */
   movements: number;
+  /** Invoices of the dashboard tenant, over two years (BENCH_DASHBOARD_INVOICES). */
+  dashboardInvoices: number;
   /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
   writeDocs: boolean;
 }
@@ -46,6 +48,7 @@ export function loadSettings(): BenchSettings {
     contracts: Math.round(positive('BENCH_CONTRACTS', 10_000)),
     openInvoices: Math.round(positive('BENCH_OPEN_INVOICES', 50_000)),
     movements: Math.round(positive('BENCH_MOVEMENTS', 10_000)),
+    dashboardInvoices: Math.round(positive('BENCH_DASHBOARD_INVOICES', 100_000)),
     scenarios: (process.env.BENCH_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -14,6 +14,7 @@ import { InterventionPage } from './features/interventions/components/Interventi
 import { MyDayJobPage } from './features/my-day/components/MyDayJobPage';
 import { MyDayPage } from './features/my-day/components/MyDayPage';
 import { NewRequestPage } from './features/new-request/components/NewRequestPage';
+import { TechniciansPage } from './features/technicians/components/TechniciansPage';
 import './i18n/register';
 import { PlanningNavigation } from './layout/PlanningNavigation';
 import { planningPaths } from './routes';
@@ -50,6 +51,7 @@ export default function PlanningApp() {
         <Route path="contrats/:contractId" element={<OfficePage children={<ContractPage />} />} />
         <Route path="contrats/:contractId/avenant" element={<OfficePage children={<AmendContractPage />} />} />
         <Route path="sites" element={<OfficePage children={<CustomerSitesPage />} />} />
+        <Route path="techniciens" element={<OfficePage children={<TechniciansPage />} />} />
       </Routes>
     </NotificationsProvider>
   );

@@ -11,6 +11,7 @@ export const planningPaths = {
   contract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}`,
   amendContract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}/avenant`,
   sites: '/planning/sites',
+  technicians: '/planning/techniciens',
   myDay: '/planning/ma-journee',
   myDayJob: (id: string) => `/planning/ma-journee/${encodeURIComponent(id)}`,
 };

@@ -4,8 +4,17 @@ import { ShellLayout } from './layout/ShellLayout';
 import { RemoteSection } from './remotes/RemoteSection';
 import { sections } from './remotes/sections';
 
-/** Where a user lands: technicians on their day's jobs, the accountant on finance, the rest of the office on billing. */
-const homePaths: Partial<Record<SessionUser['role'], string>> = { TECHNICIAN: '/planning/ma-journee', ACCOUNTANT: '/finance' };
+/**
+ * Where a user lands: technicians on their day's jobs, the planner on the dispatch board, the
+ * billing clerk on what is waiting to be billed, the accountant on the finance dashboard; the admin
+ * on billing.
+ */
+const homePaths: Partial<Record<SessionUser['role'], string>> = {
+  TECHNICIAN: '/planning/ma-journee',
+  PLANNER: '/planning',
+  BILLING: '/facturation/a-facturer',
+  ACCOUNTANT: '/finance/dashboard',
+};
 const homePath = (user: SessionUser) => homePaths[user.role] ?? '/facturation';
 
 export function ShellRoutes({ user }: { user: SessionUser }) {

@@ -6,6 +6,8 @@ export { formatMoney, formatCount, formatDate } from './format/formatters';
 export { apiDecimal, editableDecimal, isTypedDecimal } from './format/decimal-input';
 export { isAmount, sumAmounts, subtractAmounts, minAmount, isPositiveAmount, isNegativeAmount } from './format/amounts';
 export { todayInParis } from './format/today';
+export { toCsv, downloadCsv, csvText, csvAmount, csvCount } from './format/csv';
+export type { CsvCell } from './format/csv';
 export { useFormatters } from './format/use-formatters';
 export { UiProvider } from './components/UiProvider';
 export { DataTable } from './components/DataTable';

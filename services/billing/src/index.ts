@@ -26,6 +26,7 @@ import {
   SchedulePeriodResolver,
 } from './contracts/contract-ref.resolver';
 import { IndexSeriesResolver } from './contracts/index-series.resolver';
+import { ContractMutationResolver } from './contracts/contract-mutations.resolver';
 import { ContractRef } from './contracts/contract-billing.type';
 import { startContractBillingWorker } from './contracts/contract-billing.worker';
 
@@ -45,6 +46,7 @@ export const billingSubgraph: SubgraphDefinition = {
     PriceListResolver,
     ContractBillingResolver,
     ContractBillingMutationResolver,
+    ContractMutationResolver,
     TerminationResolver,
     ContractBillingSettingsResolver,
     ContractBillingFieldsResolver,

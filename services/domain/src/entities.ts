@@ -18,6 +18,8 @@ import { CreditAllocation, Payment, PaymentAllocation, PaymentRefund } from './f
 import { BusinessFact } from './platform/business-fact.entity';
 import { DirectDebitBatch, DirectDebitItem, SepaMandate } from './finance/direct-debit/direct-debit.entity';
 import { BankAccount, BankMovement, BankStatement } from './finance/bank/bank.entity';
+import { LedgerEntry, LedgerEntryLine, LedgerMapping } from './finance/ledger/ledger.entity';
+import { AccountingPeriod, AccountingPeriodEvent, FiscalYear } from './finance/periods/period.entity';
 import { DunningRun, DunningSettings, InvoiceCollectionState, Reminder } from './finance/dunning/dunning.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
@@ -32,6 +34,7 @@ import {
   IndexSeries,
   IndexValue,
 } from './billing/contracts/contract-billing.entity';
+import { ProfitabilitySettings } from './finance/dashboard/profitability-settings.entity';
 
 export const tenantOwnedEntities = [
   User,
@@ -71,6 +74,9 @@ export const tenantOwnedEntities = [
   BankAccount,
   BankStatement,
   BankMovement,
+  FiscalYear,
+  AccountingPeriod,
+  AccountingPeriodEvent,
   DunningSettings,
   InvoiceCollectionState,
   DunningRun,
@@ -94,5 +100,9 @@ export const tenantOwnedEntities = [
   ContractBillingRun,
   ContractBillingPeriod,
   ContractRenewalNotice,
+  ProfitabilitySettings,
+  LedgerMapping,
+  LedgerEntry,
+  LedgerEntryLine,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

@@ -44,11 +44,12 @@ describe('demo e-invoices', () => {
     const all = await scope((em) => em.find(Invoice, { status: 'ISSUED' }, { orderBy: { number: 'asc' } }));
     expect(all.length).toBeGreaterThan(20);
     expect(new Set(all.map((i) => i.typeCode))).toEqual(new Set(['380', '381', '386']));
-    // The contract runs' invoices are alike but for their figures: one of each shape per run (fee
-    // lines one or several, revised or not, prorated or not, direct debit or not) stands for the rest.
+    // The contract runs' invoices are alike but for their figures: one of each shape (fee lines one
+    // or several, revised or not, prorated or not, direct debit or not) stands for the rest; the demo
+    // replays its runs month by month since the start of last year.
     const shapes = await scope((em) =>
       em.execute<{ id: string }[]>(
-        `select distinct on (p.run_id, shape) p.invoice_id as id
+        `select distinct on (shape) p.invoice_id as id
            from (select i.id, count(*) > 1 as several, bool_or(l.reason is not null) as revised,
                         bool_or(l.description like '%prorata%') as prorated, i.notes like '%prélèvement%' as debit
                    from invoices i join invoice_lines l on l.tenant_id = i.tenant_id and l.invoice_id = i.id

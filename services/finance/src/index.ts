@@ -1,11 +1,15 @@
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { LedgerAccountResolver } from './ledger/ledger-account.resolver';
+import { InvoiceJournalResolver, JournalEntryLineResolver, JournalEntryResolver, PaymentJournalResolver } from './ledger/journal.resolver';
+import { LedgerMappingResolver } from './ledger/ledger-mapping.resolver';
+import { startLedgerPostingWorker } from './ledger/ledger-posting.worker';
 import { CustomerAccounting, CustomerAccountingResolver } from './customers/customer-accounting.resolver';
 import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
 import { PaymentAllocationResolver, PaymentResolver } from './payments/payment.resolver';
 import { InvoiceSettlementResolver } from './invoices/invoice-settlement.resolver';
 import { InvoiceRef } from './payments/payment.type';
-import { BankResolver } from './bank/bank.resolver';
+import { BankResolver, MatchProposalResolver } from './bank/bank.resolver';
+import { PeriodsResolver } from './periods/periods.resolver';
 import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
 import { startDunningWorker } from './dunning/dunning.worker';
 import { startFinanceMailPublisher } from './mail/mail-publisher';
@@ -24,11 +28,18 @@ import {
   StatementMovementResolver,
   StatementOpenItemResolver,
 } from './receivables/receivables.resolver';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { ProfitabilityResolver } from './dashboard/profitability.resolver';
 
 export const financeSubgraph: SubgraphDefinition = {
   name: 'finance',
   resolvers: [
     LedgerAccountResolver,
+    LedgerMappingResolver,
+    JournalEntryResolver,
+    JournalEntryLineResolver,
+    InvoiceJournalResolver,
+    PaymentJournalResolver,
     CustomerAccountingResolver,
     CustomerBalanceResolver,
     PaymentResolver,
@@ -37,6 +48,8 @@ export const financeSubgraph: SubgraphDefinition = {
     DunningResolver,
     InvoiceDunningResolver,
     BankResolver,
+    MatchProposalResolver,
+    PeriodsResolver,
     SepaMandateResolver,
     CustomerMandatesResolver,
     DirectDebitBatchResolver,
@@ -48,12 +61,18 @@ export const financeSubgraph: SubgraphDefinition = {
     CustomerStatementResolver,
     StatementMovementResolver,
     StatementOpenItemResolver,
+    DashboardResolver,
+    ProfitabilityResolver,
   ],
   httpRoutes: [directDebitFileRoute],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },
   onStart: async (resources) => {
-    const stops = [await startDunningWorker(resources), await startFinanceMailPublisher(resources)];
+    const stops = [
+      await startDunningWorker(resources),
+      await startFinanceMailPublisher(resources),
+      await startLedgerPostingWorker(resources),
+    ];
     return async () => {
       for (const stop of stops) await stop();
     };

@@ -3,6 +3,7 @@ import type { billingFr } from './billing.fr';
 import { contractBillingEn, indicesEn } from './contract-billing.en';
 import { contractsEn } from './contracts.en';
 import { quotesEn } from './quotes.en';
+import { creditAllocationEn } from '../features/credit-allocation/i18n/credit-allocation.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
   common: {
@@ -53,6 +54,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
   contracts: contractsEn,
   contractBilling: contractBillingEn,
   indices: indicesEn,
+  creditAllocation: creditAllocationEn,
   invoiceStatus: {
     DRAFT: 'Draft',
     ISSUED: 'Issued',

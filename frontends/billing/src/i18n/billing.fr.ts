@@ -1,6 +1,7 @@
 import { contractBillingFr, indicesFr } from './contract-billing.fr';
 import { contractsFr } from './contracts.fr';
 import { quotesFr } from './quotes.fr';
+import { creditAllocationFr } from '../features/credit-allocation/i18n/credit-allocation.fr';
 
 export const billingFr = {
   common: {
@@ -51,6 +52,7 @@ export const billingFr = {
   contracts: contractsFr,
   contractBilling: contractBillingFr,
   indices: indicesFr,
+  creditAllocation: creditAllocationFr,
   invoiceStatus: {
     DRAFT: 'Brouillon',
     ISSUED: 'Émise',

@@ -2,6 +2,12 @@ import type { TranslationShape } from '@relais/ui';
 import type { financeFr } from './finance.fr';
 import { dunningEn } from '../features/dunning/i18n/dunning.en';
 import { bankEn } from '../features/bank/i18n/bank.en';
+import { dashboardEn } from '../features/dashboard/i18n/dashboard.en';
+import { profitabilityEn } from '../features/profitability/i18n/profitability.en';
+import { periodsEn } from '../features/periods/i18n/periods.en';
+import { customerStatementEn } from '../features/customer-statement/i18n/customer-statement.en';
+import { receivablesEn } from '../features/receivables/i18n/receivables.en';
+import { directDebitEn } from '../features/direct-debit/i18n/direct-debit.en';
 
 export const financeEn: TranslationShape<typeof financeFr> = {
   common: {
@@ -11,10 +17,17 @@ export const financeEn: TranslationShape<typeof financeFr> = {
   },
   nav: {
     label: 'Finance',
+    dashboard: 'Dashboard',
+    profitability: 'Profitability',
     payments: 'Payments',
     bank: 'Bank',
     chartOfAccounts: 'Chart of accounts',
+    periods: 'Fiscal years and periods',
+    toCollect: 'To collect',
+    ageing: 'Aged receivables',
+    statements: 'Statements',
     dunning: 'Reminders',
+    directDebit: 'Direct debits',
   },
   paymentMethod: {
     TRANSFER: 'Transfer',
@@ -129,6 +142,7 @@ export const financeEn: TranslationShape<typeof financeFr> = {
       unallocatedPayments: 'Unallocated payments',
       balance: 'Balance',
       overdue: 'Of which overdue',
+      statement: 'See the statement of account',
     },
     allocate: {
       action: 'Allocate the rest',
@@ -186,8 +200,16 @@ export const financeEn: TranslationShape<typeof financeFr> = {
       code: 'Customer code',
       name: 'Company name',
       auxiliaryCode: 'Auxiliary account',
+      statement: 'Statement',
     },
+    statement: 'See the statement of account',
   },
   dunning: dunningEn,
+  periods: periodsEn,
+  directDebit: directDebitEn,
   bank: bankEn,
+  receivables: receivablesEn,
+  statement: customerStatementEn,
+  dashboard: dashboardEn,
+  profitability: profitabilityEn,
 };

@@ -1,5 +1,11 @@
 import { bankFr } from '../features/bank/i18n/bank.fr';
+import { dashboardFr } from '../features/dashboard/i18n/dashboard.fr';
+import { profitabilityFr } from '../features/profitability/i18n/profitability.fr';
 import { dunningFr } from '../features/dunning/i18n/dunning.fr';
+import { periodsFr } from '../features/periods/i18n/periods.fr';
+import { customerStatementFr } from '../features/customer-statement/i18n/customer-statement.fr';
+import { receivablesFr } from '../features/receivables/i18n/receivables.fr';
+import { directDebitFr } from '../features/direct-debit/i18n/direct-debit.fr';
 
 export const financeFr = {
   common: {
@@ -9,10 +15,17 @@ export const financeFr = {
   },
   nav: {
     label: 'Finance',
+    dashboard: 'Tableau de bord',
+    profitability: 'Rentabilité',
     payments: 'Encaissements',
     bank: 'Banque',
     chartOfAccounts: 'Plan comptable',
+    periods: 'Exercices et périodes',
+    toCollect: 'À encaisser',
+    ageing: 'Balance âgée',
+    statements: 'Relevés de compte',
     dunning: 'Relances',
+    directDebit: 'Prélèvements',
   },
   paymentMethod: {
     TRANSFER: 'Virement',
@@ -127,6 +140,7 @@ export const financeFr = {
       unallocatedPayments: 'Règlements non affectés',
       balance: 'Solde',
       overdue: 'Dont échu',
+      statement: 'Voir le relevé de compte',
     },
     allocate: {
       action: 'Affecter le reste',
@@ -184,8 +198,16 @@ export const financeFr = {
       code: 'Code client',
       name: 'Raison sociale',
       auxiliaryCode: 'Compte auxiliaire',
+      statement: 'Relevé',
     },
+    statement: 'Voir le relevé de compte',
   },
   dunning: dunningFr,
+  periods: periodsFr,
+  directDebit: directDebitFr,
   bank: bankFr,
+  receivables: receivablesFr,
+  statement: customerStatementFr,
+  dashboard: dashboardFr,
+  profitability: profitabilityFr,
 };

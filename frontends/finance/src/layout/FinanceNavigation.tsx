@@ -6,10 +6,17 @@ import { financePaths } from '../routes';
 
 /** Banque, Prélèvements, Relances and Balance âgée join here as their pages come. */
 const tabs = [
+  { key: 'dashboard', path: financePaths.dashboard },
   { key: 'payments', path: financePaths.payments },
   { key: 'bank', path: financePaths.bank },
   { key: 'dunning', path: financePaths.dunning },
+  { key: 'directDebit', path: financePaths.directDebit },
+  { key: 'toCollect', path: financePaths.toCollect },
+  { key: 'ageing', path: financePaths.ageing },
+  { key: 'statements', path: financePaths.statements },
+  { key: 'profitability', path: financePaths.profitability },
   { key: 'chartOfAccounts', path: financePaths.chartOfAccounts },
+  { key: 'periods', path: financePaths.periods },
 ] as const;
 
 /** The finance app's sections, as tabs above the page. */

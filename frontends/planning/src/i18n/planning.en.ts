@@ -1,5 +1,6 @@
 import type { TranslationShape } from '@relais/ui';
 import { contractFormEn } from './contract-form.en';
+import { techniciansEn } from '../features/technicians/i18n/technicians.en';
 import type { planningFr } from './planning.fr';
 
 export const planningEn: TranslationShape<typeof planningFr> = {
@@ -10,6 +11,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     equipment: 'Equipment',
     contracts: 'Contracts',
     sites: 'Customer sites',
+    technicians: 'Technicians',
     myDay: 'My day',
     newRequest: 'New request',
   },
@@ -319,6 +321,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
       customer: 'Customer',
       period: 'Period',
       tacitRenewal: 'Tacit renewal',
+      tacitRenewalValue: 'Yes, for {{months}} months at a time',
       notice: 'Notice',
       noticeValue: '{{days}} days',
       version: 'Version',
@@ -401,4 +404,5 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     missingSignature: 'The customer’s signature and name are needed to complete.',
     readOnly: 'Intervention {{status}}: the report can no longer be changed here.',
   },
+  technicians: techniciansEn,
 };

@@ -1,4 +1,5 @@
 import { contractFormFr } from './contract-form.fr';
+import { techniciansFr } from '../features/technicians/i18n/technicians.fr';
 
 export const planningFr = {
   nav: {
@@ -8,6 +9,7 @@ export const planningFr = {
     equipment: 'Équipements',
     contracts: 'Contrats',
     sites: 'Sites clients',
+    technicians: 'Techniciens',
     myDay: 'Ma journée',
     newRequest: 'Nouvelle demande',
   },
@@ -317,6 +319,7 @@ export const planningFr = {
       customer: 'Client',
       period: 'Période',
       tacitRenewal: 'Tacite reconduction',
+      tacitRenewalValue: 'Oui, par périodes de {{months}} mois',
       notice: 'Préavis',
       noticeValue: '{{days}} jours',
       version: 'Version',
@@ -399,4 +402,5 @@ export const planningFr = {
     missingSignature: 'La signature et le nom du client sont nécessaires pour terminer.',
     readOnly: 'Intervention {{status}} : le rapport n’est plus modifiable ici.',
   },
+  technicians: techniciansFr,
 };

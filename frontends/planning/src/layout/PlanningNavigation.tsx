@@ -10,6 +10,7 @@ const tabs = [
   { key: 'equipment', path: planningPaths.equipmentList },
   { key: 'contracts', path: planningPaths.contracts },
   { key: 'sites', path: planningPaths.sites },
+  { key: 'technicians', path: planningPaths.technicians },
   { key: 'myDay', path: planningPaths.myDay },
 ] as const;
 

@@ -30,6 +30,7 @@ const cache = () =>
           invoices: relayStylePagination(['search', 'customerId', 'status']),
           creditNotes: relayStylePagination(['search', 'customerId', 'status']),
           payments: relayStylePagination(['search', 'customerId', 'receivedFrom', 'receivedTo', 'unallocatedOnly']),
+          profitability: relayStylePagination(['groupBy', 'from', 'to', 'orderBy', 'descending']),
         },
       },
     },

@@ -16,6 +16,8 @@ export const Technician = defineEntity({
     workDayEnd: p.string().default('17:00'),
     workDays: p.array<number>((i) => Number(i)).default([1, 2, 3, 4, 5]),
     active: p.boolean().default(true),
+    /** Loaded cost of one hour of work (salary, charges, vehicle, tools), HT; costs the labour in profitability. */
+    costRate: p.decimal('string').precision(8).scale(2).nullable(),
     version: p.integer().version(),
   },
 });

@@ -17,9 +17,12 @@ export interface TechnicianInput {
   workDays?: number[];
   active?: boolean;
   userId?: string | null;
+  /** Loaded hourly cost, HT, a decimal string ("38.50"); null when unknown. */
+  costRate?: string | null;
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const COST_RATE = /^\d{1,6}(\.\d{1,2})?$/;
 
 function validateTechnician(
   t: Required<Pick<TechnicianInput, 'fullName' | 'workDayStart' | 'workDayEnd' | 'workDays'>> & TechnicianInput,
@@ -35,6 +38,7 @@ function validateTechnician(
     )
     .check(!t.color || /^#[0-9a-fA-F]{6}$/.test(t.color), 'color', 'couleur #RRGGBB')
     .check(!t.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t.email), 'email', 'adresse e-mail invalide')
+    .check(t.costRate == null || COST_RATE.test(t.costRate), 'costRate', 'coût horaire en euros, de 0 à 999 999,99 (ex. 38.50)')
     .throwIfInvalid();
 }
 

@@ -12,6 +12,10 @@ import { Migration20261207010000Dunning } from './Migration20261207010000_dunnin
 import { Migration20261207020000DirectDebit } from './Migration20261207020000_direct_debit';
 import { Migration20261207040000Bank } from './Migration20261207040000_bank';
 import { Migration20261207030000Receivables } from './Migration20261207030000_receivables';
+import { Migration20261208030000Periods } from './Migration20261208030000_periods';
+import { Migration20261208000000BankDirectDebit } from './Migration20261208000000_bank_direct_debit';
+import { Migration20261208020000Ledger } from './Migration20261208020000_ledger';
+import { Migration20261208040000Dashboard } from './Migration20261208040000_dashboard';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -29,4 +33,8 @@ export const migrations = [
   { name: 'Migration20261207020000_direct_debit', class: Migration20261207020000DirectDebit },
   { name: 'Migration20261207040000_bank', class: Migration20261207040000Bank },
   { name: 'Migration20261207030000_receivables', class: Migration20261207030000Receivables },
+  { name: 'Migration20261208000000_bank_direct_debit', class: Migration20261208000000BankDirectDebit },
+  { name: 'Migration20261208020000_ledger', class: Migration20261208020000Ledger },
+  { name: 'Migration20261208030000_periods', class: Migration20261208030000Periods },
+  { name: 'Migration20261208040000_dashboard', class: Migration20261208040000Dashboard },
 ];

@@ -17,8 +17,8 @@ import { pick, seededRandom } from './french-data';
  * The demo contracts bill their fees: monthly, quarterly or yearly, in advance or in arrears,
  * some by SEPA direct debit, about a third indexed on Syntec (values of 2024 to 2026, one on an
  * index whose latest value is missing, so the preview shows a blocked contract). Past months'
- * runs are replayed in date order with the other demo invoices (`runsUntil`), the current
- * month's is left for the clerk: a new user opens a realistic preview.
+ * runs, since the start of last year, are replayed in date order with the other demo invoices
+ * (`runsUntil`), the current month's is left for the clerk: a new user opens a realistic preview.
  */
 
 /** Monthly Syntec-like values (fictional, in the range of the real index). */
@@ -82,8 +82,9 @@ export async function seedContractBillingDemo(
   });
   await importIndexValues(em, identity, icht.id, ICHT.map(([m, v]) => `${m};${v}`).join('\n'));
 
-  // Billing starts with the terms, four months back (or at the contract's start if later).
-  const billingStart = firstOfMonth(monthsFrom(today, -4));
+  // Billing starts with the terms at the start of last year (or at the contract's start if later):
+  // the dashboards compare this year's revenue and cash with last year's, month by month.
+  const billingStart = `${Number(today.slice(0, 4)) - 1}-01-01`;
   const contracts = await em.find(Contract, {}, { orderBy: { reference: 'asc' } });
   const plans = await em.find(MaintenancePlan, {}, { orderBy: { equipmentCategory: 'asc' } });
   let ichtContractId: string | null = null;
@@ -152,7 +153,8 @@ export async function seedContractBillingDemo(
   }
 
   const months = [3, 2, 1].map((back) => firstOfMonth(monthsFrom(today, -back)));
-  const pending = [...months];
+  const pending: string[] = [];
+  for (let month = billingStart; month <= months.at(-1)!; month = monthsFrom(month, 1)) pending.push(month);
   return {
     async runsUntil(until) {
       while (pending.length && new Date(`${pending[0]}T06:00:00+01:00`) <= until) {

@@ -16,6 +16,9 @@ import { seedBillingDemo } from './billing-demo';
 import { seedContractBillingDemo } from './contract-billing-demo';
 import { seedDirectDebitDemo } from './direct-debit-demo';
 import { seedCollectionsDemo, type DemoFile } from './collections-demo';
+import { seedDashboardDemo } from './dashboard-demo';
+import { seedPeriodsDemo } from './periods-demo';
+import { postAllPendingFacts } from '../finance/ledger/posting';
 import { composeCreditorId } from '../finance/sepa/creditor-identifier';
 import { CITIES, companyName, personName, pick, randomSiren, seededRandom, siretFor, streetAddress } from './french-data';
 
@@ -56,6 +59,21 @@ const LEDGER_ACCOUNTS = [
   { number: '707000', label: 'Ventes de marchandises', kind: 'revenue' },
   { number: '445710', label: 'TVA collectée', kind: 'vat_collected' },
   { number: '512000', label: 'Banque', kind: 'bank' },
+  { number: '401000', label: 'Fournisseurs', kind: 'other' },
+  { number: '411700', label: 'Clients – retenues de garantie', kind: 'receivable' },
+  { number: '419100', label: 'Clients – avances et acomptes reçus sur commandes', kind: 'receivable' },
+  { number: '445711', label: 'TVA collectée 20 %', kind: 'vat_collected' },
+  { number: '445712', label: 'TVA collectée 10 %', kind: 'vat_collected' },
+  { number: '445713', label: 'TVA collectée 5,5 %', kind: 'vat_collected' },
+  { number: '445714', label: 'TVA collectée 2,1 %', kind: 'vat_collected' },
+  { number: '471000', label: 'Compte d’attente', kind: 'other' },
+  { number: '580000', label: 'Virements internes', kind: 'other' },
+  { number: '627000', label: 'Services bancaires et assimilés', kind: 'other' },
+  { number: '706100', label: 'Prestations de services – contrats de maintenance', kind: 'revenue' },
+  { number: '706200', label: 'Prestations de services – astreintes', kind: 'revenue' },
+  { number: '706300', label: 'Prestations de services – télésurveillance', kind: 'revenue' },
+  { number: '708500', label: 'Ports et frais accessoires facturés', kind: 'revenue' },
+  { number: '709000', label: 'Rabais, remises et ristournes accordés', kind: 'revenue' },
 ] as const;
 
 /** Valid French IBANs (RIB key and IBAN check digits computed) of the demo companies' banks. */
@@ -171,7 +189,12 @@ async function seedTenant(orm: Orm, seed: TenantSeed, options: { maintenance?: b
       await seedDirectDebitDemo(em, system);
       await seedBillingDemo(em, system, { seed: seed.seed, beforeIssuing: (at) => contractBilling.runsUntil(at) });
       await contractBilling.finish();
-      return seedCollectionsDemo(em, system);
+      await seedDashboardDemo(em, system, { seed: seed.seed });
+      const files = await seedCollectionsDemo(em, system);
+      // The ledger books what the demo wrote before its accountant closes the past months.
+      await postAllPendingFacts(em, tenantId);
+      await seedPeriodsDemo(em, system);
+      return files;
     }
     return [];
   });

@@ -9,7 +9,7 @@ import {
   localDayBounds,
   updateTechnician,
 } from '@relais/domain';
-import { LocalDateScalar, em, groupLoaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { DecimalScalar, LocalDateScalar, em, groupLoaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import { AbsenceType, TechnicianConnection, TechnicianType, toAbsenceType, toTechnicianType } from './technician.type';
 import { loaders } from '../shared/loaders';
 
@@ -25,6 +25,8 @@ export class TechnicianInput {
   @Field(() => [Int], { nullable: true }) workDays?: number[];
   @Field(() => Boolean, { nullable: true }) active?: boolean;
   @Field(() => ID, { nullable: true, description: 'The user account the technician signs in with.' }) userId?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Loaded cost of one hour of work, HT (null: unknown).' })
+  costRate?: string | null;
 }
 
 @InputType()

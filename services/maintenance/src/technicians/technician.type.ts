@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { ConnectionType } from '@relais/subgraph-kit';
+import { ConnectionType, DecimalScalar } from '@relais/subgraph-kit';
 import type { Technician, TechnicianAbsence } from '@relais/domain';
 
 @ObjectType('Absence')
@@ -24,6 +24,11 @@ export class TechnicianType {
   @Field(() => String) workDayEnd!: string;
   @Field(() => [Int], { description: 'ISO weekdays, 1 = Monday.' }) workDays!: number[];
   @Field(() => Boolean) active!: boolean;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Loaded cost of one hour of work (salary, charges, vehicle, tools), HT; costs the labour in profitability. Null: unknown.',
+  })
+  costRate!: string | null;
   @Field(() => Int) version!: number;
 }
 
@@ -41,6 +46,7 @@ export function toTechnicianType(t: Technician): TechnicianType {
     workDayEnd: t.workDayEnd,
     workDays: (t.workDays as number[]).map(Number),
     active: t.active,
+    costRate: t.costRate ?? null,
     version: t.version,
   };
 }

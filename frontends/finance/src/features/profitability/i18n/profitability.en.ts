@@ -1,0 +1,72 @@
+import type { TranslationShape } from '@relais/ui';
+import type { profitabilityFr } from './profitability.fr';
+
+export const profitabilityEn: TranslationShape<typeof profitabilityFr> = {
+  title: 'Profitability',
+  subtitle:
+    'Revenue billed over the period against the cost of the interventions done: hours × the technicians’ cost rates, parts at purchase cost, trips.',
+  groupBy: {
+    label: 'By',
+    CONTRACT: 'Contract',
+    CUSTOMER: 'Customer',
+    SITE: 'Site',
+    TECHNICIAN: 'Technician',
+  },
+  from: 'From',
+  to: 'To',
+  invalidPeriod: 'A period of a year at most, ending after it starts.',
+  exportCsv: 'Export as CSV',
+  file: 'profitability-{{groupBy}}-{{from}}-{{to}}.csv',
+  count_one: '{{count}} row',
+  count_other: '{{count}} rows',
+  empty: 'No revenue and no intervention over the period.',
+  total: 'Total',
+  column: {
+    label: {
+      CONTRACT: 'Contract',
+      CUSTOMER: 'Customer',
+      SITE: 'Site',
+      TECHNICIAN: 'Technician',
+    },
+    customer: 'Customer',
+    revenue: 'Revenue (net)',
+    labour: 'Labour',
+    parts: 'Parts',
+    travel: 'Travel',
+    cost: 'Cost',
+    margin: 'Margin',
+    marginRate: 'Margin rate',
+    hours: 'Hours',
+    interventions: 'Interv.',
+    invoices: 'Invoices',
+    costUnknown: 'Cost unknown',
+  },
+  sortBy: 'Sort by {{column}}',
+  noRate: '—',
+  costUnknown_one: '{{count}} intervention with an incomplete cost',
+  costUnknown_other: '{{count}} interventions with an incomplete cost',
+  costUnknownHint:
+    'A technician without cost rate, a part without purchase cost or a trip without cost: what is known is counted, the margin is overstated by the rest.',
+  travelUnknown: 'unknown',
+  travel: {
+    label: 'Cost of a trip',
+    notSet: 'not set: trips are a cost unknown',
+    edit: 'Edit',
+    save: 'Save',
+    cancel: 'Cancel',
+    hint: 'Vehicle, fuel, tolls and time on the road, net, per trip',
+    invalid: 'An amount is expected, e.g. 28.50',
+  },
+  open: {
+    CONTRACT: 'Open the contract {{label}}',
+    CUSTOMER: 'Open the file of {{label}}',
+    SITE: 'Open the customer file of {{label}}',
+    TECHNICIAN: 'Open the file of {{label}}',
+  },
+  noKey: {
+    CONTRACT: 'Without contract',
+    CUSTOMER: 'Unknown customer',
+    SITE: 'Without site',
+    TECHNICIAN: 'Without technician',
+  },
+};

@@ -1,0 +1,100 @@
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { planningNamespace } from '../../../i18n/register';
+import { useNotify } from '../../../shared/notifications';
+import { useTechnicians } from '../hooks/use-technicians';
+import { CostRateModal } from './CostRateModal';
+
+/** "Techniciens": the team with its skills, hours and loaded hourly cost; ?technicien=<id> opens one's cost. */
+export function TechniciansPage() {
+  const { t } = useTranslation(planningNamespace);
+  const format = useFormatters();
+  const notify = useNotify();
+  const { technicians, loading, error, retry } = useTechnicians();
+  const [params, setParams] = useSearchParams();
+  const editedId = params.get('technicien');
+  const edited = technicians.find((technician) => technician.id === editedId) ?? null;
+  const edit = (id: string | null) => setParams(id ? { technicien: id } : {}, { replace: true });
+  return (
+    <>
+      <PageHeader title={t('technicians.title')} subtitle={t('technicians.subtitle')} />
+      {Boolean(error) && <ErrorNotice onRetry={retry} />}
+      {loading ? (
+        <LoadingState />
+      ) : technicians.length === 0 ? (
+        <Text c="dimmed">{t('technicians.empty')}</Text>
+      ) : (
+        <Table striped verticalSpacing="xs" data-testid="technicians-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('technicians.column.name')}</Table.Th>
+              <Table.Th>{t('technicians.column.skills')}</Table.Th>
+              <Table.Th>{t('technicians.column.hours')}</Table.Th>
+              <Table.Th ta="right">{t('technicians.column.costRate')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {technicians.map((technician) => (
+              <Table.Tr key={technician.id}>
+                <Table.Td>
+                  <Group gap="xs">
+                    {technician.fullName}
+                    {!technician.active && (
+                      <Badge size="xs" color="gray" variant="light">
+                        {t('technicians.inactive')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {technician.skills.map((skill) => (
+                      <Badge key={skill} size="xs" variant="outline">
+                        {skill}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {technician.workDayStart}–{technician.workDayEnd}
+                </Table.Td>
+                <Table.Td ta="right" data-testid="technician-cost-rate">
+                  {technician.costRate ? (
+                    t('technicians.perHour', { amount: format.money(technician.costRate) })
+                  ) : (
+                    <Text span c="orange.8" size="sm">
+                      {t('technicians.notSet')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => edit(technician.id)}
+                    aria-label={t('technicians.edit', { name: technician.fullName })}
+                  >
+                    {t('technicians.change')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {edited && (
+        <CostRateModal
+          technician={edited}
+          onClose={() => edit(null)}
+          onSaved={() => {
+            notify({ tone: 'success', title: t('technicians.saved', { name: edited.fullName }) });
+            edit(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
