@@ -56,6 +56,22 @@ describe('gateway protections', () => {
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('answers NOT_FOUND to an id that is not one of ours, never a server error', async () => {
+    const admin = await login('admin@demo.relais.fr');
+    const calls = [
+      'mutation { reversePayment(paymentId: "nope", reason: "x", reversedOn: "2026-12-01") { id } }',
+      'mutation { closePeriod(periodId: "nope", acknowledgeWarnings: false) { state } }',
+      'mutation { reopenPeriod(periodId: "nope", reason: "erreur de saisie") { state } }',
+      'mutation { matchBankMovementToDirectDebitBatch(movementId: "nope", batchId: "nope") { id } }',
+      '{ directDebitBatch(id: "nope") { id } }',
+    ];
+    for (const query of calls) {
+      const response = await gql(query, {}, admin);
+      expect(response.status, query).toBeLessThan(500);
+      expect(errorCodes(response), query).toEqual(['NOT_FOUND']);
+    }
+  });
+
   it('answers /health and echoes a request id', async () => {
     const health = await fetch(inject('gatewayUrl').replace('/graphql', '/health'));
     expect(await health.json()).toEqual({ status: 'ok', service: 'gateway' });

@@ -40,8 +40,11 @@ export function toDomainError(error: unknown): DomainError | null {
     return new DomainError('REFERENCE_NOT_FOUND', 'BAD_USER_INPUT', 'Un élément référencé est introuvable');
   if (error instanceof NotNullConstraintViolationException || error instanceof CheckConstraintViolationException)
     return new DomainError('VALIDATION_FAILED', 'BAD_USER_INPUT', 'Valeur refusée par la base de données');
-  if (error instanceof DriverException && (error as DriverException & { code?: string }).code === '42501')
-    return new DomainError('FORBIDDEN', 'FORBIDDEN', 'Opération refusée');
+  const sqlState = error instanceof DriverException ? (error as DriverException & { code?: string }).code : undefined;
+  if (sqlState === '42501') return new DomainError('FORBIDDEN', 'FORBIDDEN', 'Opération refusée');
+  // An id that is not one of ours (not a UUID) names nothing: the same answer as an unknown id.
+  if (sqlState === '22P02' && /type uuid/.test((error as Error).message))
+    return new DomainError('NOT_FOUND', 'NOT_FOUND', 'Aucun enregistrement ne porte cet identifiant', { reason: 'MALFORMED_ID' });
   return null;
 }
 
