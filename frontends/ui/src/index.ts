@@ -25,3 +25,12 @@ export { RunStateBadge } from './components/RunStateBadge';
 export type { RunState } from './components/RunStateBadge';
 export { SearchSelect } from './components/SearchSelect';
 export type { SearchSelectOption } from './components/SearchSelect';
+export {
+  billingRhythms,
+  billingTimings,
+  contractPaymentMethods,
+  emptyFeeLine,
+  billingTermsFieldsFrom,
+  billingTermsFieldsInput,
+} from './forms/contract-billing-terms';
+export type { BillingTermsFields, BillingTermsVersionLike, FeeLineValues, IndexationValues } from './forms/contract-billing-terms';
