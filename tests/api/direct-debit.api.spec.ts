@@ -1,15 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { errorCodes, gql, login } from '../support/graphql-client';
+import { errorCodes, gql, login, must } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 import { validatePain008 } from '../support/pain008-xsd';
 
 const apiOrigin = new URL(inject('gatewayUrl')).origin;
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
 
 const MANDATE = 'id reference kind status signedOn iban bic debtorName expiresOn version';
 const BATCH = `id messageId collectionDate state itemCount totalAmount version pain008Url

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { gql, login } from '../support/graphql-client';
+import { gql, login, must } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 
 const apiOrigin = new URL(inject('gatewayUrl')).origin;
@@ -13,11 +13,6 @@ interface InvoiceLinks {
   facturXUrl: string | null;
 }
 const LINKS = 'id number status version pdfUrl facturXUrl';
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
 
 /** A customer and a one-line draft invoice, through the API. */
 async function draftInvoice(token: string, label: string): Promise<InvoiceLinks> {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, login, type GraphQLResponse } from '../support/graphql-client';
+import { errorCodes, gql, login, must } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -12,11 +12,6 @@ function monthStart(months: number): string {
 const monthEnd = (months: number) => new Date(Date.parse(`${monthStart(months + 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const FIRST = monthStart(-2);
 const SECOND = monthStart(-1);
-
-function must<T>(response: GraphQLResponse<T>): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
 
 const PERIOD = 'id month startsOn endsOn state closedAt closedBy version history { action reason actorName acknowledged { kind count } }';
 

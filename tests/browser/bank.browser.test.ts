@@ -5,7 +5,8 @@ import { camt053Statement } from '@relais/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../support/browser';
-import { gql, login } from '../support/graphql-client';
+import { gql, login, must } from '../support/graphql-client';
+import { issuedInvoice, invoiceState } from '../support/invoice-fixtures';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -21,46 +22,6 @@ const password = 'relais-demo';
 const CUSTOMER = 'Clinique du Parc';
 
 const skipReason = browserSkipReason(backOfficeUrl);
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
-
-/** An invoice of one labour line at `unitPrice` HT (20 % VAT), issued: it gets its legal number. */
-async function issuedInvoice(token: string, customerId: string, unitPrice: string): Promise<{ id: string; number: string }> {
-  const { createInvoice } = must(
-    await gql<{ createInvoice: { id: string; version: number } }>(
-      'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id version } }',
-      {
-        input: {
-          customerId,
-          lines: [{ kind: 'LABOUR', description: 'Maintenance CVC', quantity: '1', unit: 'HUR', unitPrice, vatRateCode: 'TVA20' }],
-        },
-      },
-      token,
-    ),
-  );
-  const { issueInvoice } = must(
-    await gql<{ issueInvoice: { id: string; number: string } }>(
-      'mutation($id: ID!, $v: Int!) { issueInvoice(id: $id, expectedVersion: $v) { id number } }',
-      { id: createInvoice.id, v: createInvoice.version },
-      token,
-    ),
-  );
-  return issueInvoice;
-}
-
-async function invoiceState(token: string, id: string): Promise<{ status: string; openBalance: string }> {
-  const { invoice } = must(
-    await gql<{ invoice: { status: string; openBalance: string } }>(
-      'query($id: ID!) { invoice(id: $id) { status openBalance } }',
-      { id },
-      token,
-    ),
-  );
-  return invoice;
-}
 
 describe.skipIf(skipReason !== null)(
   `bank reconciliation in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`,

@@ -4,7 +4,8 @@ import { Tenant, createOrm, inTenantScope } from '@relais/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../support/browser';
-import { gql, login } from '../support/graphql-client';
+import { gql, login, must } from '../support/graphql-client';
+import { issuedInvoice, invoiceState } from '../support/invoice-fixtures';
 import { validatePain008 } from '../support/pain008-xsd';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
@@ -25,11 +26,6 @@ const FOURNIL = 'Boulangerie Le Fournil';
 
 const skipReason = browserSkipReason(backOfficeUrl);
 
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
-
 /** A customer paying at sight: today's invoices are due by the first collection date. */
 async function createCustomer(token: string, name: string): Promise<string> {
   const { createCustomer } = must(
@@ -48,43 +44,6 @@ async function createCustomer(token: string, name: string): Promise<string> {
     ),
   );
   return createCustomer.id;
-}
-
-/** An invoice of one labour line at `unitPrice` HT (20 % VAT), issued: it gets its legal number. */
-async function issuedInvoice(token: string, customerId: string, unitPrice: string): Promise<{ id: string; number: string }> {
-  const { createInvoice } = must(
-    await gql<{ createInvoice: { id: string; version: number } }>(
-      'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id version } }',
-      {
-        input: {
-          customerId,
-          lines: [
-            { kind: 'LABOUR', description: 'Maintenance CVC mensuelle', quantity: '1', unit: 'HUR', unitPrice, vatRateCode: 'TVA20' },
-          ],
-        },
-      },
-      token,
-    ),
-  );
-  const { issueInvoice } = must(
-    await gql<{ issueInvoice: { id: string; number: string } }>(
-      'mutation($id: ID!, $v: Int!) { issueInvoice(id: $id, expectedVersion: $v) { id number } }',
-      { id: createInvoice.id, v: createInvoice.version },
-      token,
-    ),
-  );
-  return issueInvoice;
-}
-
-async function invoiceState(token: string, id: string): Promise<{ status: string; openBalance: string }> {
-  const { invoice } = must(
-    await gql<{ invoice: { status: string; openBalance: string } }>(
-      'query($id: ID!) { invoice(id: $id) { status openBalance } }',
-      { id },
-      token,
-    ),
-  );
-  return invoice;
 }
 
 /** The tenant as a company that has not yet received its ICS from its bank. */

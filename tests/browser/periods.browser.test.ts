@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { adminClient } from '../support/database';
-import { gql, login } from '../support/graphql-client';
+import { gql, login, must } from '../support/graphql-client';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -33,11 +33,6 @@ const lastMonthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'n
   new Date(`${LAST_MONTH}T12:00:00Z`),
 );
 const todayShown = TODAY.split('-').reverse().join('/');
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
 
 describe.skipIf(skipReason !== null)(`closing a month in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let browser: Browser;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 
 import { inTenantScope, issueInvoice, shiftDate, type Orm } from '@relais/domain';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { appOrm } from '../support/database';
-import { gql, login } from '../support/graphql-client';
+import { gql, login, must } from '../support/graphql-client';
 import type { CaughtMail } from '../support/mail-catcher';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
@@ -28,11 +28,6 @@ const TILLEULS = 'Résidence Les Tilleuls';
 const MORVAN = 'Boulangerie Morvan';
 
 const skipReason = browserSkipReason(backOfficeUrl);
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
-}
 
 const inParis = (locale: string) =>
   new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -21,6 +21,12 @@ export async function gql<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
+/** The answer's data, or a failure naming the errors (for the calls a test relies on to set up its world). */
+export function must<T>(response: { data?: T | null; errors?: unknown }): T {
+  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
+
 export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }

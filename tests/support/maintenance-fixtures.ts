@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { adminClient } from './database';
-import { gql } from './graphql-client';
+import { gql, must } from './graphql-client';
 
 export interface Fixture {
   customerId: string;
   siteId: string;
   technicianId: string;
   partIds: string[];
-}
-
-function must<T>(response: { data?: T | null; errors?: unknown }): T {
-  if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
-  return response.data;
 }
 
 /** Two catalog parts (the catalog is managed by billing, not in this API yet), written directly. */
