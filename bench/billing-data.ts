@@ -85,10 +85,17 @@ function sample<T>(random: () => number, items: readonly T[], count: number): T[
   return pool.slice(0, count);
 }
 
-/** Provisions a tenant through the domain (tenant row, VAT rates, ledger accounts, its billing user `facturation@domain`). */
+/** Who works in a bench tenant, and the seed of what the domain generates for it. */
+export interface BenchTenantStaff {
+  seed: number;
+  user: { local: string; fullName: string; role: 'billing' | 'accountant' };
+}
+
+/** Provisions a tenant through the domain (tenant row, VAT rates, ledger accounts, its one user `local@domain`). */
 export async function provisionBenchTenant(
   adminUrl: string,
   tenant: { slug: string; name: string; domain: string } = BILLING_TENANT,
+  staff: BenchTenantStaff = { seed: 3, user: { local: 'facturation', fullName: 'Yann Bench', role: 'billing' } },
 ): Promise<string> {
   const tenantId = newId();
   const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
@@ -98,8 +105,8 @@ export async function provisionBenchTenant(
       provisionTenant(em, tenantId, {
         ...tenant,
         customers: 0,
-        seed: 3,
-        users: [{ local: 'facturation', fullName: 'Yann Bench', role: 'billing' }],
+        seed: staff.seed,
+        users: [staff.user],
       }),
     );
   } finally {

@@ -21,18 +21,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import {
   DEFAULT_DUNNING_LEVELS,
   camt053Statement,
-  createOrm,
   formatInvoiceNumber,
-  inTenantScope,
   invoiceCounterName,
   localDate,
   newId,
-  provisionTenant,
   shiftDate,
   type SampleEntry,
 } from '@relais/domain';
 import { ribKey, ribToIban } from '@relais/domain/finance/sepa/bank-account';
 import { companyName, personName, pick, seededRandom } from '@relais/domain/seed/french-data';
+import { provisionBenchTenant } from './billing-data';
 import { columns, generateCustomers, push, type Columns } from './data';
 
 export const COLLECTIONS_TENANT = {
@@ -126,26 +124,6 @@ export async function copyColumns(client: pg.ClientBase, table: string, cols: Co
   return stream.rowCount;
 }
 
-/** Provisions the tenant through the domain (tenant row, VAT rates, ledger accounts) with its accountant. */
-async function provisionCollectionsTenant(adminUrl: string): Promise<string> {
-  const tenantId = newId();
-  const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
-  try {
-    const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'bench@relais' };
-    await inTenantScope(orm, system, { requestId: 'bench', operation: 'bench-data' }, (em) =>
-      provisionTenant(em, tenantId, {
-        ...COLLECTIONS_TENANT,
-        customers: 0,
-        seed: 4,
-        users: [{ local: 'comptable', fullName: 'Aurélie Bench', role: 'accountant' }],
-      }),
-    );
-  } finally {
-    await orm.close(true);
-  }
-  return tenantId;
-}
-
 /** A valid French IBAN (RIB key and check digits computed) for account number `n`. */
 function frenchIban(n: number, bank = '30076', branch = '02001'): string {
   const account = String(n).padStart(11, '0');
@@ -218,7 +196,10 @@ export async function generateCollectionsTenant(
   const random = seededRandom(options.seed ?? 2029);
   const today = options.today ?? localDate(new Date());
   const customerCount = Math.max(50, Math.round(options.openInvoices / INVOICES_PER_CUSTOMER));
-  const tenantId = await provisionCollectionsTenant(adminUrl);
+  const tenantId = await provisionBenchTenant(adminUrl, COLLECTIONS_TENANT, {
+    seed: 4,
+    user: { local: 'comptable', fullName: 'Aurélie Bench', role: 'accountant' },
+  });
   await generateCustomers(adminUrl, tenantId, customerCount, options.seed ?? 2029);
 
   const client = new pg.Client({ connectionString: adminUrl });

@@ -14,17 +14,9 @@
  * written completed, reported, then closed or invoiced.
  */
 import pg from 'pg';
-import {
-  createOrm,
-  formatInvoiceNumber,
-  inTenantScope,
-  invoiceCounterName,
-  localDate,
-  newId,
-  provisionTenant,
-  shiftDate,
-} from '@relais/domain';
+import { formatInvoiceNumber, invoiceCounterName, localDate, newId, shiftDate } from '@relais/domain';
 import { pick, seededRandom } from '@relais/domain/seed/french-data';
+import { provisionBenchTenant } from './billing-data';
 import { copyColumns } from './collections-data';
 import { columns, generateCustomers, push } from './data';
 
@@ -86,30 +78,14 @@ interface Doc {
 const cents = (value: number) => (value / 100).toFixed(2);
 const vatOf = (netCents: number) => Math.round(netCents * 0.2);
 
-async function provision(adminUrl: string): Promise<string> {
-  const tenantId = newId();
-  const orm = await createOrm(adminUrl, { pool: { min: 0, max: 2 } });
-  try {
-    const system = { kind: 'user' as const, tenantId, userId: tenantId, role: 'admin' as const, email: 'bench@relais' };
-    await inTenantScope(orm, system, { requestId: 'bench', operation: 'bench-data' }, (em) =>
-      provisionTenant(em, tenantId, {
-        ...DASHBOARD_TENANT,
-        customers: 0,
-        seed: 6,
-        users: [{ local: 'comptable', fullName: 'Nadège Bench', role: 'accountant' }],
-      }),
-    );
-  } finally {
-    await orm.close(true);
-  }
-  return tenantId;
-}
-
 export async function generateDashboardTenant(adminUrl: string, invoiceCount: number, seed = 2031): Promise<DashboardTenant> {
   const started = Date.now();
   const random = seededRandom(seed);
   const today = localDate(new Date());
-  const tenantId = await provision(adminUrl);
+  const tenantId = await provisionBenchTenant(adminUrl, DASHBOARD_TENANT, {
+    seed: 6,
+    user: { local: 'comptable', fullName: 'Nadège Bench', role: 'accountant' },
+  });
   await generateCustomers(adminUrl, tenantId, Math.max(100, Math.round(invoiceCount / INVOICES_PER_CUSTOMER)), seed);
 
   const client = new pg.Client({ connectionString: adminUrl });
