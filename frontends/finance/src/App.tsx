@@ -1,4 +1,5 @@
 import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { AccountingPage } from './features/accounting/components/AccountingPage';
 import { BankPage } from './features/bank/components/BankPage';
 import { ChartOfAccountsPage } from './features/chart-of-accounts/components/ChartOfAccountsPage';
 import { DashboardPage } from './features/dashboard/components/DashboardPage';
@@ -44,6 +45,7 @@ export default function FinanceApp() {
         <Route path="statements" element={<CustomerStatementPage />} />
         <Route path="chart-of-accounts" element={<ChartOfAccountsPage />} />
         <Route path="periods" element={<PeriodsPage />} />
+        <Route path="accounting" element={<AccountingPage />} />
       </Route>
     </Routes>
   );

@@ -7,6 +7,7 @@ export const financePaths = {
   bank: '/finance/bank',
   chartOfAccounts: '/finance/chart-of-accounts',
   periods: '/finance/periods',
+  accounting: '/finance/accounting',
   dunning: '/finance/dunning',
   directDebit: '/finance/direct-debit',
   directDebitBatch: (id: string) => `/finance/direct-debit/batches/${encodeURIComponent(id)}`,

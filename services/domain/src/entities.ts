@@ -20,6 +20,7 @@ import { DirectDebitBatch, DirectDebitItem, SepaMandate } from './finance/direct
 import { BankAccount, BankMovement, BankStatement } from './finance/bank/bank.entity';
 import { LedgerEntry, LedgerEntryLine, LedgerMapping } from './finance/ledger/ledger.entity';
 import { AccountingPeriod, AccountingPeriodEvent, FiscalYear } from './finance/periods/period.entity';
+import { AccountingExport } from './finance/exports/accounting-export.entity';
 import { DunningRun, DunningSettings, InvoiceCollectionState, Reminder } from './finance/dunning/dunning.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
@@ -104,5 +105,6 @@ export const tenantOwnedEntities = [
   LedgerMapping,
   LedgerEntry,
   LedgerEntryLine,
+  AccountingExport,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

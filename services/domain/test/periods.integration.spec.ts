@@ -222,6 +222,23 @@ describe('fiscal years and closed periods, enforced by the services and by the d
     expect(stale.code).toBe('STALE_VERSION');
   });
 
+  it('numbers the closed month’s entries per journal in date order at the closing, once and for good', async () => {
+    const entries = await sql<{ journal: string; number: string | null; entry_date: string; validated: boolean }>(
+      `select journal, number, entry_date::text, validated_at is not null as validated from ledger_entries order by journal, entry_date`,
+    );
+    const closed = entries.filter((e) => e.entry_date <= lastDayOfMonth(CLOSED));
+    expect(closed.map((e) => [e.journal, e.number, e.entry_date, e.validated])).toEqual([
+      ['BQ', 'BQ000001', day(CLOSED, 10), true],
+      ['BQ', 'BQ000002', day(CLOSED, 12), true],
+      ['VT', 'VT000001', day(CLOSED, 5), true],
+    ]);
+    expect(entries.filter((e) => e.entry_date > lastDayOfMonth(CLOSED)).every((e) => e.number === null && !e.validated)).toBe(true);
+    // Not even the application role's own SQL rewrites a number: the entry never changes.
+    const rewrite = await refusal(sql(`update ledger_entries set number = 'VT000099' where number = 'VT000001'`));
+    expect(String(rewrite)).toMatch(/never changes|closed/);
+    expect((await sql(`select 1 from ledger_entries where number = 'VT000001'`)).length).toBe(1);
+  });
+
   it('refuses to issue, record, reverse or refund anything dated in the closed month, and changes nothing', async () => {
     const start = await counts();
     const waiting = await inScope((em) => em.findOneOrFail(Invoice, { id: before.draftId }));

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { LedgerAccountResolver } from './ledger/ledger-account.resolver';
 import { InvoiceJournalResolver, JournalEntryLineResolver, JournalEntryResolver, PaymentJournalResolver } from './ledger/journal.resolver';
 import { LedgerMappingResolver } from './ledger/ledger-mapping.resolver';
+import { DeferredRevenueResolver } from './ledger/deferred-revenue.resolver';
 import { startLedgerPostingWorker } from './ledger/ledger-posting.worker';
 import { CustomerAccounting, CustomerAccountingResolver } from './customers/customer-accounting.resolver';
 import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
@@ -30,12 +31,15 @@ import {
 } from './receivables/receivables.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { ProfitabilityResolver } from './dashboard/profitability.resolver';
+import { AccountingExportResolver } from './exports/accounting-export.resolver';
+import { accountingExportRoute } from './exports/accounting-export.route';
 
 export const financeSubgraph: SubgraphDefinition = {
   name: 'finance',
   resolvers: [
     LedgerAccountResolver,
     LedgerMappingResolver,
+    DeferredRevenueResolver,
     JournalEntryResolver,
     JournalEntryLineResolver,
     InvoiceJournalResolver,
@@ -63,8 +67,9 @@ export const financeSubgraph: SubgraphDefinition = {
     StatementOpenItemResolver,
     DashboardResolver,
     ProfitabilityResolver,
+    AccountingExportResolver,
   ],
-  httpRoutes: [directDebitFileRoute],
+  httpRoutes: [directDebitFileRoute, accountingExportRoute],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },
   onStart: async (resources) => {

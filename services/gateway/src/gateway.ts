@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { DIRECT_DEBIT_FILE_PATH_PREFIX, IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import { ACCOUNTING_EXPORT_PATH_PREFIX, DIRECT_DEBIT_FILE_PATH_PREFIX, IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
 import pino from 'pino';
 import { createAuthenticator } from './authenticate';
 import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';
@@ -130,8 +130,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         'request',
       );
     });
-    // Direct debit files (pain.008) are the finance subgraph's; every other document is billing's.
-    if (req.url?.startsWith(DIRECT_DEBIT_FILE_PATH_PREFIX)) return proxyDocument(financeFiles, req, res);
+    // Direct debit files (pain.008) and accounting exports are the finance subgraph's; every other document is billing's.
+    if (req.url?.startsWith(DIRECT_DEBIT_FILE_PATH_PREFIX) || req.url?.startsWith(ACCOUNTING_EXPORT_PATH_PREFIX))
+      return proxyDocument(financeFiles, req, res);
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
     if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
     void runtime(req, res);

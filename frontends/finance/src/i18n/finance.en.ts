@@ -5,9 +5,12 @@ import { bankEn } from '../features/bank/i18n/bank.en';
 import { dashboardEn } from '../features/dashboard/i18n/dashboard.en';
 import { profitabilityEn } from '../features/profitability/i18n/profitability.en';
 import { periodsEn } from '../features/periods/i18n/periods.en';
+import { deferredRevenueEn } from '../features/deferred-revenue/i18n/deferred-revenue.en';
 import { customerStatementEn } from '../features/customer-statement/i18n/customer-statement.en';
 import { receivablesEn } from '../features/receivables/i18n/receivables.en';
 import { directDebitEn } from '../features/direct-debit/i18n/direct-debit.en';
+import { accountingEn } from '../features/accounting/i18n/accounting.en';
+import { accountingExportsEn } from '../features/accounting-exports/i18n/accounting-exports.en';
 
 export const financeEn: TranslationShape<typeof financeFr> = {
   common: {
@@ -28,6 +31,7 @@ export const financeEn: TranslationShape<typeof financeFr> = {
     statements: 'Statements',
     dunning: 'Reminders',
     directDebit: 'Direct debits',
+    accounting: 'Accounting',
   },
   paymentMethod: {
     TRANSFER: 'Transfer',
@@ -206,10 +210,13 @@ export const financeEn: TranslationShape<typeof financeFr> = {
   },
   dunning: dunningEn,
   periods: periodsEn,
+  deferredRevenue: deferredRevenueEn,
   directDebit: directDebitEn,
   bank: bankEn,
   receivables: receivablesEn,
   statement: customerStatementEn,
   dashboard: dashboardEn,
   profitability: profitabilityEn,
+  accounting: accountingEn,
+  exports: accountingExportsEn,
 };

@@ -3,9 +3,12 @@ import { dashboardFr } from '../features/dashboard/i18n/dashboard.fr';
 import { profitabilityFr } from '../features/profitability/i18n/profitability.fr';
 import { dunningFr } from '../features/dunning/i18n/dunning.fr';
 import { periodsFr } from '../features/periods/i18n/periods.fr';
+import { deferredRevenueFr } from '../features/deferred-revenue/i18n/deferred-revenue.fr';
 import { customerStatementFr } from '../features/customer-statement/i18n/customer-statement.fr';
 import { receivablesFr } from '../features/receivables/i18n/receivables.fr';
 import { directDebitFr } from '../features/direct-debit/i18n/direct-debit.fr';
+import { accountingFr } from '../features/accounting/i18n/accounting.fr';
+import { accountingExportsFr } from '../features/accounting-exports/i18n/accounting-exports.fr';
 
 export const financeFr = {
   common: {
@@ -26,6 +29,7 @@ export const financeFr = {
     statements: 'Relevés de compte',
     dunning: 'Relances',
     directDebit: 'Prélèvements',
+    accounting: 'Comptabilité',
   },
   paymentMethod: {
     TRANSFER: 'Virement',
@@ -204,10 +208,13 @@ export const financeFr = {
   },
   dunning: dunningFr,
   periods: periodsFr,
+  deferredRevenue: deferredRevenueFr,
   directDebit: directDebitFr,
   bank: bankFr,
   receivables: receivablesFr,
   statement: customerStatementFr,
   dashboard: dashboardFr,
   profitability: profitabilityFr,
+  accounting: accountingFr,
+  exports: accountingExportsFr,
 };

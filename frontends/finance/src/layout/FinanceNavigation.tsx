@@ -17,6 +17,7 @@ const tabs = [
   { key: 'profitability', path: financePaths.profitability },
   { key: 'chartOfAccounts', path: financePaths.chartOfAccounts },
   { key: 'periods', path: financePaths.periods },
+  { key: 'accounting', path: financePaths.accounting },
 ] as const;
 
 /** The finance app's sections, as tabs above the page. */

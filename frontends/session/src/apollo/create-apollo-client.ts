@@ -31,6 +31,7 @@ const cache = () =>
           creditNotes: relayStylePagination(['search', 'customerId', 'status']),
           payments: relayStylePagination(['search', 'customerId', 'receivedFrom', 'receivedTo', 'unallocatedOnly']),
           profitability: relayStylePagination(['groupBy', 'from', 'to', 'orderBy', 'descending']),
+          journalEntries: relayStylePagination(['journal', 'from', 'to', 'account', 'customerId', 'documentId']),
         },
       },
     },

@@ -16,6 +16,8 @@ import { Migration20261208030000Periods } from './Migration20261208030000_period
 import { Migration20261208000000BankDirectDebit } from './Migration20261208000000_bank_direct_debit';
 import { Migration20261208020000Ledger } from './Migration20261208020000_ledger';
 import { Migration20261208040000Dashboard } from './Migration20261208040000_dashboard';
+import { Migration20261209010000LedgerNumbering } from './Migration20261209010000_ledger_numbering';
+import { Migration20261212000000DeferredRevenue } from './Migration20261212000000_deferred_revenue';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   { name: 'Migration20261208020000_ledger', class: Migration20261208020000Ledger },
   { name: 'Migration20261208030000_periods', class: Migration20261208030000Periods },
   { name: 'Migration20261208040000_dashboard', class: Migration20261208040000Dashboard },
+  { name: 'Migration20261209010000_ledger_numbering', class: Migration20261209010000LedgerNumbering },
+  { name: 'Migration20261212000000_deferred_revenue', class: Migration20261212000000DeferredRevenue },
 ];

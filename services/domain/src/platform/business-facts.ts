@@ -17,7 +17,9 @@ export type FactKind =
   | 'bank_movement.booked'
   | 'bank_movement.unbooked'
   | 'invoice.issued'
-  | 'credit_note.issued';
+  | 'credit_note.issued'
+  | 'deferred_revenue.recognised'
+  | 'deferred_revenue.reversed';
 
 /**
  * Writes a fact in the caller's transaction, so it exists exactly when the change it states

@@ -74,6 +74,7 @@ const LEDGER_ACCOUNTS = [
   { number: '706300', label: 'Prestations de services – télésurveillance', kind: 'revenue' },
   { number: '708500', label: 'Ports et frais accessoires facturés', kind: 'revenue' },
   { number: '709000', label: 'Rabais, remises et ristournes accordés', kind: 'revenue' },
+  { number: '487000', label: 'Produits constatés d’avance', kind: 'other' },
 ] as const;
 
 /** Valid French IBANs (RIB key and IBAN check digits computed) of the demo companies' banks. */

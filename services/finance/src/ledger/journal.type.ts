@@ -15,8 +15,12 @@ export enum LedgerSourceTypeEnum {
   CREDIT_NOTE = 'CREDIT_NOTE',
   PAYMENT = 'PAYMENT',
   BANK_MOVEMENT = 'BANK_MOVEMENT',
+  DEFERRED_REVENUE = 'DEFERRED_REVENUE',
 }
-registerEnumType(LedgerSourceTypeEnum, { name: 'LedgerSourceType', description: 'The kind of document an entry books.' });
+registerEnumType(LedgerSourceTypeEnum, {
+  name: 'LedgerSourceType',
+  description: 'The kind of document an entry books (DEFERRED_REVENUE: a deferred revenue posting, whose entry and reversal share its id).',
+});
 
 export enum VatDueOnEnum {
   ISSUE = 'ISSUE',
@@ -46,8 +50,13 @@ export class JournalEntryType {
   @Field(() => ID) id!: string;
   @Field(() => JournalEnum) journal!: JournalEnum;
   @Field(() => LocalDateScalar) entryDate!: string;
-  @Field(() => String, { nullable: true, description: 'Continuous per journal and year, given when the period is validated.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'FEC EcritureNum: continuous per journal in date order (VT000042), given when its month is closed; null before.',
+  })
   number!: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'FEC ValidDate: the closing of its month that numbered it; null before.' })
+  validatedAt!: Date | null;
   @Field(() => String, { description: 'Invoice number, payment or bank reference (FEC PieceRef).' }) pieceRef!: string;
   @Field(() => LocalDateScalar) pieceDate!: string;
   @Field(() => String) label!: string;
@@ -126,6 +135,7 @@ export class LedgerMappingType {
   @Field(() => String) internalTransferAccount!: string;
   @Field(() => String) supplierAccount!: string;
   @Field(() => String) suspenseAccount!: string;
+  @Field(() => String, { description: 'Produits constatés d’avance (487000).' }) deferredRevenueAccount!: string;
   @Field(() => [VatAccountType], { description: 'Collected VAT per rate.' }) vatAccounts!: VatAccountType[];
   @Field(() => String, { description: 'Collected VAT of the rates not listed.' }) defaultVatAccount!: string;
   @Field(() => Int, { description: '0 while the defaults apply; pass it back as expectedVersion.' }) version!: number;
@@ -148,6 +158,8 @@ export class LedgerMappingInput {
   @Field(() => String) internalTransferAccount!: string;
   @Field(() => String) supplierAccount!: string;
   @Field(() => String) suspenseAccount!: string;
+  @Field(() => String, { nullable: true, description: 'Produits constatés d’avance; absent: unchanged.' })
+  deferredRevenueAccount?: string | null;
   @Field(() => [VatAccountInput]) vatAccounts!: VatAccountInput[];
   @Field(() => String) defaultVatAccount!: string;
 }
@@ -157,6 +169,7 @@ export const toJournalEntryType = (e: LedgerEntry): JournalEntryType => ({
   journal: e.journal as JournalEnum,
   entryDate: e.entryDate,
   number: e.number ?? null,
+  validatedAt: e.validatedAt ?? null,
   pieceRef: e.pieceRef,
   pieceDate: e.pieceDate,
   label: e.label,

@@ -5,6 +5,7 @@ import { Money, MONEY_ZERO, formatFr, round2, sumAmounts, toAmount } from '../..
 import type { PaymentMethod } from '../payments/payment.entity';
 import type { BookingKind } from '../bank/bank.entity';
 import { customerAuxiliaryAccount } from '../accounts';
+import { frenchDate } from '../../shared/time';
 
 /**
  * The posting rules: from one document (and the fact that booked it) to one balanced journal
@@ -331,4 +332,51 @@ export function bankBookingEntry(booking: BankBookingForPosting, accounts: Ledge
     customerId: null,
     lines: lines.lines(`bank movement ${booking.movementId}`),
   };
+}
+
+/** A deferred revenue posting as its facts recorded it: the amounts per revenue account at the closing date. */
+export interface DeferredRevenueForPosting {
+  /** The posting: the subject of its two facts, the source of its two entries. */
+  id: string;
+  closingDate: string;
+  /** The day after the closing date, when the reversal is dated. */
+  reversalDate: string;
+  /** Produits constatés d’avance (487). */
+  deferredAccount: string;
+  /** Per revenue account, the revenue billed for days after the closing date (signed: a credit note's is negative). */
+  accounts: { account: string; amount: string }[];
+}
+
+/** An entry as proposed before it is posted: no source yet. */
+export type ProposedEntry = Omit<EntryDraft, 'sourceType' | 'sourceId' | 'customerId'>;
+
+/**
+ * Deferred revenue (OD) on the closing date: D each revenue account / C 487 the total; the
+ * reversal, on the day after, the mirror. A negative amount (credit notes exceeding invoices on an
+ * account) writes its line on the other side. No lines when every amount is zero.
+ */
+export function proposedDeferredRevenueEntry(
+  posting: Omit<DeferredRevenueForPosting, 'id'>,
+  options: { reversal: boolean },
+): ProposedEntry {
+  const closing = frenchDate(posting.closingDate);
+  const label = options.reversal ? `Extourne des produits constatés d’avance au ${closing}` : `Produits constatés d’avance au ${closing}`;
+  const sign = options.reversal ? -1 : 1;
+  const lines = new EntryLines();
+  for (const { account, amount } of posting.accounts) lines.add({ account, label }, new Money(amount).times(sign));
+  lines.add({ account: posting.deferredAccount, label }, sumAmounts(posting.accounts.map((a) => a.amount)).times(-sign));
+  const date = options.reversal ? posting.reversalDate : posting.closingDate;
+  return {
+    journal: 'OD',
+    entryDate: date,
+    pieceRef: `PCA-${posting.closingDate}`,
+    pieceDate: date,
+    label,
+    lines: lines.lines(`deferred revenue at ${posting.closingDate}`),
+  };
+}
+
+/** The entry a deferred revenue fact gives: the recognition on the closing date, or its reversal on the day after. */
+export function deferredRevenueEntry(posting: DeferredRevenueForPosting, options: { reversal: boolean }): EntryDraft {
+  return { ...proposedDeferredRevenueEntry(posting, options), sourceType: 'DEFERRED_REVENUE', sourceId: posting.id, customerId: null };
 }

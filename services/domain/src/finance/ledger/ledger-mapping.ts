@@ -28,6 +28,8 @@ export interface LedgerAccounts {
   supplierAccount: string;
   /** Bank movements booked as "other" wait here (compte d’attente) for the accountant. */
   suspenseAccount: string;
+  /** Revenue billed for days after a closing date waits here (produits constatés d’avance) until the reversal. */
+  deferredRevenueAccount: string;
   /** Collected VAT per rate; a rate not listed goes to `defaultVatAccount`. */
   vatAccounts: VatAccount[];
   defaultVatAccount: string;
@@ -59,6 +61,7 @@ export const DEFAULT_LEDGER_ACCOUNTS: LedgerAccounts = {
   internalTransferAccount: '580000',
   supplierAccount: '401000',
   suspenseAccount: '471000',
+  deferredRevenueAccount: '487000',
   vatAccounts: [
     { rate: '20.00', account: '445711' },
     { rate: '10.00', account: '445712' },
@@ -87,6 +90,7 @@ const ACCOUNT_PREFIX: Record<AccountField, string> = {
   internalTransferAccount: '58',
   supplierAccount: '401',
   suspenseAccount: '47',
+  deferredRevenueAccount: '487',
   defaultVatAccount: '44571',
 };
 const ACCOUNT_FIELDS = Object.keys(ACCOUNT_PREFIX) as AccountField[];
@@ -156,18 +160,23 @@ function checkAccounts(input: LedgerAccounts, chart: ReadonlySet<string>): Ledge
 /**
  * Replaces the tenant's mapping as a whole. Every account must be in the chart of accounts and in
  * the class its use requires (VALIDATION_FAILED naming the field); STALE_VERSION after another change.
- * It applies to entries posted from then on; entries already posted keep their accounts.
+ * It applies to entries posted from then on; entries already posted keep their accounts. A mapping
+ * sent without the deferred revenue account (as written before it existed) keeps the current one.
  */
 export async function updateLedgerMapping(
   em: EntityManager,
   identity: Identity,
-  input: LedgerAccounts & { expectedVersion?: number | null },
+  input: Omit<LedgerAccounts, 'deferredRevenueAccount'> & { deferredRevenueAccount?: string | null; expectedVersion?: number | null },
 ): Promise<LedgerMappingConfig> {
   const chart = new Set((await em.find(LedgerAccount, {}, { fields: ['number'] })).map((a) => a.number));
-  const { expectedVersion, ...accounts } = input;
-  const values = { ...checkAccounts(accounts, chart), updatedBy: actorId(identity) };
+  const { expectedVersion, deferredRevenueAccount, ...given } = input;
   const stale = 'Le paramétrage comptable a été modifié entre-temps ; rechargez-le';
   const row = await em.findOne(LedgerMapping, { tenantId: identity.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const accounts: LedgerAccounts = {
+    ...given,
+    deferredRevenueAccount: deferredRevenueAccount ?? row?.deferredRevenueAccount ?? DEFAULT_LEDGER_ACCOUNTS.deferredRevenueAccount,
+  };
+  const values = { ...checkAccounts(accounts, chart), updatedBy: actorId(identity) };
   if (row) {
     assertExpectedVersion(row, expectedVersion, stale);
     Object.assign(row, values);

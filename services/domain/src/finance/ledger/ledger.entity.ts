@@ -3,7 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 /** Sales (ventes), bank (banque) and miscellaneous (opérations diverses) journals. */
 export const JOURNALS = ['VT', 'BQ', 'OD'] as const;
 export type Journal = (typeof JOURNALS)[number];
-export const LEDGER_SOURCE_TYPES = ['INVOICE', 'CREDIT_NOTE', 'PAYMENT', 'BANK_MOVEMENT'] as const;
+export const LEDGER_SOURCE_TYPES = ['INVOICE', 'CREDIT_NOTE', 'PAYMENT', 'BANK_MOVEMENT', 'DEFERRED_REVENUE'] as const;
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 /** When the VAT of a line is due: at issue (goods, or the tenant opted for debits) or when paid (services). */
 export const VAT_DUE_ON = ['ISSUE', 'PAYMENT'] as const;
@@ -22,8 +22,10 @@ export const LedgerEntry = defineEntity({
     tenantId: p.uuid(),
     journal: p.enum(JOURNALS),
     entryDate: p.string().columnType('date'),
-    /** Given when the period is validated (FEC EcritureNum); null while it is open. */
+    /** Given when the month is closed (FEC EcritureNum, per journal, in date order); null while it is open. */
     number: p.string().nullable(),
+    /** The closing that numbered it (FEC ValidDate); null while its month is open. */
+    validatedAt: p.datetime().nullable(),
     pieceRef: p.string(),
     pieceDate: p.string().columnType('date'),
     label: p.string(),
@@ -86,6 +88,7 @@ export const LedgerMapping = defineEntity({
     internalTransferAccount: p.string(),
     supplierAccount: p.string(),
     suspenseAccount: p.string(),
+    deferredRevenueAccount: p.string(),
     vatAccounts: p.json<VatAccount[]>(),
     defaultVatAccount: p.string(),
     updatedBy: p.uuid().nullable(),

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   bankBookingEntry,
+  deferredRevenueEntry,
   invoiceEntry,
   paymentReceivedEntry,
   paymentRefundedEntry,
   paymentReversedEntry,
   type BankBookingForPosting,
   type CustomerForPosting,
+  type DeferredRevenueForPosting,
   type EntryDraft,
   type InvoiceForPosting,
   type PaymentForPosting,
@@ -63,6 +65,8 @@ const POSTED_KINDS: readonly FactKind[] = [
   'payment.refunded',
   'bank_movement.booked',
   'bank_movement.unbooked',
+  'deferred_revenue.recognised',
+  'deferred_revenue.reversed',
 ];
 
 interface InvoiceRow {
@@ -210,6 +214,15 @@ const bookingOf = (fact: FactRow): BankBookingForPosting => ({
   bankReference: field<string | null>(fact, 'bankReference'),
 });
 
+/** A deferred revenue fact carries its amounts: its entries depend on nothing else. */
+const deferredRevenueOf = (fact: FactRow): DeferredRevenueForPosting => ({
+  id: fact.subject_id,
+  closingDate: field<string>(fact, 'closingDate'),
+  reversalDate: field<string>(fact, 'reversalDate'),
+  deferredAccount: field<string>(fact, 'deferredAccount'),
+  accounts: field<DeferredRevenueForPosting['accounts']>(fact, 'accounts'),
+});
+
 /** The entry each fact gives (none for the facts the ledger has nothing to post for, such as allocations). */
 async function entriesFor(em: EntityManager, tenantId: string, facts: readonly FactRow[]): Promise<{ fact: FactRow; entry: EntryDraft }[]> {
   const posted = facts.filter((f) => POSTED_KINDS.includes(f.kind));
@@ -247,6 +260,9 @@ function entryOf(
       });
     case 'bank_movement.booked':
       return bankBookingEntry(bookingOf(fact), accounts);
+    case 'deferred_revenue.recognised':
+    case 'deferred_revenue.reversed':
+      return deferredRevenueEntry(deferredRevenueOf(fact), { reversal: fact.kind === 'deferred_revenue.reversed' });
     default:
       return bankBookingEntry(bookingOf(fact), accounts, { on: fact.occurred_on });
   }

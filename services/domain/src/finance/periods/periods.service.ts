@@ -3,6 +3,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import { AccountingPeriod, AccountingPeriodEvent, FiscalYear } from './period.entity';
 import { closingChecks, type ClosingCheck } from './period-closing-checks';
 import { postAllPendingFacts, unpostedFactsThrough } from '../ledger/posting';
+import { validateEntries } from '../ledger/entry-numbering';
 import {
   closingBlocker,
   fiscalYearState,
@@ -14,8 +15,7 @@ import {
   validateReopenReason,
   type DateSpan,
 } from './periods.rules';
-import { ApiKey } from '../../platform/api-key.entity';
-import { User } from '../../platform/user.entity';
+import { actorName } from '../../platform/actor-name';
 import { DomainError, Errors, assertExpectedVersion } from '../../shared/errors';
 import { actorId, type Identity } from '../../shared/identity';
 import { newId } from '../../shared/ids';
@@ -95,13 +95,6 @@ export async function periodClosingChecks(em: EntityManager, periodId: string): 
   return { period, checks, blocker: closingBlocker(period, all, localDate(new Date())) };
 }
 
-/** How a change is signed in the history: the user's name, the API key's name, or the system. */
-async function actorName(em: EntityManager, identity: Identity): Promise<string> {
-  if (identity.kind === 'user') return (await em.findOne(User, { id: identity.userId }))?.fullName ?? identity.email;
-  if (identity.kind === 'api_key') return `Clé API « ${(await em.findOne(ApiKey, { id: identity.apiKeyId }))?.name ?? identity.apiKeyId} »`;
-  return 'Système';
-}
-
 async function saved(em: EntityManager, period: AccountingPeriod): Promise<AccountingPeriod> {
   try {
     await em.flush();
@@ -115,7 +108,8 @@ async function saved(em: EntityManager, period: AccountingPeriod): Promise<Accou
 /**
  * Closes a month: refused while an earlier month is open or the month is not over, and while the
  * checks list something the caller has not acknowledged (`PERIOD_CHECKS_NOT_ACKNOWLEDGED`, with
- * the counts). The closing is kept in the period's history with what was acknowledged.
+ * the counts). The closing numbers the month's entries (validation) and is kept in the period's
+ * history with what was acknowledged.
  */
 export async function closePeriod(
   em: EntityManager,
@@ -149,6 +143,8 @@ export async function closePeriod(
     );
   const name = await actorName(em, identity);
   const now = new Date();
+  const year = await em.findOneOrFail(FiscalYear, { id: period.fiscalYearId });
+  await validateEntries(em, identity.tenantId, { from: year.startsOn, through: period.endsOn }, now);
   Object.assign(period, { state: 'CLOSED', closedAt: now, closedBy: actorId(identity), closedByName: name });
   em.create(AccountingPeriodEvent, {
     id: newId(),

@@ -27,12 +27,14 @@ export function FiscalYearCard({
   canReopen,
   onClose,
   onReopen,
+  onDeferredRevenue,
 }: {
   year: FiscalYearItem;
   canClose: boolean;
   canReopen: boolean;
   onClose: (period: AccountingPeriodItem) => void;
   onReopen: (period: AccountingPeriodItem) => void;
+  onDeferredRevenue: (year: FiscalYearItem) => void;
 }) {
   const { t } = useTranslation(financeNamespace);
   const format = useFormatters();
@@ -40,7 +42,17 @@ export function FiscalYearCard({
     <Card withBorder padding="lg" radius="md" data-testid={`fiscal-year-${year.startsOn}`}>
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('periods.fiscalYear', { from: format.date(year.startsOn), to: format.date(year.endsOn) })}</Title>
-        <PeriodStateBadge state={year.state} year />
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => onDeferredRevenue(year)}
+            aria-label={t('deferredRevenue.actionOf', { from: format.date(year.startsOn), to: format.date(year.endsOn) })}
+          >
+            {t('deferredRevenue.action')}
+          </Button>
+          <PeriodStateBadge state={year.state} year />
+        </Group>
       </Group>
       <Table verticalSpacing="xs" striped>
         <Table.Thead>

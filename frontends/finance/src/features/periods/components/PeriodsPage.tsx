@@ -3,7 +3,8 @@ import { ErrorNotice, LoadingState, PageHeader } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financeNamespace } from '../../../i18n/register';
-import { useFiscalYears, usePeriodPermissions, type AccountingPeriodItem } from '../hooks/use-periods';
+import { useFiscalYears, usePeriodPermissions, type AccountingPeriodItem, type FiscalYearItem } from '../hooks/use-periods';
+import { DeferredRevenueModal } from '../../deferred-revenue/components/DeferredRevenueModal';
 import { ClosePeriodModal } from './ClosePeriodModal';
 import { FiscalYearCard } from './FiscalYearCard';
 import { OpenFiscalYearModal } from './OpenFiscalYearModal';
@@ -17,6 +18,7 @@ export function PeriodsPage() {
   const [closing, setClosing] = useState<AccountingPeriodItem | null>(null);
   const [reopening, setReopening] = useState<AccountingPeriodItem | null>(null);
   const [opening, setOpening] = useState(false);
+  const [deferring, setDeferring] = useState<FiscalYearItem | null>(null);
   return (
     <>
       <PageHeader title={t('periods.title')} subtitle={t('periods.subtitle')}>
@@ -36,12 +38,14 @@ export function PeriodsPage() {
               canReopen={permissions.canReopen}
               onClose={setClosing}
               onReopen={setReopening}
+              onDeferredRevenue={setDeferring}
             />
           ))}
         </Stack>
       )}
       {closing && <ClosePeriodModal period={closing} onClose={() => setClosing(null)} />}
       {reopening && <ReopenPeriodModal period={reopening} onClose={() => setReopening(null)} />}
+      {deferring && <DeferredRevenueModal endsOn={deferring.endsOn} canPost={permissions.canClose} onClose={() => setDeferring(null)} />}
       {opening && <OpenFiscalYearModal lastEndsOn={years[0]?.endsOn ?? null} onClose={() => setOpening(false)} />}
     </>
   );

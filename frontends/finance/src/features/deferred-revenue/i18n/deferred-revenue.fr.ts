@@ -1,0 +1,31 @@
+/** "Produits constatés d’avance", opened from a fiscal year of "Exercices et périodes"; mounted under `deferredRevenue`. */
+export const deferredRevenueFr = {
+  action: 'Produits constatés d’avance',
+  actionOf: 'Produits constatés d’avance de l’exercice du {{from}} au {{to}}',
+  title: 'Produits constatés d’avance',
+  explanation:
+    'Part des lignes émises avec une période de service (redevances de contrat) qui couvre des jours après la date d’arrêté, au prorata des jours, arrondie au centime par ligne ; les avoirs viennent en moins. Les lignes sans période de service ne sont pas prises en compte.',
+  date: 'Date d’arrêté',
+  empty: 'Aucune ligne émise n’a de période de service au-delà de cette date : rien à constater d’avance.',
+  documents: 'Documents',
+  column: {
+    number: 'Numéro',
+    customer: 'Client',
+    period: 'Période de service',
+    net: 'Montant HT',
+    deferred: 'Constaté d’avance',
+    account: 'Compte',
+    label: 'Libellé',
+    debit: 'Débit',
+    credit: 'Crédit',
+  },
+  periodRange: 'du {{from}} au {{to}}',
+  creditNote: 'Avoir',
+  accounts: 'Totaux par compte',
+  total: 'Total',
+  entry: 'Écriture proposée (OD) au {{date}}',
+  reversal: 'Extourne (OD) au {{date}}',
+  posted: 'Comptabilisé le {{date}} pour {{total}} : l’écriture et son extourne sont au journal des opérations diverses.',
+  post: 'Comptabiliser',
+  close: 'Fermer',
+};
