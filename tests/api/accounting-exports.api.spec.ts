@@ -7,15 +7,7 @@ import { checkFec } from '../support/check-fec';
 import { errorCodes, gql, login, must } from '../support/graphql-client';
 import { issuedInvoice } from '../support/invoice-fixtures';
 import { createTestTenant, type TestTenant } from '../support/tenants';
-
-const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-function monthStart(months: number): string {
-  const [y, m] = TODAY.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-const monthEnd = (months: number) => new Date(Date.parse(`${monthStart(months + 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const day = (months: number, d: number) => `${monthStart(months).slice(0, 8)}${String(d).padStart(2, '0')}`;
+import { dayOf, monthEnd, monthStart } from '../support/dates';
 
 interface Link {
   url: string;
@@ -66,9 +58,9 @@ describe('accounting exports through the gateway', () => {
       ),
     ).openFiscalYear.id;
     // Two receipts in the first month (closed below), one in the second, two invoices this month.
-    await payment(day(-2, 5), '250.00');
-    await payment(day(-2, 20), '80.10');
-    await payment(day(-1, 3), '19.90');
+    await payment(dayOf(-2, 5), '250.00');
+    await payment(dayOf(-2, 20), '80.10');
+    await payment(dayOf(-1, 3), '19.90');
     await issuedInvoice(admin, customerId, '100.00');
     await issuedInvoice(admin, customerId, '33.33');
     await posted();
@@ -135,12 +127,12 @@ describe('accounting exports through the gateway', () => {
       .map((r) => r.split('|'));
     // The closed month's receipts are validated (numbered at its closing); the others follow, provisionally numbered.
     expect(rows.filter((r) => r[0] === 'BQ').map((r) => [r[2], r[3]])).toEqual([
-      ['BQ000001', day(-2, 5).replaceAll('-', '')],
-      ['BQ000001', day(-2, 5).replaceAll('-', '')],
-      ['BQ000002', day(-2, 20).replaceAll('-', '')],
-      ['BQ000002', day(-2, 20).replaceAll('-', '')],
-      ['BQ000003', day(-1, 3).replaceAll('-', '')],
-      ['BQ000003', day(-1, 3).replaceAll('-', '')],
+      ['BQ000001', dayOf(-2, 5).replaceAll('-', '')],
+      ['BQ000001', dayOf(-2, 5).replaceAll('-', '')],
+      ['BQ000002', dayOf(-2, 20).replaceAll('-', '')],
+      ['BQ000002', dayOf(-2, 20).replaceAll('-', '')],
+      ['BQ000003', dayOf(-1, 3).replaceAll('-', '')],
+      ['BQ000003', dayOf(-1, 3).replaceAll('-', '')],
     ]);
     expect(rows.filter((r) => r[0] === 'VT').map((r) => r[2])).toEqual([
       'VT000001',
@@ -187,8 +179,8 @@ describe('accounting exports through the gateway', () => {
     expect(fields.map((f) => f.length)).toEqual([9, 9, 9, 9, 9, 9]);
     expect(fields.slice(0, 2).map((f) => [f[0], f[1], f[2], f[4], f[7], f[8]])).toEqual(
       expect.arrayContaining([
-        ['BQ', ddmmyy(day(-2, 5)), 'BQ000001', '512000', '250,00', '0,00'],
-        ['BQ', ddmmyy(day(-2, 5)), 'BQ000001', '411000', '0,00', '250,00'],
+        ['BQ', ddmmyy(dayOf(-2, 5)), 'BQ000001', '512000', '250,00', '0,00'],
+        ['BQ', ddmmyy(dayOf(-2, 5)), 'BQ000001', '411000', '0,00', '250,00'],
       ]),
     );
     expect(fields.find((f) => f[4] === '411000')![5]).toMatch(/^411/);

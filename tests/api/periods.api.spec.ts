@@ -1,15 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, login, must } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
+import { monthEnd, monthStart } from '../support/dates';
 
-const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-/** The first day of the month `months` away from this one. */
-function monthStart(months: number): string {
-  const [y, m] = TODAY.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-const monthEnd = (months: number) => new Date(Date.parse(`${monthStart(months + 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const FIRST = monthStart(-2);
 const SECOND = monthStart(-1);
 

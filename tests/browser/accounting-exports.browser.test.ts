@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium, signIn } from '../support/browser';
 import { checkFec } from '../support/check-fec';
 import { gql, login, must } from '../support/graphql-client';
 import { createTestTenant, type TestTenant } from '../support/tenants';
+import { dayOf, monthEnd, monthStart } from '../support/dates';
 
 /**
  * « Comptabilité › Exports », on a tenant of its own whose fiscal year started two months ago: two
@@ -16,15 +17,6 @@ import { createTestTenant, type TestTenant } from '../support/tenants';
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'accounting-exports');
 const skipReason = browserSkipReason(backOfficeUrl);
-
-const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-function monthStart(months: number): string {
-  const [y, m] = TODAY.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-const monthEnd = (months: number) => new Date(Date.parse(`${monthStart(months + 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const day = (months: number, d: number) => `${monthStart(months).slice(0, 8)}${String(d).padStart(2, '0')}`;
 
 describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let browser: Browser;
@@ -56,9 +48,9 @@ describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason
       ),
     );
     for (const [receivedOn, amount] of [
-      [day(-2, 4), '1200.00'],
-      [day(-2, 18), '318.40'],
-      [day(-1, 9), '96.00'],
+      [dayOf(-2, 4), '1200.00'],
+      [dayOf(-2, 18), '318.40'],
+      [dayOf(-1, 9), '96.00'],
     ] as const)
       must(
         await gql(
@@ -90,18 +82,7 @@ describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason
   });
 
   async function openExports(): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1400, height: 1000 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(backOfficeUrl!);
-    await page.getByLabel('Adresse e-mail').fill(tenant.adminEmail);
-    await page.getByLabel('Mot de passe').fill('relais-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    const page = await signIn(browser, backOfficeUrl!, tenant.adminEmail);
     await page.goto(new URL('/finance/accounting?tab=exports', backOfficeUrl!).toString());
     await page.getByRole('tab', { name: 'Exports', selected: true }).waitFor();
     return page;
@@ -119,7 +100,7 @@ describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason
     expect(shown).toContain('Total débit1 614,40 €');
     expect(shown).toContain('1 écriture d’un mois non clôturé : son numéro est provisoire.');
     expect(shown).toContain('JournalCode|JournalLib|EcritureNum|EcritureDate');
-    expect(shown).toContain(`BQ|Banque|BQ000001|${day(-2, 4).replaceAll('-', '')}|512000`);
+    expect(shown).toContain(`BQ|Banque|BQ000001|${dayOf(-2, 4).replaceAll('-', '')}|512000`);
     await page.screenshot({ path: join(screenshots, 'fec-preview.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), fec.getByRole('button', { name: 'Télécharger' }).click()]);
@@ -152,7 +133,7 @@ describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason
     const lines = (await preview.locator('code').textContent())!.split('\n');
     const ddmmyyyy = (d: string) => `${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(0, 4)}`;
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(new RegExp(`^BQ000001,${ddmmyyyy(day(-2, 4))},BQ,"512000","",".*","CHQ 1200.00",1200.00,D,"",EUR$`));
+    expect(lines[0]).toMatch(new RegExp(`^BQ000001,${ddmmyyyy(dayOf(-2, 4))},BQ,"512000","",".*","CHQ 1200.00",1200.00,D,"",EUR$`));
     await page.screenshot({ path: join(screenshots, 'journal-preview.png'), fullPage: true });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium, signIn } from '../support/browser';
 import { adminClient } from '../support/database';
 import { gql, login, must } from '../support/graphql-client';
 import { issuedInvoice } from '../support/invoice-fixtures';
@@ -16,7 +16,6 @@ import { createTestTenant, type TestTenant } from '../support/tenants';
  * nothing, then saves a right one. A screenshot of each tab goes to /tmp/h3-*.png.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
-const password = 'relais-demo';
 const CUSTOMER = 'Résidence Les Tilleuls';
 
 const skipReason = browserSkipReason(backOfficeUrl);
@@ -94,21 +93,7 @@ describe.skipIf(skipReason !== null)(`accounting in Chromium${skipReason ? ` —
     await browser?.close();
   });
 
-  async function openAs(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(backOfficeUrl!);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
+  const openAs = (email: string) => signIn(browser, backOfficeUrl!, email, { viewport: { width: 1440, height: 900 } });
 
   async function download(page: Page, button: Locator): Promise<string> {
     const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);

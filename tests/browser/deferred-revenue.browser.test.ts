@@ -9,9 +9,9 @@ import {
   startContractBillingRun,
   type Orm,
 } from '@relais/domain';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium, signIn } from '../support/browser';
 import { appOrm } from '../support/database';
 import { billedContract } from '../support/contract-billing-world';
 import { gql, login, must } from '../support/graphql-client';
@@ -78,16 +78,7 @@ describe.skipIf(skipReason !== null)(`deferred revenue in Chromium${skipReason ?
     await orm?.close(true);
   });
 
-  async function openAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(backOfficeUrl!);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill('relais-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
+  const openAs = (email: string) => signIn(browser, backOfficeUrl!, email);
 
   const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const cells = async (row: Locator) => (await row.locator('td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { camt053Statement } from '@relais/domain';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, launchChromium } from '../support/browser';
+import { browserSkipReason, launchChromium, signIn } from '../support/browser';
 import { adminClient } from '../support/database';
 import { gql, login, must } from '../support/graphql-client';
 import { createTestTenant, type TestTenant } from '../support/tenants';
+import { monthEnd, monthStart, TODAY } from '../support/dates';
 
 /**
  * « Exercices et périodes », on a tenant of its own whose first fiscal year started last month:
@@ -16,18 +17,9 @@ import { createTestTenant, type TestTenant } from '../support/tenants';
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'periods');
-const password = 'relais-demo';
 
 const skipReason = browserSkipReason(backOfficeUrl);
 
-const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-/** The first day of the month `months` away from this one. */
-function monthStart(months: number): string {
-  const [y, m] = TODAY.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-const monthEnd = (months: number) => new Date(Date.parse(`${monthStart(months + 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const LAST_MONTH = monthStart(-1);
 const lastMonthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
   new Date(`${LAST_MONTH}T12:00:00Z`),
@@ -112,16 +104,7 @@ describe.skipIf(skipReason !== null)(`closing a month in Chromium${skipReason ? 
     await browser?.close();
   });
 
-  async function openAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(backOfficeUrl!);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
+  const openAs = (email: string) => signIn(browser, backOfficeUrl!, email);
 
   const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const settled = { timeout: 10_000 };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium, never a downloaded browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -34,4 +34,26 @@ export function browserSkipReason(backOfficeUrl: string | null | undefined): str
       : null;
   if (reason && process.env.CI) throw new Error(`browser tests cannot run in CI: ${reason}`);
   return reason;
+}
+
+export interface SignInOptions {
+  password?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** A new browser context in French (Paris time), signed in to the back-office as `email`. */
+export async function signIn(browser: Browser, backOfficeUrl: string, email: string, options: SignInOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: options.viewport ?? { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(backOfficeUrl);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(options.password ?? 'relais-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  return page;
 }

@@ -5,6 +5,7 @@ import {
   ACCOUNTING_EXPORT_PATH_PREFIX,
   accountingExportFileName,
   accountingExportRequest,
+  DomainError,
   closeTenantScope,
   openTenantScope,
   verifyAccountingExportLink,
@@ -55,7 +56,7 @@ export const accountingExportRoute: HttpRoute = {
         'x-content-type-options': 'nosniff',
       });
       const sink = async (chunk: Buffer) => {
-        if (res.destroyed) throw new Error('download interrupted by the client');
+        if (res.destroyed) throw new DomainError('DOWNLOAD_INTERRUPTED', 'CONFLICT', 'Téléchargement interrompu par le client');
         if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
       };
       await writeAccountingExport(em, identity, request, sink);

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { ActionError, useAction } from '@relais/session';
 import { SectionCard } from '@relais/ui';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountingExportInput } from '../../../gql/graphql';
 import { financeNamespace } from '../../../i18n/register';
@@ -24,30 +24,26 @@ export function ExportCard({ title, description, input, onDownload, testId, chil
   const { t } = useTranslation(financeNamespace);
   const { preview, download, linking } = useAccountingExport();
   const action = useAction();
-  const [shown, setShown] = useState<ExportPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  const [started, setStarted] = useState<string | null>(null);
+  // The preview and the "download started" notice belong to the form's values: a change hides them.
   const key = JSON.stringify(input);
-  useEffect(() => {
-    setShown(null);
-    setStarted(null);
-    action.clear();
-    // The preview belongs to the form's values: a change hides it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const [shownFor, setShown] = useState<{ key: string; preview: ExportPreview } | null>(null);
+  const [startedFor, setStarted] = useState<{ key: string; file: string } | null>(null);
+  const shown = shownFor?.key === key ? shownFor.preview : null;
+  const started = startedFor?.key === key ? startedFor.file : null;
 
   const showPreview = async () => {
     if (!input) return;
     setPreviewing(true);
     const result = await action.run(() => preview(input));
     setPreviewing(false);
-    if (result) setShown(result);
+    if (result) setShown({ key, preview: result });
   };
   const start = async () => {
     if (!input) return;
     const file = await action.run(() => download(input));
     if (!file) return;
-    setStarted(file);
+    setStarted({ key, file });
     onDownload();
   };
 
