@@ -15,7 +15,14 @@ import { ExportTotals, fromCents, cents, type ExportLine } from './export-line';
 import { byteOrderMark, encodeExport, type ExportEncoding } from './export-encoding';
 import { fecFileName, fecHeader, fecRecord } from './fec-format';
 import type { AccountingExportLinkSubject } from './export-link';
-import { firstLedgerLines, ledgerRangeSummary, streamLedgerLines, type LedgerLineOrder, type LedgerLineRange } from './ledger-export-lines';
+import {
+  firstLedgerLines,
+  hasProvisionalEntries,
+  ledgerRangeSummary,
+  streamLedgerLines,
+  type LedgerLineOrder,
+  type LedgerLineRange,
+} from './ledger-export-lines';
 import { customerAuxiliaryAccount } from '../accounts';
 import { JOURNALS, type Journal } from '../ledger/ledger.entity';
 import { ledgerMapping } from '../ledger/ledger-mapping';
@@ -286,7 +293,7 @@ export async function writeAccountingExport(
   if (bom.length > 0) await sink(bom);
   let provisional = false;
   if (resolved.range) {
-    provisional = (await ledgerRangeSummary(em, tenantId, resolved.range)).provisionalEntries > 0;
+    provisional = await hasProvisionalEntries(em, tenantId, resolved.range);
     for await (const line of streamLedgerLines(em, tenantId, resolved.range, resolved.order, localDate(now))) {
       buffer += resolved.record(line);
       totals.add(line);

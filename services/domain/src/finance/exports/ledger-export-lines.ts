@@ -8,7 +8,8 @@ import { DEFAULT_TIMEZONE } from '../../shared/time';
  * The journal lines of a date range, read for an export. Entries of closed months carry the
  * number and validation their closing gave them; those of open months get provisional numbers
  * continuing each journal's counter in date order (what the closing will give them if nothing
- * else is posted before) and the export date as validation date (never before their own date).
+ * else is posted before) and, as validation date, the export date (or the latest entry date of
+ * the range when later).
  */
 
 export interface LedgerLineRange {
@@ -17,46 +18,98 @@ export interface LedgerLineRange {
   journal: Journal | null;
 }
 
-/** FEC: in order of validation (closed months first, as they were closed); other exports: by date. */
+/**
+ * VALIDATION (the FEC): closed months first, in order of their closings, each journal's entries in
+ * number order (the index `ledger_entries_validation_idx` gives that order without a sort), then
+ * the entries of open months per journal in provisional number order. DATE (the CSV layouts): by
+ * date, then journal and number.
+ */
 export type LedgerLineOrder = 'VALIDATION' | 'DATE';
 
-const ORDER: Record<LedgerLineOrder, string> = {
-  VALIDATION: 'e.validated_at nulls last, e.entry_date, e.journal, length(e.entry_number), e.entry_number, l.position',
-  DATE: 'e.entry_date, e.journal, length(e.entry_number), e.entry_number, l.position',
-};
+type LineRow = Omit<ExportLine, 'journalLabel' | 'accountLabel'>;
 
-function linesQuery(tenantId: string, range: LedgerLineRange, order: LedgerLineOrder, today: string, limit: number | null) {
+const LINE_COLUMNS = `e.journal, to_char(e.entry_date, 'YYYYMMDD') as "entryDate", l.account,
+       l.auxiliary_account as "auxiliaryAccount", l.auxiliary_label as "auxiliaryLabel",
+       e.piece_ref as "pieceRef", to_char(e.piece_date, 'YYYYMMDD') as "pieceDate", l.label,
+       l.debit::text as debit, l.credit::text as credit`;
+
+const journalFilter = (range: LedgerLineRange) => (range.journal ? 'and e.journal = ?' : '');
+const journalParam = (range: LedgerLineRange) => (range.journal ? [range.journal] : []);
+
+/** Open months' entries with their provisional numbers (`n` continues the journal's counter). */
+const PROVISIONAL = `
+  provisional as (
+    select e.id, coalesce(c.last_number, 0) + row_number() over (partition by e.journal order by e.entry_date, e.posted_at, e.id) as n
+      from ledger_entries e
+      left join ledger_journal_counters c on c.tenant_id = e.tenant_id and c.journal = e.journal
+     where e.tenant_id = ? and e.number is null and e.entry_date <= ?
+  )`;
+
+/** The validated entries of the range, in order of validation. */
+function validatedQuery(tenantId: string, range: LedgerLineRange, limit: number | null) {
   const sql = `
-    with provisional as (
-      select e.id, row_number() over (partition by e.journal order by e.entry_date, e.posted_at, e.id) as n
-        from ledger_entries e
-       where e.tenant_id = ? and e.number is null and e.entry_date <= ?
-    ), entries as (
-      select e.tenant_id, e.id, e.journal, e.entry_date, e.piece_ref, e.piece_date, e.validated_at,
-             coalesce(e.number, ${entryNumberSql('e.journal', '(coalesce(c.last_number, 0) + p.n)')}) as entry_number,
-             coalesce(to_char(e.validated_at at time zone '${DEFAULT_TIMEZONE}', 'YYYYMMDD'),
-                      to_char(greatest(e.entry_date, ?::date), 'YYYYMMDD')) as valid_date
-        from ledger_entries e
-        left join provisional p on p.id = e.id
-        left join ledger_journal_counters c on c.tenant_id = e.tenant_id and c.journal = e.journal
-       where e.tenant_id = ? and e.entry_date between ? and ? ${range.journal ? 'and e.journal = ?' : ''}
-    )
-    select e.journal, e.entry_number as "entryNumber", to_char(e.entry_date, 'YYYYMMDD') as "entryDate",
-           l.account, coalesce(a.label, l.account) as "accountLabel",
-           l.auxiliary_account as "auxiliaryAccount", l.auxiliary_label as "auxiliaryLabel",
-           e.piece_ref as "pieceRef", to_char(e.piece_date, 'YYYYMMDD') as "pieceDate", l.label,
-           l.debit::text as debit, l.credit::text as credit, e.valid_date as "validDate"
-      from entries e
+    select ${LINE_COLUMNS}, e.number as "entryNumber",
+           to_char(e.validated_at at time zone '${DEFAULT_TIMEZONE}', 'YYYYMMDD') as "validDate"
+      from ledger_entries e
       join ledger_entry_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
-      left join ledger_accounts a on a.tenant_id = e.tenant_id and a.number = l.account
-     order by ${ORDER[order]}
+     where e.tenant_id = ? and e.validated_at is not null and e.entry_date between ? and ? ${journalFilter(range)}
+     order by e.validated_at, e.journal, length(e.number), e.number, l.position
      ${limit === null ? '' : `limit ${Math.trunc(limit)}`}`;
-  const params = [tenantId, range.to, today, tenantId, range.from, range.to, ...(range.journal ? [range.journal] : [])];
-  return { sql, params };
+  return { sql, params: [tenantId, range.from, range.to, ...journalParam(range)] };
 }
 
-type LineRow = Omit<ExportLine, 'journalLabel'>;
-const withJournalLabel = (row: LineRow): ExportLine => ({ ...row, journalLabel: JOURNAL_LABELS[row.journal] ?? row.journal });
+/** The open months' entries of the range, each journal in provisional number order. */
+function provisionalQuery(tenantId: string, range: LedgerLineRange, today: string, limit: number | null) {
+  const sql = `
+    with ${PROVISIONAL}
+    select ${LINE_COLUMNS}, ${entryNumberSql('e.journal', 'p.n')} as "entryNumber",
+           to_char(greatest(?::date, max(e.entry_date) over ()), 'YYYYMMDD') as "validDate"
+      from ledger_entries e
+      join provisional p on p.id = e.id
+      join ledger_entry_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
+     where e.tenant_id = ? and e.entry_date between ? and ? ${journalFilter(range)}
+     order by e.journal, p.n, l.position
+     ${limit === null ? '' : `limit ${Math.trunc(limit)}`}`;
+  return { sql, params: [tenantId, range.to, today, tenantId, range.from, range.to, ...journalParam(range)] };
+}
+
+/** Every entry of the range by date, validated or not (the CSV layouts). */
+function byDateQuery(tenantId: string, range: LedgerLineRange, today: string, limit: number | null) {
+  const sql = `
+    with ${PROVISIONAL}
+    select ${LINE_COLUMNS}, coalesce(e.number, ${entryNumberSql('e.journal', 'p.n')}) as "entryNumber",
+           coalesce(to_char(e.validated_at at time zone '${DEFAULT_TIMEZONE}', 'YYYYMMDD'),
+                    to_char(greatest(?::date, e.entry_date), 'YYYYMMDD')) as "validDate"
+      from ledger_entries e
+      left join provisional p on p.id = e.id
+      join ledger_entry_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
+     where e.tenant_id = ? and e.entry_date between ? and ? ${journalFilter(range)}
+     order by e.entry_date, e.journal, coalesce(e.number is null, false), length(e.number), e.number, p.n, l.position
+     ${limit === null ? '' : `limit ${Math.trunc(limit)}`}`;
+  return { sql, params: [tenantId, range.to, today, tenantId, range.from, range.to, ...journalParam(range)] };
+}
+
+function queries(tenantId: string, range: LedgerLineRange, order: LedgerLineOrder, today: string, limit: number | null) {
+  return order === 'VALIDATION'
+    ? [validatedQuery(tenantId, range, limit), provisionalQuery(tenantId, range, today, limit)]
+    : [byDateQuery(tenantId, range, today, limit)];
+}
+
+/** The labels of the chart of accounts (a few hundred): looked up in memory rather than joined on every line. */
+async function accountLabels(em: EntityManager, tenantId: string): Promise<Map<string, string>> {
+  const rows = await em.execute<{ number: string; label: string }[]>('select number, label from ledger_accounts where tenant_id = ?', [
+    tenantId,
+  ]);
+  return new Map(rows.map((r) => [r.number, r.label]));
+}
+
+const labelled =
+  (labels: Map<string, string>) =>
+  (row: LineRow): ExportLine => ({
+    ...row,
+    journalLabel: JOURNAL_LABELS[row.journal] ?? row.journal,
+    accountLabel: labels.get(row.account) ?? row.account,
+  });
 
 /** Every line of the range, read through a cursor in the scope's transaction (never all in memory). */
 export async function* streamLedgerLines(
@@ -66,10 +119,11 @@ export async function* streamLedgerLines(
   order: LedgerLineOrder,
   today: string,
 ): AsyncGenerator<ExportLine> {
-  const { sql, params } = linesQuery(tenantId, range, order, today, null);
+  const label = labelled(await accountLabels(em, tenantId));
   const connection = em.getConnection();
-  for await (const row of connection.stream<LineRow>(sql, params, em.getTransactionContext(), undefined, 5000))
-    yield withJournalLabel(row as LineRow);
+  for (const { sql, params } of queries(tenantId, range, order, today, null))
+    for await (const row of connection.stream<LineRow>(sql, params, em.getTransactionContext(), undefined, 5000))
+      yield label(row as LineRow);
 }
 
 /** The first lines of the range, for a preview. */
@@ -81,8 +135,13 @@ export async function firstLedgerLines(
   today: string,
   limit: number,
 ): Promise<ExportLine[]> {
-  const { sql, params } = linesQuery(tenantId, range, order, today, limit);
-  return (await em.execute<LineRow[]>(sql, params)).map(withJournalLabel);
+  const label = labelled(await accountLabels(em, tenantId));
+  const lines: ExportLine[] = [];
+  for (const { sql, params } of queries(tenantId, range, order, today, limit)) {
+    if (lines.length >= limit) break;
+    lines.push(...(await em.execute<LineRow[]>(sql, params)).slice(0, limit - lines.length).map(label));
+  }
+  return lines;
 }
 
 export interface LedgerRangeSummary {
@@ -98,8 +157,8 @@ export async function ledgerRangeSummary(em: EntityManager, tenantId: string, ra
     `select count(*) as lines, count(distinct e.id) as entries, count(distinct e.id) filter (where e.number is null) as provisional,
             coalesce(sum(l.debit), 0)::text as debit, coalesce(sum(l.credit), 0)::text as credit
        from ledger_entries e join ledger_entry_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
-      where e.tenant_id = ? and e.entry_date between ? and ? ${range.journal ? 'and e.journal = ?' : ''}`,
-    [tenantId, range.from, range.to, ...(range.journal ? [range.journal] : [])],
+      where e.tenant_id = ? and e.entry_date between ? and ? ${journalFilter(range)}`,
+    [tenantId, range.from, range.to, ...journalParam(range)],
   );
   return {
     lines: Number(row?.lines ?? 0),
@@ -108,4 +167,14 @@ export async function ledgerRangeSummary(em: EntityManager, tenantId: string, ra
     totalDebit: row?.debit ?? '0',
     totalCredit: row?.credit ?? '0',
   };
+}
+
+/** Whether some entries of the range are still in open months (their numbers provisional). */
+export async function hasProvisionalEntries(em: EntityManager, tenantId: string, range: LedgerLineRange): Promise<boolean> {
+  const [row] = await em.execute<{ found: boolean }[]>(
+    `select exists (select 1 from ledger_entries e
+                     where e.tenant_id = ? and e.number is null and e.entry_date between ? and ? ${journalFilter(range)}) as found`,
+    [tenantId, range.from, range.to, ...journalParam(range)],
+  );
+  return row?.found === true;
 }
