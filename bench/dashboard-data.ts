@@ -72,6 +72,8 @@ interface Doc {
   creditedId: string | null;
   creditedCents: number;
   paidCents: number;
+  /** When its payment was received (null while unpaid). */
+  paidOn: string | null;
   number?: string;
 }
 
@@ -242,6 +244,7 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
         creditedId: null,
         creditedCents: 0,
         paidCents: 0,
+        paidOn: null,
       });
     }
     for (let i = invoicesOnly; i < invoiceCount; i += 1) {
@@ -262,6 +265,7 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
         creditedId: credited.id,
         creditedCents: 0,
         paidCents: 0,
+        paidOn: null,
       });
     }
     docs.sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0));
@@ -303,6 +307,7 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
       const receivedOn = planned > today ? today : planned < d.issueDate ? d.issueDate : planned;
       const id = newId();
       d.paidCents = due;
+      d.paidOn = receivedOn;
       push(payments, {
         tenant_id: tenantId,
         id,
@@ -489,6 +494,7 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
       buyer: 'jsonb',
       paid: 'numeric',
       credited: 'numeric',
+      last_payment_on: 'date',
     });
     for (const d of docs)
       push(issue, {
@@ -511,14 +517,17 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
         },
         paid: cents(d.paidCents),
         credited: cents(d.creditedCents),
+        last_payment_on: d.paidOn,
       });
     await client.query(
-      'create temp table bench_issue (id uuid, number text, issue_date date, due_date date, buyer jsonb, paid numeric, credited numeric) on commit drop',
+      `create temp table bench_issue (id uuid, number text, issue_date date, due_date date, buyer jsonb, paid numeric, credited numeric,
+                                      last_payment_on date) on commit drop`,
     );
     await copyColumns(client, 'bench_issue', issue);
     await client.query(
       `update invoices i set status = 'ISSUED', number = s.number, issue_date = s.issue_date, due_date = s.due_date, buyer = s.buyer,
-          issued_at = s.issue_date + time '09:00', sent_at = s.issue_date + time '09:00', paid_amount = s.paid, credited_amount = s.credited
+          issued_at = s.issue_date + time '09:00', sent_at = s.issue_date + time '09:00', paid_amount = s.paid, credited_amount = s.credited,
+          last_payment_on = s.last_payment_on
          from bench_issue s where i.tenant_id = $1 and i.id = s.id`,
       [tenantId],
     );

@@ -145,6 +145,7 @@ the machine below, so the figures compare the two paths with each other; they ar
 - Collections: ${s.movements} bank movements imported against ${s.openInvoices} open invoices, dunning preview over them
   (\`BENCH_MOVEMENTS\`, \`BENCH_OPEN_INVOICES\`)
 - Dashboard: ${s.dashboardInvoices} invoices over two years in the dashboard tenant (\`BENCH_DASHBOARD_INVOICES\`)
+- FEC: ${s.fecLines} journal lines in the fiscal year of the FEC tenant (\`BENCH_FEC_LINES\`)
 
 Columns of the read scenarios: requests per second over the measured run; median and 99th-percentile latency; SQL
 statements per request, read from the \`/metrics\` counters of the process that runs the SQL (for the gateway, the

@@ -19,6 +19,8 @@ import { CONTRACT_SCENARIOS } from './contract-billing';
 import { DASHBOARD_SCENARIOS } from './dashboard';
 import { generateDashboardTenant, type DashboardTenant } from './dashboard-data';
 import { generateContractTenant } from './contract-billing-data';
+import { FEC_SCENARIOS } from './fec';
+import { generateFecTenant, type FecTenant } from './fec-data';
 import { generateCustomers, tenantIdOf } from './data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
 import { measure, probe, type LoadTarget } from './measure';
@@ -174,20 +176,23 @@ async function main(): Promise<void> {
   const contractScenarios = CONTRACT_SCENARIOS.filter((s) => selected(s.id));
   const collectionsScenarios = COLLECTIONS_SCENARIOS.filter((s) => selected(s.id));
   const dashboardScenarios = DASHBOARD_SCENARIOS.filter((s) => selected(s.id));
+  const fecScenarios = FEC_SCENARIOS.filter((s) => selected(s.id));
   if (
     !scenarios.length &&
     !billingScenarios.length &&
     !contractScenarios.length &&
     !collectionsScenarios.length &&
-    !dashboardScenarios.length
+    !dashboardScenarios.length &&
+    !fecScenarios.length
   )
     throw new Error(
-      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS].map((s) => s.id).join(', ')})`,
+      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS, ...FEC_SCENARIOS].map((s) => s.id).join(', ')})`,
     );
 
   const db = await prepareDatabase({
     embedded: { dataDir: path.join(root, '.data/bench-postgres'), port: Number(process.env.BENCH_PG_PORT ?? (await freePort())) },
-    database: 'relais_bench',
+    // BENCH_DATABASE: another name, so that two runs on one DATABASE_URL server do not drop each other's database.
+    database: process.env.BENCH_DATABASE ?? 'relais_bench',
     forceDatabaseName: true,
     fresh: true,
     seed: true,
@@ -258,6 +263,17 @@ async function main(): Promise<void> {
         `${t.customers} customers, ${t.payments} paid, ${t.interventions} interventions, ${t.contracts} contracts`,
     );
   }
+  let fecTenant: FecTenant | null = null;
+  if (fecScenarios.length) {
+    step(`generating the FEC tenant: a fiscal year of ${settings.fecLines} journal lines, ten months closed`);
+    fecTenant = await generateFecTenant(db.adminUrl, settings.fecLines, step);
+    const t = fecTenant;
+    step(`FEC tenant ready in ${(t.milliseconds / 1000).toFixed(1)} s`);
+    dataLines.push(
+      `FEC tenant: ${t.lines} journal lines in ${t.entries} entries (${t.invoices} sales, ${t.receipts} receipts) for ` +
+        `${t.customers} customers, ${t.validatedEntries} entries validated by ten closings, ${t.provisionalEntries} in two open months`,
+    );
+  }
   const postgres = await postgresVersion(db.adminUrl);
 
   const results: SectionResult[] = [];
@@ -324,6 +340,21 @@ async function main(): Promise<void> {
         console.log(`\n${formatTable(results.at(-1)!)}\n`);
       }
     }
+    if (fecTenant) {
+      const fecRun = {
+        tenant: fecTenant,
+        gatewayUrl: stack.gatewayUrl,
+        pids: { finance: stack.pids.finance, gateway: stack.pids.gateway },
+        adminUrl: db.adminUrl,
+        appUrl: db.appUrl,
+        settings,
+        log: step,
+      };
+      for (const scenario of fecScenarios) {
+        results.push(await scenario.run(fecRun));
+        console.log(`\n${formatTable(results.at(-1)!)}\n`);
+      }
+    }
     if (billingTenant) {
       const billingRun = {
         tenant: billingTenant,
@@ -341,7 +372,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (scenarios.length || billingScenarios.length || dashboardScenarios.length) await runStackScenarios();
+  if (scenarios.length || billingScenarios.length || dashboardScenarios.length || fecScenarios.length) await runStackScenarios();
   if (shuttingDown) return;
 
   if (settings.writeDocs) {

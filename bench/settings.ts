@@ -24,6 +24,8 @@ export interface BenchSettings {
   movements: number;
   /** Invoices of the dashboard tenant, over two years (BENCH_DASHBOARD_INVOICES). */
   dashboardInvoices: number;
+  /** Journal lines of the FEC tenant's fiscal year (BENCH_FEC_LINES). */
+  fecLines: number;
   /** Whether docs/benchmarks.md is rewritten (BENCH_WRITE_DOCS=false to skip). */
   writeDocs: boolean;
 }
@@ -49,6 +51,7 @@ export function loadSettings(): BenchSettings {
     openInvoices: Math.round(positive('BENCH_OPEN_INVOICES', 50_000)),
     movements: Math.round(positive('BENCH_MOVEMENTS', 10_000)),
     dashboardInvoices: Math.round(positive('BENCH_DASHBOARD_INVOICES', 100_000)),
+    fecLines: Math.round(positive('BENCH_FEC_LINES', 1_000_000)),
     scenarios: (process.env.BENCH_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -24,6 +24,8 @@ export interface StackOptions {
 export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Process ids of the subgraphs and the gateway (to read their memory in /proc/<pid>/status). */
+  pids: Record<SubgraphName | 'gateway', number>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const subgraphUrls = {} as Record<SubgraphName, string>;
+    const pids = {} as Record<SubgraphName | 'gateway', number>;
     await Promise.all(
       SUBGRAPHS.map(async ({ name, defaultPort }) => {
         const port = options.subgraphPorts?.[name] ?? defaultPort;
@@ -124,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           options.onOutput,
         );
         children.push(child);
+        pids[name] = child.pid!;
         await waitForHealth(`http://127.0.0.1:${port}/health`, child, `subgraph ${name}`);
         subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
       }),
@@ -140,8 +144,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.onOutput,
     );
     children.push(gateway);
+    pids.gateway = gateway.pid!;
     await waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, gateway, 'gateway');
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, stop };
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, pids, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -19,3 +19,17 @@ export async function mailAbout(subjectStart: string): Promise<CaughtMail> {
   }
   throw new Error(`no mail "${subjectStart}…" reached the SMTP server`);
 }
+
+/**
+ * The mail whose subject starts so and which was sent to `address` (numbers repeat from one test
+ * tenant to the next: the recipient tells which tenant's mail it is).
+ */
+export async function mailTo(address: string, subjectStart: string): Promise<CaughtMail> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
+    const found = messages.find((m) => m.subject.startsWith(subjectStart) && m.to.includes(address));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail "${subjectStart}…" to ${address} reached the SMTP server`);
+}

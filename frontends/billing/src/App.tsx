@@ -6,6 +6,7 @@ import { ContractListPage } from './features/contracts/components/ContractListPa
 import { ContractPage } from './features/contracts/components/ContractPage';
 import { CustomerListPage } from './features/customers/components/CustomerListPage';
 import { CustomerPage } from './features/customers/components/CustomerPage';
+import { NewCustomerPage } from './features/customers/components/NewCustomerPage';
 import { IndicesPage } from './features/indices/components/IndicesPage';
 import { InvoicePage } from './features/invoice/components/InvoicePage';
 import { CreditNoteListPage } from './features/invoices/components/CreditNoteListPage';
@@ -42,6 +43,7 @@ export default function BillingApp() {
       <Route path="avoirs" element={<WithNavigation children={<CreditNoteListPage />} />} />
       <Route path="avoirs/:invoiceId" element={<WithNavigation children={<InvoicePage />} />} />
       <Route path="clients" element={<WithNavigation children={<CustomerListPage />} />} />
+      <Route path="clients/nouveau" element={<WithNavigation children={<NewCustomerPage />} />} />
       <Route path="clients/:customerId" element={<WithNavigation children={<CustomerPage />} />} />
       <Route path="contrats" element={<WithNavigation children={<ContractListPage />} />} />
       <Route path="contrats/facturation" element={<WithNavigation children={<ContractBillingPage />} />} />

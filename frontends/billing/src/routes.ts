@@ -1,6 +1,9 @@
 /** Absolute paths of the billing app, valid inside the shell and when the app runs alone. */
 export const billingPaths = {
   billable: '/facturation/a-facturer',
+  /** A bulk invoicing batch followed on "À facturer" (or on the invoice list, `invoicesBatch`). */
+  billableBatch: (id: string) => `/facturation/a-facturer?lot=${encodeURIComponent(id)}`,
+  invoicesBatch: (id: string) => `/facturation/factures?lot=${encodeURIComponent(id)}`,
   quotes: '/facturation/devis',
   newQuote: '/facturation/devis/nouveau',
   quote: (id: string) => `/facturation/devis/${encodeURIComponent(id)}`,
@@ -12,6 +15,7 @@ export const billingPaths = {
   creditNotes: '/facturation/avoirs',
   creditNote: (id: string) => `/facturation/avoirs/${encodeURIComponent(id)}`,
   customers: '/facturation/clients',
+  newCustomer: '/facturation/clients/nouveau',
   customer: (id: string) => `/facturation/clients/${encodeURIComponent(id)}`,
   contracts: '/facturation/contrats',
   contract: (id: string) => `/facturation/contrats/${encodeURIComponent(id)}`,
@@ -24,3 +28,15 @@ export const billingPaths = {
 /** An invoice or a credit note, each under its own section. */
 export const documentPath = (document: { id: string; documentType: string }) =>
   document.documentType === 'CREDIT_NOTE' ? billingPaths.creditNote(document.id) : billingPaths.invoice(document.id);
+
+/**
+ * Pages of the planning app (another app of the back-office, mounted by the shell), reached from
+ * the customer's file by plain links (a page load) rather than through this app's routes.
+ */
+export const planningLinks = {
+  equipment: (id: string) => `/planning/equipements/${encodeURIComponent(id)}`,
+  newEquipment: (siteId: string) => `/planning/equipements/nouveau?site=${encodeURIComponent(siteId)}`,
+  contract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}`,
+  newContract: (customerId: string) => `/planning/contrats/nouveau?client=${encodeURIComponent(customerId)}`,
+  intervention: (id: string) => `/planning/interventions/${encodeURIComponent(id)}`,
+};

@@ -9,6 +9,8 @@ import { CustomerSitesPage } from './features/customer-sites/components/Customer
 import { DispatchBoardPage } from './features/dispatch-board/components/DispatchBoardPage';
 import { EquipmentListPage } from './features/equipment/components/EquipmentListPage';
 import { EquipmentPage } from './features/equipment/components/EquipmentPage';
+import { EditEquipmentPage } from './features/equipment/components/EditEquipmentPage';
+import { NewEquipmentPage } from './features/equipment/components/NewEquipmentPage';
 import { InterventionListPage } from './features/interventions/components/InterventionListPage';
 import { InterventionPage } from './features/interventions/components/InterventionPage';
 import { MyDayJobPage } from './features/my-day/components/MyDayJobPage';
@@ -45,7 +47,9 @@ export default function PlanningApp() {
         <Route path="interventions/:interventionId" element={<OfficePage children={<InterventionPage />} />} />
         <Route path="nouvelle-demande" element={<OfficePage children={<NewRequestPage />} />} />
         <Route path="equipements" element={<OfficePage children={<EquipmentListPage />} />} />
+        <Route path="equipements/nouveau" element={<OfficePage children={<NewEquipmentPage />} />} />
         <Route path="equipements/:equipmentId" element={<OfficePage children={<EquipmentPage />} />} />
+        <Route path="equipements/:equipmentId/modifier" element={<OfficePage children={<EditEquipmentPage />} />} />
         <Route path="contrats" element={<OfficePage children={<ContractListPage />} />} />
         <Route path="contrats/nouveau" element={<OfficePage children={<NewContractPage />} />} />
         <Route path="contrats/:contractId" element={<OfficePage children={<ContractPage />} />} />

@@ -6,6 +6,8 @@ export const planningPaths = {
   newRequest: '/planning/nouvelle-demande',
   equipmentList: '/planning/equipements',
   equipment: (id: string) => `/planning/equipements/${encodeURIComponent(id)}`,
+  newEquipment: '/planning/equipements/nouveau',
+  editEquipment: (id: string) => `/planning/equipements/${encodeURIComponent(id)}/modifier`,
   contracts: '/planning/contrats',
   newContract: '/planning/contrats/nouveau',
   contract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}`,
@@ -22,3 +24,6 @@ export const planningPaths = {
  * this app's routes.
  */
 export const billingContractPath = (id: string) => `/facturation/contrats/${encodeURIComponent(id)}`;
+
+/** A customer's file in the billing app (its sites, contacts, documents), reached by a plain link too. */
+export const billingCustomerPath = (id: string) => `/facturation/clients/${encodeURIComponent(id)}`;

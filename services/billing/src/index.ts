@@ -29,6 +29,8 @@ import { IndexSeriesResolver } from './contracts/index-series.resolver';
 import { ContractMutationResolver } from './contracts/contract-mutations.resolver';
 import { ContractRef } from './contracts/contract-billing.type';
 import { startContractBillingWorker } from './contracts/contract-billing.worker';
+import { BatchResultResolver, BulkInvoicingResolver, InvoicingSettingsResolver } from './bulk-invoicing/bulk-invoicing.resolver';
+import { startBillingBatchWorker } from './bulk-invoicing/billing-batch.worker';
 
 export const billingSubgraph: SubgraphDefinition = {
   name: 'billing',
@@ -54,11 +56,15 @@ export const billingSubgraph: SubgraphDefinition = {
     ContractBillingTermsResolver,
     ContractIndexationResolver,
     IndexSeriesResolver,
+    BulkInvoicingResolver,
+    BatchResultResolver,
+    InvoicingSettingsResolver,
   ],
   orphanedTypes: [CustomerRef, InterventionRef, ContractRef],
   references: { Intervention: (reference) => reference, Contract: (reference) => reference, Invoice: resolveInvoiceReference },
   onStart: async (resources) => {
     const stops = [await startBillingMailWorker(resources), await startContractBillingWorker(resources)];
+    stops.push(await startBillingBatchWorker(resources));
     return async () => {
       for (const stop of stops) await stop();
     };

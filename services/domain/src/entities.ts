@@ -23,6 +23,7 @@ import { AccountingPeriod, AccountingPeriodEvent, FiscalYear } from './finance/p
 import { AccountingExport } from './finance/exports/accounting-export.entity';
 import { DunningRun, DunningSettings, InvoiceCollectionState, Reminder } from './finance/dunning/dunning.entity';
 import { InvoiceArtefact } from './billing/documents/invoice-artefact.entity';
+import { BillingBatch, BillingBatchItem } from './billing/bulk-invoicing/billing-batch.entity';
 import { OutboxAttachment, OutboxMessage } from './mail/outbox.entity';
 import { Quote, QuoteBillingLine, QuoteLine, QuotePublicLink, QuoteRevision } from './billing/quotes/quote.entity';
 import { CustomerPriceList, PriceList, PriceListItem } from './billing/price-list.entity';
@@ -101,6 +102,8 @@ export const tenantOwnedEntities = [
   ContractBillingRun,
   ContractBillingPeriod,
   ContractRenewalNotice,
+  BillingBatch,
+  BillingBatchItem,
   ProfitabilitySettings,
   LedgerMapping,
   LedgerEntry,

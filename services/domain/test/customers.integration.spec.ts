@@ -52,7 +52,7 @@ describe('customers', () => {
       createCustomer(em, tenant.tenantId, {
         ...base,
         name: 'Contacts',
-        contacts: [{ fullName: 'A' }, { fullName: 'B', isBillingContact: true }],
+        contacts: [{ fullName: 'A' }, { fullName: 'B', email: 'b@example.fr', isBillingContact: true }],
       }),
     );
     await inScope((em) => updateCustomer(em, customer.id, { phone: '02 99 00 00 00' }));

@@ -4,6 +4,8 @@ import { contractBillingEn, indicesEn } from './contract-billing.en';
 import { contractsEn } from './contracts.en';
 import { quotesEn } from './quotes.en';
 import { creditAllocationEn } from '../features/credit-allocation/i18n/credit-allocation.en';
+import { bulkInvoicingEn } from '../features/bulk-invoicing/i18n/bulk-invoicing.en';
+import { customerFileEn } from '../features/customers/i18n/customer-file.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
   common: {
@@ -55,6 +57,8 @@ export const billingEn: TranslationShape<typeof billingFr> = {
   contractBilling: contractBillingEn,
   indices: indicesEn,
   creditAllocation: creditAllocationEn,
+  bulkInvoicing: bulkInvoicingEn,
+  customerFile: customerFileEn,
   invoiceStatus: {
     DRAFT: 'Draft',
     ISSUED: 'Issued',
@@ -255,11 +259,27 @@ export const billingEn: TranslationShape<typeof billingFr> = {
   },
   send: {
     action: 'Send',
+    issueAndSend: 'Issue and send',
     title: 'Send {{number}} by e-mail',
+    titleDraft: 'Issue and send the invoice',
     to: 'Recipients',
-    toHint: 'Leave empty for the customer’s address; separate several addresses with commas.',
-    message: 'Personal message (optional)',
+    toHint: 'Separate several addresses with commas.',
+    source: {
+      BILLING_CONTACTS: 'By default, the billing contact of {{customer}}.',
+      CUSTOMER: 'By default, the address of {{customer}}: it has no billing contact.',
+      NONE: '{{customer}} has neither a billing contact nor an e-mail address: type a recipient.',
+    },
+    cc: 'Copy to',
+    ccHint: 'Optional. Separate several addresses with commas.',
+    replyTo: 'Replies will go to {{address}}.',
+    subject: 'Subject',
+    message: 'Message text',
+    draftPlaceholders: 'The invoice’s number, date and due date are filled in when it is issued.',
+    attachments: 'Attachments',
     confirm: 'Send',
+    confirmIssue: 'Issue and send',
+    issueWarning: 'The invoice will get its legal number and can no longer change (only a credit note corrects it).',
+    savesFirst: 'Your changes will be saved before it is issued.',
   },
   deliveryStatus: {
     QUEUED: 'Queued',

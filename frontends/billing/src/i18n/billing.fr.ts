@@ -2,6 +2,8 @@ import { contractBillingFr, indicesFr } from './contract-billing.fr';
 import { contractsFr } from './contracts.fr';
 import { quotesFr } from './quotes.fr';
 import { creditAllocationFr } from '../features/credit-allocation/i18n/credit-allocation.fr';
+import { bulkInvoicingFr } from '../features/bulk-invoicing/i18n/bulk-invoicing.fr';
+import { customerFileFr } from '../features/customers/i18n/customer-file.fr';
 
 export const billingFr = {
   common: {
@@ -53,6 +55,8 @@ export const billingFr = {
   contractBilling: contractBillingFr,
   indices: indicesFr,
   creditAllocation: creditAllocationFr,
+  bulkInvoicing: bulkInvoicingFr,
+  customerFile: customerFileFr,
   invoiceStatus: {
     DRAFT: 'Brouillon',
     ISSUED: 'Émise',
@@ -253,11 +257,27 @@ export const billingFr = {
   },
   send: {
     action: 'Envoyer',
+    issueAndSend: 'Émettre et envoyer',
     title: 'Envoyer {{number}} par e-mail',
+    titleDraft: 'Émettre et envoyer la facture',
     to: 'Destinataires',
-    toHint: 'Laissez vide pour l’adresse du client ; séparez plusieurs adresses par des virgules.',
-    message: 'Message personnel (facultatif)',
+    toHint: 'Séparez plusieurs adresses par des virgules.',
+    source: {
+      BILLING_CONTACTS: 'Par défaut, le contact facturation de {{customer}}.',
+      CUSTOMER: 'Par défaut, l’adresse de {{customer}} : il n’a pas de contact facturation.',
+      NONE: '{{customer}} n’a ni contact facturation ni adresse e-mail : indiquez un destinataire.',
+    },
+    cc: 'Copie à',
+    ccHint: 'Facultatif. Séparez plusieurs adresses par des virgules.',
+    replyTo: 'Les réponses arriveront à {{address}}.',
+    subject: 'Objet',
+    message: 'Texte du message',
+    draftPlaceholders: 'Le numéro, la date et l’échéance de la facture seront remplis à l’émission.',
+    attachments: 'Pièces jointes',
     confirm: 'Envoyer',
+    confirmIssue: 'Émettre et envoyer',
+    issueWarning: 'La facture recevra son numéro légal et ne pourra plus être modifiée (seul un avoir la corrige).',
+    savesFirst: 'Vos modifications seront enregistrées avant l’émission.',
   },
   deliveryStatus: {
     QUEUED: 'En file d’attente',

@@ -1,5 +1,6 @@
 import type { TranslationShape } from '@relais/ui';
 import { contractFormEn } from './contract-form.en';
+import { equipmentFormEn } from './equipment-form.en';
 import { techniciansEn } from '../features/technicians/i18n/technicians.en';
 import type { planningFr } from './planning.fr';
 
@@ -299,6 +300,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     history: 'History',
     historyEmpty: 'No event recorded.',
   },
+  equipmentForm: equipmentFormEn,
   contractForm: contractFormEn,
   contracts: {
     title: 'Maintenance contracts',

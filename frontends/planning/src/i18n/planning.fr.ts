@@ -1,4 +1,5 @@
 import { contractFormFr } from './contract-form.fr';
+import { equipmentFormFr } from './equipment-form.fr';
 import { techniciansFr } from '../features/technicians/i18n/technicians.fr';
 
 export const planningFr = {
@@ -297,6 +298,7 @@ export const planningFr = {
     history: 'Historique',
     historyEmpty: 'Aucun événement enregistré.',
   },
+  equipmentForm: equipmentFormFr,
   contractForm: contractFormFr,
   contracts: {
     title: 'Contrats de maintenance',

@@ -11,7 +11,7 @@ import {
   type BillingExclusion,
   type InvoiceIntervention,
 } from '@relais/domain';
-import { DecimalScalar, em, groupLoaderFor, identityOf, type RequestContext } from '@relais/subgraph-kit';
+import { DecimalScalar, LocalDateScalar, em, groupLoaderFor, identityOf, type RequestContext } from '@relais/subgraph-kit';
 import { invoiceLoader } from './invoice.resolver';
 import { CustomerRef, InterventionRef, InvoiceType, toInvoiceType } from './invoice.type';
 
@@ -32,8 +32,12 @@ export class BillableResolver {
     description:
       'Closed interventions neither invoiced nor marked not billable, oldest first, with estimated amounts: nothing done is forgotten.',
   })
-  async billable(@Ctx() ctx: RequestContext, @Arg('customerId', () => ID, { nullable: true }) customerId: string | null) {
-    return (await listBillable(em(ctx), { customerId })).map(({ intervention, estimate }) => ({
+  async billable(
+    @Ctx() ctx: RequestContext,
+    @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
+    @Arg('closedUntil', () => LocalDateScalar, { nullable: true, description: 'Closed on or before this day.' }) closedUntil: string | null,
+  ) {
+    return (await listBillable(em(ctx), { customerId, closedUntil })).map(({ intervention, estimate }) => ({
       intervention: { id: intervention.id },
       customer: { id: intervention.customerId },
       closedAt: intervention.closedAt ?? null,

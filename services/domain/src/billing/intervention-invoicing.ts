@@ -16,10 +16,11 @@ import { Equipment } from '../maintenance/equipment.entity';
 import { Intervention, LabourEntry, PartUsed } from '../maintenance/intervention.entity';
 import { markInterventionsInvoiced } from '../maintenance/intervention.service';
 import { Site } from '../maintenance/site.entity';
+import { STANDARD_VAT_RATE_CODE, reducedVatNote, worksVatRateCode } from '../maintenance/site.rules';
 import { Technician } from '../maintenance/technician.entity';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
-import { localDate, frenchDate } from '../shared/time';
+import { frenchDate, isLocalDate, localDate, localDayBounds } from '../shared/time';
 
 /**
  * Billing closed interventions: what is still to bill (with an estimate), the draft invoices made
@@ -151,7 +152,7 @@ async function priceOne(
           label: item.label,
           quantity: p.quantity,
           unitPrice: price.unitPrice,
-          vatRateCode: item.vatRateCode,
+          vatRateCode: worksVatRateCode(item.vatRateCode, site),
           unit: unitCode(item.unit),
           ...(price.fromPriceList ? { priceReason: price.reason } : {}),
         };
@@ -161,6 +162,7 @@ async function priceOne(
     listRates: listRates.rates,
     listRateReasons: listRates.reasons,
     includedHoursConsumed: consumed,
+    serviceVatRateCode: worksVatRateCode(STANDARD_VAT_RATE_CODE, site),
   });
   if (contract) consumedInThisRun.set(contract.id, addDecimals(consumedInThisRun.get(contract.id) ?? '0', priced.includedHoursUsed));
   const reference = [
@@ -169,6 +171,7 @@ async function priceOne(
     equipment ? `Équipement : ${equipment.name}${equipment.serialNumber ? ` (n° ${equipment.serialNumber})` : ''}` : null,
     contract ? `Contrat : ${contract.reference}` : null,
     terms?.note ?? null,
+    reducedVatNote(site),
     intervention.observations ? `Observations : ${intervention.observations}` : null,
   ].filter((n): n is string => Boolean(n));
   return {
@@ -277,37 +280,83 @@ export interface BillableIntervention {
   estimate: { net: string; vat: string; gross: string };
 }
 
+export interface BillableFilter {
+  customerId?: string | null;
+  /** Closed on or before this tenant-local day (YYYY-MM-DD). */
+  closedUntil?: string | null;
+  /** Only these (when given). */
+  interventionIds?: readonly string[] | null;
+}
+
 /**
- * Closed interventions neither on an invoice nor marked not billable, oldest first, each with its
- * estimated amount: what the billing clerk still has to bill. Nothing done is forgotten.
+ * Closed interventions neither on an invoice nor marked not billable, matching the filter, oldest
+ * first: the work the billing clerk still has to bill.
  */
-export async function listBillable(em: EntityManager, options: { customerId?: string | null } = {}): Promise<BillableIntervention[]> {
+export async function billableInterventions(em: EntityManager, filter: BillableFilter = {}): Promise<Intervention[]> {
+  if (filter.closedUntil != null) new Validator().check(isLocalDate(filter.closedUntil), 'closedUntil', 'date AAAA-MM-JJ').throwIfInvalid();
   const closed = await em.find(
     Intervention,
-    { status: 'CLOSED', ...(options.customerId ? { customerId: options.customerId } : {}) },
+    {
+      status: 'CLOSED',
+      ...(filter.customerId ? { customerId: filter.customerId } : {}),
+      ...(filter.closedUntil ? { closedAt: { $lt: localDayBounds(filter.closedUntil).to } } : {}),
+      ...(filter.interventionIds ? { id: { $in: [...filter.interventionIds] } } : {}),
+    },
     { orderBy: { closedAt: 'asc', id: 'asc' } },
   );
   if (!closed.length) return [];
   const ids = closed.map((i) => i.id);
-  const [linked, excluded, vatRates, basis, amendments] = await Promise.all([
+  const [linked, excluded] = await Promise.all([
     em.find(InvoiceIntervention, { interventionId: { $in: ids } }),
     em.find(BillingExclusion, { interventionId: { $in: ids } }),
-    vatRateDefs(em),
-    loadListPriceBasis(em, [...new Set(closed.map((i) => i.customerId))]),
-    loadAmendments(
-      em,
-      closed.map((i) => i.contractId).filter((id): id is string => Boolean(id)),
-    ),
   ]);
   const done = new Set([...linked.map((l) => l.interventionId), ...excluded.map((e) => e.interventionId)]);
+  return closed.filter((i) => !done.has(i.id));
+}
+
+/**
+ * Each group of closed interventions priced as converting the groups one after the other (each
+ * in intervention number order) would price it: the lines of its draft and their totals. What a
+ * bulk invoicing preview shows is then what the drafts bill, contract allowances included.
+ */
+export async function priceInterventionGroups(
+  em: EntityManager,
+  groups: readonly (readonly Intervention[])[],
+): Promise<{ lineCount: number; totals: { net: string; vat: string; gross: string } }[]> {
+  const all = groups.flat();
+  if (!all.length) return groups.map(() => ({ lineCount: 0, totals: { net: '0.00', vat: '0.00', gross: '0.00' } }));
+  const [vatRates, basis, amendments] = await Promise.all([
+    vatRateDefs(em),
+    loadListPriceBasis(em, [...new Set(all.map((i) => i.customerId))]),
+    loadAmendments(
+      em,
+      all.map((i) => i.contractId).filter((id): id is string => Boolean(id)),
+    ),
+  ]);
   const consumed = new Map<string, string>();
-  const billable: BillableIntervention[] = [];
-  for (const intervention of closed.filter((i) => !done.has(i.id))) {
-    const { lines } = await priceOne(em, intervention, basis, amendments, consumed);
+  const priced = [];
+  for (const group of groups) {
+    const lines: DraftLine[] = [];
+    for (const intervention of [...group].sort((a, b) => a.number.localeCompare(b.number)))
+      lines.push(...(await priceOne(em, intervention, basis, amendments, consumed)).lines);
     const totals = draftTotals(lines, { vatRates });
-    billable.push({ intervention, estimate: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
+    priced.push({ lineCount: lines.length, totals: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
   }
-  return billable;
+  return priced;
+}
+
+/** Billable interventions (see billableInterventions), each with its estimated amount. Nothing done is forgotten. */
+export async function listBillable(
+  em: EntityManager,
+  options: Pick<BillableFilter, 'customerId' | 'closedUntil'> = {},
+): Promise<BillableIntervention[]> {
+  const waiting = await billableInterventions(em, options);
+  if (!waiting.length) return [];
+  const priced = await priceInterventionGroups(
+    em,
+    waiting.map((i) => [i]),
+  );
+  return waiting.map((intervention, i) => ({ intervention, estimate: priced[i]!.totals }));
 }
 
 async function lockClosedNotInvoiced(em: EntityManager, interventionId: string): Promise<Intervention> {

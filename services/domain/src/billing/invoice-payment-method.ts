@@ -41,17 +41,11 @@ export async function invoicePaymentMethods(
       withoutContract.map((i) => ({ customerId: i.customerId, on: i.issueDate ?? today })),
     ),
   ]);
+  const termsOf = Map.groupBy(terms, (t) => t.contractId);
   return new Map(
     invoices.map((i) => {
       const on = i.issueDate ?? today;
-      if (i.contractId)
-        return [
-          i.id,
-          paymentMethodInForce(
-            terms.filter((t) => t.contractId === i.contractId),
-            on,
-          ),
-        ];
+      if (i.contractId) return [i.id, paymentMethodInForce(termsOf.get(i.contractId) ?? [], on)];
       return [i.id, mandates.has(`${i.customerId}|${on}`) ? 'DIRECT_DEBIT' : 'TRANSFER'];
     }),
   );

@@ -7,7 +7,8 @@ import { Errors } from '../shared/errors';
 
 /**
  * How other contexts settle invoices: finance allocates payments and credit surpluses through
- * these functions, billing keeps the settlement columns (`paid_amount`, `credited_amount`).
+ * these functions, billing keeps the settlement columns (`paid_amount`, `credited_amount`, and
+ * `last_payment_on`, the latest receipt of the payments allocated, which tells how late it was paid).
  * Callers lock first, then change, in one transaction.
  */
 
@@ -31,8 +32,8 @@ function assertSettleable(invoice: Invoice): void {
     });
 }
 
-/** Adds a payment to a locked invoice, never beyond its open balance. */
-export function applyPaymentToInvoice(invoice: Invoice, amount: Money): void {
+/** Adds a payment received on `receivedOn` to a locked invoice, never beyond its open balance. */
+export function applyPaymentToInvoice(invoice: Invoice, amount: Money, receivedOn: string): void {
   assertSettleable(invoice);
   const balance = openBalanceOf(invoice);
   if (amount.greaterThan(balance))
@@ -42,14 +43,20 @@ export function applyPaymentToInvoice(invoice: Invoice, amount: Money): void {
       { invoiceId: invoice.id, invoiceNumber: invoice.number, openBalance: balance },
     );
   invoice.paidAmount = new Money(invoice.paidAmount).plus(amount).toFixed(2);
+  if (!invoice.lastPaymentOn || receivedOn > invoice.lastPaymentOn) invoice.lastPaymentOn = receivedOn;
   invoice.updatedAt = new Date();
 }
 
-/** Takes a payment back from a locked invoice (a reversed payment, an undone allocation): the invoice is open again. */
-export function releasePaymentFromInvoice(invoice: Invoice, amount: Money): void {
+/**
+ * Takes a payment back from a locked invoice (a reversed payment, an undone allocation): the invoice
+ * is open again. `latestRemaining` is the latest receipt of the payments still allocated to it
+ * (null when none is left).
+ */
+export function releasePaymentFromInvoice(invoice: Invoice, amount: Money, latestRemaining: string | null): void {
   const paid = new Money(invoice.paidAmount).minus(amount);
   if (paid.isNegative()) throw new Error(`invoice ${invoice.id} would be paid below zero`);
   invoice.paidAmount = paid.toFixed(2);
+  invoice.lastPaymentOn = latestRemaining;
   invoice.updatedAt = new Date();
 }
 

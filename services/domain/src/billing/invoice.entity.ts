@@ -64,6 +64,8 @@ export const Invoice = defineEntity({
     retentionAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     paidAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     creditedAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    /** The latest receipt date of the payments allocated to it and not released; null when none (how late it was paid). */
+    lastPaymentOn: p.string().columnType('date').nullable(),
     /** Amount due less retention, payments and credit notes (a generated column). */
     openBalance: p
       .decimal('string')

@@ -11,8 +11,14 @@ export const CustomerContact = defineEntity({
     jobTitle: p.string().nullable(),
     email: p.string().nullable(),
     phone: p.string().nullable(),
+    /** Role "facturation": invoices and statements are addressed to them. */
     isBillingContact: p.boolean().default(false),
+    /** Role "sur site": the person technicians call or meet on site. */
+    isSiteContact: p.boolean().default(false),
+    /** Role "signataire": signs quotes and contracts for the customer. */
+    isSignatory: p.boolean().default(false),
     position: p.integer().default(0),
+    version: p.integer().version(),
   },
 });
 export type CustomerContact = InstanceType<typeof CustomerContact.class>;

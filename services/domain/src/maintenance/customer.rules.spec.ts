@@ -95,3 +95,28 @@ describe('validateCustomer', () => {
     expect(() => validateCustomer({ ...valid, billingCountry: 'BE', billingPostalCode: 'B-1000' }, { partial: false })).not.toThrow();
   });
 });
+
+describe('consumers and phone numbers', () => {
+  const consumer = {
+    name: 'Mme Jeanne Morvan',
+    billingAddressLine1: '4 impasse des Lilas',
+    billingPostalCode: '29200',
+    billingCity: 'Brest',
+  };
+
+  it('accepts a private person without company identifiers, and refuses one with them', () => {
+    expect(() => validateCustomer({ ...consumer, isConsumer: true }, { partial: false })).not.toThrow();
+    const fields = problems(() => validateCustomer({ ...valid, isConsumer: true }, { partial: false }));
+    expect(fields).toEqual([
+      { field: 'siren', message: 'un particulier n’a pas de SIREN' },
+      { field: 'siret', message: 'un particulier n’a pas de SIRET' },
+      { field: 'vatNumber', message: 'un particulier n’a pas de numéro de TVA intracommunautaire' },
+    ]);
+  });
+
+  it('accepts French and international phone numbers as people type them, and refuses the rest', () => {
+    expect(() => validateCustomer({ ...valid, phone: '02 98 44 12 30' }, { partial: false })).not.toThrow();
+    expect(() => validateCustomer({ ...valid, phone: '+32 2 123 45 67' }, { partial: false })).not.toThrow();
+    expect(problems(() => validateCustomer({ ...valid, phone: '02 98 44' }, { partial: false }))[0]!.field).toBe('phone');
+  });
+});

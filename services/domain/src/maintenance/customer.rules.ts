@@ -1,4 +1,5 @@
 import { Validator } from '../shared/errors';
+import { isValidEmail, isValidPhone } from './contact.rules';
 
 /** Luhn checksum, used by INSEE for SIREN (9 digits) and SIRET (14 digits). */
 export function luhnValid(digits: string): boolean {
@@ -52,6 +53,9 @@ export interface CustomerFields {
   siret?: string | null;
   vatNumber?: string | null;
   email?: string | null;
+  phone?: string | null;
+  /** A private person (particulier) rather than a business: see `validateCustomer`. */
+  isConsumer?: boolean;
   billingAddressLine1?: string;
   billingPostalCode?: string;
   billingCity?: string;
@@ -79,13 +83,24 @@ export function validateCustomer(fields: CustomerFields, { partial }: { partial:
     if (fields.siren && fields.vatNumber.startsWith('FR'))
       v.check(fields.vatNumber.endsWith(fields.siren), 'vatNumber', 'ne correspond pas au SIREN');
   }
-  if (fields.email) v.check(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email), 'email', 'adresse e-mail invalide');
+  if (fields.isConsumer) {
+    // A private person has no company identifiers: an invoice to them is B2C (no SIREN, no 40 € indemnity).
+    v.check(!fields.siren, 'siren', 'un particulier n’a pas de SIREN');
+    v.check(!fields.siret, 'siret', 'un particulier n’a pas de SIRET');
+    v.check(!fields.vatNumber, 'vatNumber', 'un particulier n’a pas de numéro de TVA intracommunautaire');
+  }
+  if (fields.email) v.check(isValidEmail(fields.email), 'email', 'adresse e-mail invalide');
+  if (fields.phone) v.check(isValidPhone(fields.phone), 'phone', 'numéro de téléphone invalide (10 chiffres, ou + et l’indicatif du pays)');
   if (present('billingAddressLine1')) v.check((fields.billingAddressLine1 ?? '').trim().length > 0, 'billingAddressLine1', 'obligatoire');
   if (present('billingCity')) v.check((fields.billingCity ?? '').trim().length > 0, 'billingCity', 'obligatoire');
   const country = fields.billingCountry ?? 'FR';
   if (present('billingPostalCode')) {
     const postal = fields.billingPostalCode ?? '';
-    v.check(country === 'FR' ? /^\d{5}$/.test(postal) : postal.trim().length > 0, 'billingPostalCode', 'code postal invalide');
+    v.check(
+      country === 'FR' ? /^\d{5}$/.test(postal) : postal.trim().length > 0,
+      'billingPostalCode',
+      country === 'FR' ? 'code postal invalide (5 chiffres)' : 'obligatoire',
+    );
   }
   if (fields.billingCountry !== undefined) v.check(/^[A-Z]{2}$/.test(country), 'billingCountry', 'code pays ISO à 2 lettres');
   if (fields.paymentTermsDays !== undefined) {

@@ -5,7 +5,8 @@ import { CustomerContact } from './customer-contact.entity';
 import { Site } from './site.entity';
 import { compactIdentifier, customerCode, validateCustomer, type CustomerFields } from './customer.rules';
 import { nextCounterValue } from '../platform/counters';
-import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
+import { contactProblems, roleFlags } from './contact.rules';
+import { Errors, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { Page, PageArgs } from '../shared/pagination';
@@ -17,11 +18,12 @@ export interface ContactInput {
   jobTitle?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** BILLING, SITE, SIGNATORY (contact.rules.ts); when absent, `isBillingContact` gives BILLING. */
+  roles?: readonly string[] | null;
   isBillingContact?: boolean | null;
 }
 
 export interface CustomerInput extends CustomerFields {
-  phone?: string | null;
   billingAddressLine2?: string | null;
   notes?: string | null;
   contacts?: ContactInput[] | null;
@@ -32,41 +34,45 @@ function normalise<T extends CustomerInput>(input: T): T {
   for (const key of ['siren', 'siret', 'vatNumber'] as const) {
     if (out[key] !== undefined) out[key] = compactIdentifier(out[key]);
   }
-  if (out.name !== undefined) out.name = out.name.trim();
-  if (out.email) out.email = out.email.trim().toLowerCase();
+  if (out.name !== undefined) out.name = (out.name ?? '').trim();
+  if (out.email !== undefined) out.email = out.email?.trim().toLowerCase() || null;
+  if (out.phone !== undefined) out.phone = out.phone?.trim() || null;
+  // A required field sent as null reads as empty, so that validation names it.
+  for (const key of ['billingAddressLine1', 'billingPostalCode', 'billingCity'] as const)
+    if (out[key] !== undefined) out[key] = (out[key] ?? '').trim();
+  for (const key of ['billingAddressLine2', 'notes'] as const) if (out[key] !== undefined) out[key] = out[key]?.trim() || null;
   return out;
 }
 
-function validateContacts(contacts: ContactInput[]): void {
-  const v = new Validator();
-  contacts.forEach((c, i) => {
-    v.check(c.fullName.trim().length > 0, `contacts[${i}].fullName`, 'obligatoire');
-    if (c.email) v.check(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email), `contacts[${i}].email`, 'adresse e-mail invalide');
-  });
-  v.throwIfInvalid();
+const rolesOf = (contact: ContactInput): readonly string[] => contact.roles ?? (contact.isBillingContact ? ['BILLING'] : []);
+
+/** The contact as stored: trimmed, e-mail in lower case, empty texts as null, roles as flags. */
+function contactFields(contact: ContactInput) {
+  return {
+    fullName: contact.fullName.trim(),
+    jobTitle: contact.jobTitle?.trim() || null,
+    email: contact.email?.trim().toLowerCase() || null,
+    phone: contact.phone?.trim() || null,
+    ...roleFlags(rolesOf(contact)),
+  };
+}
+
+function validateContacts(contacts: ContactInput[], prefix: (index: number) => string): void {
+  const problems = contacts.flatMap((c, i) => contactProblems({ ...c, roles: rolesOf(c) }, prefix(i)));
+  if (problems.length) throw Errors.validation(problems);
 }
 
 function replaceContacts(em: EntityManager, customer: Customer, contacts: ContactInput[], existing: CustomerContact[]): void {
   for (const old of existing) em.remove(old);
   contacts.forEach((c, position) =>
-    em.create(CustomerContact, {
-      id: newId(),
-      tenantId: customer.tenantId,
-      customerId: customer.id,
-      fullName: c.fullName.trim(),
-      jobTitle: c.jobTitle ?? null,
-      email: c.email?.trim().toLowerCase() ?? null,
-      phone: c.phone ?? null,
-      isBillingContact: c.isBillingContact ?? false,
-      position,
-    }),
+    em.create(CustomerContact, { id: newId(), tenantId: customer.tenantId, customerId: customer.id, ...contactFields(c), position }),
   );
 }
 
 export async function createCustomer(em: EntityManager, tenantId: string, raw: CustomerInput): Promise<Customer> {
   const input = normalise(raw);
   validateCustomer(input, { partial: false });
-  validateContacts(input.contacts ?? []);
+  validateContacts(input.contacts ?? [], (i) => `contacts[${i}].`);
   const code = customerCode(await nextCounterValue(em, tenantId, 'customer'));
   const customer = em.create(Customer, {
     id: newId(),
@@ -78,6 +84,7 @@ export async function createCustomer(em: EntityManager, tenantId: string, raw: C
     vatNumber: input.vatNumber ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
+    isConsumer: input.isConsumer ?? false,
     billingAddressLine1: input.billingAddressLine1!.trim(),
     billingAddressLine2: input.billingAddressLine2 ?? null,
     billingPostalCode: input.billingPostalCode!.trim(),
@@ -103,7 +110,7 @@ export async function updateCustomer(
   assertExpectedVersion(customer, expectedVersion, 'Ce client a été modifié entre-temps ; rechargez la fiche');
   const input = normalise(raw);
   validateCustomer({ ...customer, ...definedOnly(input) }, { partial: false });
-  if (input.contacts) validateContacts(input.contacts);
+  if (input.contacts) validateContacts(input.contacts, (i) => `contacts[${i}].`);
   const { contacts, ...fields } = definedOnly(input);
   em.assign(customer, fields);
   if (contacts) replaceContacts(em, customer, contacts, await em.find(CustomerContact, { customerId: id }));
@@ -145,4 +152,51 @@ export async function contactsByCustomerIds(em: EntityManager, ids: readonly str
 
 export async function sitesByCustomerIds(em: EntityManager, ids: readonly string[]): Promise<Site[]> {
   return em.find(Site, { customerId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
+}
+
+/** A new contact of the customer, after the others. */
+export async function addCustomerContact(em: EntityManager, customerId: string, input: ContactInput): Promise<CustomerContact> {
+  const customer = await getCustomer(em, customerId);
+  validateContacts([input], () => '');
+  const last = await em.findOne(CustomerContact, { customerId }, { orderBy: { position: 'desc' } });
+  const contact = em.create(CustomerContact, {
+    id: newId(),
+    tenantId: customer.tenantId,
+    customerId,
+    ...contactFields(input),
+    position: (last?.position ?? -1) + 1,
+  });
+  await em.flush();
+  return contact;
+}
+
+export async function getCustomerContact(em: EntityManager, id: string): Promise<CustomerContact> {
+  const contact = await em.findOne(CustomerContact, { id });
+  if (!contact) throw Errors.notFound('CustomerContact', id);
+  return contact;
+}
+
+/** Replaces the contact's name, job title, e-mail, phone and roles; STALE_VERSION if it changed since `expectedVersion`. */
+export async function updateCustomerContact(
+  em: EntityManager,
+  id: string,
+  input: ContactInput,
+  expectedVersion?: number | null,
+): Promise<CustomerContact> {
+  const contact = await getCustomerContact(em, id);
+  assertExpectedVersion(contact, expectedVersion, 'Ce contact a été modifié entre-temps ; rechargez la fiche');
+  validateContacts([input], () => '');
+  em.assign(contact, contactFields(input));
+  await em.flush();
+  return contact;
+}
+
+/** Removes the contact (kept in the audit log); STALE_VERSION if it changed since `expectedVersion`. Returns its customer. */
+export async function removeCustomerContact(em: EntityManager, id: string, expectedVersion?: number | null): Promise<Customer> {
+  const contact = await getCustomerContact(em, id);
+  assertExpectedVersion(contact, expectedVersion, 'Ce contact a été modifié entre-temps ; rechargez la fiche');
+  const customer = await getCustomer(em, contact.customerId);
+  em.remove(contact);
+  await em.flush();
+  return customer;
 }

@@ -34,7 +34,7 @@ async function validateEquipment(
   selfId?: string,
 ): Promise<Site> {
   const v = new Validator()
-    .check(e.name.trim().length > 0, 'name', 'obligatoire')
+    .check((e.name ?? '').trim().length > 0, 'name', 'obligatoire')
     .check((EQUIPMENT_CATEGORIES as readonly string[]).includes(e.category), 'category', 'catégorie inconnue')
     .check(!e.status || (EQUIPMENT_STATUSES as readonly string[]).includes(e.status), 'status', 'état inconnu')
     .check(!e.installedOn || isLocalDate(e.installedOn), 'installedOn', 'date AAAA-MM-JJ')
@@ -130,6 +130,8 @@ export function listEquipment(
 export const equipmentByIds = (em: EntityManager, ids: readonly string[]) => em.find(Equipment, { id: { $in: [...ids] } });
 export const equipmentByParentIds = (em: EntityManager, ids: readonly string[]) =>
   em.find(Equipment, { parentId: { $in: [...ids] } }, { orderBy: { name: 'asc' } });
+export const equipmentBySiteIds = (em: EntityManager, ids: readonly string[]) =>
+  em.find(Equipment, { siteId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
 export const equipmentByContractIds = (em: EntityManager, ids: readonly string[]) =>
   em.find(Equipment, { contractId: { $in: [...ids] } }, { orderBy: { name: 'asc' } });
 

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Site } from './site.entity';
+import { siteProblems, type SiteFields } from './site.rules';
 import { getCustomer } from './customer.service';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import type { FilterQuery } from '@mikro-orm/core';
 import { containsPattern } from '../shared/search';
 import { definedOnly } from '../shared/objects';
+import { localDate } from '../shared/time';
 
 export interface SiteInput {
   customerId: string;
@@ -17,31 +19,43 @@ export interface SiteInput {
   city: string;
   country?: string | null;
   accessNotes?: string | null;
+  dwellingOverTwoYears?: boolean | null;
+  reducedVatAttestedOn?: string | null;
 }
 
-function validateSite(input: Omit<SiteInput, 'customerId'>): void {
-  const country = input.country ?? 'FR';
-  new Validator()
-    .check(input.name.trim().length > 0, 'name', 'obligatoire')
-    .check(input.addressLine1.trim().length > 0, 'addressLine1', 'obligatoire')
-    .check(country === 'FR' ? /^\d{5}$/.test(input.postalCode) : input.postalCode.trim().length > 0, 'postalCode', 'code postal invalide')
-    .check(input.city.trim().length > 0, 'city', 'obligatoire')
-    .throwIfInvalid();
+function validateSite(site: SiteFields): void {
+  const problems = siteProblems(site, localDate(new Date()));
+  if (problems.length) throw Errors.validation(problems);
 }
 
-export async function createSite(em: EntityManager, tenantId: string, input: SiteInput): Promise<Site> {
+const trimmed = (value: string | null | undefined) => (value == null ? value : value.trim());
+
+function normalise<T extends Partial<SiteInput>>(input: T): T {
+  const out = { ...input };
+  // A required field sent as null reads as empty, so that validation names it.
+  for (const key of ['name', 'addressLine1', 'postalCode', 'city'] as const) if (out[key] !== undefined) out[key] = (out[key] ?? '').trim();
+  if (out.country !== undefined) out.country = (out.country ?? 'FR').trim().toUpperCase();
+  if (out.accessNotes !== undefined) out.accessNotes = trimmed(out.accessNotes) || null;
+  if (out.reducedVatAttestedOn !== undefined) out.reducedVatAttestedOn = trimmed(out.reducedVatAttestedOn) || null;
+  return out;
+}
+
+export async function createSite(em: EntityManager, tenantId: string, raw: SiteInput): Promise<Site> {
+  const input = normalise(raw);
   validateSite(input);
   await getCustomer(em, input.customerId);
   const site = em.create(Site, {
     id: newId(),
     tenantId,
     customerId: input.customerId,
-    name: input.name.trim(),
-    addressLine1: input.addressLine1.trim(),
-    postalCode: input.postalCode.trim(),
-    city: input.city.trim(),
+    name: input.name,
+    addressLine1: input.addressLine1,
+    postalCode: input.postalCode,
+    city: input.city,
     country: input.country ?? 'FR',
     accessNotes: input.accessNotes ?? null,
+    dwellingOverTwoYears: input.dwellingOverTwoYears ?? false,
+    reducedVatAttestedOn: input.reducedVatAttestedOn ?? null,
   });
   await em.flush();
   return site;
@@ -58,11 +72,18 @@ export function listSites(em: EntityManager, args: PageArgs & { customerId?: str
   return keysetPage(em, Site, where.length ? { $and: where } : {}, 'name', args);
 }
 
-export async function updateSite(em: EntityManager, id: string, input: Partial<Omit<SiteInput, 'customerId'>>): Promise<Site> {
+/** Updates the fields given; `expectedVersion` refuses the change if someone saved the site in between. */
+export async function updateSite(
+  em: EntityManager,
+  id: string,
+  raw: Partial<Omit<SiteInput, 'customerId'>>,
+  expectedVersion?: number | null,
+): Promise<Site> {
   const site = await em.findOne(Site, { id });
   if (!site) throw Errors.notFound('Site', id);
-  const changes = definedOnly(input);
-  validateSite({ ...site, ...changes } as SiteInput);
+  assertExpectedVersion(site, expectedVersion, 'Ce site a été modifié entre-temps ; rechargez la fiche');
+  const changes = definedOnly(normalise(raw));
+  validateSite({ ...site, ...changes } as SiteFields);
   em.assign(site, changes);
   await em.flush();
   return site;

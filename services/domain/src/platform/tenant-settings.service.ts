@@ -53,3 +53,46 @@ export async function updateContractBillingSettings(
   await em.flush();
   return settingsOf(tenant);
 }
+
+export const INVOICE_GROUPINGS = ['CUSTOMER', 'SITE', 'CONTRACT'] as const;
+export type InvoiceGrouping = (typeof INVOICE_GROUPINGS)[number];
+
+/** How the tenant invoices in bulk and what its invoice mails say (stored on the tenant, changed here only). */
+export interface InvoicingSettings {
+  /** One invoice per customer, per site or per contract of the work invoiced in bulk. */
+  invoiceGrouping: InvoiceGrouping;
+  /** Null: the default subject and text. */
+  invoiceMailSubject: string | null;
+  invoiceMailBody: string | null;
+}
+
+const invoicingOf = (t: Tenant): InvoicingSettings => ({
+  invoiceGrouping: t.invoiceGrouping,
+  invoiceMailSubject: t.invoiceMailSubject ?? null,
+  invoiceMailBody: t.invoiceMailBody ?? null,
+});
+
+export async function invoicingSettings(em: EntityManager, tenantId: string): Promise<InvoicingSettings> {
+  return invoicingOf(await em.findOneOrFail(Tenant, { id: tenantId }));
+}
+
+/** Stores what billing checked (its templates); an empty text goes back to the default. */
+export async function updateInvoicingSettings(
+  em: EntityManager,
+  tenantId: string,
+  patch: Partial<InvoicingSettings>,
+): Promise<InvoicingSettings> {
+  new Validator()
+    .check(
+      patch.invoiceGrouping === undefined || INVOICE_GROUPINGS.includes(patch.invoiceGrouping),
+      'invoiceGrouping',
+      'CUSTOMER, SITE ou CONTRACT',
+    )
+    .throwIfInvalid();
+  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
+  if (patch.invoiceGrouping !== undefined) tenant.invoiceGrouping = patch.invoiceGrouping;
+  if (patch.invoiceMailSubject !== undefined) tenant.invoiceMailSubject = patch.invoiceMailSubject?.trim() || null;
+  if (patch.invoiceMailBody !== undefined) tenant.invoiceMailBody = patch.invoiceMailBody?.trim() || null;
+  await em.flush();
+  return invoicingOf(tenant);
+}

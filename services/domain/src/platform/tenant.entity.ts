@@ -40,6 +40,11 @@ export const Tenant = defineEntity({
     renewalNoticeMode: p.enum(['AUTO', 'MANUAL'] as const).default('AUTO'),
     /** How many days before the notice deadline a business customer is told. */
     renewalNoticeLeadDays: p.integer().default(30),
+    /** Bulk invoicing makes one invoice per customer, per site or per contract of the work selected. */
+    invoiceGrouping: p.enum(['CUSTOMER', 'SITE', 'CONTRACT'] as const).default('CUSTOMER'),
+    /** The tenant's invoice mail subject and text, with placeholders; null: the default French ones. */
+    invoiceMailSubject: p.text().nullable(),
+    invoiceMailBody: p.text().nullable(),
     /** PNG or JPEG printed on its documents; without one they show its initials. */
     logoImage: p.type(BlobType).columnType('bytea').nullable().lazy(),
     createdAt: p.datetime().onCreate(() => new Date()),

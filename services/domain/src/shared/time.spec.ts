@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalDate, localClock, localDate, localDayBounds } from './time';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { daysFrom, isLocalDate, localClock, localDate, localDayBounds, plusDays, plusMonths } from './time';
 
 describe('local days in Europe/Paris', () => {
   it('bounds an ordinary winter day from 23:00 UTC to 23:00 UTC (24 h)', () => {
@@ -60,4 +65,43 @@ describe('local date strings', () => {
   it.each(['2026-02-29', '2026-13-01', '2026-11-31', '23/11/2026', '2026-11-23T00:00', ''])('refuses %j', (value) =>
     expect(isLocalDate(value)).toBe(false),
   );
+});
+
+describe('calendar arithmetic on date strings', () => {
+  it('moves days across month and year ends, leap days and daylight saving changes', () => {
+    expect(plusDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(plusDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(plusDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(plusDays('2026-10-25', -1)).toBe('2026-10-24');
+    expect(plusDays('2026-12-06', -365)).toBe('2025-12-06');
+    expect(daysFrom('2026-10-01', '2027-09-30')).toBe(364);
+    expect(daysFrom('2026-06-17', '2026-06-10')).toBe(-7);
+  });
+
+  it('moves months to the same day, or the last day of a shorter month', () => {
+    expect(plusMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(plusMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(plusMonths('2026-01-31', 3)).toBe('2026-04-30');
+    expect(plusMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(plusMonths('2026-11-15', 14)).toBe('2028-01-15');
+    expect(plusMonths('2026-02-15', -14)).toBe('2024-12-15');
+  });
+
+  it('counts days from 1970-01-01 as the UTC clock does, over four centuries', () => {
+    for (let ms = Date.UTC(1800, 0, 1); ms <= Date.UTC(2200, 11, 31); ms += 11 * 86_400_000 + 3_600_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      expect(plusDays('1970-01-01', daysFrom('1970-01-01', date))).toBe(date);
+      expect(daysFrom('1970-01-01', date)).toBe(Math.floor(ms / 86_400_000));
+    }
+  });
+
+  it('agrees with date-fns on local midnights, day after day over four years', () => {
+    const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+    for (let day = parseISO('2025-01-01'), i = 0; i < 4 * 366; day = addDays(day, 1), i += 1) {
+      const date = iso(day);
+      for (const n of [-400, -31, -1, 1, 29, 366]) expect(plusDays(date, n)).toBe(iso(addDays(day, n)));
+      for (const n of [-13, -1, 1, 3, 12]) expect(plusMonths(date, n)).toBe(iso(addMonths(day, n)));
+      expect(daysFrom('2026-06-17', date)).toBe(differenceInCalendarDays(day, parseISO('2026-06-17')));
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { PaymentTermsKind } from './customer.type';
+import { ContactRoleEnum, PaymentTermsKind } from './customer.type';
 
 @InputType()
 export class ContactInput {
@@ -7,7 +7,9 @@ export class ContactInput {
   @Field(() => String, { nullable: true }) jobTitle?: string | null;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => Boolean, { nullable: true }) isBillingContact?: boolean | null;
+  @Field(() => [ContactRoleEnum], { nullable: true, description: 'When absent: BILLING if isBillingContact, else none.' })
+  roles?: ContactRoleEnum[] | null;
+  @Field(() => Boolean, { nullable: true, deprecationReason: 'Use roles: [BILLING].' }) isBillingContact?: boolean | null;
 }
 
 @InputType()
@@ -18,6 +20,12 @@ export class CreateCustomerInput {
   @Field(() => String, { nullable: true }) vatNumber?: string | null;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'A private person (particulier); then no SIREN, SIRET or VAT number.',
+  })
+  isConsumer?: boolean;
   @Field(() => String) billingAddressLine1!: string;
   @Field(() => String, { nullable: true }) billingAddressLine2?: string | null;
   @Field(() => String) billingPostalCode!: string;
@@ -37,6 +45,7 @@ export class UpdateCustomerInput {
   @Field(() => String, { nullable: true }) vatNumber?: string | null;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Boolean, { nullable: true }) isConsumer?: boolean;
   @Field(() => String, { nullable: true }) billingAddressLine1?: string;
   @Field(() => String, { nullable: true }) billingAddressLine2?: string | null;
   @Field(() => String, { nullable: true }) billingPostalCode?: string;

@@ -1,22 +1,47 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  addCustomerContact,
   contactsByCustomerIds,
   createCustomer,
+  customerHistory,
   customersByIds,
   listCustomers,
+  pageSize,
+  removeCustomerContact,
   sitesByCustomerIds,
   updateCustomer,
+  updateCustomerContact,
   type CustomerContact,
   type Site,
 } from '@relais/domain';
-import { em, groupLoaderFor, loaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
-import { Contact, CustomerConnection, CustomerType, toContact, toCustomerType } from './customer.type';
-import { CreateCustomerInput, UpdateCustomerInput } from './customer.input';
+import {
+  em,
+  groupLoaderFor,
+  loaderFor,
+  requireAnyPermission,
+  tenantIdOf,
+  toConnection,
+  type Permission,
+  type RequestContext,
+} from '@relais/subgraph-kit';
+import {
+  Contact,
+  CustomerConnection,
+  CustomerHistoryEntry,
+  CustomerType,
+  toContact,
+  toCustomerType,
+  toHistoryEntry,
+} from './customer.type';
+import { ContactInput, CreateCustomerInput, UpdateCustomerInput } from './customer.input';
 import { SiteType, toSiteType } from '../sites/site.type';
 
 export function customerLoader(ctx: RequestContext) {
   return loaderFor(ctx, 'customerById', customersByIds, (c) => c.id);
 }
+
+/** The customer file (identity, billing terms, contacts) is kept by the planners and by the billing clerks. */
+const CUSTOMER_WRITERS: Permission[] = ['maintenance:write', 'billing:write'];
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {
@@ -39,21 +64,64 @@ export class CustomerResolver {
     return customer ? toCustomerType(customer) : null;
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => CustomerType)
+  @Authorized()
+  @Mutation(() => CustomerType, { description: 'maintenance:write or billing:write. VALIDATION_FAILED names the fields.' })
   async createCustomer(@Ctx() ctx: RequestContext, @Arg('input', () => CreateCustomerInput) input: CreateCustomerInput) {
+    requireAnyPermission(ctx, CUSTOMER_WRITERS);
     return toCustomerType(await createCustomer(em(ctx), tenantIdOf(ctx), input));
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => CustomerType)
+  @Authorized()
+  @Mutation(() => CustomerType, { description: 'maintenance:write or billing:write. STALE_VERSION when saved since expectedVersion.' })
   async updateCustomer(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
   ) {
+    requireAnyPermission(ctx, CUSTOMER_WRITERS);
     return toCustomerType(await updateCustomer(em(ctx), id, input, expectedVersion));
+  }
+
+  @Authorized()
+  @Mutation(() => Contact, { description: 'A new contact after the others. maintenance:write or billing:write.' })
+  async addCustomerContact(
+    @Ctx() ctx: RequestContext,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('input', () => ContactInput) input: ContactInput,
+  ) {
+    requireAnyPermission(ctx, CUSTOMER_WRITERS);
+    return toContact(await addCustomerContact(em(ctx), customerId, input));
+  }
+
+  @Authorized()
+  @Mutation(() => Contact, { description: "Replaces the contact's fields and roles. STALE_VERSION when saved since expectedVersion." })
+  async updateCustomerContact(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ContactInput) input: ContactInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+  ) {
+    requireAnyPermission(ctx, CUSTOMER_WRITERS);
+    return toContact(await updateCustomerContact(em(ctx), id, input, expectedVersion));
+  }
+
+  @Authorized()
+  @Mutation(() => CustomerType, { description: 'Removes the contact (the audit log keeps it); answers its customer.' })
+  async removeCustomerContact(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+  ) {
+    requireAnyPermission(ctx, CUSTOMER_WRITERS);
+    return toCustomerType(await removeCustomerContact(em(ctx), id, expectedVersion));
+  }
+
+  @FieldResolver(() => [CustomerHistoryEntry], {
+    description: 'Who changed what and when: the customer, its contacts, sites and equipment, newest first.',
+  })
+  async history(@Root() customer: CustomerType, @Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number) {
+    return (await customerHistory(em(ctx), customer.id, pageSize(first))).map(toHistoryEntry);
   }
 
   @FieldResolver(() => [SiteType])

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType } from '@relais/subgraph-kit';
-import type { Customer, CustomerContact } from '@relais/domain';
+import { contactRoles, type Customer, type CustomerContact, type HistoryEntry } from '@relais/domain';
 
 export enum PaymentTermsKind {
   NET = 'NET',
@@ -11,6 +11,32 @@ registerEnumType(PaymentTermsKind, {
   name: 'PaymentTermsKind',
   description: 'NET: due N days after the invoice date; END_OF_MONTH: N days, then end of that month.',
 });
+
+export enum ContactRoleEnum {
+  BILLING = 'BILLING',
+  SITE = 'SITE',
+  SIGNATORY = 'SIGNATORY',
+}
+registerEnumType(ContactRoleEnum, {
+  name: 'ContactRole',
+  description:
+    'BILLING: invoices and statements go to them (needs an e-mail); SITE: met or called on site; SIGNATORY: signs quotes and contracts.',
+});
+
+export enum HistorySubjectEnum {
+  CUSTOMER = 'CUSTOMER',
+  CONTACT = 'CONTACT',
+  SITE = 'SITE',
+  EQUIPMENT = 'EQUIPMENT',
+}
+registerEnumType(HistorySubjectEnum, { name: 'HistorySubject' });
+
+export enum HistoryActionEnum {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  DELETED = 'DELETED',
+}
+registerEnumType(HistoryActionEnum, { name: 'HistoryAction' });
 
 @ObjectType()
 export class Address {
@@ -28,7 +54,32 @@ export class Contact {
   @Field(() => String, { nullable: true }) jobTitle!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
-  @Field(() => Boolean) isBillingContact!: boolean;
+  @Field(() => [ContactRoleEnum]) roles!: ContactRoleEnum[];
+  @Field(() => Boolean, { description: 'True when roles include BILLING.' }) isBillingContact!: boolean;
+  @Field(() => Int, { description: 'Optimistic concurrency: pass it back as expectedVersion when updating or removing.' })
+  version!: number;
+}
+
+@ObjectType()
+export class FieldChange {
+  @Field(() => String, {
+    description: 'The field as the API names it (billingPostalCode; a contact’s roles: isBillingContact, isSiteContact, isSignatory).',
+  })
+  field!: string;
+  @Field(() => String, { nullable: true }) from!: string | null;
+  @Field(() => String, { nullable: true }) to!: string | null;
+}
+
+@ObjectType({ description: 'One change to the customer, a contact, a site or an equipment, from the audit log.' })
+export class CustomerHistoryEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => DateTimeResolver) at!: Date;
+  @Field(() => String, { description: 'The user, the API key, or "Système".' }) actorName!: string;
+  @Field(() => HistorySubjectEnum) subject!: HistorySubjectEnum;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => String) subjectLabel!: string;
+  @Field(() => HistoryActionEnum) action!: HistoryActionEnum;
+  @Field(() => [FieldChange]) changes!: FieldChange[];
 }
 
 @ObjectType('Customer', { description: 'A customer (client): one file shared by planning, billing and finance.' })
@@ -42,6 +93,10 @@ export class CustomerType {
   @Field(() => String, { nullable: true, description: 'Intra-community VAT number.' }) vatNumber!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => Boolean, {
+    description: 'A private person (particulier): B2C invoices, consumer-law notices (L215-1), no fixed recovery indemnity.',
+  })
+  isConsumer!: boolean;
   @Field(() => Address) billingAddress!: Address;
   @Field(() => Int) paymentTermsDays!: number;
   @Field(() => PaymentTermsKind) paymentTermsKind!: PaymentTermsKind;
@@ -64,6 +119,7 @@ export function toCustomerType(customer: Customer): CustomerType {
     vatNumber: customer.vatNumber ?? null,
     email: customer.email ?? null,
     phone: customer.phone ?? null,
+    isConsumer: customer.isConsumer,
     billingAddress: {
       line1: customer.billingAddressLine1,
       line2: customer.billingAddressLine2 ?? null,
@@ -87,6 +143,12 @@ export function toContact(contact: CustomerContact): Contact {
     jobTitle: contact.jobTitle ?? null,
     email: contact.email ?? null,
     phone: contact.phone ?? null,
+    roles: contactRoles(contact) as ContactRoleEnum[],
     isBillingContact: contact.isBillingContact,
+    version: contact.version,
   };
+}
+
+export function toHistoryEntry(entry: HistoryEntry): CustomerHistoryEntry {
+  return { ...entry, subject: entry.subject as HistorySubjectEnum, action: entry.action as HistoryActionEnum };
 }

@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createSite, listSites, updateSite } from '@relais/domain';
-import { em, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
+import { createSite, equipmentBySiteIds, listSites, updateSite, type Equipment } from '@relais/domain';
+import { LocalDateScalar, em, groupLoaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import { SiteConnection, SiteType, toSiteType } from './site.type';
 import { loaders } from '../shared/loaders';
 import { CustomerType, toCustomerType } from '../customers/customer.type';
 import { customerLoader } from '../customers/customer.resolver';
+import { EquipmentType, toEquipmentType } from '../equipment/equipment.type';
 
 @InputType()
 export class CreateSiteInput {
@@ -15,9 +16,12 @@ export class CreateSiteInput {
   @Field(() => String) city!: string;
   @Field(() => String, { nullable: true }) country?: string | null;
   @Field(() => String, { nullable: true }) accessNotes?: string | null;
+  @Field(() => Boolean, { nullable: true }) dwellingOverTwoYears?: boolean | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Requires dwellingOverTwoYears; not in the future.' })
+  reducedVatAttestedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Only the fields given are changed.' })
 export class UpdateSiteInput {
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) addressLine1?: string;
@@ -25,6 +29,8 @@ export class UpdateSiteInput {
   @Field(() => String, { nullable: true }) city?: string;
   @Field(() => String, { nullable: true }) country?: string | null;
   @Field(() => String, { nullable: true }) accessNotes?: string | null;
+  @Field(() => Boolean, { nullable: true }) dwellingOverTwoYears?: boolean | null;
+  @Field(() => LocalDateScalar, { nullable: true }) reducedVatAttestedOn?: string | null;
 }
 
 @Resolver(() => SiteType)
@@ -41,6 +47,13 @@ export class SiteResolver {
     return toConnection(await listSites(em(ctx), { first, after, customerId, search }), toSiteType);
   }
 
+  @Authorized('maintenance:read')
+  @Query(() => SiteType, { nullable: true })
+  async site(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const site = await loaders.site(ctx).load(id);
+    return site ? toSiteType(site) : null;
+  }
+
   @Authorized('maintenance:write')
   @Mutation(() => SiteType)
   async createSite(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSiteInput) input: CreateSiteInput) {
@@ -48,13 +61,20 @@ export class SiteResolver {
   }
 
   @Authorized('maintenance:write')
-  @Mutation(() => SiteType)
+  @Mutation(() => SiteType, { description: 'STALE_VERSION when the site was saved since expectedVersion.' })
   async updateSite(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
   ) {
-    return toSiteType(await updateSite(em(ctx), id, input));
+    return toSiteType(await updateSite(em(ctx), id, input, expectedVersion));
+  }
+
+  @FieldResolver(() => [EquipmentType], { description: 'The equipment installed on the site, by name.' })
+  async equipment(@Root() site: SiteType, @Ctx() ctx: RequestContext) {
+    const equipment = await groupLoaderFor<Equipment>(ctx, 'equipmentBySite', equipmentBySiteIds, (e) => e.siteId).load(site.id);
+    return equipment.map(toEquipmentType);
   }
 
   @FieldResolver(() => CustomerType)

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { Site } from '@relais/domain';
-import { ConnectionType } from '@relais/subgraph-kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { reducedVatApplies, type Site } from '@relais/domain';
+import { ConnectionType, LocalDateScalar } from '@relais/subgraph-kit';
 import { Address } from '../customers/customer.type';
 
 @ObjectType('Site', { description: 'A customer site: where equipment is installed and technicians go.' })
@@ -11,6 +11,16 @@ export class SiteType {
   @Field(() => String) name!: string;
   @Field(() => Address) address!: Address;
   @Field(() => String, { nullable: true }) accessNotes!: string | null;
+  @Field(() => Boolean, { description: 'A dwelling completed more than two years ago (local d’habitation de plus de deux ans).' })
+  dwellingOverTwoYears!: boolean;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the customer signed the reduced-VAT attestation (CGI art. 279-0 bis).',
+  })
+  reducedVatAttestedOn!: string | null;
+  @Field(() => Boolean, { description: 'Works here are invoiced at 10 % instead of 20 % (dwelling over two years, attested).' })
+  reducedVat!: boolean;
+  @Field(() => Int, { description: 'Optimistic concurrency: pass it back as expectedVersion when updating.' }) version!: number;
 }
 
 export function toSiteType(site: Site): SiteType {
@@ -20,6 +30,10 @@ export function toSiteType(site: Site): SiteType {
     name: site.name,
     address: { line1: site.addressLine1, line2: null, postalCode: site.postalCode, city: site.city, country: site.country },
     accessNotes: site.accessNotes ?? null,
+    dwellingOverTwoYears: site.dwellingOverTwoYears,
+    reducedVatAttestedOn: site.reducedVatAttestedOn ?? null,
+    reducedVat: reducedVatApplies(site),
+    version: site.version,
   };
 }
 

@@ -1,12 +1,11 @@
-import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { Money, round2, toAmount } from '../money';
 import type { BillingRhythm, BillingTiming } from './contract-billing.entity';
+import { daysFrom, plusDays, plusMonths } from '../../shared/time';
 
 /**
  * The calendar of a contract's fees, as plain functions: billing periods aligned on an anchor
@@ -17,8 +16,8 @@ import type { BillingRhythm, BillingTiming } from './contract-billing.entity';
 export const RHYTHM_MONTHS: Record<BillingRhythm, number> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 };
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-export const dayAfter = (date: string, days = 1) => iso(addDays(parseISO(date), days));
-export const daysBetween = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from)) + 1;
+export const dayAfter = (date: string, days = 1) => plusDays(date, days);
+export const daysBetween = (from: string, to: string) => daysFrom(from, to) + 1;
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
@@ -27,7 +26,7 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
  * the 31st gives 31 Jan, 28 (29) Feb, 31 Mar, 30 Apr... and never drifts to the 28th.
  */
 export function periodBoundary(anchor: string, months: number, k: number): string {
-  return iso(addMonths(parseISO(anchor), k * months));
+  return plusMonths(anchor, k * months);
 }
 
 export interface PeriodSpan {

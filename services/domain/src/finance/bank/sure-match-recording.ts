@@ -22,9 +22,10 @@ import { normalizeIban } from '../sepa/bank-account';
  * invoices locked at once, in id order (`select … for update`); the matches are checked and
  * settled in memory with billing's settlement function, a thousand at a time, and their payments,
  * allocations and facts inserted with multi-row statements while the next thousand are checked;
- * the invoices' paid amounts are updated last. Each payment is inserted with its allocated amount
- * (version 1), where `recordPayment` inserts it then updates it. The movements are only marked
- * here: managed entities are written by the caller's flush, an import inserts its new ones.
+ * the invoices' paid amounts and latest payment dates are updated last. Each payment is inserted
+ * with its allocated amount (version 1), where `recordPayment` inserts it then updates it. The
+ * movements are only marked here: managed entities are written by the caller's flush, an import
+ * inserts its new ones.
  */
 export interface SureMatch {
   movement: MatchableMovement;
@@ -51,6 +52,7 @@ interface LockedInvoice {
   retentionAmount: string;
   paidAmount: string;
   creditedAmount: string;
+  lastPaymentOn: string | null;
   updatedAt: Date;
 }
 
@@ -148,7 +150,7 @@ async function lockInvoices(em: EntityManager, tenantId: string, ids: readonly s
   const rows = await em.execute<(Omit<LockedInvoice, 'updatedAt'> & { updatedAt: string })[]>(
     `select id, number, status, type_code as "typeCode", customer_id as "customerId", amount_due::text as "amountDue",
             retention_amount::text as "retentionAmount", paid_amount::text as "paidAmount", credited_amount::text as "creditedAmount",
-            updated_at as "updatedAt"
+            last_payment_on::text as "lastPaymentOn", updated_at as "updatedAt"
        from invoices where tenant_id = ${uuidLiteral(tenantId)} and id = any(${uuidsLiteral([...new Set(ids)].sort())}) order by id for update`,
   );
   return new Map(rows.map((r) => [r.id, { ...r, updatedAt: new Date(r.updatedAt) }]));
@@ -263,7 +265,7 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
         const invoice = invoices.get(invoiceId)!;
         if (invoice.customerId !== customerId)
           throw Errors.conflict('OTHER_CUSTOMER', `La facture ${invoice.number ?? invoiceId} est celle d’un autre client`, { invoiceId });
-        applyPaymentToInvoice(invoice as unknown as Invoice, part);
+        applyPaymentToInvoice(invoice as unknown as Invoice, part, input.receivedOn);
         const entry = settled.get(invoiceId) ?? { invoice, payments: 0 };
         entry.payments += 1;
         settled.set(invoiceId, entry);
@@ -341,11 +343,13 @@ export async function recordSureMatches(em: EntityManager, identity: Identity, m
       [...settled.values()].map(({ invoice, payments: count }) => ({
         id: invoice.id,
         paid_amount: invoice.paidAmount,
+        last_payment_on: invoice.lastPaymentOn,
         updated_at: invoice.updatedAt,
         payments: count,
       })),
-      (rows) => `update invoices i set paid_amount = r.paid_amount, updated_at = r.updated_at, version = i.version + r.payments
-                   from json_to_recordset(${rows}) as r(id uuid, paid_amount numeric, updated_at timestamptz, payments int)
+      (rows) => `update invoices i set paid_amount = r.paid_amount, last_payment_on = r.last_payment_on, updated_at = r.updated_at,
+                                       version = i.version + r.payments
+                   from json_to_recordset(${rows}) as r(id uuid, paid_amount numeric, last_payment_on date, updated_at timestamptz, payments int)
                   where i.tenant_id = ${tenant} and i.id = r.id`,
     );
   }

@@ -5,7 +5,7 @@ import {
   addLocalDays,
   bucketForecast,
   expectedDaysLate,
-  expectedPaymentDate,
+  expectedPayment,
   forecastWeeks,
   weekIndex,
   type ForecastItem,
@@ -19,7 +19,6 @@ import { invoicePaymentMethods } from '../../billing/invoice-payment-method';
 import { paymentDueDate } from '../../billing/invoice.rules';
 import { Money, sumAmounts, toAmount } from '../../billing/money';
 import { Errors } from '../../shared/errors';
-import { uuidArrayLiteral } from '../../shared/ids';
 
 /**
  * The cash expected over the next 13 weeks, from three sources:
@@ -96,30 +95,29 @@ function openInvoices(em: EntityManager): Promise<OpenInvoiceRow[]> {
 }
 
 /**
- * Days late of each customer's latest paid invoices (most recent first), for the customers named:
+ * Days late of the latest paid invoices (most recent first) of each customer with something open:
  * an invoice is paid on the latest receipt of the payments allocated to it (or its issue, when the
- * money came first); invoices that fell due within `BEHAVIOUR_WINDOW_DAYS` before `asOf`.
+ * money came first); invoices that fell due within `BEHAVIOUR_WINDOW_DAYS` before `asOf`, those
+ * settled without any payment (by credit alone) telling nothing. The latest receipt is kept on the
+ * invoice (`last_payment_on`), so each customer costs a few entries of the paid-behaviour index, and
+ * the statement needs nothing from the open invoices' one (both are sent together).
  */
-async function customersDaysLate(em: EntityManager, customerIds: readonly string[], asOf: string): Promise<Map<string, number[]>> {
-  if (!customerIds.length) return new Map();
-  // The latest paid invoices of each customer first (one pass over the invoices), then their
-  // allocations and payments joined in bulk.
+async function customersDaysLate(em: EntityManager, asOf: string): Promise<Map<string, number[]>> {
   const rows = await em.execute<{ customerId: string; late: number[] }[]>(
-    `with t as materialized (
-       select * from (select i.tenant_id, i.customer_id, i.id, i.issue_date, i.due_date,
-                             row_number() over (partition by i.customer_id order by i.issue_date desc, i.id desc) as n
-                        from invoices i
-                       where i.status = 'ISSUED' and i.type_code <> '381' and i.settlement_state = 'PAID'
-                         and i.due_date between ?::date and ?::date and i.customer_id = any(?::uuid[])) r
-        where r.n <= ?)
-     select l.customer_id as "customerId", array_agg(l.late order by l.issue_date desc, l.id desc) as late
-       from (select t.customer_id, t.id, t.issue_date, max(greatest(p.received_on, t.issue_date)) - t.due_date as late
-               from t
-               join payment_allocations a on a.tenant_id = t.tenant_id and a.invoice_id = t.id and a.released_at is null
-               join payments p on p.tenant_id = a.tenant_id and p.id = a.payment_id
-              group by t.customer_id, t.id, t.issue_date, t.due_date) l
-      group by l.customer_id`,
-    [addLocalDays(asOf, -BEHAVIOUR_WINDOW_DAYS), asOf, uuidArrayLiteral([...customerIds]), BEHAVIOUR_INVOICES],
+    `select c.customer_id as "customerId", l.late
+       from (select distinct o.customer_id from invoices o
+              where o.status = 'ISSUED' and o.type_code <> '381' and o.open_balance <> 0 and o.open_balance > 0) c
+       cross join lateral (
+         select array_agg(greatest(p.last_payment_on, p.issue_date) - p.due_date order by p.issue_date desc, p.id desc)
+                  filter (where p.last_payment_on is not null) as late
+           from (select i.id, i.issue_date, i.due_date, i.last_payment_on
+                   from invoices i
+                  where i.status = 'ISSUED' and i.type_code <> '381' and i.settlement_state = 'PAID'
+                    and i.customer_id = c.customer_id and i.due_date between ?::date and ?::date
+                  order by i.issue_date desc, i.id desc
+                  limit ?) p) l
+      where l.late is not null`,
+    [addLocalDays(asOf, -BEHAVIOUR_WINDOW_DAYS), asOf, BEHAVIOUR_INVOICES],
   );
   return new Map(rows.map((r) => [r.customerId, r.late.map(Number)]));
 }
@@ -128,21 +126,20 @@ const EMPTY = { contractId: null, contractReference: null, periodStart: null, pe
 
 /** Each open invoice, expected when its customer (or its direct debit) is likely to pay it. */
 async function invoiceEntries(em: EntityManager, asOf: string): Promise<{ entries: ForecastEntry[]; disputed: OpenInvoiceRow[] }> {
-  const rows = await openInvoices(em);
+  const [rows, mandates, late] = await Promise.all([
+    openInvoices(em),
+    em.execute<{ customer_id: string }[]>('select distinct customer_id from sepa_mandates'),
+    customersDaysLate(em, asOf),
+  ]);
   const disputed = rows.filter((r) => r.disputed);
   const counted = rows.filter((r) => !r.disputed);
   // Only a contract's invoice, or a customer who signed a mandate, can be paid by direct debit.
-  const withMandate = new Set(
-    (await em.execute<{ customer_id: string }[]>('select distinct customer_id from sepa_mandates')).map((m) => m.customer_id),
+  const withMandate = new Set(mandates.map((m) => m.customer_id));
+  const methods = await invoicePaymentMethods(
+    em,
+    counted.filter((r) => !r.collectionDate && (r.contractId || withMandate.has(r.customerId))),
+    asOf,
   );
-  const [methods, late] = await Promise.all([
-    invoicePaymentMethods(
-      em,
-      counted.filter((r) => !r.collectionDate && (r.contractId || withMandate.has(r.customerId))),
-      asOf,
-    ),
-    customersDaysLate(em, [...new Set(counted.map((r) => r.customerId))], asOf),
-  ]);
   // Thousands of open invoices share a few hundred customers and due dates: each computed once.
   const habits = new Map<string, number>();
   const habitOf = (customerId: string) => {
@@ -150,17 +147,14 @@ async function invoiceEntries(em: EntityManager, asOf: string): Promise<{ entrie
     if (days === undefined) habits.set(customerId, (days = expectedDaysLate(late.get(customerId) ?? [])));
     return days;
   };
-  const expectations = new Map<string, { on: string; late: boolean }>();
+  const expectations = new Map<string, { on: string; overdue: boolean }>();
   const expectationOf = (dueDate: string, daysLate: number) => {
     const key = `${dueDate}|${daysLate}`;
     let expectation = expectations.get(key);
-    if (expectation === undefined)
-      expectations.set(
-        key,
-        (expectation = { on: expectedPaymentDate(dueDate, daysLate, asOf), late: addLocalDays(dueDate, daysLate) < asOf }),
-      );
+    if (expectation === undefined) expectations.set(key, (expectation = expectedPayment(dueDate, daysLate, asOf)));
     return expectation;
   };
+  const atLeastToday = (date: string) => (date < asOf ? asOf : date);
   const entries = counted.map((r): ForecastEntry => {
     const base = {
       amount: r.openBalance,
@@ -171,7 +165,6 @@ async function invoiceEntries(em: EntityManager, asOf: string): Promise<{ entrie
       dueDate: r.dueDate,
       ...EMPTY,
     };
-    const atLeastToday = (date: string) => (date < asOf ? asOf : date);
     if (r.collectionDate)
       return { ...base, source: 'DIRECT_DEBIT', basis: 'DIRECT_DEBIT_BATCH', expectedOn: atLeastToday(r.collectionDate), daysLate: null };
     if (methods.get(r.id) === 'DIRECT_DEBIT')
@@ -180,7 +173,7 @@ async function invoiceEntries(em: EntityManager, asOf: string): Promise<{ entrie
       return { ...base, source: 'INVOICE', basis: 'PAYMENT_PROMISE', expectedOn: r.promiseUntil, daysLate: null };
     const daysLate = habitOf(r.customerId);
     const expectation = expectationOf(r.dueDate, daysLate);
-    const basis: ExpectedBasis = expectation.late ? 'OVERDUE' : daysLate > 0 ? 'CUSTOMER_BEHAVIOUR' : 'DUE_DATE';
+    const basis: ExpectedBasis = expectation.overdue ? 'OVERDUE' : daysLate > 0 ? 'CUSTOMER_BEHAVIOUR' : 'DUE_DATE';
     return { ...base, source: 'INVOICE', basis, expectedOn: expectation.on, daysLate };
   });
   return { entries, disputed };

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketForecast,
   compareYears,
+  comparisonRanges,
   costOf,
   countBackDso,
   dsoPeriods,
   expectedDaysLate,
-  expectedPaymentDate,
+  expectedPayment,
   forecastWeeks,
   marginOf,
   sameDayLastYear,
@@ -36,6 +37,26 @@ describe('compareYears', () => {
     ]);
     expect(comparison.months[11]).toEqual({ month: 12, current: null, previous: '99.99' });
     expect(comparison).toMatchObject({ currentToDate: '1160.00', previousToDate: '1100.25' });
+  });
+
+  it('sums by months, last year’s month split after the same day, this month up to the date', () => {
+    const ranges = comparisonRanges('2026-03-15');
+    expect(ranges).toHaveLength(16);
+    expect(ranges.slice(0, 4)).toEqual([
+      { from: '2025-01-01', to: '2025-01-31' },
+      { from: '2025-02-01', to: '2025-02-28' },
+      { from: '2025-03-01', to: '2025-03-15' },
+      { from: '2025-03-16', to: '2025-03-31' },
+    ]);
+    expect(ranges.slice(-2)).toEqual([
+      { from: '2026-02-01', to: '2026-02-28' },
+      { from: '2026-03-01', to: '2026-03-15' },
+    ]);
+    expect(comparisonRanges('2026-12-31')).toHaveLength(24);
+    expect(comparisonRanges('2028-02-29').slice(1, 3)).toEqual([
+      { from: '2027-02-01', to: '2027-02-28' },
+      { from: '2027-03-01', to: '2027-03-31' },
+    ]);
   });
 
   it('takes the same day a year earlier, 29 February becoming the 28th', () => {
@@ -116,9 +137,10 @@ describe('expected payment dates', () => {
   });
 
   it('expects what is already late today, never in the past', () => {
-    expect(expectedPaymentDate('2026-12-20', 15, '2026-12-06')).toBe('2027-01-04');
-    expect(expectedPaymentDate('2026-11-10', 15, '2026-12-06')).toBe('2026-12-06');
-    expect(expectedPaymentDate('2026-11-21', 15, '2026-12-06')).toBe('2026-12-06');
+    expect(expectedPayment('2026-12-20', 15, '2026-12-06')).toEqual({ on: '2027-01-04', overdue: false });
+    expect(expectedPayment('2026-11-10', 15, '2026-12-06')).toEqual({ on: '2026-12-06', overdue: true });
+    expect(expectedPayment('2026-11-21', 15, '2026-12-06')).toEqual({ on: '2026-12-06', overdue: false });
+    expect(expectedPayment('2026-11-20', 15, '2026-12-06')).toEqual({ on: '2026-12-06', overdue: true });
   });
 });
 

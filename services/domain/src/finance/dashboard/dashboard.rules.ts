@@ -6,7 +6,7 @@ import { getISODay } from 'date-fns/getISODay';
 import { parseISO } from 'date-fns/parseISO';
 import { MONEY_ZERO, Money, parseDecimal, round2, toAmount } from '../../billing/money';
 import { Errors } from '../../shared/errors';
-import { isLocalDate } from '../../shared/time';
+import { isLocalDate, plusDays, plusMonths } from '../../shared/time';
 
 /**
  * The rules behind the owner's and the accountant's dashboards, as plain functions: the DSO
@@ -17,10 +17,12 @@ import { isLocalDate } from '../../shared/time';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-function requireDate(value: string, field: string): Date {
+function checkDate(value: string, field: string): string {
   if (!isLocalDate(value)) throw Errors.validation([{ field, message: 'date AAAA-MM-JJ attendue' }]);
-  return parseISO(value);
+  return value;
 }
+
+const requireDate = (value: string, field: string): Date => parseISO(checkDate(value, field));
 
 // ---------------------------------------------------------------- months
 
@@ -82,6 +84,27 @@ export function compareYears(
 /** The same calendar day a year earlier (29 February → 28 February). */
 export function sameDayLastYear(date: string): string {
   return iso(addMonths(requireDate(date, 'date'), -12));
+}
+
+/**
+ * The date ranges a year comparison can be summed by, in order: each month of last year and of this
+ * year up to `asOf` (its month up to `asOf`), with last year's month split after the same day a year
+ * earlier; so each range lies in one month and wholly within or after last year's to-date part.
+ */
+export function comparisonRanges(asOf: string): { from: string; to: string }[] {
+  requireDate(asOf, 'asOf');
+  const year = Number(asOf.slice(0, 4));
+  const previousTo = sameDayLastYear(asOf);
+  const ranges: { from: string; to: string }[] = [];
+  for (const month of [...monthsOfYear(year - 1), ...monthsOfYear(year)]) {
+    if (month > monthOf(asOf)) break;
+    const from = `${month}-01`;
+    const end = plusDays(plusMonths(from, 1), -1);
+    const to = end < asOf ? end : asOf;
+    if (monthOf(previousTo) === month && previousTo < to) ranges.push({ from, to: previousTo }, { from: plusDays(previousTo, 1), to });
+    else ranges.push({ from, to });
+  }
+  return ranges;
 }
 
 // ---------------------------------------------------------------- DSO
@@ -163,16 +186,16 @@ export function expectedDaysLate(daysLate: readonly number[]): number {
 
 /** `date` moved by `days` calendar days. */
 export function addLocalDays(date: string, days: number): string {
-  return iso(addDays(requireDate(date, 'date'), days));
+  return plusDays(checkDate(date, 'date'), days);
 }
 
 /**
  * When the money of an open invoice is expected: its due date plus the customer's usual lateness,
- * but never before `asOf` (what is already late is expected now, in the first week).
+ * but never before `asOf` (what is already late, `overdue`, is expected now, in the first week).
  */
-export function expectedPaymentDate(dueDate: string, daysLate: number, asOf: string): string {
+export function expectedPayment(dueDate: string, daysLate: number, asOf: string): { on: string; overdue: boolean } {
   const expected = addLocalDays(dueDate, daysLate);
-  return expected < asOf ? asOf : expected;
+  return expected < asOf ? { on: asOf, overdue: true } : { on: expected, overdue: false };
 }
 
 // ---------------------------------------------------------------- the 13-week forecast

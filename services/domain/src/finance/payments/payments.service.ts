@@ -14,7 +14,7 @@ import { Customer } from '../../maintenance/customer.entity';
 import { recordFact } from '../../platform/business-facts';
 import { Errors, Validator, assertExpectedVersion } from '../../shared/errors';
 import { actorId, type Identity } from '../../shared/identity';
-import { newId } from '../../shared/ids';
+import { newId, uuidArrayLiteral } from '../../shared/ids';
 import { isLocalDate, localDate } from '../../shared/time';
 import { normalizeIban } from '../sepa/bank-account';
 import { assertPeriodOpen } from '../periods/period-guard';
@@ -58,7 +58,7 @@ async function allocate(
     const invoice = invoices.get(invoiceId)!;
     if (invoice.customerId !== payment.customerId)
       throw Errors.conflict('OTHER_CUSTOMER', `La facture ${invoice.number ?? invoiceId} est celle d’un autre client`, { invoiceId });
-    applyPaymentToInvoice(invoice, amount);
+    applyPaymentToInvoice(invoice, amount, payment.receivedOn);
     return em.create(PaymentAllocation, {
       id: newId(),
       tenantId: identity.tenantId,
@@ -78,6 +78,26 @@ async function allocate(
     payload: { allocations: created.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })) },
   });
   return created;
+}
+
+/**
+ * The latest receipt of the payments that stay allocated to each invoice once the allocations
+ * `released` are undone (what the invoices' `lastPaymentOn` becomes); invoices left with none are
+ * absent.
+ */
+async function latestRemainingReceipts(
+  em: EntityManager,
+  invoiceIds: readonly string[],
+  released: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await em.execute<{ invoice_id: string; received_on: string }[]>(
+    `select a.invoice_id, max(p.received_on)::text as received_on
+       from payment_allocations a join payments p on p.tenant_id = a.tenant_id and p.id = a.payment_id
+      where a.invoice_id = any(?::uuid[]) and a.released_at is null and a.id <> all(?::uuid[])
+      group by a.invoice_id`,
+    [uuidArrayLiteral([...invoiceIds]), uuidArrayLiteral([...released])],
+  );
+  return new Map(rows.map((r) => [r.invoice_id, r.received_on]));
 }
 
 /** Records money received from a customer and, optionally, its allocation to invoices, in one transaction. */
@@ -141,7 +161,8 @@ export async function releaseAllocation(em: EntityManager, identity: Identity, a
   const allocation = await em.findOneOrFail(PaymentAllocation, { id: allocationId }, { refresh: true });
   if (allocation.releasedAt) throw Errors.conflict('ALLOCATION_RELEASED', 'Cette affectation a déjà été annulée', { allocationId });
   const invoices = await lockInvoicesForSettlement(em, [allocation.invoiceId]);
-  releasePaymentFromInvoice(invoices.get(allocation.invoiceId)!, new Money(allocation.amount));
+  const latest = await latestRemainingReceipts(em, [allocation.invoiceId], [allocation.id]);
+  releasePaymentFromInvoice(invoices.get(allocation.invoiceId)!, new Money(allocation.amount), latest.get(allocation.invoiceId) ?? null);
   allocation.releasedAt = new Date();
   allocation.releaseReason = reason.trim();
   payment.allocatedAmount = toAmount(new Money(payment.allocatedAmount).minus(allocation.amount));
@@ -186,9 +207,14 @@ export async function reversePayment(
     em,
     allocations.map((a) => a.invoiceId),
   );
+  const latest = await latestRemainingReceipts(
+    em,
+    allocations.map((a) => a.invoiceId),
+    allocations.map((a) => a.id),
+  );
   const releasedAt = new Date();
   for (const allocation of allocations) {
-    releasePaymentFromInvoice(invoices.get(allocation.invoiceId)!, new Money(allocation.amount));
+    releasePaymentFromInvoice(invoices.get(allocation.invoiceId)!, new Money(allocation.amount), latest.get(allocation.invoiceId) ?? null);
     allocation.releasedAt = releasedAt;
     allocation.releaseReason = input.reason.trim();
   }

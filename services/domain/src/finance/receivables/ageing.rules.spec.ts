@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageingBucket, ageingCsv, ageRows, daysPastDue, shiftDate, toCollectThisWeek, type AgeingItem } from './ageing.rules';
+import { ageingBucket, ageingCsv, ageingTotals, ageRows, daysPastDue, shiftDate, toCollectThisWeek, type AgeingItem } from './ageing.rules';
 
 const item = (over: Partial<AgeingItem> & Pick<AgeingItem, 'invoiceNumber' | 'dueDate' | 'openBalance'>): AgeingItem => ({
   invoiceId: `id-${over.invoiceNumber}`,
@@ -84,6 +84,22 @@ describe('ageRows', () => {
       asOf,
     );
     expect(totals.buckets.D1_30).toBe('0.30');
+  });
+
+  it('gives the same totals without the rows, from amounts already summed by due date (the dashboard)', () => {
+    expect(ageingTotals(items, asOf)).toEqual(ageRows(items, asOf).totals);
+    const summed = [
+      { dueDate: '2026-07-10', openBalance: '1210.01' },
+      { dueDate: '2026-06-10', openBalance: '0.10' },
+      { dueDate: '2026-06-20', openBalance: '-49.80' },
+      { dueDate: '2026-04-15', openBalance: '99.99' },
+      { dueDate: '2026-01-15', openBalance: '333.33' },
+    ];
+    expect(ageingTotals(summed, asOf)).toEqual({
+      buckets: { NOT_DUE: '1210.01', D1_30: '-49.70', D31_60: '0.00', D61_90: '99.99', D90_PLUS: '333.33' },
+      total: '1593.63',
+    });
+    expect(ageingTotals([], asOf).total).toBe('0.00');
   });
 
   it('leaves out customers with nothing open and gives zero totals for no items', () => {

@@ -125,7 +125,6 @@ const totalOf = (sums: BucketSums): Money => AGEING_BUCKETS.reduce((total, b) =>
  */
 export function ageRows(items: readonly AgeingAmount[], asOf: string): AgeingReport {
   const perCustomer = new Map<string, { customerName: string; sums: BucketSums }>();
-  const grand = emptySums();
   const days = daysPastDueMemo(asOf);
   items.forEach((item, i) => {
     const balance = parseDecimal(item.openBalance, `items[${i}].openBalance`);
@@ -134,7 +133,6 @@ export function ageRows(items: readonly AgeingAmount[], asOf: string): AgeingRep
     let entry = perCustomer.get(item.customerId);
     if (!entry) perCustomer.set(item.customerId, (entry = { customerName: item.customerName, sums: emptySums() }));
     entry.sums[bucket] = entry.sums[bucket].plus(balance);
-    grand[bucket] = grand[bucket].plus(balance);
   });
   const rows = [...perCustomer]
     .map(([customerId, { customerName, sums }]) => ({
@@ -144,7 +142,18 @@ export function ageRows(items: readonly AgeingAmount[], asOf: string): AgeingRep
       total: toAmount(totalOf(sums)),
     }))
     .sort((a, b) => a.customerName.localeCompare(b.customerName, 'fr') || a.customerId.localeCompare(b.customerId));
-  return { rows, totals: { buckets: bucketAmounts(grand), total: toAmount(totalOf(grand)) } };
+  return { rows, totals: ageingTotals(items, asOf) };
+}
+
+/** The column totals and the grand total of the ageing of `items` at `asOf`, as `ageRows` gives them, without the rows. */
+export function ageingTotals(items: readonly Pick<AgeingAmount, 'dueDate' | 'openBalance'>[], asOf: string): AgeingTotals {
+  const grand = emptySums();
+  const days = daysPastDueMemo(asOf);
+  items.forEach((item, i) => {
+    const bucket = bucketForDaysPastDue(days(item.dueDate));
+    grand[bucket] = grand[bucket].plus(parseDecimal(item.openBalance, `items[${i}].openBalance`));
+  });
+  return { buckets: bucketAmounts(grand), total: toAmount(totalOf(grand)) };
 }
 
 const CSV_BOM = '\uFEFF';

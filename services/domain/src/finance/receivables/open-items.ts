@@ -107,3 +107,21 @@ export async function currentOpenAmounts(em: EntityManager, asOf: string, custom
     openBalance: toAmount(r.amount),
   }));
 }
+
+/**
+ * Today's open balances of all customers together, summed per days past due at `asOf` (capped as in
+ * `currentOpenAmounts`): what the ageing's totals need, in at most ~92 rows, from the open-items index.
+ */
+export async function currentOpenTotals(em: EntityManager, asOf: string): Promise<Pick<AgeingAmount, 'dueDate' | 'openBalance'>[]> {
+  const rows = await em.execute<{ days: number; amount: string }[]>(
+    `select o.days, sum(o.amount)::text as amount
+       from (select least(greatest(?::date - i.due_date, 0), ?::int) as days, i.open_balance as amount
+               from invoices i
+              where i.status = 'ISSUED' and i.type_code <> '381' and i.open_balance <> 0
+             union all
+             select 0, -p.unallocated_amount from payments p where p.unallocated_amount > 0) o
+      group by o.days`,
+    [asOf, AGEING_LATEST_DAYS],
+  );
+  return rows.map((r) => ({ dueDate: shiftDate(asOf, -Number(r.days)), openBalance: toAmount(r.amount) }));
+}

@@ -4,6 +4,7 @@ import {
   COLLECT_HORIZON_DAYS,
   ageRows,
   ageingCsv,
+  ageingTotals,
   shiftDate,
   toCollectThisWeek,
   type AgeingBucket,
@@ -11,7 +12,7 @@ import {
   type AgeingTotals,
   type ItemToCollect,
 } from './ageing.rules';
-import { currentOpenAmounts, openInvoicesDueBy, type OpenAmount, type OpenItem } from './open-items';
+import { currentOpenAmounts, currentOpenTotals, openInvoicesDueBy, type OpenAmount, type OpenItem } from './open-items';
 import { openItemsAt } from './open-items-at';
 import { MONEY_ZERO, parseDecimal, sumAmounts, toAmount, type Money } from '../../billing/money';
 import { Validator } from '../../shared/errors';
@@ -98,6 +99,17 @@ export async function receivablesAgeing(
     .rows.filter((row) => keepRow(row, filter, minimum))
     .map((row) => ({ ...row, unallocatedPayments: toAmount(credit.get(row.customerId) ?? MONEY_ZERO) }));
   return { asOf, rows, totals: totalsOf(rows) };
+}
+
+/**
+ * The ageing's totals alone, as `receivablesAgeing(em, { asOf }).totals` gives them, without a row per
+ * customer (the dashboard's receivables): today's balances summed by lateness in one statement, a
+ * past date rebuilt from history.
+ */
+export async function receivablesTotals(em: EntityManager, asOf: string, today = localDate(new Date())): Promise<AgeingTotals> {
+  validateFilter({ asOf }, today);
+  const amounts = asOf >= today ? await currentOpenTotals(em, asOf) : await openAmounts(em, asOf, today, null);
+  return ageingTotals(amounts, asOf);
 }
 
 /** The ageing as the CSV file French Excel opens (see `ageingCsv`). */

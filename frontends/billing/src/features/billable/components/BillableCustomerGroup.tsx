@@ -6,30 +6,41 @@ import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
 import { ActionError, useAction } from '@relais/session';
 import { sumAmounts, useFormatters } from '@relais/ui';
+import { isSelected, selectedRows, setMany, toggle, type BillableSelection } from '../../bulk-invoicing/hooks/billable-selection';
 import { useConvertToInvoice, type BillableCustomer, type BillableIntervention } from '../hooks/use-billable';
 import { BillableRow } from './BillableRow';
 import { NotBillableModal } from './NotBillableModal';
 
-/** One customer's interventions waiting: pick some (all by default) and make one draft of them. */
-export function BillableCustomerGroup({ group }: { group: BillableCustomer }) {
+/**
+ * One customer's interventions waiting. The ticks are the page's selection (across customers,
+ * for "Facturer la sélection"); "Créer la facture" makes one draft of this customer's ticked ones.
+ */
+export function BillableCustomerGroup({
+  group,
+  selection,
+  onSelectionChange,
+}: {
+  group: BillableCustomer;
+  selection: BillableSelection;
+  onSelectionChange: (selection: BillableSelection) => void;
+}) {
   const { t } = useTranslation(billingNamespace);
   const format = useFormatters();
   const navigate = useNavigate();
   const { convert, busy } = useConvertToInvoice();
   const action = useAction();
-  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [excluding, setExcluding] = useState<BillableIntervention['intervention'] | null>(null);
 
-  const selected = group.interventions.filter((row) => selectedIds.has(row.intervention.id));
+  const selected = selectedRows(selection, group.interventions);
   const allSelected = selected.length === group.interventions.length;
-  const toggle = (id: string) =>
-    setSelectedIds((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const toggleAll = () => setSelectedIds(allSelected ? new Set() : new Set(group.interventions.map((row) => row.intervention.id)));
+  const toggleAll = () =>
+    onSelectionChange(
+      setMany(
+        selection,
+        group.interventions.map((row) => row.intervention.id),
+        !allSelected,
+      ),
+    );
 
   const createInvoice = async () => {
     const invoiceId = await action.run(() => convert(selected.map((row) => row.intervention.id)));
@@ -58,7 +69,7 @@ export function BillableCustomerGroup({ group }: { group: BillableCustomer }) {
               })}
             </Text>
           )}
-          <Button onClick={() => void createInvoice()} disabled={selected.length === 0} loading={busy}>
+          <Button variant="light" onClick={() => void createInvoice()} disabled={selected.length === 0} loading={busy}>
             {t('billable.createInvoice')}
           </Button>
         </Group>
@@ -89,8 +100,8 @@ export function BillableCustomerGroup({ group }: { group: BillableCustomer }) {
             <BillableRow
               key={row.intervention.id}
               row={row}
-              selected={selectedIds.has(row.intervention.id)}
-              onToggle={() => toggle(row.intervention.id)}
+              selected={isSelected(selection, row.intervention.id)}
+              onToggle={() => onSelectionChange(toggle(selection, row.intervention.id))}
               onExclude={() => setExcluding(row.intervention)}
             />
           ))}

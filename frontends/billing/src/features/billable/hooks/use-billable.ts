@@ -8,15 +8,18 @@ export interface BillableCustomer {
   interventions: BillableIntervention[];
 }
 
-/** Closed interventions waiting to be invoiced, oldest first, grouped by customer; always read afresh. */
-export function useBillable() {
-  const { data, error, refetch } = useQuery(BillableDocument, { fetchPolicy: 'cache-and-network' });
-  const interventions = data?.billable ?? [];
+/** Closed interventions waiting to be invoiced (closed until the day given, if any), oldest first, grouped by customer; always read afresh. */
+export function useBillable(filters: { closedUntil: string | null }) {
+  const { data, previousData, error, refetch } = useQuery(BillableDocument, {
+    variables: { closedUntil: filters.closedUntil },
+    fetchPolicy: 'cache-and-network',
+  });
+  const interventions = (data ?? previousData)?.billable ?? [];
   const groups = Map.groupBy(interventions, (row) => row.customer.id);
   return {
     interventions,
     customers: [...groups.values()].map((rows): BillableCustomer => ({ customer: rows[0]!.customer, interventions: rows })),
-    loading: !data && !error,
+    loading: !data && !previousData && !error,
     error,
     retry: () => void refetch(),
   };

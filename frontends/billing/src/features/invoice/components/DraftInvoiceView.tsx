@@ -12,6 +12,7 @@ import type { InvoiceDetail } from '../hooks/use-invoice';
 import { InvoiceDraftForm } from './InvoiceDraftForm';
 import { InvoiceHeader } from './InvoiceHeader';
 import { InvoiceSummaryCard } from './InvoiceSummaryCard';
+import { SendInvoiceModal } from './SendInvoiceModal';
 
 /** A draft being edited: save (at the version read), delete, or issue for good. */
 export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; reload: () => Promise<unknown> }) {
@@ -21,7 +22,7 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
   const form = useForm<DraftFormValues>({ values: saved });
   const actions = useDraftActions(invoice);
   const action = useAction();
-  const [confirming, setConfirming] = useState<'issue' | 'delete' | null>(null);
+  const [confirming, setConfirming] = useState<'issue' | 'delete' | 'issueAndSend' | null>(null);
   const dirty = form.formState.isDirty;
 
   /** What to save: nothing when untouched; the lines only when they changed (the server keeps its priced lines otherwise). */
@@ -42,6 +43,11 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
     if (!(await action.run(() => actions.remove()))) return;
     void navigate(invoice.creditedInvoice ? billingPaths.invoice(invoice.creditedInvoice.id) : billingPaths.invoices);
   };
+  /** Before "Émettre et envoyer": the pending edits saved; the version to issue. */
+  const saveFirst = async () => {
+    const input = pendingInput();
+    return input ? (await actions.save(input)).version : invoice.version;
+  };
   const reloadDraft = () => {
     action.clear();
     setConfirming(null);
@@ -57,7 +63,10 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
         <Button type="submit" variant="light" disabled={!dirty} loading={actions.busy && !confirming}>
           {t('invoice.editor.save')}
         </Button>
-        <Button onClick={() => setConfirming('issue')}>{t('invoice.issue')}</Button>
+        <Button variant="light" onClick={() => setConfirming('issue')}>
+          {t('invoice.issue')}
+        </Button>
+        <Button onClick={() => setConfirming('issueAndSend')}>{t('send.issueAndSend')}</Button>
       </InvoiceHeader>
       {!confirming && <ActionError error={action.error} onReload={reloadDraft} />}
       <InvoiceSummaryCard invoice={invoice} />
@@ -74,6 +83,9 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
         >
           {t('invoice.issueConfirm.text')} {dirty && t('invoice.issueConfirm.savesFirst')}
         </ConfirmModal>
+      )}
+      {confirming === 'issueAndSend' && (
+        <SendInvoiceModal invoice={invoice} onClose={() => setConfirming(null)} saveFirst={saveFirst} pendingEdits={dirty} />
       )}
       {confirming === 'delete' && (
         <ConfirmModal

@@ -1,12 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import {
-  CreateCreditNoteDocument,
-  RecordPaymentDocument,
-  SendInvoiceDocument,
-  type CreditNoteInput,
-  type RecordPaymentInput,
-  type SendInvoiceInput,
-} from '../../../gql/graphql';
+import { CreateCreditNoteDocument, RecordPaymentDocument, type CreditNoteInput, type RecordPaymentInput } from '../../../gql/graphql';
 
 const listQueries = ['InvoiceList', 'CreditNoteList'];
 
@@ -26,10 +19,4 @@ export function useCreateCreditNote(invoiceId: string) {
       return data?.createCreditNote.id;
     },
   };
-}
-
-/** Mails the issued document with its Factur-X PDF (queued, retried); its deliveries show the outcome. */
-export function useSendInvoice(invoiceId: string) {
-  const [send, { loading }] = useMutation(SendInvoiceDocument, { refetchQueries: listQueries });
-  return { busy: loading, send: (input: SendInvoiceInput) => send({ variables: { id: invoiceId, input } }) };
 }

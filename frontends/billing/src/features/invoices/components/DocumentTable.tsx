@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import { DataTable, type DataTableColumn, type DataTableProps, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,15 +7,24 @@ import { documentPath } from '../../../routes';
 import type { InvoiceListItem } from '../hooks/use-invoice-list';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
+/** Rows that can be ticked (for a bulk action) and which are. */
+export interface DocumentSelection {
+  selectable: (document: InvoiceListItem) => boolean;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}
+
 /** Invoices or credit notes: number, customer, dates, amounts and status; a click opens one. */
 export function DocumentTable({
   documents,
   emptyLabel,
   loadMore,
+  selection,
 }: {
   documents: readonly InvoiceListItem[];
   emptyLabel: string;
   loadMore: DataTableProps<InvoiceListItem>['loadMore'];
+  selection?: DocumentSelection;
 }) {
   const { t } = useTranslation(billingNamespace);
   const format = useFormatters();
@@ -62,6 +71,20 @@ export function DocumentTable({
     },
     { key: 'status', header: t('invoices.column.status'), render: (document) => <InvoiceStatusBadge status={document.status} /> },
   ];
+  if (selection)
+    columns.unshift({
+      key: 'select',
+      header: '',
+      render: (document) =>
+        selection.selectable(document) ? (
+          <Checkbox
+            aria-label={t('bulkInvoicing.drafts.select', { number: document.number ?? `${t('invoice.draft')} ${document.customer.name}` })}
+            checked={selection.selected.has(document.id)}
+            onClick={(event) => event.stopPropagation()}
+            onChange={() => selection.onToggle(document.id)}
+          />
+        ) : null,
+    });
   return (
     <DataTable
       columns={columns}

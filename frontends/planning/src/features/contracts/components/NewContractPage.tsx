@@ -2,7 +2,7 @@ import { useFormAction } from '@relais/session';
 import { PageHeader } from '@relais/ui';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { contractBillingInput } from '../hooks/contract-billing-form';
@@ -14,14 +14,16 @@ import { ContractForm } from './ContractForm';
 
 /**
  * "Nouveau contrat": the terms of service and, for someone who also sets billing terms, its fees,
- * created in one call; the contract page then links to its billing page.
+ * created in one call; the contract page then links to its billing page. From a customer's file,
+ * `?client=` chooses the customer.
  */
 export function NewContractPage() {
   const { t } = useTranslation(planningNamespace);
   const navigate = useNavigate();
   const { create, busy } = useCreateContract();
   const withBilling = useCanSetContractBilling();
-  const form = useForm<ContractFormValues>({ defaultValues: newContractValues() });
+  const customerId = useSearchParams()[0].get('client');
+  const form = useForm<ContractFormValues>({ defaultValues: { ...newContractValues(), customerId } });
   const action = useFormAction(form, contractFormPath);
 
   const submit = form.handleSubmit(async (values) => {

@@ -4,6 +4,7 @@ import { useFormatters } from '@relais/ui';
 import {
   AmendContractDocument,
   ContractBillingOptionsDocument,
+  ContractChosenCustomerDocument,
   ContractCustomerOptionsDocument,
   ContractLatestBillingTermsDocument,
   ContractSiteOptionsDocument,
@@ -12,16 +13,22 @@ import {
   type ContractTermsInput,
 } from '../../../gql/graphql';
 
-/** Customers matching what was typed (server search) and the chosen customer's sites, as choices. */
+/**
+ * Customers matching what was typed (server search), the chosen one always among them (a customer
+ * given by the customer's file may not be in the first page), and the chosen customer's sites, as choices.
+ */
 export function useContractOptions(customerSearch: string, customerId: string | null) {
   const [search] = useDebouncedValue(customerSearch, 250);
   const customers = useQuery(ContractCustomerOptionsDocument, { variables: { search: search || null } });
+  const chosen = useQuery(ContractChosenCustomerDocument, { variables: { id: customerId ?? '' }, skip: !customerId });
   const sites = useQuery(
     ContractSiteOptionsDocument,
     customerId ? { variables: { customerId } } : { skip: true, variables: { customerId: '' } },
   );
+  const found = ((customers.data ?? customers.previousData)?.customers.edges ?? []).map(({ node }) => node);
+  const chosenCustomer = chosen.data?.customer;
   return {
-    customers: ((customers.data ?? customers.previousData)?.customers.edges ?? []).map(({ node }) => ({
+    customers: [...(chosenCustomer && !found.some((c) => c.id === chosenCustomer.id) ? [chosenCustomer] : []), ...found].map((node) => ({
       value: node.id,
       label: `${node.name} (${node.code})`,
     })),

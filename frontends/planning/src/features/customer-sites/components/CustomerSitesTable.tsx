@@ -1,7 +1,8 @@
-import { Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { AddressLines, DataTable, type DataTableProps } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
+import { billingCustomerPath } from '../../../routes';
 import type { CustomerSiteRow } from '../hooks/use-customer-sites';
 
 export function CustomerSitesTable({
@@ -24,9 +25,9 @@ export function CustomerSitesTable({
           header: t('customerSites.column.customer'),
           render: ({ customer }) => (
             <>
-              <Text size="sm" fw={500}>
+              <Anchor href={billingCustomerPath(customer.id)} size="sm" fw={500}>
                 {customer.name}
-              </Text>
+              </Anchor>
               <Text size="xs" c="dimmed">
                 {customer.code}
               </Text>

@@ -1,11 +1,11 @@
-import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { AddressLines, ErrorNotice, FieldList, LoadingState, PageHeader, SectionCard } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
-import { planningPaths } from '../../../routes';
+import { billingCustomerPath, planningPaths } from '../../../routes';
 import { useDateFormats } from '../../../shared/use-date-formats';
-import { useEquipment } from '../hooks/use-equipment';
+import { useCanEditEquipment, useEquipment } from '../hooks/use-equipment';
 import { EquipmentHistoryTimeline } from './EquipmentHistoryTimeline';
 import { EquipmentStatusBadge } from './EquipmentStatusBadge';
 
@@ -14,13 +14,24 @@ export function EquipmentPage() {
   const formats = useDateFormats();
   const { equipmentId = '' } = useParams();
   const { equipment, loading, error, retry } = useEquipment(equipmentId);
+  const canEdit = useCanEditEquipment();
   if (loading) return <LoadingState />;
   if (error) return <ErrorNotice onRetry={retry} />;
   if (!equipment) return <Text c="dimmed">{t('common.notFound')}</Text>;
   return (
     <>
       <PageHeader title={equipment.name} subtitle={`${equipment.customer.name} — ${equipment.site.name}`}>
-        <EquipmentStatusBadge status={equipment.status} />
+        <Group gap="sm">
+          <EquipmentStatusBadge status={equipment.status} />
+          <Button variant="default" component="a" href={billingCustomerPath(equipment.customer.id)}>
+            {t('equipmentForm.customerFile')}
+          </Button>
+          {canEdit && (
+            <Button component={Link} to={planningPaths.editEquipment(equipment.id)}>
+              {t('equipmentForm.edit')}
+            </Button>
+          )}
+        </Group>
       </PageHeader>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { loadMoreControls } from '@relais/session';
+import { loadMoreControls, useSession } from '@relais/session';
 import { EquipmentDetailDocument, EquipmentsDocument, type EquipmentsQuery } from '../../../gql/graphql';
 
 export type EquipmentRow = EquipmentsQuery['equipments']['edges'][number]['node'];
@@ -24,4 +24,10 @@ export function useEquipmentList(search: string) {
 export function useEquipment(id: string) {
   const { data, error, loading, refetch } = useQuery(EquipmentDetailDocument, { variables: { id } });
   return { equipment: data?.equipment ?? null, loading: loading && !data, error, retry: () => void refetch() };
+}
+
+/** Planners and admins create and edit equipment (maintenance:write); the others read it. */
+export function useCanEditEquipment(): boolean {
+  const role = useSession()?.user.role;
+  return role === 'ADMIN' || role === 'PLANNER';
 }

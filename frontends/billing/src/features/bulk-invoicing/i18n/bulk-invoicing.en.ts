@@ -1,0 +1,110 @@
+import type { TranslationShape } from '@relais/ui';
+import type { bulkInvoicingFr } from './bulk-invoicing.fr';
+
+export const bulkInvoicingEn: TranslationShape<typeof bulkInvoicingFr> = {
+  filters: {
+    allCustomers: 'All customers',
+    closedUntil: 'Closed until',
+  },
+  selection: {
+    summary_one: '{{count}} intervention selected {{customers}} — {{net}} excl. VAT (estimate)',
+    summary_other: '{{count}} interventions selected {{customers}} — {{net}} excl. VAT (estimate)',
+    customers_one: 'for {{count}} customer',
+    customers_other: 'for {{count}} customers',
+    none: 'Tick interventions, of one or several customers, to invoice them at once.',
+    all: 'Select all (filters applied)',
+    allActive: 'All the interventions of the filters applied',
+    clear: 'Clear the selection',
+    invoice: 'Invoice the selection',
+  },
+  preview: {
+    title: 'Invoice the selection',
+    summary_one: '{{count}} invoice will be created for {{interventions}}: {{net}} excl. VAT, {{vat}} VAT, {{gross}} incl. VAT.',
+    summary_other: '{{count}} invoices will be created for {{interventions}}: {{net}} excl. VAT, {{vat}} VAT, {{gross}} incl. VAT.',
+    interventions_one: '{{count}} intervention',
+    interventions_other: '{{count}} interventions',
+    grouping: {
+      CUSTOMER: 'One invoice per customer (company setting).',
+      SITE: 'One invoice per site (company setting).',
+      CONTRACT: 'One invoice per contract, the work outside any contract together (company setting).',
+    },
+    column: {
+      customer: 'Customer',
+      interventions: 'Interventions',
+      lines: 'Lines',
+      net: 'Excl. VAT',
+      vat: 'VAT',
+      gross: 'Incl. VAT',
+      recipient: 'Sent to',
+    },
+    total: 'Total',
+    source: {
+      BILLING_CONTACTS: 'billing contact',
+      CUSTOMER: 'customer’s address',
+      NONE: '',
+    },
+    noRecipient: 'No e-mail address: issued, not sent',
+    withoutRecipient_one:
+      '{{count}} customer has neither a billing contact nor an e-mail address: its invoice will be issued but not sent.',
+    withoutRecipient_other:
+      '{{count}} customers have neither a billing contact nor an e-mail address: their invoices will be issued but not sent.',
+    send: 'E-mail each invoice once issued',
+    legal: 'Once issued, invoices get their legal number and can no longer change: only a credit note corrects them.',
+    confirmSend: 'Create, issue and send',
+    confirmIssue: 'Create and issue',
+  },
+  batch: {
+    title: {
+      INTERVENTIONS: 'Bulk invoicing',
+      DRAFTS: 'Bulk issue',
+    },
+    startedAt: 'started {{date}}',
+    progressLabel: 'Progress',
+    queued: 'Waiting to start…',
+    progress: '{{done}} of {{total}} invoices processed',
+    close: 'Close',
+    failed: 'Bulk invoicing stopped on an unexpected error; the invoices already processed stay so.',
+    summary: {
+      sent_one: '{{count}} invoice issued and sent',
+      sent_other: '{{count}} invoices issued and sent',
+      issued_one: '{{count}} invoice issued',
+      issued_other: '{{count}} invoices issued',
+      notSent_one: '{{count}} issued but not sent',
+      notSent_other: '{{count}} issued but not sent',
+      failed_one: '{{count}} failed, nothing was invoiced',
+      failed_other: '{{count}} failed, nothing was invoiced',
+    },
+    column: {
+      customer: 'Customer',
+      invoice: 'Invoice',
+      status: 'Result',
+      net: 'Excl. VAT',
+      gross: 'Incl. VAT',
+      detail: 'Sending / reason',
+    },
+    status: {
+      PENDING: 'Waiting',
+      ISSUED: 'Issued',
+      SENT: 'Issued and sent',
+      FAILED: 'Failed',
+      SEND_FAILED: 'Issued, not sent',
+    },
+    notIssued: 'not issued',
+  },
+  drafts: {
+    select: 'Select {{number}}',
+    selected_one: '{{count}} invoice selected',
+    selected_other: '{{count}} invoices selected',
+    selectAll: 'Select the drafts and unsent invoices of the page',
+    clear: 'Clear the selection',
+    action: 'Issue and send the selection',
+    title: 'Issue and send the selection',
+    text_one:
+      'The selected invoice will be issued if it is a draft (legal number, no more changes), then e-mailed to the customer’s billing contact.',
+    text_other:
+      'The {{count}} selected invoices will be issued if they are drafts (legal number, no more changes), then e-mailed to each customer’s billing contact.',
+    send: 'E-mail them once issued',
+    confirmSend: 'Issue and send',
+    confirmIssue: 'Issue',
+  },
+};

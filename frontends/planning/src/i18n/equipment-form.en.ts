@@ -1,0 +1,37 @@
+import type { TranslationShape } from '@relais/ui';
+import type { equipmentFormFr } from './equipment-form.fr';
+
+export const equipmentFormEn: TranslationShape<typeof equipmentFormFr> = {
+  newTitle: 'New equipment',
+  editTitle: 'Edit {{name}}',
+  edit: 'Edit',
+  customerFile: 'Customer record',
+  where: 'Customer {{customer}} — site {{site}}',
+  siteNotFound: 'This site cannot be found: open the customer’s record to choose a site.',
+  section: {
+    equipment: 'Equipment',
+    technical: 'Specifications',
+    coverage: 'Site and contract',
+  },
+  name: 'Name',
+  namePlaceholder: 'E.g. garage air-to-water heat pump',
+  category: 'Category',
+  categoryPlaceholder: 'Choose the category',
+  brand: 'Brand',
+  model: 'Model',
+  serialNumber: 'Serial number',
+  refrigerantType: 'Refrigerant',
+  refrigerantTypePlaceholder: 'E.g. R32',
+  refrigerantChargeKg: 'Refrigerant charge (kg)',
+  installedOn: 'Installed on',
+  warrantyEndsOn: 'Warranty ends on',
+  status: 'Status',
+  siteId: 'Site',
+  contractId: 'Maintenance contract',
+  noContract: 'No contract',
+  required: 'Required',
+  decimal: 'A number, e.g. 2.5',
+  create: 'Create the equipment',
+  save: 'Save',
+  cancel: 'Cancel',
+};
