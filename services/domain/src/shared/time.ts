@@ -1,3 +1,4 @@
+import { ChronoUnit, LocalDate } from '@js-joda/core';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
@@ -35,55 +36,17 @@ export function frenchDate(date: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/**
- * Days from 1970-01-01 to a calendar date (proleptic Gregorian), and back: integer arithmetic on
- * 400-year eras (Howard Hinnant's days_from_civil and civil_from_days), no time zone.
- */
-function epochDay(date: string): number {
-  const month = Number(date.slice(5, 7));
-  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0);
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(date.slice(8, 10)) - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function dateOfEpochDay(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const m = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = m + (m < 10 ? 3 : -9);
-  return `${pad(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), 4)}-${pad(month)}-${pad(dayOfYear - Math.floor((153 * m + 2) / 5) + 1)}`;
-}
+/** A business date (YYYY-MM-DD) as js-joda's LocalDate: calendar arithmetic without building a time. */
+const localDateOf = (date: string) => LocalDate.of(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 
 /**
  * Calendar dates (YYYY-MM-DD) moved without building a time: as date-fns' addDays/addMonths on the
  * local midnight give them, tens of times faster (schedules and forecasts move thousands of dates).
  */
-export function plusDays(date: string, days: number): string {
-  return dateOfEpochDay(epochDay(date) + days);
-}
+export const plusDays = (date: string, days: number): string => localDateOf(date).plusDays(days).toString();
 
 /** Whole calendar days from `from` to `to` (negative when `to` comes first). */
-export function daysFrom(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
-}
-
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-const daysInMonth = (year: number, month: number) =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+export const daysFrom = (from: string, to: string): number => ChronoUnit.DAYS.between(localDateOf(from), localDateOf(to));
 
 /** `date` moved by `months` months, on the same day or the month's last when it has fewer (31 Jan + 1 month = 28/29 Feb). */
-export function plusMonths(date: string, months: number): string {
-  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)))}`;
-}
+export const plusMonths = (date: string, months: number): string => localDateOf(date).plusMonths(months).toString();
