@@ -74,15 +74,17 @@ export interface FecChildFigures {
   explain: ExplainFigures[];
 }
 
-const LINES_QUERY = /with provisional as/i;
+/** The export's line queries: the validated entries, then the open months' (both read the lines in order). */
+const LINES_QUERY = /join ledger_entry_lines l[\s\S]*order by/i;
 
 /** Counts statements like the domain's logger, with their parameters inlined, and keeps the lines query. */
 class CapturingLogger extends QueryCountingLogger {
-  static linesQuery: string | null = null;
+  static linesQueries: string[] = [];
 
   override logQuery(context: Parameters<QueryCountingLogger['logQuery']>[0]): void {
     super.logQuery(context);
-    if (context.query && LINES_QUERY.test(context.query)) CapturingLogger.linesQuery = context.query;
+    if (context.query && LINES_QUERY.test(context.query) && !CapturingLogger.linesQueries.includes(context.query))
+      CapturingLogger.linesQueries.push(context.query);
   }
 
   override isEnabled(namespace: Parameters<QueryCountingLogger['isEnabled']>[0]): boolean {
@@ -160,8 +162,10 @@ async function main(): Promise<FecChildFigures> {
     await once(out, 'close');
     const exportCost = { ...cost, ms: performance.now() - t0 };
     const peakRssMiB = (process.resourceUsage().maxRSS * 1024) / MiB;
-    const sql = CapturingLogger.linesQuery;
-    if (!sql) throw new Error('the export’s lines query was not seen in the query log');
+    // The export's queries as one statement (each part keeps its order), for the floors and EXPLAIN.
+    const parts = CapturingLogger.linesQueries;
+    if (parts.length === 0) throw new Error('the export’s lines queries were not seen in the query log');
+    const sql = parts.map((part) => `(${part.trim()})`).join(' union all ');
 
     // Where the time goes.
     const range: LedgerLineRange = { ...options.range, journal: null };

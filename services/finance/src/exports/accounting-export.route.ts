@@ -55,9 +55,10 @@ export const accountingExportRoute: HttpRoute = {
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
       });
+      const closed = once(res, 'close');
       const sink = async (chunk: Buffer) => {
         if (res.destroyed) throw new DomainError('DOWNLOAD_INTERRUPTED', 'CONFLICT', 'Téléchargement interrompu par le client');
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), closed]);
       };
       await writeAccountingExport(em, identity, request, sink);
       await closeTenantScope(em, 'commit');

@@ -32,11 +32,15 @@ export const FEC_RECORD_END = '\r\n';
 
 /** A text field: no separator, tab or line break inside (they would shift the columns), trimmed. */
 export function fecText(value: string | null): string {
-  return (value ?? '')
-    .replace(/[|\t\r\n]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  if (!value) return '';
+  return SEPARATORS.test(value)
+    ? value
+        .replace(/[|\t\r\n]+/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim()
+    : value.trim();
 }
+const SEPARATORS = /[|\t\r\n]/;
 
 /** "1234.50" (PostgreSQL numeric) as "1234,50". */
 export const fecAmount = (amount: string) => amount.replace('.', ',');

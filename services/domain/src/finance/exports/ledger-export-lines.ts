@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { JOURNAL_LABELS, type ExportLine } from './export-line';
 import { entryNumberSql } from '../ledger/entry-numbering';
@@ -103,13 +104,11 @@ async function accountLabels(em: EntityManager, tenantId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.number, r.label]));
 }
 
+/** Completes a row in place (a million of them: no copy). */
 const labelled =
   (labels: Map<string, string>) =>
-  (row: LineRow): ExportLine => ({
-    ...row,
-    journalLabel: JOURNAL_LABELS[row.journal] ?? row.journal,
-    accountLabel: labels.get(row.account) ?? row.account,
-  });
+  (row: LineRow): ExportLine =>
+    Object.assign(row, { journalLabel: JOURNAL_LABELS[row.journal] ?? row.journal, accountLabel: labels.get(row.account) ?? row.account });
 
 /** Every line of the range, read through a cursor in the scope's transaction (never all in memory). */
 export async function* streamLedgerLines(
@@ -121,9 +120,15 @@ export async function* streamLedgerLines(
 ): AsyncGenerator<ExportLine> {
   const label = labelled(await accountLabels(em, tenantId));
   const connection = em.getConnection();
-  for (const { sql, params } of queries(tenantId, range, order, today, null))
-    for await (const row of connection.stream<LineRow>(sql, params, em.getTransactionContext(), undefined, 5000))
-      yield label(row as LineRow);
+  for (const { sql, params } of queries(tenantId, range, order, today, null)) {
+    // Read ahead (a Readable buffers up to its high-water mark): PostgreSQL produces the next rows
+    // while these are formatted and sent, instead of each side waiting for the other.
+    const rows = Readable.from(connection.stream<LineRow>(sql, params, em.getTransactionContext(), undefined, 5000), {
+      objectMode: true,
+      highWaterMark: 10_000,
+    });
+    for await (const row of rows) yield label(row as LineRow);
+  }
 }
 
 /** The first lines of the range, for a preview. */
