@@ -1,3 +1,4 @@
+import { NotFoundPage } from '@relais/session';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { AccountingPage } from './features/accounting/components/AccountingPage';
 import { BankPage } from './features/bank/components/BankPage';
@@ -46,6 +47,7 @@ export default function FinanceApp() {
         <Route path="chart-of-accounts" element={<ChartOfAccountsPage />} />
         <Route path="periods" element={<PeriodsPage />} />
         <Route path="accounting" element={<AccountingPage />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { useSession } from '@relais/session';
+import { NotFoundPage, RequirePermission, useCan } from '@relais/session';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AmendContractPage } from './features/contracts/components/AmendContractPage';
@@ -22,25 +22,23 @@ import { PlanningNavigation } from './layout/PlanningNavigation';
 import { planningPaths } from './routes';
 import { NotificationsProvider } from './shared/notifications';
 
+/** The office's pages (board, interventions, master data): a technician has only "Ma journée". */
 function OfficePage({ children }: { children: ReactNode }) {
   return (
-    <>
+    <RequirePermission permission="maintenance:office">
       <PlanningNavigation />
       {children}
-    </>
+    </RequirePermission>
   );
 }
 
 /** The planning app, mounted by the shell under /planning/*; technicians land on "Ma journée". */
 export default function PlanningApp() {
-  const isTechnician = useSession()?.user.role === 'TECHNICIAN';
+  const office = useCan('maintenance:office');
   return (
     <NotificationsProvider>
       <Routes>
-        <Route
-          index
-          element={isTechnician ? <Navigate to={planningPaths.myDay} replace /> : <OfficePage children={<DispatchBoardPage />} />}
-        />
+        <Route index element={office ? <OfficePage children={<DispatchBoardPage />} /> : <Navigate to={planningPaths.myDay} replace />} />
         <Route path="ma-journee" element={<MyDayPage />} />
         <Route path="ma-journee/:interventionId" element={<MyDayJobPage />} />
         <Route path="interventions" element={<OfficePage children={<InterventionListPage />} />} />
@@ -56,6 +54,7 @@ export default function PlanningApp() {
         <Route path="contrats/:contractId/avenant" element={<OfficePage children={<AmendContractPage />} />} />
         <Route path="sites" element={<OfficePage children={<CustomerSitesPage />} />} />
         <Route path="techniciens" element={<OfficePage children={<TechniciansPage />} />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </NotificationsProvider>
   );

@@ -27,3 +27,6 @@ export const billingContractPath = (id: string) => `/facturation/contrats/${enco
 
 /** A customer's file in the billing app (its sites, contacts, documents), reached by a plain link too. */
 export const billingCustomerPath = (id: string) => `/facturation/clients/${encodeURIComponent(id)}`;
+
+/** An invoice (or its draft) in the billing app, reached by a plain link too. */
+export const billingInvoicePath = (id: string) => `/facturation/factures/${encodeURIComponent(id)}`;

@@ -10,7 +10,9 @@ function readStoredSession(): Session | null {
   const raw = globalThis.localStorage?.getItem(storageKey);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Session;
+    const session = JSON.parse(raw) as Session;
+    // A session saved before permissions were part of it: sign in again rather than see nothing.
+    return Array.isArray(session.user?.permissions) ? session : null;
   } catch {
     return null;
   }

@@ -1,30 +1,27 @@
-import type { SessionUser } from '@relais/session';
+import { homePathOf, NotFoundPage, RequirePermission, type SessionUser } from '@relais/session';
 import { Navigate, Route, Routes } from 'react-router';
 import { ShellLayout } from './layout/ShellLayout';
 import { RemoteSection } from './remotes/RemoteSection';
 import { sections } from './remotes/sections';
 
-/**
- * Where a user lands: technicians on their day's jobs, the planner on the dispatch board, the
- * billing clerk on what is waiting to be billed, the accountant on the finance dashboard; the admin
- * on billing.
- */
-const homePaths: Partial<Record<SessionUser['role'], string>> = {
-  TECHNICIAN: '/planning/ma-journee',
-  PLANNER: '/planning',
-  BILLING: '/facturation/a-facturer',
-  ACCOUNTANT: '/finance/dashboard',
-};
-const homePath = (user: SessionUser) => homePaths[user.role] ?? '/facturation';
-
+/** Each section for those allowed to open it; the root leads to the user's home, any other address to "Page introuvable". */
 export function ShellRoutes({ user }: { user: SessionUser }) {
   return (
     <ShellLayout user={user}>
       <Routes>
         {sections.map((section) => (
-          <Route key={section.key} path={`${section.path}/*`} element={<RemoteSection section={section} />} />
+          <Route
+            key={section.key}
+            path={`${section.path}/*`}
+            element={
+              <RequirePermission permission={section.permission}>
+                <RemoteSection section={section} />
+              </RequirePermission>
+            }
+          />
         ))}
-        <Route path="*" element={<Navigate to={homePath(user)} replace />} />
+        <Route index element={<Navigate to={homePathOf(user.permissions)} replace />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ShellLayout>
   );

@@ -15,6 +15,7 @@ import { Equipment } from './maintenance/equipment.entity';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './maintenance/intervention.entity';
 import { Invoice, InvoiceIntervention, BillingExclusion, InvoiceLine, InvoiceVatBreakdown } from './billing/invoice.entity';
 import { CreditAllocation, Payment, PaymentAllocation, PaymentRefund } from './finance/payments/payment.entity';
+import { InvoiceWriteOff } from './finance/write-offs/write-off.entity';
 import { BusinessFact } from './platform/business-fact.entity';
 import { DirectDebitBatch, DirectDebitItem, SepaMandate } from './finance/direct-debit/direct-debit.entity';
 import { BankAccount, BankMovement, BankStatement } from './finance/bank/bank.entity';
@@ -69,6 +70,7 @@ export const tenantOwnedEntities = [
   PaymentAllocation,
   PaymentRefund,
   CreditAllocation,
+  InvoiceWriteOff,
   BusinessFact,
   SepaMandate,
   DirectDebitBatch,

@@ -32,6 +32,7 @@ import {
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { ProfitabilityResolver } from './dashboard/profitability.resolver';
 import { AccountingExportResolver } from './exports/accounting-export.resolver';
+import { WriteOffResolver } from './write-offs/write-off.resolver';
 import { accountingExportRoute } from './exports/accounting-export.route';
 
 export const financeSubgraph: SubgraphDefinition = {
@@ -68,6 +69,7 @@ export const financeSubgraph: SubgraphDefinition = {
     DashboardResolver,
     ProfitabilityResolver,
     AccountingExportResolver,
+    WriteOffResolver,
   ],
   httpRoutes: [directDebitFileRoute, accountingExportRoute],
   orphanedTypes: [CustomerAccounting, InvoiceRef],

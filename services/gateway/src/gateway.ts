@@ -1,7 +1,13 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ACCOUNTING_EXPORT_PATH_PREFIX, DIRECT_DEBIT_FILE_PATH_PREFIX, IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import {
+  ACCOUNTING_EXPORT_PATH_PREFIX,
+  DIRECT_DEBIT_FILE_PATH_PREFIX,
+  IDENTITY_HEADER,
+  signInternalIdentity,
+  type Identity,
+} from '@relais/domain';
 import pino from 'pino';
 import { createAuthenticator } from './authenticate';
 import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';

@@ -303,7 +303,7 @@ export type InvoiceLineKind =
   | 'PART'
   | 'TRAVEL';
 
-/** Draft, then issued or sent; then partly paid, paid, overdue (after the due date) or fully credited. */
+/** Draft, then issued or sent; then partly paid, paid, overdue (after the due date), fully credited or closed by a write-off. */
 export type InvoiceStatus =
   | 'CREDITED'
   | 'DRAFT'
@@ -311,7 +311,8 @@ export type InvoiceStatus =
   | 'OVERDUE'
   | 'PAID'
   | 'PARTLY_PAID'
-  | 'SENT';
+  | 'SENT'
+  | 'WRITTEN_OFF';
 
 /** Lines and allowances of a draft being typed: totals computed without saving. */
 export type InvoiceTotalsPreviewInput = {

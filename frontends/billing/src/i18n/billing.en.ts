@@ -67,6 +67,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     PAID: 'Paid',
     OVERDUE: 'Overdue',
     CREDITED: 'Fully credited',
+    WRITTEN_OFF: 'Written off',
   },
   documentType: {
     INVOICE: 'Invoice',

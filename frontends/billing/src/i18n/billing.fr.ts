@@ -65,6 +65,7 @@ export const billingFr = {
     PAID: 'Payée',
     OVERDUE: 'En retard',
     CREDITED: 'Avoir total',
+    WRITTEN_OFF: 'Passée en perte',
   },
   documentType: {
     INVOICE: 'Facture',

@@ -1,11 +1,13 @@
 import { Tabs } from '@mantine/core';
+import { useCan } from '@relais/session';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { billingNamespace } from '../i18n/register';
 import { billingPaths } from '../routes';
 
 const tabs = [
-  { key: 'billable', path: billingPaths.billable },
+  // The clerk's worktable: for those who may write billing data.
+  { key: 'billable', path: billingPaths.billable, writersOnly: true },
   { key: 'quotes', path: billingPaths.quotes },
   { key: 'invoices', path: billingPaths.invoices },
   { key: 'creditNotes', path: billingPaths.creditNotes },
@@ -20,12 +22,14 @@ export function BillingNavigation() {
   const { t } = useTranslation(billingNamespace);
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const canWrite = useCan('billing:write');
+  const shown = tabs.filter((tab) => canWrite || !('writersOnly' in tab));
   // The longest path wins: "Facturation des contrats" lives under "Contrats".
-  const active = tabs.filter((tab) => pathname.startsWith(tab.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'billable';
+  const active = shown.filter((tab) => pathname.startsWith(tab.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'billable';
   return (
     <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? billingPaths.billable)} mb="md">
       <Tabs.List aria-label={t('nav.label')}>
-        {tabs.map((tab) => (
+        {shown.map((tab) => (
           <Tabs.Tab key={tab.key} value={tab.key}>
             {t(`nav.${tab.key}`)}
           </Tabs.Tab>

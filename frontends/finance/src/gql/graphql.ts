@@ -159,7 +159,7 @@ export type ImportBankStatementInput = {
   format?: BankFileFormat | null | undefined;
 };
 
-/** Draft, then issued or sent; then partly paid, paid, overdue (after the due date) or fully credited. */
+/** Draft, then issued or sent; then partly paid, paid, overdue (after the due date), fully credited or closed by a write-off. */
 export type InvoiceStatus =
   | 'CREDITED'
   | 'DRAFT'
@@ -167,7 +167,8 @@ export type InvoiceStatus =
   | 'OVERDUE'
   | 'PAID'
   | 'PARTLY_PAID'
-  | 'SENT';
+  | 'SENT'
+  | 'WRITTEN_OFF';
 
 /** VT sales, BQ bank, OD miscellaneous operations. */
 export type Journal =

@@ -105,6 +105,11 @@ export const planningEn: TranslationShape<typeof planningFr> = {
   board: {
     title: 'Dispatch board',
     subtitle: 'Week from {{from}} to {{to}}',
+    range: 'From {{from}} to {{to}}',
+    dropHintAgenda: 'Drag a request onto a technician and a day, or open it (click or Enter) to schedule it with a form.',
+    weekendFolded: '{{day}}: no job',
+    jobCount_one: '{{count}} job',
+    jobCount_other: '{{count}} jobs',
     previous: 'Previous period',
     next: 'Next period',
     span: {
@@ -137,6 +142,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     empty: 'No pending request.',
     filter: 'Filter (no., title, customer, city)',
     estimatedTitle: 'Type and estimated duration',
+    planHint: 'Schedule with a form (click or Enter)',
   },
   interventions: {
     title: 'Interventions',
@@ -178,6 +184,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     reportFrozen: 'Report frozen (intervention closed)',
     reportDraft: 'Report being recorded',
     reportEmpty: 'No report recorded yet.',
+    invoiceDraft: 'Draft invoice',
     field: {
       customer: 'Customer',
       site: 'Site',
@@ -201,6 +208,7 @@ export const planningEn: TranslationShape<typeof planningFr> = {
       cancelReason: 'Cancellation reason',
       estimated: 'Estimated duration',
       warnings: 'Warnings',
+      invoice: 'Invoice',
     },
     source: {
       PLANNER: 'Planner',
@@ -405,6 +413,34 @@ export const planningEn: TranslationShape<typeof planningFr> = {
     missingLabour: 'Record at least one labour line.',
     missingSignature: 'The customer’s signature and name are needed to complete.',
     readOnly: 'Intervention {{status}}: the report can no longer be changed here.',
+    previousDay: 'Previous day',
+    nextDay: 'Next day',
+    today: 'Today',
+    emptyDay: 'No job planned that day.',
+    call: 'Call',
+    map: 'Directions',
+    mapTitle: 'Open the address in OpenStreetMap',
   },
   technicians: techniciansEn,
+  schedule: {
+    title: 'Schedule {{number}}',
+    technician: 'Technician',
+    date: 'Day',
+    time: 'Start time',
+    duration: 'Duration',
+    submit: 'Schedule',
+    requiredSkills: 'Required skills: {{skills}}',
+    missingSkills: 'Missing: {{skills}}',
+    error: {
+      required: 'Required',
+      invalid: 'Invalid value',
+    },
+  },
+  skill: {
+    FLUIDES_CAT1: 'Refrigerant handling (cat. 1)',
+    CVC: 'HVAC',
+    ELEC_BR: 'Electrical clearance BR',
+    SSI: 'Fire safety (SSI)',
+    GAZ: 'Gas',
+  },
 };

@@ -103,6 +103,11 @@ export const planningFr = {
   board: {
     title: 'Planning',
     subtitle: 'Semaine du {{from}} au {{to}}',
+    range: 'Du {{from}} au {{to}}',
+    dropHintAgenda: 'Glissez une demande sur un technicien et un jour, ou ouvrez-la (clic ou Entrée) pour la planifier par formulaire.',
+    weekendFolded: '{{day}} : aucune intervention',
+    jobCount_one: '{{count}} intervention',
+    jobCount_other: '{{count}} interventions',
     previous: 'Période précédente',
     next: 'Période suivante',
     span: {
@@ -135,6 +140,7 @@ export const planningFr = {
     empty: 'Aucune demande en attente.',
     filter: 'Filtrer (n°, titre, client, ville)',
     estimatedTitle: 'Type et durée estimée',
+    planHint: 'Planifier par formulaire (clic ou Entrée)',
   },
   interventions: {
     title: 'Interventions',
@@ -176,6 +182,7 @@ export const planningFr = {
     reportFrozen: 'Rapport figé (intervention clôturée)',
     reportDraft: 'Rapport en cours de saisie',
     reportEmpty: 'Aucun rapport saisi pour l’instant.',
+    invoiceDraft: 'Brouillon de facture',
     field: {
       customer: 'Client',
       site: 'Site',
@@ -199,6 +206,7 @@ export const planningFr = {
       cancelReason: 'Motif d’annulation',
       estimated: 'Durée estimée',
       warnings: 'Alertes',
+      invoice: 'Facture',
     },
     source: {
       PLANNER: 'Planification',
@@ -403,6 +411,34 @@ export const planningFr = {
     missingLabour: 'Saisissez au moins une ligne de main-d’œuvre.',
     missingSignature: 'La signature et le nom du client sont nécessaires pour terminer.',
     readOnly: 'Intervention {{status}} : le rapport n’est plus modifiable ici.',
+    previousDay: 'Jour précédent',
+    nextDay: 'Jour suivant',
+    today: 'Aujourd’hui',
+    emptyDay: 'Aucune intervention prévue ce jour-là.',
+    call: 'Appeler',
+    map: 'Itinéraire',
+    mapTitle: 'Ouvrir l’adresse dans OpenStreetMap',
   },
   technicians: techniciansFr,
+  schedule: {
+    title: 'Planifier {{number}}',
+    technician: 'Technicien',
+    date: 'Jour',
+    time: 'Heure de début',
+    duration: 'Durée',
+    submit: 'Planifier',
+    requiredSkills: 'Compétences requises : {{skills}}',
+    missingSkills: 'Il lui manque : {{skills}}',
+    error: {
+      required: 'Champ obligatoire',
+      invalid: 'Valeur invalide',
+    },
+  },
+  skill: {
+    FLUIDES_CAT1: 'Fluides frigorigènes (cat. 1)',
+    CVC: 'Génie climatique',
+    ELEC_BR: 'Habilitation électrique BR',
+    SSI: 'Sécurité incendie (SSI)',
+    GAZ: 'Gaz',
+  },
 };

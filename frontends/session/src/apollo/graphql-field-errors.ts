@@ -4,6 +4,8 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 export interface GraphQLFieldError {
   field: string;
   message: string;
+  /** Stable code of the problem ("REQUIRED", "MUST_BE_POSITIVE"...), translated by the front end. */
+  reason?: string;
 }
 
 const isFieldError = (value: unknown): value is GraphQLFieldError =>

@@ -1,4 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
+import { useSession } from '@relais/session';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
 import { shellNamespace } from '../i18n/register';
@@ -6,11 +7,14 @@ import { sections, type Section } from '../remotes/sections';
 
 export function SectionNavigation() {
   const { t } = useTranslation(shellNamespace);
+  const permissions = useSession()?.user.permissions ?? [];
   return (
     <Stack component="nav" gap={4} aria-label={t('navigation.label')}>
-      {sections.map((section) => (
-        <SectionLink key={section.key} section={section} label={t(`navigation.${section.key}`)} />
-      ))}
+      {sections
+        .filter((section) => permissions.includes(section.permission))
+        .map((section) => (
+          <SectionLink key={section.key} section={section} label={t(`navigation.${section.key}`)} />
+        ))}
     </Stack>
   );
 }

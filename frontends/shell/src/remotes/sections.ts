@@ -1,15 +1,18 @@
+import type { Permission } from '@relais/session';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface Section {
   /** Translation key under `navigation.` and name of the remote app. */
   key: 'planning' | 'billing' | 'finance';
   path: string;
+  /** Who sees the section (in the navigation) and may open it. */
+  permission: Permission;
   App: LazyExoticComponent<ComponentType>;
 }
 
 /** The back-office sections, each one a remote app loaded at run time. */
 export const sections: readonly Section[] = [
-  { key: 'planning', path: '/planning', App: lazy(() => import('planning/App')) },
-  { key: 'billing', path: '/facturation', App: lazy(() => import('billing/App')) },
-  { key: 'finance', path: '/finance', App: lazy(() => import('finance/App')) },
+  { key: 'planning', path: '/planning', permission: 'maintenance:read', App: lazy(() => import('planning/App')) },
+  { key: 'billing', path: '/facturation', permission: 'billing:read', App: lazy(() => import('billing/App')) },
+  { key: 'finance', path: '/finance', permission: 'finance:read', App: lazy(() => import('finance/App')) },
 ];

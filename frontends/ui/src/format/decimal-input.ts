@@ -13,5 +13,9 @@ export function editableDecimal(value: string, minimumFractionDigits = 0): strin
   return significant ? `${units},${significant}` : units;
 }
 
-/** Digits with optional thousands spaces, and a comma or a dot before the decimals. */
-export const isTypedDecimal = (typed: string): boolean => /^\d[\d\s\u00a0\u202f]*([.,]\d+)?$/.test(typed.trim());
+/**
+ * Digits with optional thousands spaces, and a comma or a dot before the decimals ("1 234,5",
+ * "12.5"); a leading minus only when `signed` (the server then says whether the sign is allowed).
+ */
+export const isTypedDecimal = (typed: string, { signed = false } = {}): boolean =>
+  (signed ? /^-?\s*\d[\d\s\u00a0\u202f]*([.,]\d+)?$/ : /^\d[\d\s\u00a0\u202f]*([.,]\d+)?$/).test(typed.trim());

@@ -9,10 +9,11 @@ export enum InvoiceStatusEnum {
   PAID = 'PAID',
   OVERDUE = 'OVERDUE',
   CREDITED = 'CREDITED',
+  WRITTEN_OFF = 'WRITTEN_OFF',
 }
 registerEnumType(InvoiceStatusEnum, {
   name: 'InvoiceStatus',
-  description: 'Draft, then issued or sent; then partly paid, paid, overdue (after the due date) or fully credited.',
+  description: 'Draft, then issued or sent; then partly paid, paid, overdue (after the due date), fully credited or closed by a write-off.',
 });
 
 export enum DocumentTypeEnum {

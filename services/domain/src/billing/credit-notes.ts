@@ -23,8 +23,8 @@ export interface CreditNoteInput {
 
 export async function createCreditNote(em: EntityManager, identity: Identity, invoiceId: string, input: CreditNoteInput): Promise<Invoice> {
   new Validator()
-    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avoir obligatoire')
-    .check(input.reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avoir obligatoire', 'REQUIRED')
+    .check(input.reason.length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .check(input.lines == null || input.lines.length > 0, 'lines', 'au moins une ligne à créditer')
     .throwIfInvalid();
   const invoice = await em.findOne(Invoice, { id: invoiceId });

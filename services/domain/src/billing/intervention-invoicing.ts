@@ -293,7 +293,8 @@ export interface BillableFilter {
  * first: the work the billing clerk still has to bill.
  */
 export async function billableInterventions(em: EntityManager, filter: BillableFilter = {}): Promise<Intervention[]> {
-  if (filter.closedUntil != null) new Validator().check(isLocalDate(filter.closedUntil), 'closedUntil', 'date AAAA-MM-JJ').throwIfInvalid();
+  if (filter.closedUntil != null)
+    new Validator().check(isLocalDate(filter.closedUntil), 'closedUntil', 'date AAAA-MM-JJ', 'DATE_EXPECTED').throwIfInvalid();
   const closed = await em.find(
     Intervention,
     {
@@ -376,8 +377,8 @@ export async function markNotBillable(
   reason: string,
 ): Promise<BillingExclusion> {
   new Validator()
-    .check(reason.trim().length > 0, 'reason', 'motif obligatoire')
-    .check(reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(reason.trim().length > 0, 'reason', 'motif obligatoire', 'REQUIRED')
+    .check(reason.length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const intervention = await lockClosedNotInvoiced(em, interventionId);
   const existing = await em.findOne(BillingExclusion, { interventionId });

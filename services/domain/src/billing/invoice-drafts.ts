@@ -81,14 +81,20 @@ export function validateDraftLines(lines: readonly DraftLineInput[], vatRates: r
     .check(lines.length > 0, 'lines', 'au moins une ligne')
     .check(lines.length <= MAX_INVOICE_LINES, 'lines', `au plus ${MAX_INVOICE_LINES} lignes`);
   lines.forEach((l, i) => {
-    v.check(l.description.trim().length > 0, `lines[${i}].description`, 'désignation obligatoire')
-      .check(l.description.length <= 2000, `lines[${i}].description`, 'au plus 2 000 caractères')
-      .check(UNIT_PATTERN.test(l.unit), `lines[${i}].unit`, 'unité UN/ECE (ex. HUR, C62, KGM)')
-      .check(codes.has(l.vatRateCode), `lines[${i}].vatRateCode`, `taux de TVA inconnu : ${l.vatRateCode}`)
-      .check(!l.kind || INVOICE_LINE_KINDS.includes(l.kind), `lines[${i}].kind`, 'type de ligne inconnu');
+    v.check(l.description.trim().length > 0, `lines[${i}].description`, 'désignation obligatoire', 'REQUIRED')
+      .check(l.description.length <= 2000, `lines[${i}].description`, 'au plus 2 000 caractères', 'TOO_LONG')
+      .check(UNIT_PATTERN.test(l.unit), `lines[${i}].unit`, 'unité UN/ECE (ex. HUR, C62, KGM)', 'UNKNOWN_VALUE')
+      .check(codes.has(l.vatRateCode), `lines[${i}].vatRateCode`, `taux de TVA inconnu : ${l.vatRateCode}`, 'UNKNOWN_VALUE')
+      .check(!l.kind || INVOICE_LINE_KINDS.includes(l.kind), `lines[${i}].kind`, 'type de ligne inconnu', 'UNKNOWN_VALUE');
     if (/^-?\d+(\.\d+)?$/.test(l.unitPrice))
-      v.check(!new Money(l.unitPrice).isNegative(), `lines[${i}].unitPrice`, 'prix unitaire positif (une remise se saisit en remise)');
-    if (/^-?\d+(\.\d+)?$/.test(l.quantity)) v.check(!new Money(l.quantity).isZero(), `lines[${i}].quantity`, 'quantité non nulle');
+      v.check(
+        !new Money(l.unitPrice).isNegative(),
+        `lines[${i}].unitPrice`,
+        'prix unitaire positif (une remise se saisit en remise)',
+        'MUST_BE_POSITIVE',
+      );
+    if (/^-?\d+(\.\d+)?$/.test(l.quantity))
+      v.check(!new Money(l.quantity).isZero(), `lines[${i}].quantity`, 'quantité non nulle', 'MUST_NOT_BE_ZERO');
   });
   v.throwIfInvalid();
 }
@@ -97,19 +103,25 @@ function validateHeader(input: DraftInvoicePatch): void {
   const v = new Validator();
   if (input.operationCategory !== undefined)
     v.check(OPERATION_CATEGORIES.includes(input.operationCategory), 'operationCategory', 'B (biens), S (services) ou M (mixte)');
-  if (input.purchaseOrderRef) v.check(input.purchaseOrderRef.length <= 100, 'purchaseOrderRef', 'au plus 100 caractères');
-  if (input.notes) v.check(input.notes.length <= 10_000, 'notes', 'au plus 10 000 caractères');
+  if (input.purchaseOrderRef) v.check(input.purchaseOrderRef.length <= 100, 'purchaseOrderRef', 'au plus 100 caractères', 'TOO_LONG');
+  if (input.notes) v.check(input.notes.length <= 10_000, 'notes', 'au plus 10 000 caractères', 'TOO_LONG');
   (input.allowanceCharges ?? []).forEach((a, i) => {
-    v.check(a.reason.trim().length > 0, `allowanceCharges[${i}].reason`, 'motif obligatoire');
-    if (/^\d+(\.\d+)?$/.test(a.amount)) v.check(new Money(a.amount).greaterThan(0), `allowanceCharges[${i}].amount`, 'montant positif');
-    else v.check(false, `allowanceCharges[${i}].amount`, 'montant positif (ex. 25.00)');
+    v.check(a.reason.trim().length > 0, `allowanceCharges[${i}].reason`, 'motif obligatoire', 'REQUIRED');
+    if (/^\d+(\.\d+)?$/.test(a.amount))
+      v.check(new Money(a.amount).greaterThan(0), `allowanceCharges[${i}].amount`, 'montant positif', 'MUST_BE_POSITIVE');
+    else v.check(false, `allowanceCharges[${i}].amount`, 'montant positif (ex. 25.00)', 'DECIMAL_EXPECTED');
   });
   v.throwIfInvalid();
   if (input.prepaidAmount !== undefined) parseDecimal(input.prepaidAmount, 'prepaidAmount', 2);
   if (input.retentionPercent !== undefined) {
     const retention = parseDecimal(input.retentionPercent, 'retentionPercent', 2);
     new Validator()
-      .check(!retention.isNegative() && retention.lessThanOrEqualTo(RETENTION_MAX_PERCENT), 'retentionPercent', 'de 0 à 5 %')
+      .check(
+        !retention.isNegative() && retention.lessThanOrEqualTo(RETENTION_MAX_PERCENT),
+        'retentionPercent',
+        'de 0 à 5 %',
+        'OUT_OF_RANGE',
+      )
       .throwIfInvalid();
   }
 }

@@ -192,8 +192,8 @@ function resolveMail(context: SendContext, input: SendInvoiceInput): { to: strin
       'adresse e-mail invalide',
     )
     .check(subjectTemplate.length <= MAX_MAIL_SUBJECT_LENGTH, 'subject', `au plus ${MAX_MAIL_SUBJECT_LENGTH} caractères`)
-    .check(bodyTemplate.length <= MAX_MAIL_BODY_LENGTH, 'body', 'au plus 5 000 caractères')
-    .check(message.length <= MAX_MAIL_BODY_LENGTH, 'message', 'au plus 5 000 caractères')
+    .check(bodyTemplate.length <= MAX_MAIL_BODY_LENGTH, 'body', 'au plus 5 000 caractères', 'TOO_LONG')
+    .check(message.length <= MAX_MAIL_BODY_LENGTH, 'message', 'au plus 5 000 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const text = renderMailTemplate(bodyTemplate, context.values);
   return {

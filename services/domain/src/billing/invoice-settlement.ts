@@ -7,7 +7,7 @@ import { Errors } from '../shared/errors';
 
 /**
  * How other contexts settle invoices: finance allocates payments and credit surpluses through
- * these functions, billing keeps the settlement columns (`paid_amount`, `credited_amount`, and
+ * these functions, billing keeps the settlement columns (`paid_amount`, `credited_amount`, `written_off_amount`, and
  * `last_payment_on`, the latest receipt of the payments allocated, which tells how late it was paid).
  * Callers lock first, then change, in one transaction.
  */
@@ -24,7 +24,8 @@ export async function lockInvoicesForSettlement(em: EntityManager, ids: readonly
   return invoices;
 }
 
-function assertSettleable(invoice: Invoice): void {
+/** Only an issued invoice (not a credit note) is paid, credited or written off (NOT_PAYABLE). */
+export function assertSettleable(invoice: Invoice): void {
   if (invoice.status !== 'ISSUED' || invoice.typeCode === '381')
     throw Errors.conflict('NOT_PAYABLE', `La facture ${invoice.number ?? '(brouillon)'} n’est pas une facture émise`, {
       invoiceId: invoice.id,
@@ -90,4 +91,29 @@ export function moveCreditBetweenInvoices(from: Invoice, to: Invoice, amount: Mo
   from.creditedAmount = new Money(from.creditedAmount).minus(amount).toFixed(2);
   to.creditedAmount = new Money(to.creditedAmount).plus(amount).toFixed(2);
   from.updatedAt = to.updatedAt = new Date();
+}
+
+/**
+ * Passes part of a locked invoice's open balance to losses (a write-off), never beyond it: the
+ * invoice leaves receivables, dunning and direct debit once nothing is left open.
+ */
+export function writeOffOnInvoice(invoice: Invoice, amount: Money): void {
+  assertSettleable(invoice);
+  const balance = openBalanceOf(invoice);
+  if (amount.greaterThan(balance))
+    throw Errors.conflict(
+      'WRITE_OFF_EXCEEDS_BALANCE',
+      `${amount.toFixed(2)} € dépasse le reste dû de la facture ${invoice.number} (${balance} €)`,
+      { invoiceId: invoice.id, invoiceNumber: invoice.number, openBalance: balance },
+    );
+  invoice.writtenOffAmount = new Money(invoice.writtenOffAmount).plus(amount).toFixed(2);
+  invoice.updatedAt = new Date();
+}
+
+/** Takes a cancelled write-off back from a locked invoice: the amount is open again. */
+export function releaseWriteOff(invoice: Invoice, amount: Money): void {
+  const writtenOff = new Money(invoice.writtenOffAmount).minus(amount);
+  if (writtenOff.isNegative()) throw new Error(`invoice ${invoice.id} would be written off below zero`);
+  invoice.writtenOffAmount = writtenOff.toFixed(2);
+  invoice.updatedAt = new Date();
 }

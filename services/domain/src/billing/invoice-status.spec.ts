@@ -10,6 +10,7 @@ const issued: StatusFacts = {
   retentionAmount: '0.00',
   paidAmount: '0.00',
   creditedAmount: '0.00',
+  writtenOffAmount: '0.00',
   totalGross: '1200.00',
 };
 const TODAY = '2026-11-23';
@@ -32,6 +33,13 @@ describe('invoice display status', () => {
     expect(invoiceDisplayStatus({ ...issued, paidAmount: '1199.99' }, TODAY)).toBe('PARTLY_PAID');
     expect(invoiceDisplayStatus({ ...issued, paidAmount: '700.00', creditedAmount: '500.00' }, TODAY)).toBe('PAID');
     expect(invoiceDisplayStatus({ ...issued, creditedAmount: '1200.00' }, TODAY)).toBe('CREDITED');
+  });
+
+  it('is written off once a write-off closes it, whatever was paid before; open again when released', () => {
+    expect(openBalanceOf({ ...issued, paidAmount: '1197.00', writtenOffAmount: '3.00' })).toBe('0.00');
+    expect(invoiceDisplayStatus({ ...issued, paidAmount: '1197.00', writtenOffAmount: '3.00' }, '2026-12-16')).toBe('WRITTEN_OFF');
+    expect(invoiceDisplayStatus({ ...issued, writtenOffAmount: '1200.00' }, TODAY)).toBe('WRITTEN_OFF');
+    expect(invoiceDisplayStatus({ ...issued, writtenOffAmount: '200.00' }, '2026-12-16')).toBe('OVERDUE');
   });
 
   it('counts the retention as held back: paid once everything but the retention is received', () => {

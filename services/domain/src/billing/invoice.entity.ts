@@ -9,7 +9,7 @@ export type InvoiceTypeCode = (typeof INVOICE_TYPE_CODES)[number];
 /** BT-23 operation category: goods, services or both (printed as the reform's "catégorie d'opération"). */
 export const OPERATION_CATEGORIES = ['B', 'S', 'M'] as const;
 export type OperationCategory = (typeof OPERATION_CATEGORIES)[number];
-export const SETTLEMENT_STATES = ['UNPAID', 'PARTLY_PAID', 'PAID', 'CREDITED'] as const;
+export const SETTLEMENT_STATES = ['UNPAID', 'PARTLY_PAID', 'PAID', 'CREDITED', 'WRITTEN_OFF'] as const;
 
 /** A document-level allowance (discount) or charge, as entered on the draft (EN 16931 BG-20/BG-21). */
 export interface StoredAllowanceCharge {
@@ -64,16 +64,18 @@ export const Invoice = defineEntity({
     retentionAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     paidAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     creditedAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
+    /** What write-offs (passages en perte) still standing took off its open balance. */
+    writtenOffAmount: p.decimal('string').precision(14).scale(2).default('0.00'),
     /** The latest receipt date of the payments allocated to it and not released; null when none (how late it was paid). */
     lastPaymentOn: p.string().columnType('date').nullable(),
-    /** Amount due less retention, payments and credit notes (a generated column). */
+    /** Amount due less retention, payments, credit notes and write-offs (a generated column). */
     openBalance: p
       .decimal('string')
       .precision(14)
       .scale(2)
-      .generated('(amount_due - retention_amount - paid_amount - credited_amount) stored')
+      .generated('(amount_due - retention_amount - paid_amount - credited_amount - written_off_amount) stored')
       .nullable(),
-    /** UNPAID, PARTLY_PAID, PAID or CREDITED (a generated column, see the settlement migration). */
+    /** UNPAID, PARTLY_PAID, PAID, CREDITED or WRITTEN_OFF (a generated column, see the write-offs migration). */
     settlementState: p.enum(SETTLEMENT_STATES).generated('stored').nullable(),
     sentAt: p.datetime().nullable(),
     version: p.integer().version(),

@@ -25,9 +25,10 @@ export const MONEY_ZERO = new Money(0);
  */
 export function parseDecimal(value: unknown, field: string, maxDecimals = 4): Money {
   if (typeof value !== 'string' || !DECIMAL_TEXT.test(value))
-    throw Errors.validation([{ field, message: 'nombre décimal attendu (ex. 12.50)' }]);
+    throw Errors.validation([{ field, message: 'nombre décimal attendu (ex. 12.50)', reason: 'DECIMAL_EXPECTED' }]);
   const d = new Money(value);
-  if (d.decimalPlaces() > maxDecimals) throw Errors.validation([{ field, message: `au plus ${maxDecimals} décimales` }]);
+  if (d.decimalPlaces() > maxDecimals)
+    throw Errors.validation([{ field, message: `au plus ${maxDecimals} décimales`, reason: 'TOO_MANY_DECIMALS' }]);
   return d;
 }
 

@@ -37,8 +37,13 @@ const nameTaken = () => Errors.validation([{ field: 'name', message: 'un tarif p
 
 function checkHeader(v: Validator, name: string | undefined, notes: string | null | undefined): void {
   if (name !== undefined)
-    v.check(name.trim().length > 0, 'name', 'nom obligatoire').check(name.trim().length <= 120, 'name', 'au plus 120 caractères');
-  if (notes != null) v.check(notes.length <= 2000, 'notes', 'au plus 2000 caractères');
+    v.check(name.trim().length > 0, 'name', 'nom obligatoire', 'REQUIRED').check(
+      name.trim().length <= 120,
+      'name',
+      'au plus 120 caractères',
+      'TOO_LONG',
+    );
+  if (notes != null) v.check(notes.length <= 2000, 'notes', 'au plus 2000 caractères', 'TOO_LONG');
 }
 
 /** Field problems of the items (prices, duplicates, unknown or inactive catalog items). */

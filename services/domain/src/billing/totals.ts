@@ -1,4 +1,4 @@
-import { DomainError, Errors } from '../shared/errors';
+import { DomainError, Errors, type FieldProblem } from '../shared/errors';
 import { Money, parseDecimal, round2, sumAmounts, toAmount, MONEY_ZERO, type Money as MoneyValue } from './money';
 
 /**
@@ -94,7 +94,8 @@ const EXEMPT_CATEGORIES = new Set(['E', 'AE', 'K', 'G', 'O']);
 export function netUnitPrice(unitPrice: string, discountPercent = '0'): MoneyValue {
   const price = parseDecimal(unitPrice, 'unitPrice');
   const discount = parseDecimal(discountPercent, 'discountPercent', 2);
-  if (discount.lessThan(0) || discount.greaterThan(100)) throw Errors.validation([{ field: 'discountPercent', message: 'de 0 à 100 %' }]);
+  if (discount.lessThan(0) || discount.greaterThan(100))
+    throw Errors.validation([{ field: 'discountPercent', message: 'de 0 à 100 %', reason: 'OUT_OF_RANGE' }]);
   return price.times(new Money(100).minus(discount)).dividedBy(100);
 }
 
@@ -224,8 +225,8 @@ function lineNetAmountAt(l: TotalsLine, i: number): string {
   } catch (error) {
     // Name the line in the field of a validation error.
     if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') {
-      const fields = (error.details.fields ?? []) as { field: string; message: string }[];
-      throw Errors.validation(fields.map((f) => ({ field: `lines[${i}].${f.field}`, message: f.message })));
+      const fields = (error.details.fields ?? []) as FieldProblem[];
+      throw Errors.validation(fields.map((f) => ({ ...f, field: `lines[${i}].${f.field}` })));
     }
     throw error;
   }

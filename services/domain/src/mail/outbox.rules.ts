@@ -61,10 +61,10 @@ export function validateMailInput(input: MailInput): void {
   input.to.forEach((address, i) => v.check(isMailAddress(address), `to[${i}]`, `adresse e-mail invalide : « ${address} »`));
   (input.cc ?? []).forEach((address, i) => v.check(isMailAddress(address), `cc[${i}]`, `adresse e-mail invalide : « ${address} »`));
   if (input.replyTo !== undefined) v.check(isMailAddress(input.replyTo), 'replyTo', `adresse e-mail invalide : « ${input.replyTo} »`);
-  v.check(input.subject.trim().length > 0, 'subject', 'objet obligatoire')
+  v.check(input.subject.trim().length > 0, 'subject', 'objet obligatoire', 'REQUIRED')
     .check(input.subject.length <= MAX_SUBJECT_LENGTH, 'subject', `${MAX_SUBJECT_LENGTH} caractères au plus`)
     .check(!/[\r\n]/.test(input.subject), 'subject', 'sur une seule ligne')
-    .check(input.text.trim().length > 0, 'text', 'texte du message obligatoire');
+    .check(input.text.trim().length > 0, 'text', 'texte du message obligatoire', 'REQUIRED');
   const attachments = input.attachments ?? [];
   attachments.forEach((a, i) => {
     v.check(a.filename.trim().length > 0 && !/[\r\n/\\]/.test(a.filename), `attachments[${i}].filename`, 'nom de fichier invalide')
@@ -80,7 +80,7 @@ export function validateMailInput(input: MailInput): void {
   const bytes = attachments.reduce((sum, a) => sum + a.content.length, 0);
   v.check(bytes <= MAX_ATTACHMENTS_BYTES, 'attachments', 'pièces jointes de 20 Mo au plus');
   if (input.related) {
-    v.check(input.related.type.trim().length > 0, 'related.type', 'type obligatoire').check(
+    v.check(input.related.type.trim().length > 0, 'related.type', 'type obligatoire', 'REQUIRED').check(
       UUID.test(input.related.id),
       'related.id',
       'identifiant invalide',

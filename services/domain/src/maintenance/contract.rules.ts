@@ -38,7 +38,7 @@ export function validateRateCard(card: RateCard, v = new Validator()): Validator
   else {
     v.check(card.travelZones.length > 0, 'rateCard.travelZones', 'au moins une zone');
     card.travelZones.forEach((z, i) => {
-      v.check(z.code.trim().length > 0, `rateCard.travelZones[${i}].code`, 'obligatoire');
+      v.check(z.code.trim().length > 0, `rateCard.travelZones[${i}].code`, 'obligatoire', 'REQUIRED');
       v.check(nonNegativeMoney(z.fee), `rateCard.travelZones[${i}].fee`, 'montant HT en euros');
     });
     v.check(

@@ -36,9 +36,9 @@ export interface ContractTermsInput {
 
 function validateTerms(terms: ContractTermsInput): void {
   const v = new Validator()
-    .check(terms.title.trim().length > 0, 'title', 'obligatoire')
-    .check(isLocalDate(terms.startsOn), 'startsOn', 'date AAAA-MM-JJ')
-    .check(isLocalDate(terms.endsOn) && terms.endsOn > terms.startsOn, 'endsOn', 'date AAAA-MM-JJ après le début')
+    .check(terms.title.trim().length > 0, 'title', 'obligatoire', 'REQUIRED')
+    .check(isLocalDate(terms.startsOn), 'startsOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(isLocalDate(terms.endsOn) && terms.endsOn > terms.startsOn, 'endsOn', 'date AAAA-MM-JJ après le début', 'DATE_EXPECTED')
     .check(Number.isInteger(terms.noticeDays) && terms.noticeDays >= 0 && terms.noticeDays <= 365, 'noticeDays', 'de 0 à 365 jours')
     .check(
       terms.renewalTermMonths == null ||
@@ -126,8 +126,8 @@ export async function amendContract(
   assertExpectedVersion(contract, input.expectedVersion, `Le contrat ${contract.reference} a été modifié entre-temps ; rechargez-le`);
   validateTerms(input);
   new Validator()
-    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
-    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avenant obligatoire')
+    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(input.reason.trim().length > 0, 'reason', 'motif de l’avenant obligatoire', 'REQUIRED')
     .throwIfInvalid();
   await assertSitesOfCustomer(em, contract.customerId, input.siteIds);
   const [sites, plans] = await Promise.all([em.find(ContractSite, { contractId: id }), em.find(MaintenancePlan, { contractId: id })]);
@@ -185,8 +185,8 @@ export interface TerminationInput {
 /** Records a contract's termination (the contract must be locked by the caller). */
 export function recordContractTermination(contract: Contract, input: TerminationInput): void {
   new Validator()
-    .check(isLocalDate(input.noticeReceivedOn), 'noticeReceivedOn', 'date AAAA-MM-JJ')
-    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.noticeReceivedOn), 'noticeReceivedOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!isLocalDate(input.effectiveOn) || input.effectiveOn >= contract.startsOn, 'effectiveOn', 'au plus tôt le début du contrat')
     .check(
       !isLocalDate(input.effectiveOn) || !isLocalDate(input.noticeReceivedOn) || input.effectiveOn >= input.noticeReceivedOn,

@@ -72,7 +72,7 @@ export const MAX_PAYMENT_DAYS = { NET: 60, END_OF_MONTH: 45 } as const;
 export function validateCustomer(fields: CustomerFields, { partial }: { partial: boolean }): void {
   const v = new Validator();
   const present = (key: keyof CustomerFields) => !partial || fields[key] !== undefined;
-  if (present('name')) v.check((fields.name ?? '').trim().length > 0, 'name', 'obligatoire');
+  if (present('name')) v.check((fields.name ?? '').trim().length > 0, 'name', 'obligatoire', 'REQUIRED');
   if (fields.siren) v.check(isValidSiren(fields.siren), 'siren', 'SIREN invalide (9 chiffres, clé de contrôle)');
   if (fields.siret) {
     v.check(isValidSiret(fields.siret), 'siret', 'SIRET invalide (14 chiffres, clé de contrôle)');
@@ -91,8 +91,9 @@ export function validateCustomer(fields: CustomerFields, { partial }: { partial:
   }
   if (fields.email) v.check(isValidEmail(fields.email), 'email', 'adresse e-mail invalide');
   if (fields.phone) v.check(isValidPhone(fields.phone), 'phone', 'numéro de téléphone invalide (10 chiffres, ou + et l’indicatif du pays)');
-  if (present('billingAddressLine1')) v.check((fields.billingAddressLine1 ?? '').trim().length > 0, 'billingAddressLine1', 'obligatoire');
-  if (present('billingCity')) v.check((fields.billingCity ?? '').trim().length > 0, 'billingCity', 'obligatoire');
+  if (present('billingAddressLine1'))
+    v.check((fields.billingAddressLine1 ?? '').trim().length > 0, 'billingAddressLine1', 'obligatoire', 'REQUIRED');
+  if (present('billingCity')) v.check((fields.billingCity ?? '').trim().length > 0, 'billingCity', 'obligatoire', 'REQUIRED');
   const country = fields.billingCountry ?? 'FR';
   if (present('billingPostalCode')) {
     const postal = fields.billingPostalCode ?? '';

@@ -34,11 +34,11 @@ async function validateEquipment(
   selfId?: string,
 ): Promise<Site> {
   const v = new Validator()
-    .check((e.name ?? '').trim().length > 0, 'name', 'obligatoire')
+    .check((e.name ?? '').trim().length > 0, 'name', 'obligatoire', 'REQUIRED')
     .check((EQUIPMENT_CATEGORIES as readonly string[]).includes(e.category), 'category', 'catégorie inconnue')
     .check(!e.status || (EQUIPMENT_STATUSES as readonly string[]).includes(e.status), 'status', 'état inconnu')
-    .check(!e.installedOn || isLocalDate(e.installedOn), 'installedOn', 'date AAAA-MM-JJ')
-    .check(!e.warrantyEndsOn || isLocalDate(e.warrantyEndsOn), 'warrantyEndsOn', 'date AAAA-MM-JJ')
+    .check(!e.installedOn || isLocalDate(e.installedOn), 'installedOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(!e.warrantyEndsOn || isLocalDate(e.warrantyEndsOn), 'warrantyEndsOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(
       !e.refrigerantChargeKg || /^\d{1,6}(\.\d{1,2})?$/.test(e.refrigerantChargeKg),
       'refrigerantChargeKg',

@@ -74,7 +74,7 @@ export async function createInterventionRequest(
   input: CreateInterventionRequestInput,
   extra: { source?: string; planKey?: string; requestedAt?: Date; contractId?: string | null } = {},
 ): Promise<Intervention> {
-  const v = new Validator().check(input.title.trim().length > 0, 'title', 'obligatoire');
+  const v = new Validator().check(input.title.trim().length > 0, 'title', 'obligatoire', 'REQUIRED');
   const site = await em.findOne(Site, { id: input.siteId });
   v.check(Boolean(site), 'siteId', 'site introuvable');
   v.check(!site || site.customerId === input.customerId, 'siteId', 'ce site n’appartient pas à ce client');
@@ -338,7 +338,7 @@ export async function closeIntervention(em: EntityManager, id: string, expectedV
 }
 
 export async function cancelIntervention(em: EntityManager, id: string, reason: string, expectedVersion: number): Promise<Intervention> {
-  new Validator().check(reason.trim().length > 0, 'reason', 'motif d’annulation obligatoire').throwIfInvalid();
+  new Validator().check(reason.trim().length > 0, 'reason', 'motif d’annulation obligatoire', 'REQUIRED').throwIfInvalid();
   const intervention = await loadForChange(em, id, expectedVersion);
   moveTo(intervention, 'CANCELLED');
   intervention.cancelledAt = new Date();

@@ -28,7 +28,7 @@ function validateTechnician(
   t: Required<Pick<TechnicianInput, 'fullName' | 'workDayStart' | 'workDayEnd' | 'workDays'>> & TechnicianInput,
 ): void {
   new Validator()
-    .check(t.fullName.trim().length > 0, 'fullName', 'obligatoire')
+    .check(t.fullName.trim().length > 0, 'fullName', 'obligatoire', 'REQUIRED')
     .check(TIME.test(t.workDayStart), 'workDayStart', 'heure HH:MM')
     .check(TIME.test(t.workDayEnd) && t.workDayEnd > t.workDayStart, 'workDayEnd', 'heure HH:MM après le début de journée')
     .check(
@@ -82,7 +82,7 @@ export async function addTechnicianAbsence(
 ): Promise<TechnicianAbsence> {
   new Validator()
     .check(input.endsAt > input.startsAt, 'endsAt', 'doit suivre le début')
-    .check(input.reason.trim().length > 0, 'reason', 'obligatoire')
+    .check(input.reason.trim().length > 0, 'reason', 'obligatoire', 'REQUIRED')
     .throwIfInvalid();
   await getTechnician(em, input.technicianId);
   const absence = em.create(TechnicianAbsence, { id: newId(), tenantId, ...input, reason: input.reason.trim() });

@@ -18,8 +18,10 @@ import { Migration20261208020000Ledger } from './Migration20261208020000_ledger'
 import { Migration20261208040000Dashboard } from './Migration20261208040000_dashboard';
 import { Migration20261209010000LedgerNumbering } from './Migration20261209010000_ledger_numbering';
 import { Migration20261212000000DeferredRevenue } from './Migration20261212000000_deferred_revenue';
+import { Migration20261214000000DashboardSpeed } from './Migration20261214000000_dashboard_speed';
 import { Migration20261216000000MasterData } from './Migration20261216000000_master_data';
 import { Migration20261217000000BulkInvoicing } from './Migration20261217000000_bulk_invoicing';
+import { Migration20261218000000WriteOffs } from './Migration20261218000000_write_offs';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -43,6 +45,8 @@ export const migrations = [
   { name: 'Migration20261208040000_dashboard', class: Migration20261208040000Dashboard },
   { name: 'Migration20261209010000_ledger_numbering', class: Migration20261209010000LedgerNumbering },
   { name: 'Migration20261212000000_deferred_revenue', class: Migration20261212000000DeferredRevenue },
+  { name: 'Migration20261214000000_dashboard_speed', class: Migration20261214000000DashboardSpeed },
   { name: 'Migration20261216000000_master_data', class: Migration20261216000000MasterData },
   { name: 'Migration20261217000000_bulk_invoicing', class: Migration20261217000000BulkInvoicing },
+  { name: 'Migration20261218000000_write_offs', class: Migration20261218000000WriteOffs },
 ];

@@ -23,7 +23,7 @@ export async function createApiKey(
   input: { name: string; scopes: string[]; expiresAt?: Date | null },
 ): Promise<CreatedApiKey> {
   new Validator()
-    .check(input.name.trim().length > 0, 'name', 'obligatoire')
+    .check(input.name.trim().length > 0, 'name', 'obligatoire', 'REQUIRED')
     .check(input.scopes.length > 0, 'scopes', 'au moins un périmètre')
     .check(
       input.scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)),

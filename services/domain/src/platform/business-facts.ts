@@ -19,7 +19,9 @@ export type FactKind =
   | 'invoice.issued'
   | 'credit_note.issued'
   | 'deferred_revenue.recognised'
-  | 'deferred_revenue.reversed';
+  | 'deferred_revenue.reversed'
+  | 'invoice.written_off'
+  | 'invoice.write_off_cancelled';
 
 /**
  * Writes a fact in the caller's transaction, so it exists exactly when the change it states

@@ -32,6 +32,8 @@ export const Tenant = defineEntity({
     earlyPaymentTerms: p.text().default('Pas d’escompte pour paiement anticipé'),
     /** The tenant opted to pay VAT on services when invoiced rather than when paid (CGI 269-2-c). */
     vatOnDebits: p.boolean().default(false),
+    /** The most a SMALL_BALANCE write-off (a remainder after a short payment) may be. */
+    smallBalanceWriteOffLimit: p.decimal('string').precision(14).scale(2).default('5.00'),
     /** Contract billing runs issue their invoices, or leave drafts for review. */
     contractBillingMode: p.enum(['ISSUE', 'DRAFT'] as const).default('ISSUE'),
     /** Invoices issued by a contract billing run are then sent by e-mail. */

@@ -75,6 +75,8 @@ const LEDGER_ACCOUNTS = [
   { number: '708500', label: 'Ports et frais accessoires facturés', kind: 'revenue' },
   { number: '709000', label: 'Rabais, remises et ristournes accordés', kind: 'revenue' },
   { number: '487000', label: 'Produits constatés d’avance', kind: 'other' },
+  { number: '654000', label: 'Pertes sur créances irrécouvrables', kind: 'other' },
+  { number: '658000', label: 'Charges diverses de gestion courante', kind: 'other' },
 ] as const;
 
 /** Valid French IBANs (RIB key and IBAN check digits computed) of the demo companies' banks. */

@@ -16,15 +16,32 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Why a field was refused, as a stable code a client translates (the message stays, in French, for
+ * logs and for clients without a catalogue). INVALID when nothing more precise was said.
+ */
+export type FieldReason =
+  | 'INVALID'
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'DECIMAL_EXPECTED'
+  | 'TOO_MANY_DECIMALS'
+  | 'MUST_BE_POSITIVE'
+  | 'MUST_NOT_BE_ZERO'
+  | 'OUT_OF_RANGE'
+  | 'DATE_EXPECTED'
+  | 'UNKNOWN_VALUE';
+
 export interface FieldProblem {
   field: string;
   message: string;
+  reason?: FieldReason;
 }
 
 export const Errors = {
   validation: (problems: FieldProblem[]) =>
     new DomainError('VALIDATION_FAILED', 'BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-      fields: problems,
+      fields: problems.map((p) => ({ field: p.field, message: p.message, reason: p.reason ?? 'INVALID' })),
     }),
   notFound: (entity: string, id: string) => new DomainError('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} introuvable`, { entity, id }),
   conflict: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, 'CONFLICT', message, details),
@@ -44,8 +61,8 @@ export const Errors = {
 export class Validator {
   private readonly problems: FieldProblem[] = [];
 
-  check(condition: boolean, field: string, message: string): this {
-    if (!condition) this.problems.push({ field, message });
+  check(condition: boolean, field: string, message: string, reason: FieldReason = 'INVALID'): this {
+    if (!condition) this.problems.push({ field, message, reason });
     return this;
   }
 

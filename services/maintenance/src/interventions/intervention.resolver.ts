@@ -259,11 +259,7 @@ export class InterventionResolver {
  * billing clerk checks a report before invoicing it.
  */
 function requireOffice(ctx: RequestContext): void {
-  const identity = identityOf(ctx);
-  const office = hasPermission(identity, 'maintenance:write') || hasPermission(identity, 'billing:write');
-  if (!office || (identity.kind === 'user' && identity.role === 'technician')) {
-    throw Errors.forbidden('Réservé au bureau (planification, facturation)');
-  }
+  if (!hasPermission(identityOf(ctx), 'maintenance:office')) throw Errors.forbidden('Réservé au bureau (planification, facturation)');
 }
 
 export async function resolveInterventionReference(reference: { id: string }, ctx: RequestContext) {

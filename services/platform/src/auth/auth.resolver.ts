@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Errors, checkCredentials, type UserAuthRow, inTenantScope, recordLogin, signSessionToken, Tenant, User } from '@relais/domain';
-import { em, identityOf, loaderFor, type RequestContext } from '@relais/subgraph-kit';
+import { em, identityOf, loaderFor, permissionsOf, type RequestContext } from '@relais/subgraph-kit';
 import { LoginPayload, TenantType, UserType, toTenantType, toUserType } from './user.type';
 import { sessionSecret } from '../config';
 
@@ -33,6 +33,14 @@ export class AuthResolver {
   @Query(() => TenantType)
   async tenant(@Ctx() ctx: RequestContext) {
     return toTenantType(await em(ctx).findOneOrFail(Tenant, { id: identityOf(ctx).tenantId }));
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'What the user may do (`billing:write`, `maintenance:office`...): the back-office shows only the sections and actions allowed.',
+  })
+  permissions(@Root() user: UserType) {
+    return permissionsOf({ kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role, email: user.email });
   }
 
   @FieldResolver(() => TenantType, { name: 'tenant' })

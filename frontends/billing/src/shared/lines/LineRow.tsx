@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { Controller, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../i18n/register';
-import { useFormatters } from '@relais/ui';
+import { fieldErrorOf, sessionNamespace } from '@relais/session';
+import { isTypedDecimal, useFormatters } from '@relais/ui';
 
 /** The priced fields every editable line has, as typed (decimals as the clerk writes them, "1,5"). */
 export interface EditableLineFields {
@@ -76,8 +77,15 @@ export function LineRow<T extends FieldValues>({
   testId?: string;
 }) {
   const { t } = useTranslation(billingNamespace);
+  const { t: tSession } = useTranslation(sessionNamespace);
   const format = useFormatters();
   const path = (field: keyof EditableLineFields) => `${name}.${field}` as Path<T>;
+  const errorOf = (field: keyof EditableLineFields) => fieldErrorOf(form.formState.errors, path(field));
+  // A number as typed ("12,5"; a sign left for the server to judge); the discount may stay empty.
+  const decimalRule = (optional: boolean) => ({
+    validate: (value: string) =>
+      (optional && value.trim() === '') || isTypedDecimal(value, { signed: true }) || tSession('form.decimalExpected'),
+  });
   const label = (field: string) => t('invoice.line.fieldOf', { field: t(`invoice.line.${field}`), line: lineNumber });
   const unit = String(form.watch(path('unit')) ?? '');
   const units = commonUnits.includes(unit) ? commonUnits : [unit, ...commonUnits];
@@ -87,7 +95,8 @@ export function LineRow<T extends FieldValues>({
       aria-label={label(labelKey)}
       rightSection={percent ? <Text size="xs">%</Text> : undefined}
       styles={{ input: { textAlign: 'right' } }}
-      {...form.register(path(field))}
+      error={errorOf(field)}
+      {...form.register(path(field), decimalRule(field === 'discountPercent'))}
     />
   );
   const select = (field: 'unit' | 'vatRateCode', labelKey: string, data: readonly VatRateOption[]) => (
@@ -110,7 +119,7 @@ export function LineRow<T extends FieldValues>({
   return (
     <Table.Tr data-testid={testId} style={dimmed ? { opacity: 0.6 } : undefined}>
       <Table.Td miw={260}>
-        <TextInput size="xs" aria-label={label('description')} {...form.register(path('description'))} />
+        <TextInput size="xs" aria-label={label('description')} error={errorOf('description')} {...form.register(path('description'))} />
         {note}
       </Table.Td>
       <Table.Td w={90}>{decimalInput('quantity', 'quantity')}</Table.Td>

@@ -35,7 +35,7 @@ export function validateSelection(selection: BillingSelection): void {
     )
     .check(excluded.length <= MAX_BATCH_INTERVENTIONS, 'excludedInterventionIds', `au plus ${MAX_BATCH_INTERVENTIONS} interventions`)
     .check(customerId === null || UUID.test(customerId), 'filter.customerId', 'identifiant de client attendu')
-    .check(closedUntil === null || isLocalDate(closedUntil), 'filter.closedUntil', 'date AAAA-MM-JJ')
+    .check(closedUntil === null || isLocalDate(closedUntil), 'filter.closedUntil', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .throwIfInvalid();
 }
 

@@ -74,10 +74,10 @@ const COEFFICIENT = /^\d{1,2}(\.\d{1,5})?$/;
 
 export function validateBillingInput(input: ContractBillingInput, vatCodes: ReadonlySet<string>): void {
   const v = new Validator()
-    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.effectiveOn), 'effectiveOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(BILLING_RHYTHMS.includes(input.rhythm), 'rhythm', 'MONTHLY, QUARTERLY, HALF_YEARLY ou YEARLY')
     .check(BILLING_TIMINGS.includes(input.timing), 'timing', 'ADVANCE (à échoir) ou ARREARS (échu)')
-    .check(!input.anchorDate || isLocalDate(input.anchorDate), 'anchorDate', 'date AAAA-MM-JJ')
+    .check(!input.anchorDate || isLocalDate(input.anchorDate), 'anchorDate', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!input.paymentMethod || CONTRACT_PAYMENT_METHODS.includes(input.paymentMethod), 'paymentMethod', 'TRANSFER ou DIRECT_DEBIT')
     .check(
       input.paymentTermsDays == null ||
@@ -87,7 +87,7 @@ export function validateBillingInput(input: ContractBillingInput, vatCodes: Read
     )
     .check(input.feeLines.length > 0, 'feeLines', 'au moins une ligne de redevance')
     .check(input.feeLines.length <= MAX_FEE_LINES, 'feeLines', `au plus ${MAX_FEE_LINES} lignes`)
-    .check((input.reason ?? '').length <= 500, 'reason', 'au plus 500 caractères');
+    .check((input.reason ?? '').length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG');
   input.feeLines.forEach((l, i) => {
     v.check(l.label.trim().length > 0 && l.label.length <= 200, `feeLines[${i}].label`, 'libellé obligatoire, au plus 200 caractères')
       .check(AMOUNT.test(l.amount), `feeLines[${i}].amount`, 'montant HT en euros (ex. 250.00)')

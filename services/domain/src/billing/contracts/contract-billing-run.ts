@@ -50,7 +50,7 @@ export interface StartRunInput {
 export function validateRunInput(input: StartRunInput, today: string): void {
   const excluded = input.excludedLineIds ?? [];
   new Validator()
-    .check(isLocalDate(input.billingDate), 'billingDate', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.billingDate), 'billingDate', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!isLocalDate(input.billingDate) || input.billingDate <= dayAfter(today, 366), 'billingDate', 'au plus un an à l’avance')
     .check(excluded.length <= MAX_EXCLUDED_LINES, 'excludedLineIds', `au plus ${MAX_EXCLUDED_LINES} lignes exclues`)
     .check(

@@ -27,7 +27,7 @@ export async function createIndexSeries(
   new Validator()
     .check(CODE.test(code), 'code', 'code de 1 à 30 caractères : lettres, chiffres, - ou _ (ex. SYNTEC)')
     .check(input.name.trim().length > 0 && input.name.length <= 200, 'name', 'nom obligatoire, au plus 200 caractères')
-    .check((input.description ?? '').length <= 2000, 'description', 'au plus 2 000 caractères')
+    .check((input.description ?? '').length <= 2000, 'description', 'au plus 2 000 caractères', 'TOO_LONG')
     .throwIfInvalid();
   if (await em.findOne(IndexSeries, { code })) throw Errors.conflict('INDEX_SERIES_EXISTS', `L’indice ${code} existe déjà`, { code });
   const series = em.create(IndexSeries, {
@@ -70,7 +70,7 @@ export function parsePeriod(text: string): string | null {
 
 function checkValue(v: Validator, row: ValueRow, field: string): void {
   v.check(VALUE.test(row.value) && new Money(row.value.replace(',', '.')).greaterThan(0), `${field}.value`, 'valeur positive (ex. 296.1)');
-  v.check(row.publishedOn === null || isLocalDate(row.publishedOn), `${field}.publishedOn`, 'date AAAA-MM-JJ');
+  v.check(row.publishedOn === null || isLocalDate(row.publishedOn), `${field}.publishedOn`, 'date AAAA-MM-JJ', 'DATE_EXPECTED');
 }
 
 async function upsertValues(

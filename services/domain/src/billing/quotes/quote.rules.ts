@@ -132,13 +132,13 @@ export function validateQuoteHeader(input: {
 }): void {
   const v = new Validator();
   if (input.title !== undefined)
-    v.check(input.title.trim().length > 0, 'title', 'objet obligatoire').check(
+    v.check(input.title.trim().length > 0, 'title', 'objet obligatoire', 'REQUIRED').check(
       input.title.length <= 200,
       'title',
       'au plus 200 caractères',
     );
-  if (input.validUntil !== undefined) v.check(isLocalDate(input.validUntil), 'validUntil', 'date AAAA-MM-JJ attendue');
-  if (input.notes) v.check(input.notes.length <= 10_000, 'notes', 'au plus 10 000 caractères');
+  if (input.validUntil !== undefined) v.check(isLocalDate(input.validUntil), 'validUntil', 'date AAAA-MM-JJ attendue', 'DATE_EXPECTED');
+  if (input.notes) v.check(input.notes.length <= 10_000, 'notes', 'au plus 10 000 caractères', 'TOO_LONG');
   v.throwIfInvalid();
   if (input.globalDiscountPercent !== undefined) {
     const d = parseDecimal(input.globalDiscountPercent, 'globalDiscountPercent', 2);
@@ -158,15 +158,16 @@ export function validateQuoteLines(lines: readonly QuoteLineInput[], vatRates: r
       'au moins une ligne non optionnelle',
     );
   lines.forEach((l, i) => {
-    v.check(l.description.trim().length > 0, `lines[${i}].description`, 'désignation obligatoire')
-      .check(l.description.length <= 2000, `lines[${i}].description`, 'au plus 2 000 caractères')
-      .check((l.section ?? '').length <= 200, `lines[${i}].section`, 'au plus 200 caractères')
-      .check(UNIT_PATTERN.test(l.unit), `lines[${i}].unit`, 'unité UN/ECE (ex. HUR, C62, KGM)')
-      .check(codes.has(l.vatRateCode), `lines[${i}].vatRateCode`, `taux de TVA inconnu : ${l.vatRateCode}`)
-      .check(!l.kind || INVOICE_LINE_KINDS.includes(l.kind), `lines[${i}].kind`, 'type de ligne inconnu');
+    v.check(l.description.trim().length > 0, `lines[${i}].description`, 'désignation obligatoire', 'REQUIRED')
+      .check(l.description.length <= 2000, `lines[${i}].description`, 'au plus 2 000 caractères', 'TOO_LONG')
+      .check((l.section ?? '').length <= 200, `lines[${i}].section`, 'au plus 200 caractères', 'TOO_LONG')
+      .check(UNIT_PATTERN.test(l.unit), `lines[${i}].unit`, 'unité UN/ECE (ex. HUR, C62, KGM)', 'UNKNOWN_VALUE')
+      .check(codes.has(l.vatRateCode), `lines[${i}].vatRateCode`, `taux de TVA inconnu : ${l.vatRateCode}`, 'UNKNOWN_VALUE')
+      .check(!l.kind || INVOICE_LINE_KINDS.includes(l.kind), `lines[${i}].kind`, 'type de ligne inconnu', 'UNKNOWN_VALUE');
     if (/^-?\d+(\.\d+)?$/.test(l.unitPrice))
-      v.check(!new Money(l.unitPrice).isNegative(), `lines[${i}].unitPrice`, 'prix unitaire positif');
-    if (/^-?\d+(\.\d+)?$/.test(l.quantity)) v.check(new Money(l.quantity).greaterThan(0), `lines[${i}].quantity`, 'quantité positive');
+      v.check(!new Money(l.unitPrice).isNegative(), `lines[${i}].unitPrice`, 'prix unitaire positif', 'MUST_BE_POSITIVE');
+    if (/^-?\d+(\.\d+)?$/.test(l.quantity))
+      v.check(new Money(l.quantity).greaterThan(0), `lines[${i}].quantity`, 'quantité positive', 'MUST_BE_POSITIVE');
   });
   v.throwIfInvalid();
 }

@@ -166,7 +166,7 @@ export async function createQuote(em: EntityManager, identity: Identity, input: 
   }
   const customerId = input.customerId ?? intervention?.customerId;
   new Validator()
-    .check(Boolean(customerId), 'customerId', 'client obligatoire')
+    .check(Boolean(customerId), 'customerId', 'client obligatoire', 'REQUIRED')
     .check(
       !intervention || !input.customerId || input.customerId === intervention.customerId,
       'customerId',
@@ -362,16 +362,16 @@ async function decide(
   const quote = await lockQuote(em, id, input.expectedVersion);
   assertDecidable(quote, to, today());
   const v = new Validator();
-  if (decider.kind === 'CUSTOMER') v.check(Boolean(input.signerName?.trim()), 'signerName', 'nom du signataire obligatoire');
-  if (decider.kind === 'CUSTOMER' && to === 'ACCEPTED') v.check(Boolean(input.signature), 'signature', 'signature obligatoire');
+  if (decider.kind === 'CUSTOMER') v.check(Boolean(input.signerName?.trim()), 'signerName', 'nom du signataire obligatoire', 'REQUIRED');
+  if (decider.kind === 'CUSTOMER' && to === 'ACCEPTED') v.check(Boolean(input.signature), 'signature', 'signature obligatoire', 'REQUIRED');
   if (input.signature)
     v.check(
       SIGNATURE_PATTERN.test(input.signature) && input.signature.length <= MAX_SIGNATURE_LENGTH,
       'signature',
       'image PNG ou SVG en data URL (500 Ko au plus)',
     );
-  v.check((input.signerName ?? '').length <= 200, 'signerName', 'au plus 200 caractères')
-    .check((input.reason ?? '').length <= 2000, 'reason', 'au plus 2 000 caractères')
+  v.check((input.signerName ?? '').length <= 200, 'signerName', 'au plus 200 caractères', 'TOO_LONG')
+    .check((input.reason ?? '').length <= 2000, 'reason', 'au plus 2 000 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const now = new Date();
   if (to === 'ACCEPTED') {

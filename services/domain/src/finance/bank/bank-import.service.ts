@@ -176,7 +176,7 @@ export async function importBankStatement(
   new Validator()
     .check(input.content.length > 0, 'content', 'fichier vide')
     .check(input.content.length <= MAX_STATEMENT_BYTES, 'content', 'fichier trop volumineux (10 Mo au plus)')
-    .check(input.fileName.trim().length > 0 && input.fileName.length <= 255, 'fileName', 'nom de fichier obligatoire')
+    .check(input.fileName.trim().length > 0 && input.fileName.length <= 255, 'fileName', 'nom de fichier obligatoire', 'REQUIRED')
     .throwIfInvalid();
   const parsed = parseBankFile(input.content, input.format ?? undefined);
   if (parsed.length === 0) throw Errors.validation([{ field: 'content', message: 'aucun relevé dans ce fichier' }]);

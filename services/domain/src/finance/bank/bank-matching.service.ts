@@ -356,7 +356,7 @@ export async function unmatchBankMovement(
   movementId: string,
   reason: string,
 ): Promise<BankMovement> {
-  new Validator().check(reason.trim().length > 0, 'reason', 'motif obligatoire').throwIfInvalid();
+  new Validator().check(reason.trim().length > 0, 'reason', 'motif obligatoire', 'REQUIRED').throwIfInvalid();
   const movement = await lockMovement(em, movementId);
   if (movement.status === 'MATCHED' || movement.status === 'BOOKED') await assertPeriodOpen(em, movement.bookingDate);
   if (movement.status === 'MATCHED') {

@@ -52,6 +52,7 @@ interface LockedInvoice {
   retentionAmount: string;
   paidAmount: string;
   creditedAmount: string;
+  writtenOffAmount: string;
   lastPaymentOn: string | null;
   updatedAt: Date;
 }
@@ -150,7 +151,7 @@ async function lockInvoices(em: EntityManager, tenantId: string, ids: readonly s
   const rows = await em.execute<(Omit<LockedInvoice, 'updatedAt'> & { updatedAt: string })[]>(
     `select id, number, status, type_code as "typeCode", customer_id as "customerId", amount_due::text as "amountDue",
             retention_amount::text as "retentionAmount", paid_amount::text as "paidAmount", credited_amount::text as "creditedAmount",
-            last_payment_on::text as "lastPaymentOn", updated_at as "updatedAt"
+            written_off_amount::text as "writtenOffAmount", last_payment_on::text as "lastPaymentOn", updated_at as "updatedAt"
        from invoices where tenant_id = ${uuidLiteral(tenantId)} and id = any(${uuidsLiteral([...new Set(ids)].sort())}) order by id for update`,
   );
   return new Map(rows.map((r) => [r.id, { ...r, updatedAt: new Date(r.updatedAt) }]));

@@ -200,7 +200,7 @@ export async function createDirectDebitBatch(
 
 function checkBankDate(date: string, field: string, batch: DirectDebitBatch, today: string): void {
   new Validator()
-    .check(isLocalDate(date), field, 'date invalide (AAAA-MM-JJ)')
+    .check(isLocalDate(date), field, 'date invalide (AAAA-MM-JJ)', 'DATE_EXPECTED')
     .check(!isLocalDate(date) || date <= today, field, 'pas dans le futur')
     .check(!isLocalDate(date) || date >= batch.submittedOn, field, `pas avant l’envoi du fichier (${frenchDate(batch.submittedOn)})`)
     .throwIfInvalid();
@@ -286,7 +286,7 @@ export async function returnDirectDebitItem(
   new Validator()
     .check(!code || code in RETURN_REASONS, 'reasonCode', `code de rejet SEPA inconnu (${Object.keys(RETURN_REASONS).join(', ')})`)
     .check(reason.length > 0 || Boolean(code), 'reason', 'motif obligatoire (ou un code de rejet)')
-    .check(reason.length <= 300, 'reason', 'au plus 300 caractères')
+    .check(reason.length <= 300, 'reason', 'au plus 300 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const item = await em.findOne(DirectDebitItem, { id: itemId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!item) throw Errors.notFound('DirectDebitItem', itemId);
@@ -340,8 +340,8 @@ export async function cancelDirectDebitBatch(
 ): Promise<DirectDebitBatch> {
   const reason = input.reason?.trim() ?? '';
   new Validator()
-    .check(reason.length > 0, 'reason', 'motif obligatoire')
-    .check(reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(reason.length > 0, 'reason', 'motif obligatoire', 'REQUIRED')
+    .check(reason.length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const batch = await lockBatch(em, batchId);
   assertExpectedVersion(batch, input.expectedVersion, staleBatch);

@@ -121,10 +121,10 @@ export async function revokeMandate(
 ): Promise<SepaMandate> {
   const reason = input.reason?.trim() ?? '';
   new Validator()
-    .check(isLocalDate(input.revokedOn), 'revokedOn', 'date invalide (AAAA-MM-JJ)')
+    .check(isLocalDate(input.revokedOn), 'revokedOn', 'date invalide (AAAA-MM-JJ)', 'DATE_EXPECTED')
     .check(!isLocalDate(input.revokedOn) || input.revokedOn <= localDate(new Date()), 'revokedOn', 'pas dans le futur')
-    .check(reason.length > 0, 'reason', 'motif obligatoire')
-    .check(reason.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(reason.length > 0, 'reason', 'motif obligatoire', 'REQUIRED')
+    .check(reason.length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const mandate = await em.findOne(SepaMandate, { id: mandateId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!mandate) throw Errors.notFound('SepaMandate', mandateId);

@@ -91,7 +91,7 @@ export async function setInvoiceDispute(
   input: { disputed: boolean; reason?: string | null },
 ): Promise<InvoiceCollectionState> {
   const reason = input.reason?.trim() ?? '';
-  new Validator().check(!input.disputed || reason.length > 0, 'reason', 'motif du litige obligatoire').throwIfInvalid();
+  new Validator().check(!input.disputed || reason.length > 0, 'reason', 'motif du litige obligatoire', 'REQUIRED').throwIfInvalid();
   const state = await collectionState(em, identity, invoiceId);
   state.disputed = input.disputed;
   state.disputeReason = input.disputed ? reason : null;
@@ -107,7 +107,7 @@ export async function setPaymentPromise(
   invoiceId: string,
   input: { until: string | null; note?: string | null },
 ): Promise<InvoiceCollectionState> {
-  new Validator().check(input.until === null || isLocalDate(input.until), 'until', 'date AAAA-MM-JJ').throwIfInvalid();
+  new Validator().check(input.until === null || isLocalDate(input.until), 'until', 'date AAAA-MM-JJ', 'DATE_EXPECTED').throwIfInvalid();
   const state = await collectionState(em, identity, invoiceId);
   state.promiseUntil = input.until;
   state.promiseNote = input.until ? input.note?.trim() || null : null;

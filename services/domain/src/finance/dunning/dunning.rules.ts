@@ -75,8 +75,8 @@ export function validateDunningLevels(levels: readonly DunningLevel[]): void {
     const field = `levels[${i}]`;
     const previous = levels[i - 1];
     v.check(level.rank === i + 1, `${field}.rank`, `rang ${i + 1} attendu (rangs 1 à ${levels.length} sans trou, dans l’ordre)`)
-      .check(level.name.trim().length > 0, `${field}.name`, 'nom obligatoire')
-      .check(level.name.trim().length <= 80, `${field}.name`, 'au plus 80 caractères')
+      .check(level.name.trim().length > 0, `${field}.name`, 'nom obligatoire', 'REQUIRED')
+      .check(level.name.trim().length <= 80, `${field}.name`, 'au plus 80 caractères', 'TOO_LONG')
       .check(DUNNING_CHANNELS.includes(level.channel), `${field}.channel`, 'canal EMAIL ou LETTER')
       .check(Number.isInteger(level.daysAfterDue) && level.daysAfterDue >= 0, `${field}.daysAfterDue`, 'nombre de jours entier, 0 ou plus')
       .check(

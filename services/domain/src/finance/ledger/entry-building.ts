@@ -4,6 +4,7 @@ import type { InvoiceLine, InvoiceTypeCode } from '../../billing/invoice.entity'
 import { Money, MONEY_ZERO, formatFr, round2, sumAmounts, toAmount } from '../../billing/money';
 import type { PaymentMethod } from '../payments/payment.entity';
 import type { BookingKind } from '../bank/bank.entity';
+import type { WriteOffKind } from '../write-offs/write-off.entity';
 import { customerAuxiliaryAccount } from '../accounts';
 import { frenchDate } from '../../shared/time';
 
@@ -240,6 +241,73 @@ export function invoiceEntry(invoice: InvoiceForPosting, accounts: LedgerAccount
     sourceId: invoice.id,
     customerId: invoice.customer.id,
     lines: lines.lines(`invoice ${invoice.number}`),
+  };
+}
+
+/** A write-off as its fact recorded it, with the invoice it passes to losses. */
+export interface WriteOffForPosting {
+  id: string;
+  kind: WriteOffKind;
+  amount: string;
+  writtenOffOn: string;
+  invoice: InvoiceForPosting;
+}
+
+/**
+ * The VAT inside an irrecoverable amount, recovered (CGI 272): per rate and due date, the invoice's
+ * VAT still owed by the customer (less the deposits' VAT) pro rata of the amount over what the
+ * customer owed, rounded per line.
+ */
+export function writeOffVat(
+  invoice: InvoiceForPosting,
+  amount: string,
+  options: { vatOnDebits: boolean },
+): { rate: string; dueOn: VatDueOn; tax: Money }[] {
+  const owed = new Money(invoice.amountDue);
+  if (!owed.greaterThan(0)) return [];
+  const share = new Money(amount).dividedBy(owed);
+  return [...vatByDueDate(invoice, options.vatOnDebits)].flatMap(([rate, due]) =>
+    (['ISSUE', 'PAYMENT'] as const).map((dueOn) => ({ rate, dueOn, tax: round2(due[dueOn].times(share)) })).filter((v) => !v.tax.isZero()),
+  );
+}
+
+/**
+ * A write-off (OD) on its date: IRRECOVERABLE, D 654 the net part and D 44571x the VAT part per rate
+ * (recovered); SMALL_BALANCE, D 658 the whole amount; C 411 (customer) the amount. `cancel` is
+ * the mirror, on the day the write-off was cancelled.
+ */
+export function writeOffEntry(
+  writeOff: WriteOffForPosting,
+  accounts: LedgerAccounts,
+  options: { vatOnDebits: boolean },
+  cancel?: { on: string },
+): EntryDraft {
+  const { invoice } = writeOff;
+  const label = `${cancel ? 'Annulation passage en perte' : 'Passage en perte'} facture ${invoice.number} ${invoice.customer.name}`;
+  const sign = cancel ? -1 : 1;
+  const amount = new Money(writeOff.amount).times(sign);
+  const lines = new EntryLines();
+  if (writeOff.kind === 'SMALL_BALANCE') lines.add({ account: accounts.smallBalanceAccount, label }, amount);
+  else {
+    const vat = writeOffVat(invoice, writeOff.amount, options);
+    lines.add({ account: accounts.writeOffAccount, label }, amount.minus(sumAmounts(vat.map((v) => v.tax)).times(sign)));
+    for (const v of vat) {
+      const vatLabel = `${label} — TVA ${formatFr(new Money(v.rate))} %${v.dueOn === 'PAYMENT' ? ' sur encaissements' : ''}`;
+      lines.add({ account: vatAccountFor(accounts, v.rate), label: vatLabel, vatRate: v.rate, vatDueOn: v.dueOn }, v.tax.times(sign));
+    }
+  }
+  lines.add(receivable(accounts, invoice.customer, label), amount.negated());
+  const date = cancel?.on ?? writeOff.writtenOffOn;
+  return {
+    journal: 'OD',
+    entryDate: date,
+    pieceRef: invoice.number,
+    pieceDate: date,
+    label,
+    sourceType: 'WRITE_OFF',
+    sourceId: writeOff.id,
+    customerId: invoice.customer.id,
+    lines: lines.lines(`write-off ${writeOff.id}`),
   };
 }
 

@@ -30,6 +30,10 @@ export interface LedgerAccounts {
   suspenseAccount: string;
   /** Revenue billed for days after a closing date waits here (produits constatés d’avance) until the reversal. */
   deferredRevenueAccount: string;
+  /** Irrecoverable debts written off (pertes sur créances irrécouvrables). */
+  writeOffAccount: string;
+  /** Small balances written off (charges diverses de gestion courante). */
+  smallBalanceAccount: string;
   /** Collected VAT per rate; a rate not listed goes to `defaultVatAccount`. */
   vatAccounts: VatAccount[];
   defaultVatAccount: string;
@@ -62,6 +66,8 @@ export const DEFAULT_LEDGER_ACCOUNTS: LedgerAccounts = {
   supplierAccount: '401000',
   suspenseAccount: '471000',
   deferredRevenueAccount: '487000',
+  writeOffAccount: '654000',
+  smallBalanceAccount: '658000',
   vatAccounts: [
     { rate: '20.00', account: '445711' },
     { rate: '10.00', account: '445712' },
@@ -91,6 +97,8 @@ const ACCOUNT_PREFIX: Record<AccountField, string> = {
   supplierAccount: '401',
   suspenseAccount: '47',
   deferredRevenueAccount: '487',
+  writeOffAccount: '654',
+  smallBalanceAccount: '658',
   defaultVatAccount: '44571',
 };
 const ACCOUNT_FIELDS = Object.keys(ACCOUNT_PREFIX) as AccountField[];
@@ -161,20 +169,27 @@ function checkAccounts(input: LedgerAccounts, chart: ReadonlySet<string>): Ledge
  * Replaces the tenant's mapping as a whole. Every account must be in the chart of accounts and in
  * the class its use requires (VALIDATION_FAILED naming the field); STALE_VERSION after another change.
  * It applies to entries posted from then on; entries already posted keep their accounts. A mapping
- * sent without the deferred revenue account (as written before it existed) keeps the current one.
+ * sent without the deferred revenue or write-off accounts (as written before they existed) keeps the current ones.
  */
 export async function updateLedgerMapping(
   em: EntityManager,
   identity: Identity,
-  input: Omit<LedgerAccounts, 'deferredRevenueAccount'> & { deferredRevenueAccount?: string | null; expectedVersion?: number | null },
+  input: Omit<LedgerAccounts, 'deferredRevenueAccount' | 'writeOffAccount' | 'smallBalanceAccount'> & {
+    deferredRevenueAccount?: string | null;
+    writeOffAccount?: string | null;
+    smallBalanceAccount?: string | null;
+    expectedVersion?: number | null;
+  },
 ): Promise<LedgerMappingConfig> {
   const chart = new Set((await em.find(LedgerAccount, {}, { fields: ['number'] })).map((a) => a.number));
-  const { expectedVersion, deferredRevenueAccount, ...given } = input;
+  const { expectedVersion, deferredRevenueAccount, writeOffAccount, smallBalanceAccount, ...given } = input;
   const stale = 'Le paramétrage comptable a été modifié entre-temps ; rechargez-le';
   const row = await em.findOne(LedgerMapping, { tenantId: identity.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const accounts: LedgerAccounts = {
     ...given,
     deferredRevenueAccount: deferredRevenueAccount ?? row?.deferredRevenueAccount ?? DEFAULT_LEDGER_ACCOUNTS.deferredRevenueAccount,
+    writeOffAccount: writeOffAccount ?? row?.writeOffAccount ?? DEFAULT_LEDGER_ACCOUNTS.writeOffAccount,
+    smallBalanceAccount: smallBalanceAccount ?? row?.smallBalanceAccount ?? DEFAULT_LEDGER_ACCOUNTS.smallBalanceAccount,
   };
   const values = { ...checkAccounts(accounts, chart), updatedBy: actorId(identity) };
   if (row) {

@@ -20,8 +20,8 @@ export interface JournalEntryFilter {
 
 function checkRange(from: string | null | undefined, to: string | null | undefined): void {
   new Validator()
-    .check(!from || isLocalDate(from), 'from', 'date AAAA-MM-JJ')
-    .check(!to || isLocalDate(to), 'to', 'date AAAA-MM-JJ')
+    .check(!from || isLocalDate(from), 'from', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(!to || isLocalDate(to), 'to', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!from || !to || from <= to, 'to', 'après le début')
     .throwIfInvalid();
 }

@@ -3,7 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 /** Sales (ventes), bank (banque) and miscellaneous (opérations diverses) journals. */
 export const JOURNALS = ['VT', 'BQ', 'OD'] as const;
 export type Journal = (typeof JOURNALS)[number];
-export const LEDGER_SOURCE_TYPES = ['INVOICE', 'CREDIT_NOTE', 'PAYMENT', 'BANK_MOVEMENT', 'DEFERRED_REVENUE'] as const;
+export const LEDGER_SOURCE_TYPES = ['INVOICE', 'CREDIT_NOTE', 'PAYMENT', 'BANK_MOVEMENT', 'DEFERRED_REVENUE', 'WRITE_OFF'] as const;
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 /** When the VAT of a line is due: at issue (goods, or the tenant opted for debits) or when paid (services). */
 export const VAT_DUE_ON = ['ISSUE', 'PAYMENT'] as const;
@@ -89,6 +89,8 @@ export const LedgerMapping = defineEntity({
     supplierAccount: p.string(),
     suspenseAccount: p.string(),
     deferredRevenueAccount: p.string(),
+    writeOffAccount: p.string(),
+    smallBalanceAccount: p.string(),
     vatAccounts: p.json<VatAccount[]>(),
     defaultVatAccount: p.string(),
     updatedBy: p.uuid().nullable(),

@@ -6,6 +6,7 @@ import {
   paymentReceivedEntry,
   paymentRefundedEntry,
   paymentReversedEntry,
+  writeOffEntry,
   type BankBookingForPosting,
   type CustomerForPosting,
   type DeferredRevenueForPosting,
@@ -17,6 +18,7 @@ import { ledgerMapping, type LedgerAccounts } from './ledger-mapping';
 import type { InvoiceLine, InvoiceTypeCode, StoredAllowanceCharge } from '../../billing/invoice.entity';
 import type { PaymentMethod } from '../payments/payment.entity';
 import type { BookingKind } from '../bank/bank.entity';
+import type { WriteOffKind } from '../write-offs/write-off.entity';
 import type { FactKind } from '../../platform/business-facts';
 import type { Orm } from '../../db/orm';
 import { inTenantScope } from '../../db/tenant-scope';
@@ -67,7 +69,10 @@ const POSTED_KINDS: readonly FactKind[] = [
   'bank_movement.unbooked',
   'deferred_revenue.recognised',
   'deferred_revenue.reversed',
+  'invoice.written_off',
+  'invoice.write_off_cancelled',
 ];
+const WRITE_OFF_FACTS: readonly FactKind[] = ['invoice.written_off', 'invoice.write_off_cancelled'];
 
 interface InvoiceRow {
   id: string;
@@ -91,10 +96,14 @@ interface PaymentRow {
   reference: string | null;
 }
 
-/** The documents the facts book, read at once: invoices with their lines, VAT and deducted deposits, payments, customers. */
+/**
+ * The documents the facts book, read at once: invoices with their lines, VAT and deducted deposits
+ * (those issued, and those written off), payments, customers.
+ */
 async function loadDocuments(em: EntityManager, tenantId: string, facts: readonly FactRow[]) {
   const ids = (kinds: readonly FactKind[]) => [...new Set(facts.filter((f) => kinds.includes(f.kind)).map((f) => f.subject_id))];
-  const invoiceIds = uuidArrayLiteral(ids(['invoice.issued', 'credit_note.issued']));
+  const writtenOff = facts.filter((f) => WRITE_OFF_FACTS.includes(f.kind)).map((f) => field<string>(f, 'invoiceId'));
+  const invoiceIds = uuidArrayLiteral([...new Set([...ids(['invoice.issued', 'credit_note.issued']), ...writtenOff])]);
   const paymentIds = uuidArrayLiteral(ids(['payment.recorded', 'payment.reversed', 'payment.refunded']));
   const [invoices, lines, breakdown, depositVat, payments, vatRates] = await Promise.all([
     em.execute<InvoiceRow[]>(
@@ -214,6 +223,15 @@ const bookingOf = (fact: FactRow): BankBookingForPosting => ({
   bankReference: field<string | null>(fact, 'bankReference'),
 });
 
+/** A write-off fact carries its kind and amount; the invoice gives the customer and the VAT. */
+const writeOffOf = (fact: FactRow, docs: Awaited<ReturnType<typeof loadDocuments>>) => ({
+  id: fact.subject_id,
+  kind: field<WriteOffKind>(fact, 'kind'),
+  amount: field<string>(fact, 'amount'),
+  writtenOffOn: field<string>(fact, 'writtenOffOn'),
+  invoice: docs.invoiceById.get(field<string>(fact, 'invoiceId'))!,
+});
+
 /** A deferred revenue fact carries its amounts: its entries depend on nothing else. */
 const deferredRevenueOf = (fact: FactRow): DeferredRevenueForPosting => ({
   id: fact.subject_id,
@@ -263,6 +281,10 @@ function entryOf(
     case 'deferred_revenue.recognised':
     case 'deferred_revenue.reversed':
       return deferredRevenueEntry(deferredRevenueOf(fact), { reversal: fact.kind === 'deferred_revenue.reversed' });
+    case 'invoice.written_off':
+      return writeOffEntry(writeOffOf(fact, docs), accounts, options);
+    case 'invoice.write_off_cancelled':
+      return writeOffEntry(writeOffOf(fact, docs), accounts, options, { on: fact.occurred_on });
     default:
       return bankBookingEntry(bookingOf(fact), accounts, { on: fact.occurred_on });
   }
@@ -427,8 +449,8 @@ export async function rebuildLedger(
   range: { from: string; to: string },
 ): Promise<{ deleted: number; posted: number }> {
   new Validator()
-    .check(isLocalDate(range.from), 'from', 'date AAAA-MM-JJ')
-    .check(isLocalDate(range.to), 'to', 'date AAAA-MM-JJ')
+    .check(isLocalDate(range.from), 'from', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(isLocalDate(range.to), 'to', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!isLocalDate(range.from) || !isLocalDate(range.to) || range.from <= range.to, 'to', 'après le début')
     .throwIfInvalid();
   const cursor = await lockCursor(em, tenantId);

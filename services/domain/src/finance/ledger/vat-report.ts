@@ -103,8 +103,8 @@ function dueAt(vat: string, asked: string, settled: string): Money {
 
 export async function vatReport(em: EntityManager, range: { from: string; to: string }): Promise<VatReport> {
   new Validator()
-    .check(isLocalDate(range.from), 'from', 'date AAAA-MM-JJ')
-    .check(isLocalDate(range.to), 'to', 'date AAAA-MM-JJ')
+    .check(isLocalDate(range.from), 'from', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(isLocalDate(range.to), 'to', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!isLocalDate(range.from) || !isLocalDate(range.to) || range.from <= range.to, 'to', 'après le début')
     .throwIfInvalid();
   const params: unknown[] = [];

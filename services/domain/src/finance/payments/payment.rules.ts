@@ -44,11 +44,11 @@ export function validatePayment(
   const allocations = parseAllocations(input.allocations ?? []);
   new Validator()
     .check(amount.greaterThan(0), 'amount', 'montant positif')
-    .check(isLocalDate(input.receivedOn), 'receivedOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.receivedOn), 'receivedOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(!isLocalDate(input.receivedOn) || input.receivedOn <= today, 'receivedOn', 'pas dans le futur')
     .check(PAYMENT_METHODS.includes(input.method), 'method', 'mode de paiement inconnu')
-    .check((input.reference ?? '').length <= 140, 'reference', 'au plus 140 caractères')
-    .check((input.payerName ?? '').length <= 140, 'payerName', 'au plus 140 caractères')
+    .check((input.reference ?? '').length <= 140, 'reference', 'au plus 140 caractères', 'TOO_LONG')
+    .check((input.payerName ?? '').length <= 140, 'payerName', 'au plus 140 caractères', 'TOO_LONG')
     .check(
       !sumAmounts(allocations.map((a) => a.amount)).greaterThan(amount),
       'allocations',

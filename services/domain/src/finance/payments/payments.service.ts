@@ -154,7 +154,7 @@ export async function allocatePayment(
 
 /** Undoes one allocation made by mistake: the invoice is open again, the amount back to the customer's credit. */
 export async function releaseAllocation(em: EntityManager, identity: Identity, allocationId: string, reason: string): Promise<Payment> {
-  new Validator().check(reason.trim().length > 0, 'reason', 'motif obligatoire').throwIfInvalid();
+  new Validator().check(reason.trim().length > 0, 'reason', 'motif obligatoire', 'REQUIRED').throwIfInvalid();
   const found = await em.findOne(PaymentAllocation, { id: allocationId });
   if (!found) throw Errors.notFound('PaymentAllocation', allocationId);
   const payment = await lockPayment(em, found.paymentId);
@@ -189,9 +189,9 @@ export async function reversePayment(
   input: { reversedOn: string; reason: string; expectedVersion?: number | null },
 ): Promise<Payment> {
   new Validator()
-    .check(isLocalDate(input.reversedOn), 'reversedOn', 'date AAAA-MM-JJ')
-    .check(input.reason.trim().length > 0, 'reason', 'motif obligatoire')
-    .check((input.reason ?? '').length <= 500, 'reason', 'au plus 500 caractères')
+    .check(isLocalDate(input.reversedOn), 'reversedOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(input.reason.trim().length > 0, 'reason', 'motif obligatoire', 'REQUIRED')
+    .check((input.reason ?? '').length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .throwIfInvalid();
   const payment = await lockPayment(em, paymentId);
   assertExpectedVersion(payment, input.expectedVersion, stale);
@@ -247,7 +247,7 @@ export async function refundPayment(
   const amount = parseDecimal(input.amount, 'amount', 2);
   new Validator()
     .check(amount.greaterThan(0), 'amount', 'montant positif')
-    .check(isLocalDate(input.refundedOn), 'refundedOn', 'date AAAA-MM-JJ')
+    .check(isLocalDate(input.refundedOn), 'refundedOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
     .check(PAYMENT_METHODS.includes(input.method), 'method', 'mode de paiement inconnu')
     .throwIfInvalid();
   await assertPeriodOpen(em, input.refundedOn);

@@ -62,8 +62,8 @@ export interface DateSpan {
  */
 export function validateFiscalYear(input: DateSpan, context: { previous: DateSpan | null; today: string }): void {
   const v = new Validator()
-    .check(isLocalDate(input.startsOn), 'startsOn', 'date AAAA-MM-JJ')
-    .check(isLocalDate(input.endsOn), 'endsOn', 'date AAAA-MM-JJ');
+    .check(isLocalDate(input.startsOn), 'startsOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED')
+    .check(isLocalDate(input.endsOn), 'endsOn', 'date AAAA-MM-JJ', 'DATE_EXPECTED');
   v.throwIfInvalid();
   const { previous, today } = context;
   v.check(input.startsOn.endsWith('-01'), 'startsOn', 'un exercice commence le premier jour d’un mois')
@@ -155,8 +155,8 @@ export function reopeningBlocker(period: Period, all: readonly Period[]): Domain
 export function validateReopenReason(reason: string): string {
   const trimmed = reason.trim();
   new Validator()
-    .check(trimmed.length > 0, 'reason', 'motif obligatoire')
-    .check(trimmed.length <= 500, 'reason', 'au plus 500 caractères')
+    .check(trimmed.length > 0, 'reason', 'motif obligatoire', 'REQUIRED')
+    .check(trimmed.length <= 500, 'reason', 'au plus 500 caractères', 'TOO_LONG')
     .throwIfInvalid();
   return trimmed;
 }

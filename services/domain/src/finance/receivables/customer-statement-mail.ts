@@ -54,7 +54,7 @@ export async function sendCustomerStatement(
   customerId: string,
   input: SendStatementInput,
 ): Promise<OutboxMessage> {
-  new Validator().check((input.message ?? '').length <= 5000, 'message', 'au plus 5 000 caractères').throwIfInvalid();
+  new Validator().check((input.message ?? '').length <= 5000, 'message', 'au plus 5 000 caractères', 'TOO_LONG').throwIfInvalid();
   const statement = await customerStatement(em, customerId, { from: input.from, to: input.to });
   const recipients = input.recipients?.length ? input.recipients : statement.customer.email ? [statement.customer.email] : [];
   new Validator()

@@ -38,6 +38,10 @@ const SQL = (by: (alias: string) => string) => `
       select x.invoice_id, x.amount from credit_allocations x where x.allocated_on > :asOf
       union all
       select x.from_invoice_id, -x.amount from credit_allocations x where x.allocated_on > :asOf
+      union all
+      select x.invoice_id, x.amount from invoice_write_offs x where x.written_off_on > :asOf and x.cancelled_on is null
+      union all
+      select x.invoice_id, -x.amount from invoice_write_offs x where x.written_off_on <= :asOf and x.cancelled_on > :asOf
     ) changes group by id
   ),
   payment_delta as (

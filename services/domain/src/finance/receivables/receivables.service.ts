@@ -54,7 +54,7 @@ const OVERDUE_BUCKETS = AGEING_BUCKETS.filter((b) => b !== 'NOT_DUE');
 function validateFilter(filter: AgeingFilter, today: string): { asOf: string; minimum: Money | null } {
   const asOf = filter.asOf ?? today;
   new Validator()
-    .check(isLocalDate(asOf), 'asOf', 'date AAAA-MM-JJ attendue')
+    .check(isLocalDate(asOf), 'asOf', 'date AAAA-MM-JJ attendue', 'DATE_EXPECTED')
     .check(!filter.customerId || isUuid(filter.customerId), 'customerId', 'identifiant de client invalide')
     .check(!filter.bucket || AGEING_BUCKETS.includes(filter.bucket), 'bucket', 'tranche inconnue')
     .throwIfInvalid();
@@ -122,7 +122,7 @@ export async function invoicesToCollect(
   customerId?: string | null,
 ): Promise<ItemToCollect<OpenItem>[]> {
   new Validator()
-    .check(isLocalDate(today), 'today', 'date AAAA-MM-JJ attendue')
+    .check(isLocalDate(today), 'today', 'date AAAA-MM-JJ attendue', 'DATE_EXPECTED')
     .check(!customerId || isUuid(customerId), 'customerId', 'identifiant de client invalide')
     .throwIfInvalid();
   return toCollectThisWeek(await openInvoicesDueBy(em, shiftDate(today, COLLECT_HORIZON_DAYS), customerId), today);

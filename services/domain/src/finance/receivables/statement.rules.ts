@@ -69,8 +69,8 @@ function compareMovements(a: StatementMovement, b: StatementMovement): number {
 
 export function validatePeriod(period: { from: string; to: string }): void {
   new Validator()
-    .check(isLocalDate(period.from), 'from', 'date AAAA-MM-JJ attendue')
-    .check(isLocalDate(period.to), 'to', 'date AAAA-MM-JJ attendue')
+    .check(isLocalDate(period.from), 'from', 'date AAAA-MM-JJ attendue', 'DATE_EXPECTED')
+    .check(isLocalDate(period.to), 'to', 'date AAAA-MM-JJ attendue', 'DATE_EXPECTED')
     .throwIfInvalid();
   new Validator().check(period.from <= period.to, 'to', 'la fin de la période précède son début').throwIfInvalid();
 }

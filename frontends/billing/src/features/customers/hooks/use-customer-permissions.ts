@@ -1,16 +1,17 @@
-import { useSession } from '@relais/session';
+import { useCan } from '@relais/session';
 
 /**
- * What the signed-in role may do on a customer's file, as the API decides it: the record and its
+ * What the signed-in user may do on a customer's file, as the API decides it: the record and its
  * contacts with maintenance:write or billing:write, sites with maintenance:write; billing documents
  * with billing:read, the balance with finance:read.
  */
 export function useCustomerPermissions() {
-  const role = useSession()?.user.role;
+  const maintenanceWrite = useCan('maintenance:write');
+  const billingWrite = useCan('billing:write');
   return {
-    canEditCustomer: role === 'ADMIN' || role === 'PLANNER' || role === 'BILLING',
-    canEditSites: role === 'ADMIN' || role === 'PLANNER',
-    canReadBilling: role !== undefined && role !== 'TECHNICIAN',
-    canReadBalance: role === 'ADMIN' || role === 'BILLING' || role === 'ACCOUNTANT',
+    canEditCustomer: maintenanceWrite || billingWrite,
+    canEditSites: maintenanceWrite,
+    canReadBilling: useCan('billing:read'),
+    canReadBalance: useCan('finance:read'),
   };
 }

@@ -3,7 +3,7 @@ import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { errorMessage } from '@relais/session';
+import { formErrors, useFormTranslate } from '@relais/session';
 import type { DraftFormValues } from '../hooks/draft-form';
 import { useVatRates } from '../hooks/use-editor-data';
 import { useTotalsPreview } from '../hooks/use-totals-preview';
@@ -19,6 +19,7 @@ export function InvoiceDraftForm({ form, currency }: { form: UseFormReturn<Draft
   const format = useFormatters();
   const vatRates = useVatRates();
   const preview = useTotalsPreview(form.control);
+  const translate = useFormTranslate();
   const money = (amount: string) => format.money(amount, currency);
   const totals = preview.totals;
 
@@ -48,7 +49,7 @@ export function InvoiceDraftForm({ form, currency }: { form: UseFormReturn<Draft
           </Group>
           {preview.error && (
             <Alert color="orange" mb="sm" title={t('invoice.editor.previewRefused')}>
-              {errorMessage(preview.error)}
+              {formErrors(preview.error, () => null, translate).general.join(' ; ')}
             </Alert>
           )}
           {totals ? (

@@ -128,3 +128,13 @@ export function draftInput(values: DraftFormValues, linesEdited: boolean): Updat
     retentionPercent: apiDecimal(values.retentionPercent) || '0',
   };
 }
+
+const EDITABLE_LINE_FIELD = /^lines\.\d+\.(description|quantity|unitPrice|discountPercent)$/;
+
+/** The input of the draft form the server's refused field names ("lines.0.quantity"), or null. */
+export const draftFormPathOf = (
+  formPath: string,
+): `lines.${number}.${'description' | 'quantity' | 'unitPrice' | 'discountPercent'}` | null =>
+  EDITABLE_LINE_FIELD.test(formPath)
+    ? (formPath as `lines.${number}.${'description' | 'quantity' | 'unitPrice' | 'discountPercent'}`)
+    : null;

@@ -1,3 +1,4 @@
+import { useCan } from '@relais/session';
 import { Button, Card, Group, Text } from '@mantine/core';
 import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ const selectable = (document: InvoiceListItem) => document.status === 'DRAFT' ||
 
 export function InvoiceListPage() {
   const { t } = useTranslation(billingNamespace);
+  const canWrite = useCan('billing:write');
   const format = useFormatters();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -40,14 +42,16 @@ export function InvoiceListPage() {
           totalCount === undefined ? undefined : t('invoices.count', { count: totalCount, formattedCount: format.count(totalCount) })
         }
       >
-        <Button component={Link} to={billingPaths.newInvoice}>
-          {t('invoices.new')}
-        </Button>
+        {canWrite && (
+          <Button component={Link} to={billingPaths.newInvoice}>
+            {t('invoices.new')}
+          </Button>
+        )}
       </PageHeader>
       {batchId && <BillingBatchPanel batchId={batchId} onClose={() => void navigate(billingPaths.invoices)} />}
       <DocumentFiltersBar filters={filters} onChange={setFilters} />
       {error && <ErrorNotice onRetry={retry} />}
-      {documents.some(selectable) && (
+      {canWrite && documents.some(selectable) && (
         <Card withBorder padding="sm" radius="md" mb="sm" data-testid="invoice-selection-bar">
           <Group justify="space-between">
             <Text size="sm" fw={500}>
@@ -76,7 +80,7 @@ export function InvoiceListPage() {
           documents={documents}
           emptyLabel={t('invoices.empty')}
           loadMore={loadMore}
-          selection={{ selectable, selected, onToggle: toggle }}
+          selection={canWrite ? { selectable, selected, onToggle: toggle } : undefined}
         />
       )}
       {confirming && (

@@ -11,6 +11,7 @@ export const invoiceStatuses = [
   'PAID',
   'OVERDUE',
   'CREDITED',
+  'WRITTEN_OFF',
 ] as const satisfies readonly InvoiceStatus[];
 
 const colorOf: Record<InvoiceStatus, string> = {
@@ -21,6 +22,7 @@ const colorOf: Record<InvoiceStatus, string> = {
   PAID: 'green',
   OVERDUE: 'red',
   CREDITED: 'grape',
+  WRITTEN_OFF: 'dark',
 };
 
 export function InvoiceStatusBadge({ status, size = 'md' }: { status: InvoiceStatus; size?: 'md' | 'lg' }) {

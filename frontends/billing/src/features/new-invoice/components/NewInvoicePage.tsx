@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError, useAction } from '@relais/session';
+import { FormActionError, useFormAction } from '@relais/session';
 import { CustomerPicker } from '../../customers/components/CustomerPicker';
 import { InvoiceDraftForm } from '../../invoice/components/InvoiceDraftForm';
-import { draftInput, newDraftValues, type DraftFormValues } from '../../invoice/hooks/draft-form';
+import { draftFormPathOf, draftInput, newDraftValues, type DraftFormValues } from '../../invoice/hooks/draft-form';
 import { useCreateInvoice } from '../../invoice/hooks/use-draft-actions';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
 
@@ -25,7 +25,7 @@ function NewInvoiceForm({ defaultVatRateCode }: { defaultVatRateCode: string }) 
   const [customerId, setCustomerId] = useState<string | null>(null);
   const form = useForm<DraftFormValues>({ defaultValues: newDraftValues(defaultVatRateCode) });
   const { create, busy } = useCreateInvoice();
-  const action = useAction();
+  const action = useFormAction(form, draftFormPathOf);
 
   const submit = form.handleSubmit(async (values) => {
     if (!customerId) return;
@@ -43,7 +43,7 @@ function NewInvoiceForm({ defaultVatRateCode }: { defaultVatRateCode: string }) 
           {t('newInvoice.create')}
         </Button>
       </PageHeader>
-      <ActionError error={action.error} />
+      <FormActionError error={action.error} unplaced={action.unplaced} />
       <SectionCard title={t('invoice.customer')}>
         <CustomerPicker label={t('newInvoice.customer')} value={customerId} onChange={setCustomerId} required width={420} />
       </SectionCard>

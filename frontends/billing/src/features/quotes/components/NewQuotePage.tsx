@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError, useAction } from '@relais/session';
+import { FormActionError, useFormAction } from '@relais/session';
 import { CustomerPicker } from '../../customers/components/CustomerPicker';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
-import { newQuoteValues, quoteInput, type QuoteFormValues } from '../hooks/quote-form';
+import { newQuoteValues, quoteFormPathOf, quoteInput, type QuoteFormValues } from '../hooks/quote-form';
 import { useCreateQuote } from '../hooks/use-quote';
 import { QuoteEditor } from './QuoteEditor';
 
@@ -32,7 +32,7 @@ function NewQuoteForm({ defaultVatRateCode }: { defaultVatRateCode: string }) {
   const [customerId, setCustomerId] = useState<string | null>(null);
   const form = useForm<QuoteFormValues>({ defaultValues: newQuoteValues(defaultVatRateCode, in30Days()) });
   const { create, busy } = useCreateQuote();
-  const action = useAction();
+  const action = useFormAction(form, (formPath) => quoteFormPathOf(form.getValues())(formPath));
 
   const submit = form.handleSubmit(async (values) => {
     if (!customerId) return;
@@ -50,7 +50,7 @@ function NewQuoteForm({ defaultVatRateCode }: { defaultVatRateCode: string }) {
           {t('quotes.create')}
         </Button>
       </PageHeader>
-      <ActionError error={action.error} />
+      <FormActionError error={action.error} unplaced={action.unplaced} />
       <SectionCard title={t('quotes.customer')}>
         <CustomerPicker label={t('quotes.chooseCustomer')} value={customerId} onChange={setCustomerId} required width={420} />
       </SectionCard>

@@ -3,7 +3,7 @@ import { SectionCard, isPositiveAmount, useFormatters } from '@relais/ui';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
-import { errorMessage } from '@relais/session';
+import { formErrors, useFormTranslate } from '@relais/session';
 import { AmountsTable } from '../../invoice/components/AmountsTable';
 import { VatBreakdownTable } from '../../invoice/components/VatBreakdownTable';
 import { useVatRates } from '../../invoice/hooks/use-editor-data';
@@ -29,6 +29,7 @@ export function QuoteEditor({
   const format = useFormatters();
   const vatRates = useVatRates();
   const preview = useQuotePreview(form.control);
+  const translate = useFormTranslate();
   const sections = useFieldArray({ control: form.control, name: 'sections' });
   const lineCounts = (useWatch({ control: form.control, name: 'sections' }) ?? []).map((section) => section?.lines?.length ?? 0);
   const firstLines = lineCounts.map((_, index) => lineCounts.slice(0, index).reduce((total, count) => total + count, 0));
@@ -99,7 +100,7 @@ export function QuoteEditor({
               </Group>
               {preview.error && (
                 <Alert color="orange" mb="sm" title={t('invoice.editor.previewRefused')}>
-                  {errorMessage(preview.error)}
+                  {formErrors(preview.error, () => null, translate).general.join(' ; ')}
                 </Alert>
               )}
               {!totals ? (

@@ -1,3 +1,4 @@
+import { useCan } from '@relais/session';
 import { Button, Text } from '@mantine/core';
 import { DataTable, ErrorNotice, LoadingState, PageHeader, useFormatters, type DataTableColumn } from '@relais/ui';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { QuoteStatusBadge, quoteStatuses } from './QuoteStatusBadge';
 /** "Devis": every quote, filtered by status, customer or text, with what accepted ones have billed. */
 export function QuoteListPage() {
   const { t } = useTranslation(billingNamespace);
+  const canWrite = useCan('billing:write');
   const format = useFormatters();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<QuoteFilters>({ status: null, customerId: null, searchText: '' });
@@ -60,9 +62,11 @@ export function QuoteListPage() {
         title={t('quotes.title')}
         subtitle={totalCount === undefined ? undefined : t('quotes.count', { count: totalCount, formattedCount: format.count(totalCount) })}
       >
-        <Button component={Link} to={billingPaths.newQuote}>
-          {t('quotes.new')}
-        </Button>
+        {canWrite && (
+          <Button component={Link} to={billingPaths.newQuote}>
+            {t('quotes.new')}
+          </Button>
+        )}
       </PageHeader>
       <ListFiltersBar
         filters={filters}

@@ -105,3 +105,20 @@ export const quoteInput = (values: QuoteFormValues): UpdateQuoteInput & { lines:
   notes: values.notes,
   lines: quoteLinesInput(values),
 });
+
+/**
+ * The input of the quote form the server's refused field names: the server counts lines across
+ * sections ("lines.3.quantity"), the form per section ("sections.1.lines.0.quantity"); null otherwise.
+ */
+export function quoteFormPathOf(values: QuoteFormValues) {
+  const places = values.sections.flatMap((section, s) => section.lines.map((_, l) => `sections.${s}.lines.${l}`));
+  return (
+    formPath: string,
+  ): `sections.${number}.lines.${number}.${'description' | 'quantity' | 'unitPrice' | 'discountPercent'}` | null => {
+    const match = /^lines\.(\d+)\.(description|quantity|unitPrice|discountPercent)$/.exec(formPath);
+    const place = match ? places[Number(match[1])] : undefined;
+    return place
+      ? (`${place}.${match![2]}` as `sections.${number}.lines.${number}.${'description' | 'quantity' | 'unitPrice' | 'discountPercent'}`)
+      : null;
+  };
+}

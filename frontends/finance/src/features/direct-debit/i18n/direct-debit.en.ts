@@ -109,6 +109,7 @@ export const directDebitEn: TranslationShape<typeof directDebitFr> = {
     PAID: 'Paid',
     OVERDUE: 'Overdue',
     CREDITED: 'Fully credited',
+    WRITTEN_OFF: 'Written off',
   },
   batch: {
     back: 'Back to batches',

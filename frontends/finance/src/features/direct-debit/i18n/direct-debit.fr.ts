@@ -108,6 +108,7 @@ export const directDebitFr = {
     PAID: 'Payée',
     OVERDUE: 'En retard',
     CREDITED: 'Avoir total',
+    WRITTEN_OFF: 'Passée en perte',
   },
   batch: {
     back: 'Retour aux lots',

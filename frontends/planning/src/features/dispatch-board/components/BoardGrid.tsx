@@ -1,35 +1,40 @@
-import { Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
-import { isoWeekday } from '../../../shared/paris-time';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import { boardDayEnd, boardDayStart } from '../hooks/board-geometry';
+import { columnTrack, type BoardColumn, type BoardLayout } from '../hooks/board-layout';
 import type { BoardJob, BoardTechnician } from '../hooks/use-dispatch-board';
 import { TechnicianRow } from './TechnicianRow';
 
-const technicianColumn = 170;
-
-/** Technicians as rows, days (7:00–19:00) as columns; click a day heading to zoom on it. */
+/**
+ * Technicians as rows, days as columns (a weekend without jobs folded in a week); a single day
+ * shows its hours (7:00–19:00). Click a day heading to zoom on it.
+ */
 export function BoardGrid({
   technicians,
   jobsOf,
-  days,
+  columns,
+  layout,
   today,
   onFocusDay,
 }: {
   technicians: readonly BoardTechnician[];
   jobsOf: (technicianId: string) => readonly BoardJob[];
-  days: readonly { date: string }[];
+  columns: readonly BoardColumn[];
+  layout: BoardLayout;
   today: string;
   onFocusDay: (date: string) => void;
 }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
   const hours = Array.from({ length: (boardDayEnd - boardDayStart) / 60 }, (_, index) => boardDayStart / 60 + index);
-  const wide = days.length < 7;
-  const labelEvery = wide ? 1 : 2;
-  /** In a week, Saturday and Sunday get narrower columns: few technicians work then. */
-  const column = (date: string) => (wide ? 'minmax(240px, 1fr)' : isoWeekday(date) >= 6 ? 'minmax(84px, 0.5fr)' : 'minmax(150px, 1fr)');
+  const heading = (column: BoardColumn) =>
+    column.collapsed
+      ? formats.dayHeading(column.date).split(' ').slice(0, 2).join(' ')
+      : layout === 'timeline'
+        ? formats.weekdayLong(column.date)
+        : formats.dayHeading(column.date);
   return (
     <Box style={{ overflowX: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6 }}>
       <Box
@@ -37,7 +42,7 @@ export function BoardGrid({
         aria-label={t('board.title')}
         style={{
           display: 'grid',
-          gridTemplateColumns: `${technicianColumn}px ${days.map((day) => column(day.date)).join(' ')}`,
+          gridTemplateColumns: `${layout === 'timeline' ? 170 : 150}px ${columns.map((column) => columnTrack(column, layout, columns.length)).join(' ')}`,
         }}
       >
         <Box
@@ -55,33 +60,49 @@ export function BoardGrid({
             {t('board.technician')}
           </Text>
         </Box>
-        {days.map((day) => (
+        {columns.map((column) => (
           <Box
-            key={day.date}
+            key={column.date}
             role="columnheader"
+            data-collapsed={column.collapsed || undefined}
             style={{
               borderLeft: '1px solid var(--mantine-color-gray-4)',
               borderBottom: '1px solid var(--mantine-color-gray-4)',
-              background: day.date === today ? 'var(--mantine-color-yellow-1)' : 'var(--mantine-color-gray-0)',
+              background: column.date === today ? 'var(--mantine-color-yellow-1)' : 'var(--mantine-color-gray-0)',
             }}
           >
-            <UnstyledButton w="100%" px={6} pt={3} onClick={() => onFocusDay(day.date)} title={t('board.dayView')}>
-              <Text size="sm" fw={day.date === today ? 700 : 600} truncate="end">
-                {wide ? formats.weekdayLong(day.date) : formats.dayHeading(day.date)}
-              </Text>
-            </UnstyledButton>
-            <Group gap={0} wrap="nowrap" px={0}>
-              {hours.map((hour) => (
+            <Tooltip label={column.collapsed ? t('board.weekendFolded', { day: formats.weekdayLong(column.date) }) : t('board.dayView')}>
+              <UnstyledButton
+                w="100%"
+                px={column.collapsed ? 2 : 6}
+                py={3}
+                onClick={() => onFocusDay(column.date)}
+                aria-label={`${formats.weekdayLong(column.date)} — ${t('board.dayView')}`}
+              >
                 <Text
-                  key={hour}
-                  fz={10}
-                  c="dimmed"
-                  style={{ flex: 1, paddingLeft: 2, borderLeft: hour === hours[0] ? undefined : '1px solid var(--mantine-color-gray-3)' }}
+                  size={column.collapsed ? 'xs' : 'sm'}
+                  fw={column.date === today ? 700 : 600}
+                  ta={column.collapsed ? 'center' : undefined}
+                  style={{ whiteSpace: column.collapsed ? 'normal' : 'nowrap' }}
                 >
-                  {hour % labelEvery === 0 && (wide || isoWeekday(day.date) < 6) ? `${hour}h` : ''}
+                  {heading(column)}
                 </Text>
-              ))}
-            </Group>
+              </UnstyledButton>
+            </Tooltip>
+            {layout === 'timeline' && (
+              <Group gap={0} wrap="nowrap" px={0}>
+                {hours.map((hour) => (
+                  <Text
+                    key={hour}
+                    fz={10}
+                    c="dimmed"
+                    style={{ flex: 1, paddingLeft: 2, borderLeft: hour === hours[0] ? undefined : '1px solid var(--mantine-color-gray-3)' }}
+                  >
+                    {`${hour}h`}
+                  </Text>
+                ))}
+              </Group>
+            )}
           </Box>
         ))}
         {technicians.map((technician) => (
@@ -89,7 +110,8 @@ export function BoardGrid({
             key={technician.id}
             technician={technician}
             jobs={jobsOf(technician.id)}
-            days={days}
+            columns={columns}
+            layout={layout}
             today={today}
             dayLabel={formats.dayHeading}
           />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InterventionStatus } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
 import { statusColor } from '../../../shared/badges';
+import type { BoardLayout } from '../hooks/board-layout';
 
 const shownStatuses: InterventionStatus[] = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED'];
 
@@ -17,7 +18,7 @@ function Swatch({ background, label }: { background: string; label: string }) {
   );
 }
 
-export function BoardLegend() {
+export function BoardLegend({ layout }: { layout: BoardLayout }) {
   const { t } = useTranslation(planningNamespace);
   return (
     <Group gap="md" mt={6}>
@@ -30,7 +31,7 @@ export function BoardLegend() {
         label={t('board.legend.absence')}
       />
       <Text fz={11} c="dimmed">
-        {t('board.dropHint')}
+        {layout === 'timeline' ? t('board.dropHint') : t('board.dropHintAgenda')}
       </Text>
     </Group>
   );

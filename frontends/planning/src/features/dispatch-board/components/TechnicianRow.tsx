@@ -1,24 +1,29 @@
 import { Box, Group, Text } from '@mantine/core';
+import { useSkillNames } from '../../../shared/skills';
 import { placeJobs } from '../hooks/board-geometry';
+import type { BoardColumn, BoardLayout } from '../hooks/board-layout';
 import type { BoardJob, BoardTechnician } from '../hooks/use-dispatch-board';
 import { DayCell } from './DayCell';
 
-/** A technician's week (or day): name and skills, then one drop cell per day. */
+/** A technician's week (or day): name, hours and skills (by name), then one drop cell per day. */
 export function TechnicianRow({
   technician,
   jobs,
-  days,
+  columns,
+  layout,
   today,
   dayLabel,
 }: {
   technician: BoardTechnician;
   jobs: readonly BoardJob[];
-  days: readonly { date: string }[];
+  columns: readonly BoardColumn[];
+  layout: BoardLayout;
   today: string;
   dayLabel: (date: string) => string;
 }) {
+  const skillNames = useSkillNames();
   const placed = placeJobs(jobs);
-  const lanes = Math.max(1, ...placed.filter((p) => days.some((day) => day.date === p.date)).map((p) => p.lane + 1));
+  const lanes = Math.max(1, ...placed.filter((p) => columns.some((column) => column.date === p.date)).map((p) => p.lane + 1));
   return (
     <>
       <Box
@@ -39,19 +44,20 @@ export function TechnicianRow({
             {technician.fullName}
           </Text>
         </Group>
-        <Text fz={11} c="dimmed" truncate="end">
-          {technician.workDayStart}–{technician.workDayEnd} · {technician.skills.join(', ')}
+        <Text fz={11} c="dimmed" lineClamp={2}>
+          {technician.workDayStart}–{technician.workDayEnd} · {skillNames(technician.skills).join(', ')}
         </Text>
       </Box>
-      {days.map((day) => (
+      {columns.map((column) => (
         <DayCell
-          key={day.date}
+          key={column.date}
           technician={technician}
-          date={day.date}
-          dayLabel={dayLabel(day.date)}
-          jobs={placed.filter((p) => p.date === day.date)}
+          column={column}
+          layout={layout}
+          dayLabel={dayLabel(column.date)}
+          jobs={placed.filter((p) => p.date === column.date)}
           lanes={lanes}
-          isToday={day.date === today}
+          isToday={column.date === today}
         />
       ))}
     </>

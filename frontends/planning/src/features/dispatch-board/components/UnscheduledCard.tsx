@@ -3,17 +3,21 @@ import { Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
 import { DueBy, PriorityBadge, priorityColor } from '../../../shared/badges';
+import { hoursLabel } from '../../../shared/hours';
+import { useSkillNames } from '../../../shared/skills';
+import { useDateFormats } from '../../../shared/use-date-formats';
 import type { DragPayload } from '../hooks/use-board-drag';
 import type { BoardJob } from '../hooks/use-dispatch-board';
 
-/** A request waiting to be scheduled: drag it onto a technician's day. */
-export function UnscheduledCard({ job }: { job: BoardJob }) {
+/** A request waiting to be scheduled: drag it onto a technician's day, or click it (or Enter) for the form. */
+export function UnscheduledCard({ job, onPlan }: { job: BoardJob; onPlan: (job: BoardJob) => void }) {
   const { t } = useTranslation(planningNamespace);
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
     id: `request:${job.id}`,
     data: { kind: 'schedule', job } satisfies DragPayload,
   });
-  const hours = job.estimatedDurationMinutes / 60;
+  const formats = useDateFormats();
+  const skillNames = useSkillNames();
   return (
     <Paper
       ref={setNodeRef}
@@ -21,7 +25,16 @@ export function UnscheduledCard({ job }: { job: BoardJob }) {
       {...attributes}
       role="button"
       aria-label={`${job.number} — ${job.title}`}
+      aria-haspopup="dialog"
+      title={t('unscheduled.planHint')}
       data-job-number={job.number}
+      onClick={() => onPlan(job)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onPlan(job);
+        }
+      }}
       withBorder
       p={6}
       style={{
@@ -46,13 +59,12 @@ export function UnscheduledCard({ job }: { job: BoardJob }) {
       <Group justify="space-between" gap={4} wrap="wrap">
         <DueBy dueBy={job.dueBy} compact />
         <Text fz={11} c="dimmed" title={t('unscheduled.estimatedTitle')}>
-          {t(`enum.type.${job.type}`)} ·{' '}
-          {Number.isInteger(hours) ? t('common.hours', { hours }) : t('common.minutes', { minutes: job.estimatedDurationMinutes })}
+          {t(`enum.type.${job.type}`)} · {hoursLabel(job.estimatedDurationMinutes, formats.locale)}
         </Text>
       </Group>
       {job.requiredSkills.length > 0 && (
         <Text fz={11} c="dimmed" truncate="end">
-          {job.requiredSkills.join(' · ')}
+          {skillNames(job.requiredSkills).join(' · ')}
         </Text>
       )}
     </Paper>

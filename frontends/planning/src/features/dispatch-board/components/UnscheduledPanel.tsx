@@ -13,7 +13,7 @@ const matches = (job: BoardJob, search: string) =>
   );
 
 /** "À planifier": the requests in the server's order (most urgent deadline first); drop a job here to unschedule it. */
-export function UnscheduledPanel({ jobs }: { jobs: readonly BoardJob[] }) {
+export function UnscheduledPanel({ jobs, onPlan }: { jobs: readonly BoardJob[]; onPlan: (job: BoardJob) => void }) {
   const { t } = useTranslation(planningNamespace);
   const [search, setSearch] = useState('');
   const { setNodeRef, isOver } = useDroppable({ id: unscheduledDropId });
@@ -51,7 +51,7 @@ export function UnscheduledPanel({ jobs }: { jobs: readonly BoardJob[] }) {
       >
         <Stack gap={6}>
           {shown.map((job) => (
-            <UnscheduledCard key={job.id} job={job} />
+            <UnscheduledCard key={job.id} job={job} onPlan={onPlan} />
           ))}
           {shown.length === 0 && (
             <Text size="sm" c="dimmed" ta="center" py="md">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { addMinutes } from 'date-fns';
 import { instantAt, localDateOf, minutesOfDay } from '../../../shared/paris-time';
 import { defaultDurationMinutes, durationOf, minutesAtPosition, minutesForDistance, snapMinutes } from './board-geometry';
+import type { BoardLayout } from './board-layout';
 import type { BoardJob, BoardTechnician } from './use-dispatch-board';
 import type { ScheduleRequest } from './use-schedule-job';
 
@@ -17,6 +18,14 @@ export interface CellTarget {
   kind: 'cell';
   technicianId: string;
   date: string;
+  layout: BoardLayout;
+}
+
+/** A request dropped on a day without hours: the form opens on that technician and day. */
+export interface PlanTarget {
+  job: BoardJob;
+  technicianId: string;
+  date: string;
 }
 
 export const unscheduledDropId = 'unscheduled-list';
@@ -27,18 +36,21 @@ function pointerX(event: DragEndEvent): number | null {
 }
 
 /**
- * Turns a drop on the board into a scheduling request: a request dropped on a technician's day
- * starts where the pointer is, for its estimated duration; a moved job keeps its duration;
- * a resized job keeps its start. Times snap to 30 minutes.
+ * Turns a drop on the board into a scheduling request. On a day drawn along its hours, a request
+ * starts where the pointer is, for its estimated duration, and a moved job keeps its duration;
+ * a resized job keeps its start; times snap to 30 minutes. On a day shown as a list of cards, a
+ * moved job keeps its time of day, and a request opens the form on that technician and day.
  */
 export function useBoardDrag({
   technicians,
   onSchedule,
   onUnschedule,
+  onPlan,
 }: {
   technicians: readonly BoardTechnician[];
   onSchedule: (request: ScheduleRequest) => void;
   onUnschedule: (job: BoardJob) => void;
+  onPlan: (target: PlanTarget) => void;
 }) {
   const [dragged, setDragged] = useState<DragPayload | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
@@ -76,7 +88,14 @@ export function useBoardDrag({
     if (target?.kind !== 'cell' || !event.over) return;
 
     let startMinutes: number;
-    if (payload.kind === 'schedule') {
+    if (target.layout === 'agenda') {
+      if (payload.kind === 'schedule') {
+        onPlan({ job, technicianId: target.technicianId, date: target.date });
+        return;
+      }
+      startMinutes = minutesOfDay(job.scheduledStart!);
+      if (target.technicianId === payload.fromTechnicianId && target.date === localDateOf(job.scheduledStart!)) return;
+    } else if (payload.kind === 'schedule') {
       const x = pointerX(event);
       if (x === null) return;
       startMinutes = minutesAtPosition(x, event.over.rect, 'floor');

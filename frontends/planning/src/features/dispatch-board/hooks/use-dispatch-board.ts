@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { DispatchBoardDocument, type BoardJobFragment, type BoardTechnicianFragment } from '../../../gql/graphql';
+import { localDateOf } from '../../../shared/paris-time';
 
 export type BoardJob = BoardJobFragment;
 export type BoardTechnician = BoardTechnicianFragment;
@@ -19,6 +20,8 @@ export function useDispatchBoard(window: { from: string; to: string; fromDate: s
     }
   }
   return {
+    /** The days (Paris) with at least one scheduled job, whoever does it. */
+    busyDates: new Set((board?.scheduled ?? []).filter((job) => job.scheduledStart).map((job) => localDateOf(job.scheduledStart!))),
     technicians: board?.technicians ?? [],
     jobsOf: (technicianId: string) => jobsByTechnician.get(technicianId) ?? [],
     unscheduled: board?.unscheduled ?? [],

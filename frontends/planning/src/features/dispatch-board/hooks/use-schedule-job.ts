@@ -27,10 +27,11 @@ export function useScheduleJob(reload: () => unknown) {
   const [schedule, { loading }] = useMutation(ScheduleInterventionDocument, { refetchQueries: ['DispatchBoard'] });
   const [unschedule] = useMutation(UnscheduleInterventionDocument, { refetchQueries: ['DispatchBoard'] });
 
-  async function scheduleJob({ job, technicianIds, technicianName, start, end }: ScheduleRequest) {
+  /** True once the server scheduled it (with or without warnings). */
+  async function scheduleJob({ job, technicianIds, technicianName, start, end }: ScheduleRequest): Promise<boolean> {
     const result = await run(() => schedule({ variables: { id: job.id, technicianIds, start, end, expectedVersion: job.version } }));
     const scheduled = result?.data?.scheduleIntervention;
-    if (!scheduled) return;
+    if (!scheduled) return false;
     const summary = t('board.scheduled', {
       number: scheduled.number,
       date: formats.dayHeading(start),
@@ -45,6 +46,7 @@ export function useScheduleJob(reload: () => unknown) {
         title: t('board.scheduledWithWarnings', { number: scheduled.number }),
         lines: [summary, ...scheduled.warnings.map((warning) => `${t(`enum.warning.${warning.kind}`)} : ${warning.message}`)],
       });
+    return true;
   }
 
   async function unscheduleJob(job: BoardJob) {

@@ -3,8 +3,10 @@ import { AddressLines, ErrorNotice, FieldList, LoadingState, PageHeader, Section
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
-import { planningPaths } from '../../../routes';
+import { billingInvoicePath, planningPaths } from '../../../routes';
 import { DueBy, PriorityBadge, StatusBadge, WarningBadges } from '../../../shared/badges';
+import { hoursLabel } from '../../../shared/hours';
+import { useSkillNames } from '../../../shared/skills';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import { useIntervention, type InterventionDetail } from '../hooks/use-intervention';
 import { useInterventionActions } from '../hooks/use-intervention-actions';
@@ -51,6 +53,7 @@ export function InterventionPage() {
 function RequestCard({ intervention }: { intervention: InterventionDetail }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
+  const skillNames = useSkillNames();
   return (
     <SectionCard title={t('intervention.identity')}>
       <FieldList
@@ -81,7 +84,7 @@ function RequestCard({ intervention }: { intervention: InterventionDetail }) {
             value: t(`intervention.source.${intervention.source}`, { defaultValue: intervention.source }),
           },
           { label: t('intervention.field.dueBy'), value: <DueBy dueBy={intervention.dueBy} /> },
-          { label: t('intervention.field.requiredSkills'), value: intervention.requiredSkills.join(', ') || null },
+          { label: t('intervention.field.requiredSkills'), value: skillNames(intervention.requiredSkills).join(', ') || null },
           { label: t('intervention.field.description'), value: intervention.description },
         ]}
       />
@@ -108,10 +111,18 @@ function ScheduleCard({ intervention }: { intervention: InterventionDetail }) {
             label: t('intervention.field.technicians'),
             value: intervention.technicians.map((technician) => technician.fullName).join(', ') || null,
           },
-          { label: t('intervention.field.estimated'), value: t('common.minutes', { minutes: intervention.estimatedDurationMinutes }) },
+          { label: t('intervention.field.estimated'), value: hoursLabel(intervention.estimatedDurationMinutes, formats.locale) },
           {
             label: t('intervention.field.warnings'),
             value: intervention.warnings.length ? <WarningBadges warnings={intervention.warnings} /> : null,
+          },
+          {
+            label: t('intervention.field.invoice'),
+            value: intervention.invoice && (
+              <Anchor href={billingInvoicePath(intervention.invoice.id)} data-testid="intervention-invoice">
+                {intervention.invoice.number ?? t('intervention.invoiceDraft')}
+              </Anchor>
+            ),
           },
           { label: t('intervention.field.startedAt'), value: at(intervention.startedAt) },
           { label: t('intervention.field.completedAt'), value: at(intervention.completedAt) },

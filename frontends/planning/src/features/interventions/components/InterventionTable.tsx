@@ -1,10 +1,10 @@
 import { Group, Text } from '@mantine/core';
 import { DataTable, type DataTableProps } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { DueBy, PriorityBadge, StatusBadge } from '../../../shared/badges';
+import { RowLink } from '../../../shared/RowLink';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import type { InterventionRow } from '../hooks/use-interventions';
 
@@ -17,23 +17,17 @@ export function InterventionTable({
 }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
-  const navigate = useNavigate();
   return (
     <DataTable
       rows={rows}
       rowKey={(row) => row.id}
       emptyLabel={t('interventions.empty')}
       loadMore={loadMore}
-      onRowClick={(row) => navigate(planningPaths.intervention(row.id))}
       columns={[
         {
           key: 'number',
           header: t('interventions.column.number'),
-          render: (row) => (
-            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-              {row.number}
-            </Text>
-          ),
+          render: (row) => <RowLink to={planningPaths.intervention(row.id)}>{row.number}</RowLink>,
         },
         {
           key: 'title',

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
@@ -9,6 +9,7 @@ import { LabourSection } from './LabourSection';
 import { PartsSection } from './PartsSection';
 import { PhotosSection } from './PhotosSection';
 import { SignatureSection } from './SignatureSection';
+import { StickyActions } from './StickyActions';
 import { TravelSection } from './TravelSection';
 
 export function ReportSection({ title, children }: { title: string; children: ReactNode }) {
@@ -43,12 +44,16 @@ export function FieldReportForm({ intervention, reload }: { intervention: Interv
       </ReportSection>
       <PhotosSection report={report} />
       <SignatureSection report={report} signature={signature} existing={intervention.report.signatureDataUrl ?? null} />
-      <Button variant="default" size="md" loading={report.busy} onClick={() => void report.saveDraft(signature.dataUrl())}>
-        {t('myDay.saveDraft')}
-      </Button>
-      <Button size="lg" color="green" loading={report.busy} onClick={() => void report.finish(signature.dataUrl())}>
-        {t('myDay.complete')}
-      </Button>
+      <StickyActions>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" size="md" loading={report.busy} onClick={() => void report.saveDraft(signature.dataUrl())}>
+            {t('myDay.saveDraft')}
+          </Button>
+          <Button size="md" color="green" style={{ flex: 1 }} loading={report.busy} onClick={() => void report.finish(signature.dataUrl())}>
+            {t('myDay.complete')}
+          </Button>
+        </Group>
+      </StickyActions>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Stack, Text, Title } from '@mantine/core';
 import { AddressLines, ErrorNotice, LoadingState } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { PriorityBadge, StatusBadge } from '../../../shared/badges';
@@ -9,13 +9,17 @@ import { useDateFormats } from '../../../shared/use-date-formats';
 import { InterventionReportView } from '../../interventions/components/InterventionReportView';
 import { useIntervention } from '../../interventions/hooks/use-intervention';
 import { useInterventionActions } from '../../interventions/hooks/use-intervention-actions';
+import { mapHref, telHref } from '../hooks/contact-links';
+import { myDayHref } from '../hooks/use-my-day';
 import { FieldReportForm } from './FieldReportForm';
+import { StickyActions } from './StickyActions';
 
 /** One job on the phone: where and what, "Démarrer", then the report and "Terminer". */
 export function MyDayJobPage() {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
   const { interventionId = '' } = useParams();
+  const day = useSearchParams()[0].get('jour');
   const { intervention, loading, error, refetch } = useIntervention(interventionId);
   const actions = useInterventionActions(intervention, refetch);
   if (loading) return <LoadingState />;
@@ -23,7 +27,7 @@ export function MyDayJobPage() {
   if (!intervention) return <Text c="dimmed">{t('common.notFound')}</Text>;
   return (
     <Box maw={560} mx="auto">
-      <Anchor component={Link} to={planningPaths.myDay} size="sm">
+      <Anchor component={Link} to={day ? myDayHref(planningPaths.myDay, day) : planningPaths.myDay} size="sm">
         ‹ {t('myDay.backToDay')}
       </Anchor>
       <Title order={3} mt={4}>
@@ -40,7 +44,21 @@ export function MyDayJobPage() {
           <StatusBadge status={intervention.status} /> <PriorityBadge priority={intervention.priority} />
         </Box>
         <Text fw={600}>{intervention.customer.name}</Text>
-        <AddressLines address={intervention.site.address} />
+        {intervention.customer.phone && (
+          <Anchor href={telHref(intervention.customer.phone)} size="sm" aria-label={`${t('myDay.call')} ${intervention.customer.phone}`}>
+            {intervention.customer.phone}
+          </Anchor>
+        )}
+        <Anchor
+          href={mapHref(intervention.site.address)}
+          target="_blank"
+          rel="noopener"
+          c="inherit"
+          title={t('myDay.mapTitle')}
+          underline="always"
+        >
+          <AddressLines address={intervention.site.address} />
+        </Anchor>
         {intervention.site.accessNotes && (
           <Text size="sm" c="orange.8">
             {intervention.site.accessNotes}
@@ -60,12 +78,14 @@ export function MyDayJobPage() {
       </Stack>
       {intervention.status === 'SCHEDULED' && (
         <Stack gap="xs">
-          <Button size="lg" fullWidth loading={actions.busy} onClick={() => void actions.start()}>
-            {t('myDay.start')}
-          </Button>
           <Text size="sm" c="dimmed" ta="center">
             {t('myDay.notStarted')}
           </Text>
+          <StickyActions>
+            <Button size="lg" fullWidth loading={actions.busy} onClick={() => void actions.start()}>
+              {t('myDay.start')}
+            </Button>
+          </StickyActions>
         </Stack>
       )}
       {intervention.status === 'IN_PROGRESS' && <FieldReportForm key={intervention.version} intervention={intervention} reload={refetch} />}

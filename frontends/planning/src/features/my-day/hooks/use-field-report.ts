@@ -13,7 +13,9 @@ import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { useNotify } from '../../../shared/notifications';
 import { todayInParis } from '../../../shared/paris-time';
+import { decimalForInput } from '../../../shared/hours';
 import { useActionFeedback } from '../../../shared/use-action-feedback';
+import { useDateFormats } from '../../../shared/use-date-formats';
 import type { InterventionDetail } from '../../interventions/hooks/use-intervention';
 
 export interface FieldReportValues {
@@ -29,13 +31,13 @@ export interface FieldReportValues {
 /** "2,5" (French keyboard) → "2.5", the Decimal string the API reads. */
 export const toDecimal = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');
 
-function initialValues(intervention: InterventionDetail): FieldReportValues {
+function initialValues(intervention: InterventionDetail, locale: string): FieldReportValues {
   const { report } = intervention;
   return {
     labour: report.labour.map((entry) => ({
       technicianId: entry.technician.id,
       workDate: entry.workDate,
-      hours: entry.hours,
+      hours: decimalForInput(entry.hours, locale),
       labourType: entry.labourType,
     })),
     travelCount: String(report.travelCount),
@@ -45,7 +47,7 @@ function initialValues(intervention: InterventionDetail): FieldReportValues {
       code: part.item.code,
       label: part.item.label,
       unit: part.item.unit,
-      quantity: part.quantity,
+      quantity: decimalForInput(part.quantity, locale),
       serialNumber: part.serialNumber ?? '',
     })),
     observations: report.observations ?? '',
@@ -63,7 +65,8 @@ export function useFieldReport(intervention: InterventionDetail, reload: () => u
   const notify = useNotify();
   const navigate = useNavigate();
   const run = useActionFeedback(reload);
-  const form = useForm<FieldReportValues>({ defaultValues: initialValues(intervention) });
+  const formats = useDateFormats();
+  const form = useForm<FieldReportValues>({ defaultValues: initialValues(intervention, formats.locale) });
   const labour = useFieldArray({ control: form.control, name: 'labour' });
   const parts = useFieldArray({ control: form.control, name: 'parts' });
   const photos = useFieldArray({ control: form.control, name: 'photos' });
@@ -118,7 +121,7 @@ export function useFieldReport(intervention: InterventionDetail, reload: () => u
     saveDraft: async (signatureDataUrl: string | null) => {
       const saved = await save(signatureDataUrl);
       if (saved) {
-        form.reset(initialValues(saved));
+        form.reset(initialValues(saved, formats.locale));
         notify({ tone: 'success', title: t('myDay.saved') });
       }
     },
