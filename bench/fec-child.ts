@@ -3,7 +3,7 @@
  * export's own peak. Connected as the application role like the finance subgraph, it first writes
  * the FEC of the fiscal year to a file with `writeAccountingExport` in one tenant scope (what the
  * download route runs, the HTTP response replaced by the file), then, to tell where the time goes:
- * the range summary the export reads first; the cursor alone (`streamLedgerLines`, rows counted);
+ * the range summary the preview reads; the cursor alone (`streamLedgerLines`, rows counted);
  * the service's loop without the sink (cursor, `fecRecord`, totals, ISO 8859-15 encoding, the
  * encoding's CPU time apart); and the export's SQL alone under EXPLAIN ANALYZE, with the server's
  * work_mem and with 256 MB. It sends the figures and the SQL (as sent, parameters inlined) to the

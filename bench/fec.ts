@@ -390,7 +390,7 @@ const fec: FecScenario = {
           `on disk (${GATEWAY_RUNS} runs); the peak RSS is the finance subgraph process’s during the run (VmHWM of /proc/<pid>/status ` +
           'after resetting it through /proc/<pid>/clear_refs). Then the same `writeAccountingExport` in a child process of its own ' +
           'writing to a file (its `process.resourceUsage().maxRSS`), and in that process where the time goes: the range summary ' +
-          'the export reads first, the cursor alone, the service’s loop without the sink, the SQL alone under EXPLAIN ANALYZE. ' +
+          'the preview reads, the cursor alone, the service’s loop without the sink, the SQL alone under EXPLAIN ANALYZE. ' +
           'Floor, in the same run on the same rows: the export’s own SQL (captured from the ORM’s query log) read by one plain ' +
           `\`pg\` cursor (FETCH ${FETCH_ROWS}) with each row’s values joined by “|”, and the same SQL as \`COPY (…) TO STDOUT\`. ` +
           `Targets (issue 10): a fiscal year of 1,000,000 lines in ≤ ${FEC_GOALS.seconds} s with a peak RSS ≤ ${FEC_GOALS.rssMiB} MB, ` +
@@ -417,7 +417,7 @@ const fec: FecScenario = {
             goal,
             `${verdict(child.export.ms <= FEC_GOALS.seconds * 1000)}, ${verdict(met.childRss)}`,
           ),
-          row('· the range summary the export reads first (`ledgerRangeSummary`)', child.summary, child.summary.ms, null),
+          row('· the range summary the preview reads (`ledgerRangeSummary`)', child.summary, child.summary.ms, null),
           row('· the cursor alone (`streamLedgerLines`, rows counted)', child.cursorOnly, child.cursorOnly.ms, null),
           row(
             `· the cursor + \`fecRecord\` + totals + encoding (of which encoding ${seconds(child.loop.encodeCpuMs)} s of CPU), no sink`,
@@ -450,9 +450,9 @@ const fec: FecScenario = {
           `The ${GATEWAY_RUNS} gateway files and the in-process one are ` +
             `${new Set([...hashes, child.sha256]).size === 1 ? 'byte for byte the same' : '**not** the same (sha256 differ)'}; ` +
             `each export was recorded (${recorded!.exports} rows in accounting_exports, provisional, with the line count and totals).`,
-          `Where the time goes (CPU s: this process’s + its PostgreSQL backend’s, read from /proc, load-independent): before the ` +
-            `first line, the export reads the range summary (${seconds(child.summary.ms)} s) and PostgreSQL sorts every line of the ` +
-            `year (the SQL alone executes in ${seconds(defaultPlan.executionMs)} s with the server’s work_mem ${defaultPlan.workMem}: ` +
+          `Where the time goes (CPU s: this process’s + its PostgreSQL backend’s, read from /proc, load-independent): the ` +
+            `preview’s range summary takes ${seconds(child.summary.ms)} s (the export itself only asks whether an entry is provisional); ` +
+            `the export’s SQL alone executes in ${seconds(defaultPlan.executionMs)} s with the server’s work_mem ${defaultPlan.workMem} (` +
             `${defaultPlan.sorts.join('; ') || 'no sort'}, ${fixed(defaultPlan.tempWrittenMiB, 0)} MiB of temporary files; ` +
             `${seconds(bigPlan.executionMs)} s with work_mem ${bigPlan.workMem}: ${bigPlan.sorts.join('; ') || 'no sort'}); its ` +
             `backend spends ${child.cursorOnly.postgresCpuMs === null ? '?' : seconds(child.cursorOnly.postgresCpuMs)} s of CPU on ` +
