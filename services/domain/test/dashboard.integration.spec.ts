@@ -303,7 +303,7 @@ describe('dashboards and profitability on PostgreSQL', () => {
     ]);
     expect(cash).toMatchObject({ totalCount: 3, total: '-20.00' });
     const error = await refusal(inScope((em) => cashMovements(em, ASOF, '2026-13')));
-    expect(error.details).toEqual({ fields: [{ field: 'month', message: 'mois AAAA-MM attendu' }] });
+    expect(error.details).toMatchObject({ fields: [{ field: 'month', message: 'mois AAAA-MM attendu' }] });
   });
 
   it('totals open and overdue receivables as the balance âgée does, and counts the DSO back month by month', async () => {
@@ -364,7 +364,7 @@ describe('dashboards and profitability on PostgreSQL', () => {
     ]);
     const error = await refusal(inScope((em) => cashForecastWeek(em, ASOF, '2026-06-16')));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({ fields: [{ field: 'weekStart', message: expect.any(String) }] });
+    expect(error.details).toMatchObject({ fields: [{ field: 'weekStart', message: expect.any(String) }] });
   });
 
   const report6 = (groupBy: ProfitabilityGroup, extra: { orderBy?: 'MARGIN_RATE'; first?: number; after?: string } = {}) =>
@@ -484,15 +484,15 @@ describe('dashboards and profitability on PostgreSQL', () => {
       inScope((em) => profitability(em, tenant.tenantId, { groupBy: 'CUSTOMER', from: '2026-07-01', to: '2026-06-01' })),
     );
     expect(backwards.code).toBe('VALIDATION_FAILED');
-    expect(backwards.details).toEqual({ fields: [{ field: 'to', message: 'la fin de la période suit son début' }] });
+    expect(backwards.details).toMatchObject({ fields: [{ field: 'to', message: 'la fin de la période suit son début' }] });
     const tooLong = await refusal(
       inScope((em) => profitability(em, tenant.tenantId, { groupBy: 'CUSTOMER', from: '2025-01-01', to: '2026-01-02' })),
     );
-    expect(tooLong.details).toEqual({ fields: [{ field: 'to', message: 'une période d’un an au plus (366 jours)' }] });
+    expect(tooLong.details).toMatchObject({ fields: [{ field: 'to', message: 'une période d’un an au plus (366 jours)' }] });
     const year = await inScope((em) => profitability(em, tenant.tenantId, { groupBy: 'CUSTOMER', from: '2025-06-18', to: '2026-06-17' }));
     expect(year.totals.revenue).toBe('2686.00'); // a year to the day: L3 (20 June 2025) and its credit note, then 2026
     const rate = await refusal(inScope((em) => updateTechnician(em, w.theoId, { costRate: '-5.00' })));
     expect(rate.code).toBe('VALIDATION_FAILED');
-    expect(rate.details).toEqual({ fields: [{ field: 'costRate', message: expect.stringContaining('coût horaire') }] });
+    expect(rate.details).toMatchObject({ fields: [{ field: 'costRate', message: expect.stringContaining('coût horaire') }] });
   });
 });

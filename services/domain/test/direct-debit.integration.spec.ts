@@ -145,7 +145,7 @@ describe('SEPA direct debit: mandates, batches, settlement and returns', () => {
       expect(invalid.code).toBe('VALIDATION_FAILED');
       expect((invalid.details.fields as { field: string }[]).map((f) => f.field)).toEqual(['reference', 'signedOn', 'iban', 'bic']);
       const outsideSepa = await refusal(mandate({ customerId, iban: 'BR1800360305000010009795493C1' }));
-      expect(outsideSepa.details.fields).toEqual([{ field: 'iban', message: 'IBAN hors zone SEPA' }]);
+      expect(outsideSepa.details.fields).toMatchObject([{ field: 'iban', message: 'IBAN hors zone SEPA' }]);
       const second = await refusal(mandate({ customerId, iban: IBAN_B }));
       expect(second).toMatchObject({ code: 'ACTIVE_MANDATE_EXISTS', details: { mandateId: first.id, reference: first.reference } });
       const other = await customer('Boulangerie Morvan');

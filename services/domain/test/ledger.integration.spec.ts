@@ -525,7 +525,7 @@ describe('the ledger, posted from business facts', () => {
         }),
       ),
     );
-    expect(wrongClass.details).toEqual({ fields: [{ field: 'vatAccounts[0].account', message: 'compte 44571… attendu' }] });
+    expect(wrongClass.details).toMatchObject({ fields: [{ field: 'vatAccounts[0].account', message: 'compte 44571… attendu' }] });
     expect((await inScope((em) => ledgerMapping(em, tenant.tenantId))).version).toBe(0);
 
     const updated = await inScope((em) =>
