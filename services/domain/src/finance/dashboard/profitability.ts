@@ -117,8 +117,18 @@ const REVENUE_LINES = `
       from docs d join invoice_lines l on l.tenant_id = d.tenant_id and l.invoice_id = d.id
     window w as (partition by d.id))`;
 
-/** Interventions completed in the period (tenant-local dates) and what their cost is made of. */
-const COSTED_INTERVENTIONS = `
+/**
+ * Interventions completed in the period (tenant-local dates) and what their cost is made of. Labour
+ * is summed by intervention and technician only when technicians are the grouping; otherwise by
+ * intervention at once (the same exact sums, one aggregation less).
+ */
+const costedInterventions = (byTechnician: boolean) => {
+  const labourKey = byTechnician ? 'l.technician_id,' : '';
+  const labourGroup = byTechnician ? '1, 2' : '1';
+  const perIntervention = byTechnician
+    ? `(select intervention_id, sum(cost) as cost, sum(hours) as hours, bool_or(unknown) as unknown from labour group by 1)`
+    : 'labour';
+  return `
   tz as (select timezone from tenants where id = app_current_tenant()),
   done as (
     select i.id, i.customer_id, i.site_id, i.contract_id, i.travel_count
@@ -127,11 +137,11 @@ const COSTED_INTERVENTIONS = `
        and i.completed_at >= (:from::date)::timestamp at time zone (select timezone from tz)
        and i.completed_at < (:to::date + 1)::timestamp at time zone (select timezone from tz)),
   labour as (
-    select l.intervention_id, l.technician_id, sum(l.hours) as hours, sum(l.hours * t.cost_rate) as cost,
+    select l.intervention_id, ${labourKey} sum(l.hours) as hours, sum(l.hours * t.cost_rate) as cost,
            bool_or(t.cost_rate is null) as unknown
       from intervention_labour l join technicians t on t.tenant_id = l.tenant_id and t.id = l.technician_id
      where l.intervention_id in (select id from done)
-     group by 1, 2),
+     group by ${labourGroup}),
   parts as (
     select p.intervention_id, sum(p.quantity * c.purchase_cost) as cost, bool_or(c.purchase_cost is null) as unknown
       from intervention_parts p join catalog_items c on c.tenant_id = p.tenant_id and c.id = p.catalog_item_id
@@ -143,9 +153,9 @@ const COSTED_INTERVENTIONS = `
            coalesce(pt.unknown, false) or (v.travel_count > 0 and :travel::numeric is null) as other_unknown,
            coalesce(lb.unknown, false) as labour_unknown
       from done v
-      left join (select intervention_id, sum(cost) as cost, sum(hours) as hours, bool_or(unknown) as unknown
-                   from labour group by 1) lb on lb.intervention_id = v.id
+      left join ${perIntervention} lb on lb.intervention_id = v.id
       left join parts pt on pt.intervention_id = v.id)`;
+};
 
 /** Each technician's share of an intervention: their hours over all hours, else equal among those assigned. */
 const TECHNICIAN_SHARES = `
@@ -161,7 +171,9 @@ const TECHNICIAN_SHARES = `
 /** For each grouping: the revenue and the cost each key gets (weights for what is shared). */
 const GROUPINGS: Record<ProfitabilityGroup, { with?: string; revenue: string; cost: string; label: string }> = {
   CUSTOMER: {
-    revenue: `select r.customer_id as key, r.amount, r.invoice_id from rev r`,
+    // A document's lines all belong to its customer: its net total at once (the sum of its lines' shares), lines unread.
+    revenue: `select d.customer_id as key, d.sign * d.total_net as amount, d.id as invoice_id from docs d
+               where exists (select 1 from invoice_lines l where l.tenant_id = d.tenant_id and l.invoice_id = d.id)`,
     cost: `select v.customer_id as key, v.labour_cost, v.parts_cost, v.travel_count as trips, v.hours, v.id,
                   v.labour_unknown or v.other_unknown as unknown from costs v`,
     label: `select g.*, c.name as label, null::text as customer_name, g.key as customer_id
@@ -224,7 +236,7 @@ function reportSql(groupBy: ProfitabilityGroup): string {
   const g = GROUPINGS[groupBy];
   return `
     with ${REVENUE_LINES},
-    ${COSTED_INTERVENTIONS},
+    ${costedInterventions(groupBy === 'TECHNICIAN')},
     ${g.with ? `${g.with},` : ''}
     revenue_by_key as (
       select r.key, sum(r.amount) as revenue, count(*) as invoices
