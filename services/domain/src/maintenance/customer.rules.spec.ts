@@ -27,7 +27,10 @@ function problems(run: () => void): { field: string }[] {
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return (error as DomainError).details.fields as { field: string }[];
+    return ((error as DomainError).details.fields as { field: string; message: string }[]).map(({ field, message }) => ({
+      field,
+      message,
+    }));
   }
   throw new Error('expected VALIDATION_FAILED');
 }

@@ -30,7 +30,10 @@ function problems(fn: () => void): { field: string; message: string }[] {
   try {
     fn();
   } catch (e) {
-    return (e as { details: { fields: { field: string; message: string }[] } }).details.fields;
+    return (e as { details: { fields: { field: string; message: string }[] } }).details.fields.map(({ field, message }) => ({
+      field,
+      message,
+    }));
   }
   return [];
 }

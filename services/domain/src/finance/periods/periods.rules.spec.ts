@@ -17,7 +17,10 @@ const fieldsOf = (run: () => void) => {
   try {
     run();
   } catch (error) {
-    return (error as DomainError).details.fields;
+    return ((error as DomainError).details.fields as { field: string; message: string }[]).map(({ field, message }) => ({
+      field,
+      message,
+    }));
   }
   return [];
 };

@@ -89,7 +89,10 @@ describe('statementBalances', () => {
 
   it('refuses a period that ends before it starts, or a date that is not one', () => {
     expect(() => statementBalances([], { from: '2026-03-31', to: '2026-03-01' })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'to', message: expect.any(String) }] } }),
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'to', message: expect.any(String), reason: expect.any(String) }] },
+      }),
     );
     expect(() => statementBalances([], { from: '01/03/2026', to: '2026-03-31' })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
