@@ -130,7 +130,7 @@ describe.skipIf(skipReason !== null)(`accounting exports in Chromium${skipReason
     await journal.getByRole('button', { name: 'Aperçu' }).click();
     const preview = journal.getByTestId('export-preview');
     await preview.waitFor();
-    const lines = (await preview.locator('code').textContent())!.split('\n');
+    const lines = (await preview.getByTestId('export-lines').textContent())!.split('\n');
     const ddmmyyyy = (d: string) => `${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(0, 4)}`;
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(new RegExp(`^BQ000001,${ddmmyyyy(dayOf(-2, 4))},BQ,"512000","",".*","CHQ 1200.00",1200.00,D,"",EUR$`));

@@ -44,7 +44,7 @@ export function ExportPreviewView({ preview }: { preview: ExportPreview }) {
         {t('exports.firstLines')}
       </Text>
       <ScrollArea.Autosize mah={260} type="auto">
-        <Code block style={{ whiteSpace: 'pre', fontSize: 12 }}>
+        <Code block data-testid="export-lines" style={{ whiteSpace: 'pre', fontSize: 12 }}>
           {preview.lines.join('\n')}
         </Code>
       </ScrollArea.Autosize>
