@@ -26,7 +26,7 @@ import type { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DEMO_PASSWORD, fromCents, type Identity } from '@relais/domain';
+import { DEMO_PASSWORD, Money, toAmount, type Identity } from '@relais/domain';
 import { check, tenantQuery } from './billing';
 import type { Cost, ExplainFigures, FecChildFigures, FecChildOptions } from './fec-child';
 import type { FecTenant } from './fec-data';
@@ -301,7 +301,7 @@ const fec: FecScenario = {
 
       log('fec: checking the file with check-fec.mjs --strict');
       const { report, ms: checkMs } = await checkFec(first.file);
-      const total = fromCents(tenant.totalCents, ',');
+      const total = toAmount(new Money(tenant.totalCents.toString()).div(100)).replace('.', ',');
       check(
         report.lines === tenant.lines && report.entries === tenant.entries,
         `check-fec counted ${report.lines} lines and ${report.entries} entries, expected ${tenant.lines} and ${tenant.entries}`,
@@ -347,7 +347,7 @@ const fec: FecScenario = {
                 count(*) filter (where line_count <> $2 or total_debit <> $3::numeric or total_credit <> $3::numeric
                                    or not provisional or file_name <> $4)::int as bad
            from accounting_exports where tenant_id = $1 and kind = 'FEC'`,
-        [tenant.tenantId, tenant.lines, fromCents(tenant.totalCents, '.'), first.fileName],
+        [tenant.tenantId, tenant.lines, toAmount(new Money(tenant.totalCents.toString()).div(100)), first.fileName],
       );
       check(
         recorded!.exports === GATEWAY_RUNS + 1 && recorded!.bad === 0,

@@ -11,7 +11,7 @@ import {
   type CsvLayoutCode,
   type CustomerAccountRow,
 } from './csv-layouts';
-import { ExportTotals, fromCents, cents, type ExportLine } from './export-line';
+import { ExportTotals, type ExportLine } from './export-line';
 import { byteOrderMark, encodeExport, type ExportEncoding } from './export-encoding';
 import { fecFileName, fecHeader, fecRecord } from './fec-format';
 import type { AccountingExportLinkSubject } from './export-link';
@@ -24,6 +24,7 @@ import {
   type LedgerLineRange,
 } from './ledger-export-lines';
 import { customerAuxiliaryAccount } from '../accounts';
+import { toAmount } from '../../billing/money';
 import { JOURNALS, type Journal } from '../ledger/ledger.entity';
 import { ledgerMapping } from '../ledger/ledger-mapping';
 import { unpostedFactsThrough } from '../ledger/posting';
@@ -257,8 +258,8 @@ export async function previewAccountingExport(
     entryCount: summary.entries,
     provisionalEntries: summary.provisionalEntries,
     unpostedFacts: unposted,
-    totalDebit: fromCents(cents(summary.totalDebit), '.'),
-    totalCredit: fromCents(cents(summary.totalCredit), '.'),
+    totalDebit: toAmount(summary.totalDebit),
+    totalCredit: toAmount(summary.totalCredit),
   };
 }
 
@@ -318,8 +319,8 @@ export async function writeAccountingExport(
     toDate: resolved.range?.to ?? null,
     fiscalYearId: resolved.fiscalYearId,
     lineCount: totals.lines,
-    totalDebit: fromCents(totals.debit, '.'),
-    totalCredit: fromCents(totals.credit, '.'),
+    totalDebit: totals.debit,
+    totalCredit: totals.credit,
     provisional,
     exportedBy: actorId(identity),
     exportedByName: await actorName(em, identity),

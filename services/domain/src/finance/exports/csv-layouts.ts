@@ -1,4 +1,5 @@
-import { cents, fromCents, type ExportLine } from './export-line';
+import type { ExportLine } from './export-line';
+import { Money, toAmount } from '../../billing/money';
 
 /**
  * The journal and customer-account exports as the accountant's software imports them: one
@@ -169,7 +170,8 @@ export function csvText(value: string | null, layout: Pick<CsvLayout, 'separator
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const amountText = (amount: string, layout: CsvLayout) => fromCents(cents(amount), layout.decimalSeparator);
+const amountText = (amount: string, layout: CsvLayout) => toAmount(amount).replace('.', layout.decimalSeparator);
+const isDebit = (line: ExportLine) => new Money(line.debit).greaterThan(0);
 
 function journalField(line: ExportLine, column: JournalColumn, layout: CsvLayout): string {
   switch (column) {
@@ -198,9 +200,9 @@ function journalField(line: ExportLine, column: JournalColumn, layout: CsvLayout
     case 'credit':
       return amountText(line.credit, layout);
     case 'amount':
-      return amountText(cents(line.debit) > 0n ? line.debit : line.credit, layout);
+      return amountText(isDebit(line) ? line.debit : line.credit, layout);
     case 'direction':
-      return cents(line.debit) > 0n ? 'D' : 'C';
+      return isDebit(line) ? 'D' : 'C';
     case 'currency':
       return 'EUR';
     case 'empty':
