@@ -15,10 +15,12 @@ RUN pnpm run build:frontends
 
 FROM deps AS services
 COPY . .
+# one ES module per service, built in place (see scripts/build-services.ts)
+RUN node --import tsx scripts/build-services.ts
 ENV NODE_ENV=production
 USER node
-# overridden per service in docker-compose.yml
-CMD ["node", "--import", "tsx", "services/gateway/src/main.ts"]
+# overridden per service in docker-compose.yml (same flags as scripts/build-services.ts SERVICE_NODE_FLAGS)
+CMD ["node", "--max-semi-space-size=16", "services/gateway/dist/main.mjs"]
 
 FROM nginx:1.27-alpine AS backoffice
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { buildServices, serviceBundle, SERVICE_NODE_FLAGS } from './build-services';
 import { SUBGRAPHS, type SubgraphName } from './stack-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -72,8 +73,10 @@ export async function waitForHealth(url: string, child: ChildProcess, name: stri
   throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s (${url})`);
 }
 
+/** Runs `entry`: a built service bundle as it is, a TypeScript file through tsx. */
 export function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, onOutput?: StackOptions['onOutput']): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...SERVICE_NODE_FLAGS, entry];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,15 +118,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(children.map(stopProcess));
   };
   try {
+    await buildServices();
     const subgraphUrls = {} as Record<SubgraphName, string>;
     const pids = {} as Record<SubgraphName | 'gateway', number>;
+    const gatewayPort = options.gatewayPort ?? 4000;
+    // Links mailed to customers (quote pages) are absolute: the gateway's public origin unless PUBLIC_URL says otherwise.
+    const publicUrl = process.env.PUBLIC_URL || `http://127.0.0.1:${gatewayPort}`;
     await Promise.all(
       SUBGRAPHS.map(async ({ name, defaultPort }) => {
         const port = options.subgraphPorts?.[name] ?? defaultPort;
         const child = startProcess(
           name,
-          `services/${name}/src/main.ts`,
-          { ...common, ...options.subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(port) },
+          serviceBundle(name),
+          { ...common, PUBLIC_URL: publicUrl, ...options.subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(port) },
           options.onOutput,
         );
         children.push(child);
@@ -132,10 +139,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
       }),
     );
-    const gatewayPort = options.gatewayPort ?? 4000;
     const gateway = startProcess(
       'gateway',
-      'services/gateway/src/main.ts',
+      serviceBundle('gateway'),
       {
         ...common,
         GATEWAY_PORT: String(gatewayPort),
