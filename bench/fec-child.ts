@@ -3,9 +3,10 @@
  * export's own peak. Connected as the application role like the finance subgraph, it first writes
  * the FEC of the fiscal year to a file with `writeAccountingExport` in one tenant scope (what the
  * download route runs, the HTTP response replaced by the file), then, to tell where the time goes:
- * the range summary the preview reads; the cursor alone (`streamLedgerLines`, rows counted);
- * the service's loop without the sink (cursor, `fecRecord`, totals, ISO 8859-15 encoding, the
- * encoding's CPU time apart); and the export's SQL alone under EXPLAIN ANALYZE, with the server's
+ * the range summary the preview reads; the records alone (`streamFecRecords`: PostgreSQL formats
+ * each entry's lines, the cursor brings one text row per entry); the service's loop without the
+ * sink (records, totals, ISO 8859-15 encoding, the encoding's CPU time apart); and the export's SQL
+ * alone under EXPLAIN ANALYZE, with the server's
  * work_mem and with 256 MB. It sends the figures and the SQL (as sent, parameters inlined) to the
  * parent over IPC.
  */
@@ -19,14 +20,14 @@ import {
   createOrm,
   encodeExport,
   fecHeader,
-  fecRecord,
   inTenantScope,
+  streamFecRecords,
   localDate,
   newId,
   writeAccountingExport,
   type Identity,
 } from '@relais/domain';
-import { ledgerRangeSummary, streamLedgerLines, type LedgerLineRange } from '@relais/domain/finance/exports/ledger-export-lines';
+import { ledgerRangeSummary, type LedgerLineRange } from '@relais/domain/finance/exports/ledger-export-lines';
 import { processCpuMs } from './proc-stats';
 
 export interface FecChildOptions {
@@ -68,14 +69,15 @@ export interface FecChildFigures {
   /** The lines query as the cursor sent it. */
   sql: string;
   summary: Cost;
-  cursorOnly: Cost & { rows: number };
+  /** The records read, not encoded: `rows` entries holding `lines` lines. */
+  cursorOnly: Cost & { rows: number; lines: number };
   /** `encodeCpuMs`: this process's CPU time in the encoding calls. */
   loop: Cost & { encodeCpuMs: number };
   explain: ExplainFigures[];
 }
 
-/** The export's line queries: the validated entries, then the open months' (both read the lines in order). */
-const LINES_QUERY = /join ledger_entry_lines l[\s\S]*order by/i;
+/** The export's record queries: the validated entries, then the open months' (each entry's lines formatted in a lateral subquery). */
+const LINES_QUERY = /cross join lateral[\s\S]*order by/i;
 
 /** Counts statements like the domain's logger, with their parameters inlined, and keeps the lines query. */
 class CapturingLogger extends QueryCountingLogger {
@@ -175,8 +177,12 @@ async function main(): Promise<FecChildFigures> {
     const cursorOnly = await scope('bench-fec-cursor', (em) =>
       measured(em, async () => {
         let rows = 0;
-        for await (const line of streamLedgerLines(em, tenantId, range, 'VALIDATION', today)) if (line) rows += 1;
-        return rows;
+        let lines = 0;
+        for await (const entry of streamFecRecords(em, tenantId, range, today)) {
+          rows += 1;
+          lines += entry.lines;
+        }
+        return { rows, lines };
       }),
     );
 
@@ -192,13 +198,14 @@ async function main(): Promise<FecChildFigures> {
           encodeCpuMs += (used.user + used.system) / 1000;
           buffer = '';
         };
-        for await (const line of streamLedgerLines(em, tenantId, range, 'VALIDATION', today)) {
-          buffer += fecRecord(line);
-          totals.add(line);
+        for await (const entry of streamFecRecords(em, tenantId, range, today)) {
+          buffer += entry.text;
+          totals.add(entry, entry.lines);
           if (buffer.length >= CHUNK_CHARS) encode();
         }
         encode();
-        if (totals.lines !== cursorOnly.result) throw new Error(`the loop read ${totals.lines} lines, the cursor ${cursorOnly.result}`);
+        if (totals.lines !== cursorOnly.result.lines)
+          throw new Error(`the loop read ${totals.lines} lines, the records alone ${cursorOnly.result.lines}`);
         return encodeCpuMs;
       }),
     );
@@ -234,7 +241,7 @@ async function main(): Promise<FecChildFigures> {
       provisional: record.provisional,
       sql,
       summary: summary.cost,
-      cursorOnly: { ...cursorOnly.cost, rows: cursorOnly.result },
+      cursorOnly: { ...cursorOnly.cost, ...cursorOnly.result },
       loop: { ...loop.cost, encodeCpuMs: loop.result },
       explain,
     };

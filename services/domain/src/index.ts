@@ -148,6 +148,8 @@ export * from './finance/periods/period-guard';
 export * from './finance/exports/accounting-export.entity';
 export * from './finance/exports/csv-layouts';
 export * from './finance/exports/fec-format';
+export * from './finance/exports/fec-records';
+export { streamLedgerLines, type LedgerLineRange } from './finance/exports/ledger-export-lines';
 export * from './finance/exports/export-line';
 export * from './finance/exports/export-encoding';
 export * from './finance/exports/export-link';

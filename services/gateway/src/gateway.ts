@@ -48,7 +48,7 @@ function subgraphOrigin(options: GatewayOptions, name: string, serves: string): 
   return new URL(url);
 }
 
-/** Passes a document download (a GET authorised by the token in its URL) through to the billing subgraph. */
+/** Passes a document download (a GET authorised by the token in its URL) through to the subgraph that serves it. */
 function proxyDocument(origin: URL, req: IncomingMessage, res: ServerResponse): void {
   const upstream = httpRequest(
     {
@@ -65,7 +65,7 @@ function proxyDocument(origin: URL, req: IncomingMessage, res: ServerResponse): 
   );
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'SUBGRAPH_UNAVAILABLE', message: 'Service de facturation injoignable' }));
+    res.end(JSON.stringify({ code: 'SUBGRAPH_UNAVAILABLE', message: 'Service momentanément injoignable, réessayez dans quelques instants' }));
   });
   upstream.end();
 }

@@ -14,6 +14,7 @@ import {
 import { ExportTotals, type ExportLine } from './export-line';
 import { byteOrderMark, encodeExport, type ExportEncoding } from './export-encoding';
 import { fecFileName, fecHeader, fecRecord } from './fec-format';
+import { streamFecRecords } from './fec-records';
 import type { AccountingExportLinkSubject } from './export-link';
 import {
   firstLedgerLines,
@@ -293,7 +294,14 @@ export async function writeAccountingExport(
   const bom = byteOrderMark(resolved.encoding);
   if (bom.length > 0) await sink(bom);
   let provisional = false;
-  if (resolved.range) {
+  if (resolved.range && resolved.kind === 'FEC') {
+    provisional = await hasProvisionalEntries(em, tenantId, resolved.range);
+    for await (const entry of streamFecRecords(em, tenantId, resolved.range, localDate(now))) {
+      buffer += entry.text;
+      totals.add(entry, entry.lines);
+      if (buffer.length >= CHUNK_CHARS) await flush();
+    }
+  } else if (resolved.range) {
     provisional = await hasProvisionalEntries(em, tenantId, resolved.range);
     for await (const line of streamLedgerLines(em, tenantId, resolved.range, resolved.order, localDate(now))) {
       buffer += resolved.record(line);

@@ -37,10 +37,11 @@ export class ExportTotals {
   lines = 0;
   private debitCents = 0;
   private creditCents = 0;
-  add(line: Pick<ExportLine, 'debit' | 'credit'>): void {
-    this.lines += 1;
-    this.debitCents += centsOf(line.debit);
-    this.creditCents += centsOf(line.credit);
+  /** A line, or `lines` lines of these totals (an entry). */
+  add(amounts: Pick<ExportLine, 'debit' | 'credit'>, lines = 1): void {
+    this.lines += lines;
+    this.debitCents += centsOf(amounts.debit);
+    this.creditCents += centsOf(amounts.credit);
   }
   /** The totals as amounts ("1234.50"). */
   get debit(): string {

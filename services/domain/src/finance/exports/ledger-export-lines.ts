@@ -34,11 +34,11 @@ const LINE_COLUMNS = `e.journal, to_char(e.entry_date, 'YYYYMMDD') as "entryDate
        e.piece_ref as "pieceRef", to_char(e.piece_date, 'YYYYMMDD') as "pieceDate", l.label,
        l.debit::text as debit, l.credit::text as credit`;
 
-const journalFilter = (range: LedgerLineRange) => (range.journal ? 'and e.journal = ?' : '');
-const journalParam = (range: LedgerLineRange) => (range.journal ? [range.journal] : []);
+export const journalFilter = (range: LedgerLineRange) => (range.journal ? 'and e.journal = ?' : '');
+export const journalParam = (range: LedgerLineRange) => (range.journal ? [range.journal] : []);
 
 /** Open months' entries with their provisional numbers (`n` continues the journal's counter). */
-const PROVISIONAL = `
+export const PROVISIONAL = `
   provisional as (
     select e.id, coalesce(c.last_number, 0) + row_number() over (partition by e.journal order by e.entry_date, e.posted_at, e.id) as n
       from ledger_entries e
@@ -97,7 +97,7 @@ function queries(tenantId: string, range: LedgerLineRange, order: LedgerLineOrde
 }
 
 /** The labels of the chart of accounts (a few hundred): looked up in memory rather than joined on every line. */
-async function accountLabels(em: EntityManager, tenantId: string): Promise<Map<string, string>> {
+export async function accountLabels(em: EntityManager, tenantId: string): Promise<Map<string, string>> {
   const rows = await em.execute<{ number: string; label: string }[]>('select number, label from ledger_accounts where tenant_id = ?', [
     tenantId,
   ]);
