@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { costOf, marginOf, type Cost } from './dashboard.rules';
 import { profitabilitySettings } from './profitability-settings.service';
 import { daysPastDue } from '../receivables/ageing.rules';
-import { Money, sumAmounts, toAmount } from '../../billing/money';
+import { sumAmounts, toAmount } from '../../billing/money';
 import { Validator } from '../../shared/errors';
 import { decodeCursor, encodeCursor, pageSize, type PageArgs } from '../../shared/pagination';
 import { isLocalDate } from '../../shared/time';
@@ -286,37 +286,40 @@ function toRow(groupBy: ProfitabilityGroup, r: GroupRow, travelCostPerTrip: stri
   };
 }
 
-const rateOf = (row: ProfitabilityRow) => (row.marginRate === null ? null : new Money(row.marginRate));
+const collator = new Intl.Collator('fr');
 
-function compareRows(order: ProfitabilityOrder): (a: ProfitabilityRow, b: ProfitabilityRow) => number {
+/**
+ * The value a row is sorted on. Amounts are compared as numbers: decimal strings of at most 15
+ * significant digits (two decimals, below 10^13 €) parse to doubles in the same order, and parsing
+ * each once (not a Decimal per comparison) keeps sorting thousands of rows cheap.
+ */
+function sortValue(order: ProfitabilityOrder): (row: ProfitabilityRow) => number | null {
   switch (order) {
     case 'LABEL':
-      return (a, b) => a.label.localeCompare(b.label, 'fr');
+      return () => 0;
     case 'COST':
-      return (a, b) => new Money(a.cost.total).comparedTo(b.cost.total);
+      return (r) => Number(r.cost.total);
     case 'MARGIN':
-      return (a, b) => new Money(a.margin).comparedTo(b.margin);
+      return (r) => Number(r.margin);
     case 'MARGIN_RATE':
-      // Rows without revenue (no rate) come after every rate, whichever the direction.
-      return (a, b) => {
-        const [x, y] = [rateOf(a), rateOf(b)];
-        return x === null || y === null ? 0 : x.comparedTo(y);
-      };
+      return (r) => (r.marginRate === null ? null : Number(r.marginRate));
     case 'REVENUE':
-      return (a, b) => new Money(a.revenue).comparedTo(b.revenue);
+      return (r) => Number(r.revenue);
   }
 }
 
 function sortRows(rows: ProfitabilityRow[], order: ProfitabilityOrder, descending: boolean): ProfitabilityRow[] {
-  const compare = compareRows(order);
-  const noRate = (r: ProfitabilityRow) => (order === 'MARGIN_RATE' && r.marginRate === null ? 1 : 0);
-  return rows.sort(
-    (a, b) =>
-      noRate(a) - noRate(b) ||
-      (descending ? compare(b, a) : compare(a, b)) ||
-      a.label.localeCompare(b.label, 'fr') ||
-      (a.key ?? '').localeCompare(b.key ?? ''),
-  );
+  const valueOf = sortValue(order);
+  const direction = descending ? -1 : 1;
+  const keyed = rows.map((row) => ({ row, value: valueOf(row) }));
+  keyed.sort((a, b) => {
+    // Rows without a rate come after every rate, whichever the direction.
+    if ((a.value === null) !== (b.value === null)) return a.value === null ? 1 : -1;
+    const byValue = a.value === null || b.value === null ? 0 : (a.value - b.value) * direction;
+    const byLabel = collator.compare(a.row.label, b.row.label);
+    return byValue || (order === 'LABEL' ? byLabel * direction : byLabel) || (a.row.key ?? '').localeCompare(b.row.key ?? '');
+  });
+  return keyed.map((k) => k.row);
 }
 
 function totalsOf(rows: readonly ProfitabilityRow[], travelCostPerTrip: string | null): ProfitabilityTotals {
