@@ -3,8 +3,8 @@
  * `services/<name>/dist/main.mjs`, for `pnpm start`, the tests, the benchmarks and the image alike.
  *
  * Why: a service run through tsx compiles ~700 TypeScript modules at start-up and keeps what that
- * costs (the finance subgraph idled at ~250 MB RSS under tsx against ~200 MB bundled, see
- * docs/benchmarks.md › Process memory). Our own code (the service and the `@relais/*` workspace
+ * costs (the finance subgraph idled at ~250 MB RSS under tsx against ~200 MB bundled, both with
+ * the flags below; docs/architecture.md). Our own code (the service and the `@relais/*` workspace
  * packages) is bundled; npm packages stay external, imported by the absolute path pnpm installed
  * them at, so each is the very file Node would load for the package that imports it. For the same
  * reason `import.meta.url`/`dirname`/`filename` keep the values of the source file they are written
