@@ -93,11 +93,8 @@ export function moveCreditBetweenInvoices(from: Invoice, to: Invoice, amount: Mo
   from.updatedAt = to.updatedAt = new Date();
 }
 
-/**
- * Passes part of a locked invoice's open balance to losses (a write-off), never beyond it: the
- * invoice leaves receivables, dunning and direct debit once nothing is left open.
- */
-export function writeOffOnInvoice(invoice: Invoice, amount: Money): void {
+/** A write-off of `amount` is possible on the invoice: an issued invoice, within its open balance (WRITE_OFF_EXCEEDS_BALANCE). */
+export function assertWriteOffFits(invoice: Invoice, amount: Money): void {
   assertSettleable(invoice);
   const balance = openBalanceOf(invoice);
   if (amount.greaterThan(balance))
@@ -106,6 +103,14 @@ export function writeOffOnInvoice(invoice: Invoice, amount: Money): void {
       `${amount.toFixed(2)} € dépasse le reste dû de la facture ${invoice.number} (${balance} €)`,
       { invoiceId: invoice.id, invoiceNumber: invoice.number, openBalance: balance },
     );
+}
+
+/**
+ * Passes part of a locked invoice's open balance to losses (a write-off), never beyond it: the
+ * invoice leaves receivables, dunning and direct debit once nothing is left open.
+ */
+export function writeOffOnInvoice(invoice: Invoice, amount: Money): void {
+  assertWriteOffFits(invoice, amount);
   invoice.writtenOffAmount = new Money(invoice.writtenOffAmount).plus(amount).toFixed(2);
   invoice.updatedAt = new Date();
 }

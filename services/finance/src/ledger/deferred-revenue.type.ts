@@ -70,7 +70,7 @@ export class DeferredRevenueType {
   posting!: DeferredRevenuePostingType | null;
 }
 
-const toProposedEntryType = (entry: ProposedEntry | null): ProposedJournalEntryType | null =>
+export const toProposedEntryType = (entry: ProposedEntry | null): ProposedJournalEntryType | null =>
   entry && {
     journal: entry.journal as JournalEnum,
     entryDate: entry.entryDate,

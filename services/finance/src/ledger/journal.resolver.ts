@@ -8,7 +8,9 @@ import {
   listJournalEntries,
   paymentsByIds,
   vatReport,
+  writeOffsByIds,
   type BankMovement,
+  type InvoiceWriteOff,
   type LedgerAccount,
   type LedgerEntry,
   type LedgerEntryLine,
@@ -86,10 +88,13 @@ export class JournalEntryResolver {
     return rows.map(toJournalEntryLineType);
   }
 
-  @FieldResolver(() => InvoiceRef, { nullable: true, description: 'The invoice or credit note booked.' })
-  invoice(@Root() entry: JournalEntryType): InvoiceRef | null {
+  @FieldResolver(() => InvoiceRef, { nullable: true, description: 'The invoice or credit note booked, or the invoice written off.' })
+  async invoice(@Ctx() ctx: RequestContext, @Root() entry: JournalEntryType): Promise<InvoiceRef | null> {
     const booksInvoice = entry.sourceType === LedgerSourceTypeEnum.INVOICE || entry.sourceType === LedgerSourceTypeEnum.CREDIT_NOTE;
-    return booksInvoice ? { id: entry.sourceId } : null;
+    if (booksInvoice) return { id: entry.sourceId };
+    if (entry.sourceType !== LedgerSourceTypeEnum.WRITE_OFF) return null;
+    const writeOff = await loaderFor<InvoiceWriteOff>(ctx, 'writeOffById', writeOffsByIds, (w) => w.id).load(entry.sourceId);
+    return writeOff ? { id: writeOff.invoiceId } : null;
   }
 
   @FieldResolver(() => PaymentType, { nullable: true, description: 'The payment received, reversed or refunded.' })

@@ -16,10 +16,12 @@ export enum LedgerSourceTypeEnum {
   PAYMENT = 'PAYMENT',
   BANK_MOVEMENT = 'BANK_MOVEMENT',
   DEFERRED_REVENUE = 'DEFERRED_REVENUE',
+  WRITE_OFF = 'WRITE_OFF',
 }
 registerEnumType(LedgerSourceTypeEnum, {
   name: 'LedgerSourceType',
-  description: 'The kind of document an entry books (DEFERRED_REVENUE: a deferred revenue posting, whose entry and reversal share its id).',
+  description:
+    'The kind of document an entry books (DEFERRED_REVENUE: a deferred revenue posting, whose entry and reversal share its id; WRITE_OFF: an invoice’s write-off, whose entry and cancellation share its id).',
 });
 
 export enum VatDueOnEnum {
@@ -86,7 +88,10 @@ export class LedgerBalanceType {
 
 @ObjectType('VatReportTotals')
 export class VatReportTotalsType {
-  @Field(() => DecimalScalar, { description: 'VAT invoiced in the period and due with the invoice.' }) dueOnIssue!: string;
+  @Field(() => DecimalScalar, {
+    description: 'VAT invoiced in the period and due with the invoice, less the VAT recovered by write-offs dated in the period.',
+  })
+  dueOnIssue!: string;
   @Field(() => DecimalScalar, { description: 'VAT invoiced in the period, due when paid.' }) invoicedOnPayment!: string;
   @Field(() => DecimalScalar, { description: 'VAT on receipts that became due in the period, as invoices were paid.' })
   dueOnPayment!: string;
@@ -136,6 +141,9 @@ export class LedgerMappingType {
   @Field(() => String) supplierAccount!: string;
   @Field(() => String) suspenseAccount!: string;
   @Field(() => String, { description: 'Produits constatés d’avance (487000).' }) deferredRevenueAccount!: string;
+  @Field(() => String, { description: 'Pertes sur créances irrécouvrables (654000): irrecoverable write-offs.' }) writeOffAccount!: string;
+  @Field(() => String, { description: 'Charges diverses de gestion courante (658000): small balances written off.' })
+  smallBalanceAccount!: string;
   @Field(() => [VatAccountType], { description: 'Collected VAT per rate.' }) vatAccounts!: VatAccountType[];
   @Field(() => String, { description: 'Collected VAT of the rates not listed.' }) defaultVatAccount!: string;
   @Field(() => Int, { description: '0 while the defaults apply; pass it back as expectedVersion.' }) version!: number;
@@ -160,6 +168,10 @@ export class LedgerMappingInput {
   @Field(() => String) suspenseAccount!: string;
   @Field(() => String, { nullable: true, description: 'Produits constatés d’avance; absent: unchanged.' })
   deferredRevenueAccount?: string | null;
+  @Field(() => String, { nullable: true, description: 'Irrecoverable write-offs (654); absent: unchanged.' })
+  writeOffAccount?: string | null;
+  @Field(() => String, { nullable: true, description: 'Small balances written off (658); absent: unchanged.' })
+  smallBalanceAccount?: string | null;
   @Field(() => [VatAccountInput]) vatAccounts!: VatAccountInput[];
   @Field(() => String) defaultVatAccount!: string;
 }

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { cancelWriteOff, writeOffInvoice, writeOffsOfInvoices, type InvoiceWriteOff } from '@relais/domain';
-import { em, groupLoaderFor, identityOf, type RequestContext } from '@relais/subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorNames, cancelWriteOff, previewWriteOff, writeOffInvoice, writeOffsOfInvoices, type InvoiceWriteOff } from '@relais/domain';
+import { em, groupLoaderFor, identityOf, loaderFor, type RequestContext } from '@relais/subgraph-kit';
 import { InvoiceRef } from '../payments/payment.type';
-import { InvoiceWriteOffType, WriteOffInvoiceInput, toWriteOffType } from './write-off.type';
+import { InvoiceWriteOffType, WriteOffInvoiceInput, WriteOffPreviewType, toWriteOffPreviewType, toWriteOffType } from './write-off.type';
 
 @Resolver(() => InvoiceRef)
 export class WriteOffResolver {
@@ -14,6 +14,16 @@ export class WriteOffResolver {
   async writeOffInvoice(@Ctx() ctx: RequestContext, @Arg('input', () => WriteOffInvoiceInput) input: WriteOffInvoiceInput) {
     const { invoiceId, ...rest } = input;
     return toWriteOffType(await writeOffInvoice(em(ctx), identityOf(ctx), invoiceId, rest));
+  }
+
+  @Authorized('finance:write')
+  @Query(() => WriteOffPreviewType, {
+    description:
+      'The amount and the OD entry writeOffInvoice would post for this input, written nowhere; refused with the same codes as writeOffInvoice.',
+  })
+  async writeOffPreview(@Ctx() ctx: RequestContext, @Arg('input', () => WriteOffInvoiceInput) input: WriteOffInvoiceInput) {
+    const { invoiceId, ...rest } = input;
+    return toWriteOffPreviewType(await previewWriteOff(em(ctx), identityOf(ctx), invoiceId, rest));
   }
 
   @Authorized('finance:write')
@@ -36,3 +46,20 @@ export class WriteOffResolver {
     return rows.map(toWriteOffType);
   }
 }
+
+/** Who wrote a write-off off and who cancelled it, by name (a user’s, or an API key’s). */
+@Resolver(() => InvoiceWriteOffType)
+export class WriteOffActorResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who passed it to losses (a user’s name, or an API key’s).' })
+  writtenOffBy(@Ctx() ctx: RequestContext, @Root() writeOff: InvoiceWriteOffType) {
+    return actorNameOf(ctx, writeOff.writtenOffById);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who cancelled it.' })
+  cancelledBy(@Ctx() ctx: RequestContext, @Root() writeOff: InvoiceWriteOffType) {
+    return actorNameOf(ctx, writeOff.cancelledById);
+  }
+}
+
+const actorNameOf = async (ctx: RequestContext, id: string | null) =>
+  id ? ((await loaderFor(ctx, 'actorNames', actorNames, (a) => a.id).load(id))?.name ?? null) : null;

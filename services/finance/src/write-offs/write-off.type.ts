@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { InvoiceWriteOff } from '@relais/domain';
+import type { EntryDraft, InvoiceWriteOff } from '@relais/domain';
 import { DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
+import { ProposedJournalEntryType, toProposedEntryType } from '../ledger/deferred-revenue.type';
 
 export enum WriteOffKindEnum {
   IRRECOVERABLE = 'IRRECOVERABLE',
@@ -34,7 +35,22 @@ export class InvoiceWriteOffType {
   cancelledOn!: string | null;
   @Field(() => DateTimeResolver) createdAt!: Date;
   @Field(() => Int) version!: number;
+  /** Who wrote it off and who cancelled it (actor ids), named by field resolvers. */
+  writtenOffById!: string | null;
+  cancelledById!: string | null;
 }
+
+@ObjectType('WriteOffPreview', { description: 'What writeOffInvoice would do with the same input, written nowhere.' })
+export class WriteOffPreviewType {
+  @Field(() => DecimalScalar, { description: 'The amount it takes (the whole open balance when none was given).' }) amount!: string;
+  @Field(() => ProposedJournalEntryType, { nullable: true, description: 'The OD entry the ledger will post.' })
+  entry!: ProposedJournalEntryType | null;
+}
+
+export const toWriteOffPreviewType = (preview: { amount: string; entry: EntryDraft | null }): WriteOffPreviewType => ({
+  amount: preview.amount,
+  entry: toProposedEntryType(preview.entry),
+});
 
 export const toWriteOffType = (w: InvoiceWriteOff): InvoiceWriteOffType => ({
   id: w.id,
@@ -46,4 +62,6 @@ export const toWriteOffType = (w: InvoiceWriteOff): InvoiceWriteOffType => ({
   cancelledOn: w.cancelledOn ?? null,
   createdAt: w.createdAt,
   version: w.version,
+  writtenOffById: w.writtenOffBy ?? null,
+  cancelledById: w.cancelledBy ?? null,
 });

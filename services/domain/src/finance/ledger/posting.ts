@@ -255,6 +255,27 @@ async function entriesFor(em: EntityManager, tenantId: string, facts: readonly F
   return posted.map((fact) => ({ fact, entry: entryOf(fact, docs, accounts, options) })).filter(({ entry }) => entry.lines.length > 0);
 }
 
+/**
+ * The OD entry a write-off will post, built as the ledger's consumer will build it from its fact
+ * (the same rules, accounts and VAT options): what the accountant sees before confirming.
+ */
+export async function writeOffEntryPreview(
+  em: EntityManager,
+  tenantId: string,
+  writeOff: { invoiceId: string; kind: WriteOffKind; amount: string; writtenOffOn: string },
+): Promise<EntryDraft | null> {
+  const fact: FactRow = {
+    id: 'preview',
+    xact_id: '0',
+    seq: '0',
+    kind: 'invoice.written_off',
+    subject_id: 'preview',
+    occurred_on: writeOff.writtenOffOn,
+    payload: { ...writeOff },
+  };
+  return (await entriesFor(em, tenantId, [fact]))[0]?.entry ?? null;
+}
+
 function entryOf(
   fact: FactRow,
   docs: Awaited<ReturnType<typeof loadDocuments>>,

@@ -14,12 +14,16 @@ import { DEFAULT_TIMEZONE, isLocalDate } from '../../shared/time';
  * no longer count from their date), capped at 1, rounded to the cent; the period owes
  * due(to) − due(from − 1). Rounding cumulated amounts rather than each payment's share makes an
  * invoice's VAT due over all periods exactly its VAT once it is paid.
+ * An irrecoverable write-off (OD, source WRITE_OFF) recovers the VAT it debits: VAT due on issue
+ * was declared with the invoice, so the write-off's lines reduce the VAT due on issue of the
+ * period of its date (its cancellation adds it back on the cancellation's date); VAT on receipts
+ * only becomes due with payments, and a write-off is not one, so its part of it never becomes due.
  */
 
 export interface VatReportRow {
   /** Percent, 2 decimals. */
   rate: string;
-  /** VAT invoiced in the period that is due on issue. */
+  /** VAT invoiced in the period that is due on issue, less the VAT recovered by write-offs dated in it. */
   dueOnIssue: string;
   /** VAT invoiced in the period that is due when paid (not due yet for what is unpaid). */
   invoicedOnPayment: string;
@@ -121,7 +125,8 @@ export async function vatReport(em: EntityManager, range: { from: string; to: st
   const invoicedSql = bind(`
     select l.vat_rate::text, l.vat_due_on, sum(l.credit - l.debit)::text as vat
       from ledger_entry_lines l join ledger_entries e on e.tenant_id = l.tenant_id and e.id = l.entry_id
-     where e.journal = 'VT' and l.vat_due_on is not null and e.entry_date between :from and :to
+     where l.vat_due_on is not null and e.entry_date between :from and :to
+       and (e.journal = 'VT' or (e.source_type = 'WRITE_OFF' and l.vat_due_on = 'ISSUE'))
      group by 1, 2`);
   const [invoiced, receipts] = await Promise.all([
     em.execute<InvoicedRow[]>(invoicedSql, [...params]),

@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { InvoiceWriteOff } from './write-off.entity';
 import { validateWriteOff, writeOffAmount, type WriteOffInput } from './write-off.rules';
-import { assertSettleable, lockInvoicesForSettlement, releaseWriteOff, writeOffOnInvoice } from '../../billing/invoice-settlement';
+import {
+  assertSettleable,
+  assertWriteOffFits,
+  lockInvoicesForSettlement,
+  releaseWriteOff,
+  writeOffOnInvoice,
+} from '../../billing/invoice-settlement';
 import { openBalanceOf } from '../../billing/invoice-status';
 import { Money, toAmount } from '../../billing/money';
 import { Tenant } from '../../platform/tenant.entity';
@@ -12,6 +18,9 @@ import { actorId, type Identity } from '../../shared/identity';
 import { newId } from '../../shared/ids';
 import { localDate } from '../../shared/time';
 import { assertPeriodOpen } from '../periods/period-guard';
+import { writeOffEntryPreview } from '../ledger/posting';
+import type { EntryDraft } from '../ledger/entry-building';
+import { Invoice } from '../../billing/invoice.entity';
 
 /**
  * Passes part or all of an invoice's open balance to losses (passage en perte), in one
@@ -68,6 +77,37 @@ export async function writeOffInvoice(
 }
 
 /**
+ * What `writeOffInvoice` would do with the same input, written nowhere: the amount it takes and
+ * the OD entry the ledger will post for it. Refused as `writeOffInvoice` refuses.
+ */
+export async function previewWriteOff(
+  em: EntityManager,
+  identity: Identity,
+  invoiceId: string,
+  input: WriteOffInput,
+): Promise<{ amount: string; entry: EntryDraft | null }> {
+  const parsed = validateWriteOff(input, localDate(new Date()));
+  const invoice = await em.findOne(Invoice, { id: invoiceId });
+  if (!invoice) throw Errors.notFound('Invoice', invoiceId);
+  assertSettleable(invoice);
+  const tenant = await em.findOneOrFail(Tenant, { id: identity.tenantId });
+  const taken = writeOffAmount(
+    parsed,
+    { id: invoice.id, number: invoice.number, openBalance: openBalanceOf(invoice) },
+    tenant.smallBalanceWriteOffLimit,
+  );
+  assertWriteOffFits(invoice, taken);
+  const amount = toAmount(taken);
+  const entry = await writeOffEntryPreview(em, identity.tenantId, {
+    invoiceId: invoice.id,
+    kind: parsed.kind,
+    amount,
+    writtenOffOn: parsed.writtenOffOn,
+  });
+  return { amount, entry };
+}
+
+/**
  * Cancels a write-off while its period is open, dated today: the amount is open again on the
  * invoice and the ledger posts the mirror entry (`invoice.write_off_cancelled`).
  */
@@ -110,4 +150,10 @@ export async function cancelWriteOff(
 export async function writeOffsOfInvoices(em: EntityManager, invoiceIds: readonly string[]): Promise<InvoiceWriteOff[]> {
   if (invoiceIds.length === 0) return [];
   return em.find(InvoiceWriteOff, { invoiceId: { $in: [...invoiceIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+/** Some write-offs by id (the ledger's entries name them as their source). */
+export async function writeOffsByIds(em: EntityManager, ids: readonly string[]): Promise<InvoiceWriteOff[]> {
+  if (ids.length === 0) return [];
+  return em.find(InvoiceWriteOff, { id: { $in: [...ids] } });
 }

@@ -4,7 +4,7 @@ import { billingNamespace } from '../../../i18n/register';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { AmountsTable, type AmountRow } from './AmountsTable';
 
-/** From the total to what the customer still owes: deposits, retention, payments, credit notes. */
+/** From the total to what the customer still owes: deposits, retention, payments, credit notes, write-offs. */
 export function BalanceCard({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation(billingNamespace);
   const format = useFormatters();
@@ -30,6 +30,7 @@ export function BalanceCard({ invoice }: { invoice: InvoiceDetail }) {
             : [
                 ...ifAny(t('invoice.paidAmount'), invoice.paidAmount, '− '),
                 ...ifAny(t('invoice.creditedAmount'), invoice.creditedAmount, '− '),
+                ...ifAny(t('invoice.writtenOffAmount'), invoice.writtenOffAmount, '− '),
                 { label: t('invoice.openBalance'), amount: money(invoice.openBalance), strong: true, testId: 'invoice-open-balance' },
               ]),
         ]}

@@ -7,6 +7,7 @@ import { billingPaths } from '../../../routes';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { DeliveriesTable } from './DeliveriesTable';
 import { RemindersTable } from './RemindersTable';
+import { WriteOffsTable } from './WriteOffsTable';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 
 /** What happened to an issued document since: mails sent, payments received, reminders, credit notes made. */
@@ -17,6 +18,7 @@ export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
   const empty =
     invoice.paymentAllocations.length === 0 &&
     invoice.creditNotes.length === 0 &&
+    invoice.writeOffs.length === 0 &&
     invoice.deliveries.length === 0 &&
     invoice.reminders.length === 0;
   const { disputed, disputeReason, promiseUntil } = invoice.collectionState;
@@ -63,6 +65,7 @@ export function HistoryCard({ invoice }: { invoice: InvoiceDetail }) {
             </Table.Tbody>
           </Table>
         )}
+        {invoice.writeOffs.length > 0 && <WriteOffsTable invoice={invoice} />}
         {invoice.creditNotes.length > 0 && (
           <Table verticalSpacing="xs" data-testid="credit-notes">
             <Table.Thead>

@@ -1,5 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { CreateCreditNoteDocument, RecordPaymentDocument, type CreditNoteInput, type RecordPaymentInput } from '../../../gql/graphql';
+import {
+  CancelWriteOffDocument,
+  CreateCreditNoteDocument,
+  RecordPaymentDocument,
+  type CreditNoteInput,
+  type RecordPaymentInput,
+} from '../../../gql/graphql';
 
 const listQueries = ['InvoiceList', 'CreditNoteList'];
 
@@ -19,4 +25,10 @@ export function useCreateCreditNote(invoiceId: string) {
       return data?.createCreditNote.id;
     },
   };
+}
+
+/** Cancels a write-off (finance:write): the amount is owed again on the invoice. */
+export function useCancelWriteOff() {
+  const [cancel, { loading }] = useMutation(CancelWriteOffDocument, { refetchQueries: ['InvoiceDetail', ...listQueries] });
+  return { busy: loading, cancel: (id: string, expectedVersion: number) => cancel({ variables: { id, expectedVersion } }) };
 }

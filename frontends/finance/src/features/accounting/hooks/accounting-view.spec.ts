@@ -97,6 +97,7 @@ describe('the accounting page', () => {
     expect(documentPath({ sourceType: 'CREDIT_NOTE', sourceId: 'c1' })).toBe('/facturation/avoirs/c1');
     expect(documentPath({ sourceType: 'PAYMENT', sourceId: 'p1' })).toBe('/finance/payments/p1');
     expect(documentPath({ sourceType: 'BANK_MOVEMENT', sourceId: 'm1' })).toBe('/finance/bank');
+    expect(documentPath({ sourceType: 'WRITE_OFF', sourceId: 'w1', invoice: { id: 'i2' } })).toBe('/facturation/factures/i2');
   });
 
   it('adds an entry’s debits and credits in exact cents', () => {

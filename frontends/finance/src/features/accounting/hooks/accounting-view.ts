@@ -83,8 +83,11 @@ export function changedParams(params: URLSearchParams, changes: Record<string, s
 export const entriesOfAccount = (account: string, period: { from: string; to: string }): URLSearchParams =>
   new URLSearchParams({ tab: 'entries', account, from: period.from, to: period.to });
 
-/** The page of the document an entry books; a bank movement opens the bank's page (movements have none of their own). */
-export function documentPath(entry: { sourceType: LedgerSourceType; sourceId: string }): string {
+/**
+ * The page of the document an entry books; a bank movement opens the bank's page (movements have
+ * none of their own), a write-off its invoice's page (where it is listed).
+ */
+export function documentPath(entry: { sourceType: LedgerSourceType; sourceId: string; invoice?: { id: string } | null }): string {
   switch (entry.sourceType) {
     case 'INVOICE':
       return billingPaths.invoice(entry.sourceId);
@@ -96,6 +99,8 @@ export function documentPath(entry: { sourceType: LedgerSourceType; sourceId: st
       return financePaths.bank;
     case 'DEFERRED_REVENUE':
       return financePaths.periods;
+    case 'WRITE_OFF':
+      return entry.invoice ? billingPaths.invoice(entry.invoice.id) : financePaths.accounting;
   }
 }
 

@@ -18,6 +18,8 @@ const mapping = {
   supplierAccount: '401000',
   suspenseAccount: '471000',
   deferredRevenueAccount: '487000',
+  writeOffAccount: '654000',
+  smallBalanceAccount: '658000',
   vatAccounts: [
     { rate: '20.00', account: '445711' },
     { rate: '5.50', account: '445713' },

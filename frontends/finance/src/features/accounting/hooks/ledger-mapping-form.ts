@@ -14,6 +14,7 @@ export const MAPPING_GROUPS = {
   ],
   thirdParties: ['receivableAccount', 'depositAccount', 'retentionAccount', 'supplierAccount'],
   treasury: ['bankAccount', 'bankFeesAccount', 'internalTransferAccount', 'suspenseAccount', 'deferredRevenueAccount'],
+  losses: ['writeOffAccount', 'smallBalanceAccount'],
 } as const;
 
 export type AccountField = (typeof MAPPING_GROUPS)[keyof typeof MAPPING_GROUPS][number] | 'defaultVatAccount';

@@ -70,7 +70,7 @@ export const accountingEn: TranslationShape<typeof accountingFr> = {
   },
   vat: {
     month: 'Month',
-    hint: 'Collected VAT of the month: due on invoicing (debits), invoiced on receipts, and become due with the payments received.',
+    hint: 'Collected VAT of the month: due on invoicing (debits, less the VAT recovered on debts written off in the month), invoiced on receipts, and become due with the payments received.',
     toDeclare: 'VAT to declare for {{month}}',
     empty: 'No VAT in the month.',
     file: 'vat-{{month}}.csv',
@@ -93,6 +93,7 @@ export const accountingEn: TranslationShape<typeof accountingFr> = {
       revenue: 'Revenue',
       thirdParties: 'Third parties',
       treasury: 'Cash and accruals',
+      losses: 'Bad debts',
       vat: 'Collected VAT',
     },
     field: {
@@ -112,6 +113,8 @@ export const accountingEn: TranslationShape<typeof accountingFr> = {
       internalTransferAccount: 'Internal transfers',
       suspenseAccount: 'Suspense account',
       deferredRevenueAccount: 'Deferred revenue',
+      writeOffAccount: 'Irrecoverable debts (write-off)',
+      smallBalanceAccount: 'Small balances written off',
       defaultVatAccount: 'Other rates',
     },
     vatRate: 'Rate (%)',

@@ -68,7 +68,7 @@ export const accountingFr = {
   },
   vat: {
     month: 'Mois',
-    hint: 'TVA collectée du mois : exigible à la facturation (débits), facturée sur les encaissements, et devenue exigible avec les règlements reçus.',
+    hint: 'TVA collectée du mois : exigible à la facturation (débits, moins la TVA récupérée sur les créances passées en perte dans le mois), facturée sur les encaissements, et devenue exigible avec les règlements reçus.',
     toDeclare: 'TVA à déclarer pour {{month}}',
     empty: 'Aucune TVA dans le mois.',
     file: 'tva-{{month}}.csv',
@@ -91,6 +91,7 @@ export const accountingFr = {
       revenue: 'Produits',
       thirdParties: 'Tiers',
       treasury: 'Trésorerie et régularisation',
+      losses: 'Pertes sur créances',
       vat: 'TVA collectée',
     },
     field: {
@@ -110,6 +111,8 @@ export const accountingFr = {
       internalTransferAccount: 'Virements internes',
       suspenseAccount: 'Compte d’attente',
       deferredRevenueAccount: 'Produits constatés d’avance',
+      writeOffAccount: 'Créances irrécouvrables (passage en perte)',
+      smallBalanceAccount: 'Soldes minimes passés en perte',
       defaultVatAccount: 'Autres taux',
     },
     vatRate: 'Taux (%)',

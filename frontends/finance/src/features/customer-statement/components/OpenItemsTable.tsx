@@ -1,5 +1,6 @@
 import { Anchor, Table } from '@mantine/core';
 import { useFormatters } from '@relais/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
@@ -16,8 +17,18 @@ export interface OpenItemLine {
   openBalance: string;
 }
 
-/** Open items with their due date and how late each is, and their total as given. */
-export function OpenItemsTable({ items, total, testId }: { items: readonly OpenItemLine[]; total: string; testId: string }) {
+/** Open items with their due date and how late each is, and their total as given; `action`, what may be done with an item. */
+export function OpenItemsTable({
+  items,
+  total,
+  testId,
+  action,
+}: {
+  items: readonly OpenItemLine[];
+  total: string;
+  testId: string;
+  action?: (item: OpenItemLine) => ReactNode;
+}) {
   const { t } = useTranslation(financeNamespace);
   const format = useFormatters();
   return (
@@ -29,6 +40,7 @@ export function OpenItemsTable({ items, total, testId }: { items: readonly OpenI
           <Table.Th>{t('statement.openItems.dueDate')}</Table.Th>
           <Table.Th ta="right">{t('statement.openItems.daysLate')}</Table.Th>
           <Table.Th ta="right">{t('statement.openItems.openBalance')}</Table.Th>
+          {action && <Table.Th />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -54,6 +66,7 @@ export function OpenItemsTable({ items, total, testId }: { items: readonly OpenI
               {item.daysLate > 0 ? t('statement.openItems.lateBy', { count: item.daysLate }) : t('statement.openItems.notDue')}
             </Table.Td>
             <Table.Td ta="right">{format.money(item.openBalance)}</Table.Td>
+            {action && <Table.Td ta="right">{action(item)}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -63,6 +76,7 @@ export function OpenItemsTable({ items, total, testId }: { items: readonly OpenI
           <Table.Td ta="right" data-testid={`${testId}-total`}>
             {format.money(total)}
           </Table.Td>
+          {action && <Table.Td />}
         </Table.Tr>
       </Table.Tfoot>
     </Table>

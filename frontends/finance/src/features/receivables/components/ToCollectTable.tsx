@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
 import { billingPaths, financePaths } from '../../../routes';
+import { WriteOffButton } from '../../write-off/components/WriteOffButton';
 import type { InvoiceToCollect } from '../hooks/use-to-collect';
 import { CollectionStateBadges } from './CollectionStateBadges';
 
@@ -76,6 +77,21 @@ export function ToCollectTable({ items }: { items: readonly InvoiceToCollect[] }
       },
     },
     { key: 'state', header: t('receivables.toCollect.column.state'), render: (item) => <CollectionStateBadges invoice={item.invoice} /> },
+    {
+      key: 'actions',
+      header: '',
+      align: 'right',
+      render: (item) => (
+        <WriteOffButton
+          target={{
+            invoiceId: item.invoice.id,
+            invoiceNumber: item.invoiceNumber,
+            customerName: item.customerName,
+            openBalance: item.openBalance,
+          }}
+        />
+      ),
+    },
   ];
   return (
     <div data-testid="to-collect">
