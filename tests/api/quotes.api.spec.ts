@@ -3,6 +3,9 @@ import { inject } from 'vitest';
 import { errorCodes, gql, login } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
+import { adminClient } from '../support/database';
+import { TODAY } from '../support/dates';
+import { mailTo } from '../support/mail-catcher';
 
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 const FIELDS = `id number revision status version validUntil totalNet totalVat totalGross publicUrl billedNet remainingNet
@@ -207,8 +210,12 @@ describe('quotes through the gateway, with the customer’s public page', () => 
   });
 
   it('refuses the acceptance of an expired quote with a clear message', async () => {
-    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString().slice(0, 10);
-    const quote = await sentQuote({ validUntil: yesterday });
+    const sent = await sentQuote();
+    // Its validity passes (the day goes by): the quote is now past its date.
+    const admin = await adminClient();
+    await admin.query(`update quotes set valid_until = current_date - 2 where id = $1`, [sent.id]);
+    await admin.end();
+    const quote = await quoteById(sent.id);
     expect(quote.status).toBe('EXPIRED');
     const path = new URL(quote.publicUrl!, origin()).pathname;
     const shown = await (await page(path)).text();
@@ -225,5 +232,130 @@ describe('quotes through the gateway, with the customer’s public page', () => 
       v: quote.version,
     });
     expect(errorCodes(byOffice)).toEqual(['QUOTE_EXPIRED']);
+  });
+
+  const SEND = `mutation($id: ID!, $v: Int!, $input: SendQuoteInput) { sendQuote(id: $id, expectedVersion: $v, input: $input) { ${FIELDS} } }`;
+  const PREVIEW = `query($id: ID!) { quoteSendPreview(id: $id) { to cc recipientSource subject body attachments { filename contentType }
+    publicUrl validUntil expired proposedValidUntil } }`;
+  type Preview = {
+    to: string[];
+    recipientSource: string;
+    subject: string;
+    body: string;
+    attachments: { filename: string; contentType: string }[];
+    publicUrl: string;
+    validUntil: string;
+    expired: boolean;
+    proposedValidUntil: string;
+  };
+  const draftQuote = async (extra: Record<string, unknown> = {}) =>
+    (
+      await call<{ createQuote: Quote }>(`mutation($input: CreateQuoteInput!) { createQuote(input: $input) { ${FIELDS} } }`, {
+        input: { customerId: fx.customerId, siteId: fx.siteId, title: 'Désembouage du réseau', lines: LINES, ...extra },
+      })
+    ).data!.createQuote;
+  const frenchDay = (day: string) => day.split('-').reverse().join('/');
+  const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('mails the quote to the customer’s signatory with its PDF and an absolute link that opens the public page', async () => {
+    const signatory = `signataire-${fx.customerId.slice(0, 8)}@client.test`;
+    for (const [fullName, email, roles] of [
+      ['Paul Compta', `compta-${fx.customerId.slice(0, 8)}@client.test`, ['BILLING']],
+      ['Claire Martin', signatory, ['SIGNATORY']],
+    ] as const) {
+      const added = await call(`mutation($c: ID!, $input: ContactInput!) { addCustomerContact(customerId: $c, input: $input) { id } }`, {
+        c: fx.customerId,
+        input: { fullName, email, roles },
+      });
+      expect(added.errors).toBeUndefined();
+    }
+    const draft = await draftQuote();
+    const preview = (await call<{ quoteSendPreview: Preview }>(PREVIEW, { id: draft.id })).data!.quoteSendPreview;
+    expect(preview).toMatchObject({
+      to: [signatory],
+      recipientSource: 'SIGNATORY_CONTACTS',
+      subject: 'Devis {{numero}} — Désembouage du réseau',
+      attachments: [{ filename: '{{numero}}.pdf', contentType: 'application/pdf' }],
+      expired: false,
+    });
+    expect(preview.publicUrl).toMatch(/^https?:\/\/[^/]+\/public\/quotes\/[A-Za-z0-9_-]{43}$/);
+    expect(preview.body).toContain(`${preview.publicUrl}\n`);
+
+    const sent = await call<{ sendQuote: Quote }>(SEND, { id: draft.id, v: draft.version, input: { cc: ['direction@client.test'] } });
+    expect(sent.errors).toBeUndefined();
+    const quote = sent.data!.sendQuote;
+    expect(quote.publicUrl).toBe(preview.publicUrl);
+
+    const mail = await mailTo(signatory, `Devis ${quote.number} — Désembouage du réseau`);
+    expect(mail.to).toEqual([signatory, 'direction@client.test']);
+    // 8 000 + 12 × 65 = 8 780,00 HT, 10 536,00 TTC (the option is not counted).
+    expect(mail.text.replace(/\s/g, ' ')).toContain(
+      `notre devis ${quote.number} « Désembouage du réseau », d’un montant de 10 536,00 € TTC`,
+    );
+    const link = /https?:\/\/\S+\/public\/quotes\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+    expect(link).toBe(quote.publicUrl);
+    expect(mail.html).toContain(`<a href="${link}">`);
+    const opened = await fetch(link!);
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toContain(`Devis ${quote.number}`);
+    expect(html).toContain('Accepter et signer');
+
+    expect(mail.attachments).toEqual([
+      expect.objectContaining({ index: 0, filename: `${quote.number}.pdf`, contentType: 'application/pdf' }),
+    ]);
+    const pdf = Buffer.from(await (await fetch(`${inject('mailCatcherUrl')}/api/messages/${mail.id}/attachments/0`)).arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.includes(Buffer.from(`Devis ${quote.number}`))).toBe(true);
+  });
+
+  it('refuses to send a quote past its validity (QUOTE_EXPIRED, nothing numbered nor mailed) until it is given a new date', async () => {
+    const recipient = `expire-${fx.customerId.slice(0, 8)}@client.test`;
+    const draft = await draftQuote({ validUntil: plusDays(TODAY, -3) });
+    const preview = (await call<{ quoteSendPreview: Preview }>(PREVIEW, { id: draft.id })).data!.quoteSendPreview;
+    expect(preview).toMatchObject({ expired: true, validUntil: plusDays(TODAY, -3), proposedValidUntil: plusDays(TODAY, 30) });
+    expect(preview.body).toContain(`valable jusqu’au ${frenchDay(plusDays(TODAY, 30))}`);
+
+    const refused = await call(SEND, { id: draft.id, v: draft.version, input: { to: [recipient] } });
+    expect(errorCodes(refused)).toEqual(['QUOTE_EXPIRED']);
+    expect(refused.errors![0]!.extensions).toMatchObject({ field: 'validUntil', proposedValidUntil: plusDays(TODAY, 30) });
+    expect(refused.errors![0]!.message).toContain(`n’est plus valable depuis le ${frenchDay(plusDays(TODAY, -3))}`);
+    const past = await call(SEND, { id: draft.id, v: draft.version, input: { to: [recipient], validUntil: plusDays(TODAY, -1) } });
+    expect(errorCodes(past)).toEqual(['VALIDATION_FAILED']);
+    expect(past.errors![0]!.extensions).toMatchObject({
+      fields: [expect.objectContaining({ field: 'validUntil', reason: 'OUT_OF_RANGE' })],
+    });
+    expect(await quoteById(draft.id)).toMatchObject({
+      status: 'DRAFT',
+      number: null,
+      version: draft.version,
+      validUntil: plusDays(TODAY, -3),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const caught = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as { to: string[] }[];
+    expect(caught.filter((m) => m.to.includes(recipient))).toEqual([]);
+
+    const extended = await call<{ sendQuote: Quote }>(SEND, {
+      id: draft.id,
+      v: draft.version,
+      input: { to: [recipient], validUntil: preview.proposedValidUntil },
+    });
+    expect(extended.errors).toBeUndefined();
+    expect(extended.data!.sendQuote).toMatchObject({ status: 'SENT', validUntil: plusDays(TODAY, 30) });
+    const mail = await mailTo(recipient, `Devis ${extended.data!.sendQuote.number} `);
+    expect(mail.text).toContain(`valable jusqu’au ${frenchDay(plusDays(TODAY, 30))}`);
+  });
+
+  it('builds the links on the tenant’s own public address once set; a relative address is refused', async () => {
+    const SETTINGS = `mutation($url: String!) { updateInvoicingSettings(input: { publicUrl: $url }) { publicUrl } }`;
+    const relative = await call(SETTINGS, { url: '/devis' });
+    expect(errorCodes(relative)).toEqual(['VALIDATION_FAILED']);
+    expect(relative.errors![0]!.extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'publicUrl' })] });
+    const own = await call<{ updateInvoicingSettings: { publicUrl: string } }>(SETTINGS, { url: 'https://devis.client-relais.fr/' });
+    expect(own.data!.updateInvoicingSettings.publicUrl).toBe('https://devis.client-relais.fr');
+    expect((await sentQuote()).publicUrl).toMatch(/^https:\/\/devis\.client-relais\.fr\/public\/quotes\/[A-Za-z0-9_-]{43}$/);
+
+    const back = await call<{ updateInvoicingSettings: { publicUrl: string } }>(SETTINGS, { url: '' });
+    expect(back.data!.updateInvoicingSettings.publicUrl).toBe(origin());
   });
 });

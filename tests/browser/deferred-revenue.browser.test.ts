@@ -137,7 +137,7 @@ describe.skipIf(skipReason !== null)(`deferred revenue in Chromium${skipReason ?
     await post.click();
     const refusal = modal.getByRole('alert');
     await refusal.waitFor(settled);
-    expect(await text(refusal)).toContain('Aucun exercice ne couvre le 01/01/2027');
+    expect(await text(refusal)).toContain('Aucun exercice ne couvre le 1 janvier 2027 : ouvrez-le d’abord.');
     await page.screenshot({ path: join(screenshots, '1-refused.png'), fullPage: true });
 
     await openYear('2027');

@@ -122,7 +122,9 @@ describe.skipIf(skipReason !== null)(
       await dialog.getByRole('button', { name: 'Enregistrer le règlement' }).click();
       await expect
         .poll(() => text(dialog.getByRole('alert')), settled)
-        .toContain(`1300.00 € dépasse le reste dû de la facture ${invoices.first.number} (1234.56 €) (PAYMENT_EXCEEDS_BALANCE)`);
+        .toContain(
+          `Ce montant dépasse le reste dû de la facture ${invoices.first.number} (1 234,56 €). Imputez au plus ce montant. (PAYMENT_EXCEEDS_BALANCE)`,
+        );
       await page.screenshot({ path: join(screenshots, '2-refused.png') });
       await firstAmount.fill('1234,56');
       await dialog.getByRole('button', { name: 'Enregistrer le règlement' }).click();

@@ -162,6 +162,66 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: join(screenshots, '9-quote-billing.png'), fullPage: true });
       await page.context().close();
     });
+
+    it('warns before sending a quote past its validity and extends it; a cancelled quote says so on its page, in the list and to the customer', async () => {
+      const title = `Remise en service de la chaufferie ${Date.now()}`;
+      const day = (offset: number) =>
+        new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offset * 86_400_000));
+      const french = (iso: string) => iso.split('-').reverse().join('/');
+      const page = await openAs('facturation@demo.relais.fr');
+      await page.getByRole('tab', { name: 'Devis' }).click();
+      await page.getByRole('link', { name: 'Nouveau devis' }).click();
+      await page.getByRole('combobox', { name: 'Choisir le client' }).fill('a');
+      await page.getByRole('option').first().click();
+      await page.getByLabel('Objet du devis').fill(title);
+      await page.getByLabel('Valable jusqu’au').fill(day(-5));
+      await page.getByLabel('Désignation, ligne 1').fill('Remise en service et réglages');
+      await page.getByLabel('Prix unitaire HT, ligne 1').fill('380');
+      await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+      await page.getByRole('heading', { name: 'Brouillon de devis' }).waitFor();
+
+      await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Envoyer le devis par e-mail' });
+      const warning = dialog.getByTestId('quote-expired-warning');
+      await warning.waitFor();
+      expect(await text(warning)).toContain(`Ce devis n’est plus valable depuis le ${french(day(-5))}`);
+      expect(await dialog.getByLabel('Nouvelle date de validité').inputValue()).toBe(day(30));
+      expect(await dialog.getByLabel('Texte du message').inputValue()).toContain(`valable jusqu’au ${french(day(30))}`);
+      expect(await dialog.getByLabel('Texte du message').inputValue()).toMatch(/https?:\/\/[^\s]+\/public\/quotes\/[A-Za-z0-9_-]{43}/);
+      expect(await text(dialog.getByTestId('send-attachments'))).toContain('{{numero}}.pdf');
+      await dialog.getByLabel('Destinataires').fill('direction@client-devis.test');
+      await page.screenshot({ path: join(screenshots, '10-send-expired-warning.png') });
+      await dialog.getByRole('button', { name: 'Prolonger et envoyer le devis' }).click();
+      await page.getByRole('heading', { name: /^Devis D-\d{4}-\d{5}$/ }).waitFor();
+      expect(await page.getByTestId('quote-status').textContent()).toBe('Envoyé');
+      expect(await page.getByLabel('Valable jusqu’au').inputValue()).toBe(day(30));
+      const publicUrl = (await page.getByTestId('quote-sent').getByTestId('quote-public-link').getAttribute('href')) ?? '';
+      expect(publicUrl).toMatch(/^https?:\/\/[^/]+\/public\/quotes\/[A-Za-z0-9_-]{43}$/);
+
+      await page.getByRole('button', { name: 'Annuler le devis' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Annuler le devis' }).click();
+      await expect.poll(() => page.getByTestId('quote-status').textContent()).toBe('Annulé');
+      await page.getByTestId('quote-cancelled').waitFor();
+      for (const action of ['Envoyer', 'Renvoyer', 'Enregistrer l’acceptation', 'Refus', 'Annuler le devis'])
+        expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+      expect(await page.getByTestId('quote-public-link').count()).toBe(0);
+      await page.screenshot({ path: join(screenshots, '11-cancelled.png'), fullPage: true });
+
+      await page.getByRole('link', { name: 'Retour aux devis' }).click();
+      await page.getByPlaceholder('Rechercher (numéro, objet)').fill(title);
+      const row = page.getByRole('row').filter({ hasText: title });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await text(row.getByTestId('quote-status'))).toBe('Annulé');
+      await page.screenshot({ path: join(screenshots, '12-list-cancelled.png') });
+      await page.context().close();
+
+      const customer = await newPage();
+      await customer.goto(publicUrl);
+      await customer.getByRole('status').filter({ hasText: 'Ce devis n’est plus valable' }).waitFor();
+      expect(await customer.getByRole('button', { name: 'Accepter et signer' }).count()).toBe(0);
+      await customer.screenshot({ path: join(screenshots, '13-customer-cancelled.png'), fullPage: true });
+      await customer.context().close();
+    });
   },
   120_000,
 );

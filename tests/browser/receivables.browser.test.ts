@@ -416,7 +416,7 @@ describe.skipIf(skipReason !== null)(
       await dialog.getByRole('button', { name: 'Imputer', exact: true }).click();
       await expect
         .poll(() => text(dialog.getByRole('alert')), settled)
-        .toContain('150.00 € dépasse l’avoir disponible (120.00 €) (CREDIT_EXCEEDS_SURPLUS)');
+        .toContain('Ce montant dépasse l’avoir disponible (120,00 €). Imputez au plus ce montant. (CREDIT_EXCEEDS_SURPLUS)');
       await page.screenshot({ path: join(screenshots, '8-allocate-refused.png') });
       expect(await openBalanceOf(morvan.open.id)).toBe('360.00');
 

@@ -9,7 +9,7 @@ import { browserSkipReason, launchChromium, signIn } from '../support/browser';
  * permissions allow, a forbidden address answers "Accès refusé", an unknown one "Page introuvable"
  * in every app. Then the forms: a blank "Nouvelle facture" or "Nouveau devis" asks the server
  * nothing and shows no error; a refused quantity is explained in French under its field; "12,5" is
- * a number.
+ * a number; so is a refused quantity in a draft's line edit, and nothing is saved.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'roles-and-forms');
@@ -126,6 +126,26 @@ describe.skipIf(skipReason !== null)(`roles and forms in Chromium${skipReason ? 
     await page.waitForURL(/\/facturation\/factures\/[^/]+$/);
     await page.getByRole('heading', { name: 'Brouillon de facture' }).waitFor();
     expect(await page.getByLabel('Quantité, ligne 1').inputValue()).toBe('12,5');
+
+    // The draft's line edit: a quantity of 0 is refused by the server, under its field; nothing is saved.
+    const draftUrl = page.url();
+    await page.getByLabel('Quantité, ligne 1').fill('0');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('La valeur ne peut pas être zéro').waitFor();
+    expect((await page.locator('body').textContent()) ?? '').not.toMatch(/lines\[|VALIDATION_FAILED|MUST_NOT_BE_ZERO/);
+    await page.screenshot({ path: join(screenshots, 'draft-invoice-refused.png'), fullPage: true });
+    await page.goto(draftUrl);
+    await page.getByRole('heading', { name: 'Brouillon de facture' }).waitFor();
+    expect(await page.getByLabel('Quantité, ligne 1').inputValue()).toBe('12,5');
+    await page.getByLabel('Quantité, ligne 1').fill('2,5');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Enregistrer' }).isDisabled(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText('La valeur ne peut pas être zéro').count()).toBe(0);
+    await page.goto(draftUrl);
+    await page.getByRole('heading', { name: 'Brouillon de facture' }).waitFor();
+    expect(await page.getByLabel('Quantité, ligne 1').inputValue()).toBe('2,5');
+    // 2,5 × 100 = 250,00 HT; VAT 20 %: 50,00; 300,00 TTC.
+    await expect.poll(() => text(page, 'invoice-total-gross'), { timeout: 10_000 }).toBe('300,00 €');
     await page.context().close();
   });
 

@@ -4,6 +4,8 @@ export interface CaughtMail {
   id: string;
   subject: string;
   to: string[];
+  /** The plain-text part. */
+  text: string;
   /** Inline images (cid) come back as data: URLs. */
   html: string | null;
   attachments: { index: number; filename: string; contentType: string; sha256: string }[];

@@ -112,7 +112,14 @@ export async function interventionThrough(
   orm: Orm,
   tenant: TestTenant,
   w: MaintenanceWorld,
-  input: { customerId?: string; siteId?: string; title?: string; report: ReportInput; until?: 'COMPLETED' | 'CLOSED' },
+  input: {
+    customerId?: string;
+    siteId?: string;
+    title?: string;
+    type?: 'PREVENTIVE' | 'CORRECTIVE' | 'INSTALLATION' | 'INSPECTION';
+    report: ReportInput;
+    until?: 'COMPLETED' | 'CLOSED';
+  },
 ): Promise<Intervention> {
   const scope = <T>(work: Parameters<typeof inTenantScope<T>>[3]) => inTenantScope(orm, tenant.identity, { requestId: 'test' }, work);
   let i = await scope((em) =>
@@ -120,6 +127,7 @@ export async function interventionThrough(
       customerId: input.customerId ?? w.customerId,
       siteId: input.siteId ?? w.siteId,
       title: input.title ?? 'Entretien climatisation',
+      type: input.type,
     }),
   );
   const start = new Date(Date.now() + 24 * 3600_000);

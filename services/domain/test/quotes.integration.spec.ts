@@ -27,7 +27,7 @@ import {
   type ConversionMode,
   type Identity,
   type Orm,
-  type Quote,
+  Quote,
   type QuoteLineInput,
 } from '@relais/domain';
 import { appClient, appOrm, inTenantTransaction } from '../../../tests/support/database';
@@ -284,7 +284,13 @@ describe('quotes', () => {
       createQuote(em, tenant.identity, { customerId, title: 'Devis expiré', validUntil: dayOffset(-1), lines: LINES.slice(0, 1) }),
     );
     expect((await refusal(convert(quote.id, { mode: 'FULL' }))).code).toBe('QUOTE_NOT_ACCEPTED');
-    quote = await inScope((em) => sendQuote(em, tenant.identity, quote.id, quote.version));
+    // Never sent already expired: refused (nothing numbered), unless it is given a new validity date.
+    expect((await refusal(inScope((em) => sendQuote(em, tenant.identity, quote.id, quote.version)))).code).toBe('QUOTE_EXPIRED');
+    expect(await inScope((em) => getQuote(em, quote.id))).toMatchObject({ status: 'DRAFT', number: null, version: quote.version });
+    quote = await inScope((em) => sendQuote(em, tenant.identity, quote.id, quote.version, { validUntil: TODAY }));
+    // The day passes: the sent quote is now past its validity.
+    await inScope((em) => em.nativeUpdate(Quote, { id: quote.id }, { validUntil: dayOffset(-1) }));
+    quote = await inScope((em) => getQuote(em, quote.id));
     const expired = await refusal(inScope((em) => acceptQuote(em, tenant.identity, quote.id, { expectedVersion: quote.version })));
     expect(expired.code).toBe('QUOTE_EXPIRED');
     expect(expired.message).toContain('a expiré');

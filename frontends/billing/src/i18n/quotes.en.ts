@@ -75,14 +75,33 @@ export const quotesEn: TranslationShape<typeof quotesFr> = {
   revisionHint: 'This quote was sent: your changes make it revision {{revision}}, to be sent to the customer again.',
   send: 'Send',
   resend: 'Send again',
-  sendConfirm: {
-    title: 'Send the quote?',
-    text: 'It gets its number (the first time) and is mailed to the customer, with the link where they can choose the options, sign and accept, or refuse.',
-    savesFirst: 'Your pending changes will be saved just before.',
+  sendDialog: {
+    titleFirst: 'Send the quote by e-mail',
+    close: 'Close',
+    title: 'Send quote {{number}} by e-mail',
+    source: {
+      SIGNATORY_CONTACTS: 'By default, the signatory of {{customer}} (who accepts quotes).',
+      BILLING_CONTACTS: 'By default, the billing contact of {{customer}}: it has no signatory with an address.',
+      CUSTOMER: 'By default, the address of {{customer}}: it has neither a signatory nor a billing contact.',
+      NONE: '{{customer}} has no e-mail address: type a recipient, or send without e-mail and pass the link on yourself.',
+    },
+    numberOnSend:
+      'The quote number is filled in when it is sent. The link leads to the page where the customer chooses options, signs and accepts.',
+    expiredTitle: 'Validity passed',
+    expiredText:
+      'This quote is no longer valid since {{date}}: the customer could not accept it. It will be sent with the new validity date below.',
+    newValidUntil: 'New validity date',
+    newValidUntilHint: 'Proposed: today + 30 days.',
+    savesFirst: 'Your pending changes will be saved just before sending.',
     confirm: 'Send the quote',
+    confirmExtended: 'Extend and send the quote',
   },
   sent: 'Quote sent to the customer. Its acceptance link:',
   cancel: 'Cancel the quote',
+  cancelled: {
+    title: 'Quote cancelled',
+    text: 'This quote was withdrawn: the customer can no longer accept it (their page says it is no longer valid) and it no longer changes.',
+  },
   cancelConfirm: {
     title: 'Cancel this quote?',
     text: 'The quote is withdrawn: the customer can no longer accept it and it no longer changes.',

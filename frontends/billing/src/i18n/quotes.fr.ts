@@ -73,14 +73,32 @@ export const quotesFr = {
   revisionHint: 'Ce devis a été envoyé : vos modifications en font la révision {{revision}}, à renvoyer au client.',
   send: 'Envoyer',
   resend: 'Renvoyer',
-  sendConfirm: {
-    title: 'Envoyer le devis ?',
-    text: 'Il reçoit son numéro (la première fois) et part par e-mail au client, avec le lien où il peut choisir les options, signer et accepter, ou refuser.',
-    savesFirst: 'Vos modifications en cours seront enregistrées juste avant.',
+  sendDialog: {
+    titleFirst: 'Envoyer le devis par e-mail',
+    close: 'Fermer',
+    title: 'Envoyer le devis {{number}} par e-mail',
+    source: {
+      SIGNATORY_CONTACTS: 'Par défaut, le signataire de {{customer}} (il accepte les devis).',
+      BILLING_CONTACTS: 'Par défaut, le contact facturation de {{customer}} : il n’a pas de signataire avec une adresse.',
+      CUSTOMER: 'Par défaut, l’adresse de {{customer}} : il n’a ni signataire ni contact facturation.',
+      NONE: '{{customer}} n’a pas d’adresse e-mail : indiquez un destinataire, ou envoyez sans e-mail et transmettez le lien vous-même.',
+    },
+    numberOnSend: 'Le numéro du devis sera rempli à l’envoi. Le lien mène à la page où le client choisit les options, signe et accepte.',
+    expiredTitle: 'Validité dépassée',
+    expiredText:
+      'Ce devis n’est plus valable depuis le {{date}} : le client ne pourrait pas l’accepter. Il sera envoyé avec la nouvelle date de validité ci-dessous.',
+    newValidUntil: 'Nouvelle date de validité',
+    newValidUntilHint: 'Proposée : aujourd’hui + 30 jours.',
+    savesFirst: 'Vos modifications en cours seront enregistrées juste avant l’envoi.',
     confirm: 'Envoyer le devis',
+    confirmExtended: 'Prolonger et envoyer le devis',
   },
   sent: 'Devis envoyé au client. Son lien d’acceptation :',
   cancel: 'Annuler le devis',
+  cancelled: {
+    title: 'Devis annulé',
+    text: 'Ce devis a été retiré : le client ne peut plus l’accepter (sa page lui indique que le devis n’est plus valable) et il ne se modifie plus.',
+  },
   cancelConfirm: {
     title: 'Annuler ce devis ?',
     text: 'Le devis est retiré : le client ne peut plus l’accepter et il ne se modifie plus.',

@@ -43,6 +43,8 @@ export const contractFormEn: TranslationShape<typeof contractFormFr> = {
   slaHint: 'Response time in hours; empty: the standard time.',
   slaHours: 'h',
   labourRates: 'Hourly rates',
+  labourRatesHint: 'Leave a rate that was not negotiated empty: the customer’s standard rate (price list or catalogue) applies.',
+  standardRate: 'standard rate',
   travel: 'Travel',
   travelFlatFee: 'Travel flat fee',
   zone: {
@@ -57,6 +59,17 @@ export const contractFormEn: TranslationShape<typeof contractFormFr> = {
   includedLabourHoursPerYear: 'Included hours / year',
   travelIncluded: 'Travel included',
   partsIncluded: 'Parts included',
+  inclusion: {
+    title: 'Included per intervention',
+    hint: 'Deducted from each intervention of that type, before the hours included per year.',
+    type: 'Intervention type',
+    hours: 'Hours included',
+    travel: 'Travel',
+    travelIncluded: 'Included',
+    fieldOf: '{{field}}, row {{row}}',
+    remove: 'Remove row {{row}}',
+    add: 'Add an intervention type',
+  },
   plan: {
     category: 'Category',
     visitsPerYear: 'Visits / year',

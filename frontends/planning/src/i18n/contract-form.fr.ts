@@ -41,6 +41,8 @@ export const contractFormFr = {
   slaHint: 'Délai de réponse en heures ; vide : délai standard.',
   slaHours: 'h',
   labourRates: 'Taux horaires',
+  labourRatesHint: 'Laissez vide un taux non négocié : le tarif standard du client (sa liste de prix ou le catalogue) s’applique.',
+  standardRate: 'tarif standard',
   travel: 'Déplacement',
   travelFlatFee: 'Forfait de déplacement',
   zone: {
@@ -55,6 +57,17 @@ export const contractFormFr = {
   includedLabourHoursPerYear: 'Heures incluses / an',
   travelIncluded: 'Déplacements inclus',
   partsIncluded: 'Pièces incluses',
+  inclusion: {
+    title: 'Inclus par intervention',
+    hint: 'Déduit de chaque intervention de ce type, avant les heures incluses par an.',
+    type: 'Type d’intervention',
+    hours: 'Heures incluses',
+    travel: 'Déplacement',
+    travelIncluded: 'Inclus',
+    fieldOf: '{{field}}, ligne {{row}}',
+    remove: 'Supprimer la ligne {{row}}',
+    add: 'Ajouter un type d’intervention',
+  },
   plan: {
     category: 'Catégorie',
     visitsPerYear: 'Visites / an',

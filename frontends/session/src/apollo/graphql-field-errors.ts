@@ -14,14 +14,17 @@ const isFieldError = (value: unknown): value is GraphQLFieldError =>
   typeof (value as GraphQLFieldError).field === 'string' &&
   typeof (value as GraphQLFieldError).message === 'string';
 
+/** The fields one GraphQL error's extensions name when its code is VALIDATION_FAILED. */
+export function fieldErrorsOfExtensions(extensions: Record<string, unknown> | undefined): GraphQLFieldError[] {
+  if (extensions?.['code'] !== 'VALIDATION_FAILED') return [];
+  const fields = extensions['fields'];
+  return Array.isArray(fields) ? fields.filter(isFieldError) : [];
+}
+
 /** The fields a VALIDATION_FAILED error names, in the server's order; none for any other error. */
 export function graphQLFieldErrors(error: unknown): GraphQLFieldError[] {
   if (!CombinedGraphQLErrors.is(error)) return [];
-  return error.errors.flatMap((graphQLError) => {
-    if (graphQLError.extensions?.['code'] !== 'VALIDATION_FAILED') return [];
-    const fields = graphQLError.extensions['fields'];
-    return Array.isArray(fields) ? fields.filter(isFieldError) : [];
-  });
+  return error.errors.flatMap((graphQLError) => fieldErrorsOfExtensions(graphQLError.extensions));
 }
 
 /** The server's field path as a form path: "feeLines[1].amount" → "feeLines.1.amount". */

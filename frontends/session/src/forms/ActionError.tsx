@@ -1,18 +1,19 @@
-import { Alert, Button } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphQLErrorCodes } from '../apollo/graphql-error-codes';
 import { sessionNamespace } from '../i18n/register';
-import { errorMessage } from './error-message';
+import { errorCodes, useErrorMessage } from './error-message';
 
 /**
- * A refused action, with the server's French message and its stable code. A STALE_VERSION
- * conflict (someone saved the record meanwhile) offers to reload it instead.
+ * A refused action, in the user's language (the error catalogue by code), its stable code as a small
+ * reference in brackets. A STALE_VERSION conflict (someone saved the record meanwhile) offers to
+ * reload it instead.
  */
 export function ActionError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useTranslation(sessionNamespace);
+  const message = useErrorMessage();
   if (!error) return null;
-  const codes = graphQLErrorCodes(error);
-  if (onReload && codes.includes('STALE_VERSION'))
+  if (onReload && graphQLErrorCodes(error).includes('STALE_VERSION'))
     return (
       <Alert color="orange" title={t('action.staleTitle')} role="alert" mb="md">
         {t('action.staleVersion')}{' '}
@@ -21,10 +22,16 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
         </Button>
       </Alert>
     );
+  const codes = errorCodes(error);
   return (
     <Alert color="red" title={t('action.failed')} role="alert" mb="md">
-      {errorMessage(error)}
-      {codes.length > 0 && ` (${codes.join(', ')})`}
+      {message(error)}
+      {codes.length > 0 && (
+        <Text span size="xs" c="dimmed" data-testid="error-code">
+          {' '}
+          ({codes.join(', ')})
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -59,9 +59,15 @@ describe('form errors', () => {
 
   it('gives any other refusal as one general message, and nothing without an error', () => {
     const conflict = new CombinedGraphQLErrors({
-      errors: [{ message: 'Facture déjà émise', extensions: { code: 'INVOICE_ALREADY_ISSUED' } }],
+      errors: [{ message: 'Facture déjà émise', extensions: { code: 'INVOICE_ALREADY_ISSUED', invoiceNumber: 'F-2026-00012' } }],
     });
-    expect(formErrors(conflict, invoiceLines, fr)).toEqual({ fields: {}, general: ['Facture déjà émise'] });
+    expect(formErrors(conflict, invoiceLines, fr)).toEqual({
+      fields: {},
+      general: ['La facture F-2026-00012 est émise : elle ne change plus. Corrigez-la par un avoir.'],
+    });
+    expect(formErrors(conflict, invoiceLines, en).general).toEqual([
+      'Invoice F-2026-00012 is issued: it no longer changes. Correct it with a credit note.',
+    ]);
     expect(formErrors(null, invoiceLines, fr)).toEqual({ fields: {}, general: [] });
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionNamespace } from '../i18n/register';
-import type { Translate } from './form-errors';
+import type { Translate } from './field-problem-message';
 
 /** The session catalogue's texts for form problems, in the user's language; undefined for a key it lacks. */
 export function useFormTranslate(): Translate {

@@ -1,5 +1,6 @@
 import type { TranslationShape } from '@relais/ui';
 import type { sessionFr } from './session.fr';
+import { apiErrorsEn } from './api-errors.en';
 
 export const sessionEn: TranslationShape<typeof sessionFr> = {
   login: {
@@ -55,4 +56,5 @@ export const sessionEn: TranslationShape<typeof sessionFr> = {
     staleVersion: 'Someone saved it while you were looking at it: reload it to start again from its latest version.',
     reload: 'Reload',
   },
+  apiError: apiErrorsEn,
 };

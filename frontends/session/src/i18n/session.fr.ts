@@ -1,3 +1,5 @@
+import { apiErrorsFr } from './api-errors.fr';
+
 export const sessionFr = {
   login: {
     title: 'Connexion',
@@ -52,4 +54,5 @@ export const sessionFr = {
     staleVersion: 'Quelqu’un l’a enregistré pendant que vous le consultiez : rechargez-le pour repartir de sa dernière version.',
     reload: 'Recharger',
   },
+  apiError: apiErrorsFr,
 };

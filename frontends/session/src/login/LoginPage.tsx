@@ -20,7 +20,9 @@ export function LoginPage() {
       <Paper component="form" onSubmit={onSubmit} w={380} p="xl" radius="md" withBorder>
         <Stack>
           <div>
-            <Title order={2}>{t('login.title')}</Title>
+            <Title order={1} size="h2">
+              {t('login.title')}
+            </Title>
             <Text c="dimmed">{t('login.subtitle')}</Text>
           </div>
           {failure && (

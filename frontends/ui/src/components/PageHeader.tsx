@@ -5,7 +5,9 @@ export function PageHeader({ title, subtitle, children }: { title: string; subti
   return (
     <Group justify="space-between" align="flex-end" mb="md">
       <Stack gap={2}>
-        <Title order={2}>{title}</Title>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         {subtitle && <Text c="dimmed">{subtitle}</Text>}
       </Stack>
       {children}

@@ -10,6 +10,7 @@ import {
   itemsOfBatches,
   listBillingBatches,
   setInvoicingSettings,
+  publicBaseUrl,
   startBillingBatch,
   startDraftsBatch,
   type BillingBatch,
@@ -49,6 +50,7 @@ const toSettingsType = (s: InvoicingSettings): InvoicingSettingsType => ({
   invoiceMailBody: effectiveTemplates(s).body,
   customTemplate: s.invoiceMailSubject !== null || s.invoiceMailBody !== null,
   placeholders: INVOICE_MAIL_PLACEHOLDERS.map((p) => `{{${p}}}`),
+  publicUrl: publicBaseUrl(s.publicUrl),
 });
 
 @Resolver(() => BatchType)

@@ -23,13 +23,15 @@ registerEnumType(InvoiceGroupingEnum, {
 });
 
 export enum RecipientSourceEnum {
+  SIGNATORY_CONTACTS = 'SIGNATORY_CONTACTS',
   BILLING_CONTACTS = 'BILLING_CONTACTS',
   CUSTOMER = 'CUSTOMER',
   NONE = 'NONE',
 }
 registerEnumType(RecipientSourceEnum, {
   name: 'RecipientSource',
-  description: 'Where the default recipients come from: the contacts marked for billing, the customer’s own address, or nowhere.',
+  description:
+    'Where the default recipients come from: the contacts who sign quotes (quotes only), the contacts marked for billing, the customer’s own address, or nowhere.',
 });
 
 export enum BillingBatchStateEnum {
@@ -221,6 +223,10 @@ export class InvoicingSettingsType {
   @Field(() => String, { description: 'The text template in force.' }) invoiceMailBody!: string;
   @Field(() => Boolean) customTemplate!: boolean;
   @Field(() => [String], { description: 'The placeholders the templates may use, e.g. {{numero}}.' }) placeholders!: string[];
+  @Field(() => String, {
+    description: 'Where customers open the public pages (quote links in mails): the tenant’s address, else the deployment’s PUBLIC_URL.',
+  })
+  publicUrl!: string;
 }
 
 @InputType()
@@ -228,10 +234,13 @@ export class InvoicingSettingsInput {
   @Field(() => InvoiceGroupingEnum, { nullable: true }) invoiceGrouping?: InvoiceGroupingEnum | null;
   @Field(() => String, { nullable: true, description: 'An empty text goes back to the default.' }) invoiceMailSubject?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty text goes back to the default.' }) invoiceMailBody?: string | null;
+  @Field(() => String, { nullable: true, description: 'An absolute http(s) address; empty goes back to the deployment’s.' })
+  publicUrl?: string | null;
 }
 
 export const toSettingsPatch = (input: InvoicingSettingsInput): Partial<InvoicingSettings> => ({
   ...(input.invoiceGrouping ? { invoiceGrouping: input.invoiceGrouping } : {}),
   ...(input.invoiceMailSubject != null ? { invoiceMailSubject: input.invoiceMailSubject } : {}),
   ...(input.invoiceMailBody != null ? { invoiceMailBody: input.invoiceMailBody } : {}),
+  ...(input.publicUrl != null ? { publicUrl: input.publicUrl } : {}),
 });

@@ -66,7 +66,7 @@ export class ContractBillingResolver {
   async contractBillingPreview(
     @Ctx() ctx: RequestContext,
     @Arg('date', () => LocalDateScalar) date: string,
-    @Arg('excludedLineIds', () => [ID], { defaultValue: [] }) excludedLineIds: string[],
+    @Arg('excludedLineIds', () => [String], { defaultValue: [] }) excludedLineIds: string[],
   ): Promise<PreviewType> {
     const preview = await contractBillingPreview(em(ctx), date, excludedLineIds);
     return { ...preview, customers: groupByCustomer(preview.bills) };
@@ -80,7 +80,7 @@ export class ContractBillingResolver {
   async runContractBilling(
     @Ctx() ctx: RequestContext,
     @Arg('date', () => LocalDateScalar) date: string,
-    @Arg('excludedLineIds', () => [ID], { defaultValue: [] }) excludedLineIds: string[],
+    @Arg('excludedLineIds', () => [String], { defaultValue: [] }) excludedLineIds: string[],
     @Arg('mode', () => BillingModeEnum, { nullable: true, description: 'Default: the tenant’s setting.' }) mode: BillingModeEnum | null,
     @Arg('send', () => Boolean, { nullable: true, description: 'Mail the issued invoices; default: the tenant’s setting.' })
     send: boolean | null,

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import type { ContractTermsInput as DomainContractTerms, RateCard, SlaTargets } from '@relais/domain';
+import { Validator, type ContractTermsInput as DomainContractTerms, type RateCard, type SlaTargets } from '@relais/domain';
 import { DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
 import { LabourTypeEnum } from '../invoices/invoice.enums';
 
@@ -41,6 +41,22 @@ export class LabourRateInput {
   @Field(() => DecimalScalar) hourlyRate!: string;
 }
 
+export enum InterventionTypeEnum {
+  PREVENTIVE = 'PREVENTIVE',
+  CORRECTIVE = 'CORRECTIVE',
+  INSTALLATION = 'INSTALLATION',
+  INSPECTION = 'INSPECTION',
+}
+registerEnumType(InterventionTypeEnum, { name: 'InterventionType' });
+
+@InputType()
+export class VisitInclusionInput {
+  @Field(() => InterventionTypeEnum) interventionType!: InterventionTypeEnum;
+  @Field(() => DecimalScalar, { description: 'Labour hours included in each intervention of that type (0 for travel only).' })
+  includedHours!: string;
+  @Field(() => Boolean, { defaultValue: false }) travelIncluded!: boolean;
+}
+
 @InputType()
 export class TravelZoneInput {
   @Field(() => String) code!: string;
@@ -50,7 +66,10 @@ export class TravelZoneInput {
 
 @InputType()
 export class RateCardInput {
-  @Field(() => [LabourRateInput], { description: 'One rate per labour type (NORMAL, OVERTIME, NIGHT, WEEKEND_HOLIDAY).' })
+  @Field(() => [LabourRateInput], {
+    description:
+      'At most one rate per labour type (NORMAL, OVERTIME, NIGHT, WEEKEND_HOLIDAY); a type left out is billed at the customer’s list rate.',
+  })
   labourRates!: LabourRateInput[];
   @Field(() => TravelPricingEnum) travelPricing!: TravelPricingEnum;
   @Field(() => DecimalScalar, { nullable: true }) travelFlatFee?: string | null;
@@ -59,6 +78,8 @@ export class RateCardInput {
   @Field(() => DecimalScalar, { defaultValue: '0' }) includedLabourHoursPerYear!: string;
   @Field(() => Boolean, { defaultValue: false }) travelIncluded!: boolean;
   @Field(() => Boolean, { defaultValue: false }) partsIncluded!: boolean;
+  @Field(() => [VisitInclusionInput], { defaultValue: [], description: 'Inclusions per intervention type, at most one per type.' })
+  visitInclusions!: VisitInclusionInput[];
 }
 
 @InputType()
@@ -94,6 +115,10 @@ export class ContractTermsInput {
 }
 
 export function toContractTerms(input: ContractTermsInput): DomainContractTerms {
+  const labourTypes = input.rateCard.labourRates.map((r) => r.labourType);
+  new Validator()
+    .check(new Set(labourTypes).size === labourTypes.length, 'rateCard.labourRates', 'un seul taux par type de main-d’œuvre')
+    .throwIfInvalid();
   const rateCard: RateCard = {
     ...input.rateCard,
     travelFlatFee: input.rateCard.travelFlatFee ?? null,

@@ -123,7 +123,11 @@ export class InvoiceType {
   @Field(() => DecimalScalar) retentionAmount!: string;
   @Field(() => DecimalScalar) paidAmount!: string;
   @Field(() => DecimalScalar, { description: 'Total of the issued credit notes on this invoice.' }) creditedAmount!: string;
-  @Field(() => DecimalScalar, { description: 'What the customer still owes: amount due less retention, payments and credit notes.' })
+  @Field(() => DecimalScalar, { description: 'Passed to losses by write-offs still standing (cancelled ones not counted).' })
+  writtenOffAmount!: string;
+  @Field(() => DecimalScalar, {
+    description: 'What the customer still owes: amount due less retention, payments, credit notes and write-offs.',
+  })
   openBalance!: string;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Int) version!: number;
@@ -163,6 +167,7 @@ export function toInvoiceType(i: Invoice): InvoiceType {
     retentionAmount: i.retentionAmount,
     paidAmount: i.paidAmount,
     creditedAmount: i.creditedAmount,
+    writtenOffAmount: i.writtenOffAmount,
     openBalance: openBalanceOf(i),
     notes: i.notes ?? null,
     version: i.version,

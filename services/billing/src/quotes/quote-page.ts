@@ -68,7 +68,7 @@ function banner(view: PublicQuoteView): string {
     case 'EXPIRED':
       return `<div class="banner warn">Ce devis a expiré le ${frenchDate(q.validUntil)} : il ne peut plus être accepté en ligne. Contactez ${escape(view.seller.name)} pour en recevoir une nouvelle version.</div>`;
     case 'CANCELLED':
-      return `<div class="banner ko">Ce devis a été annulé par ${escape(view.seller.name)}.</div>`;
+      return `<div class="banner ko" role="status">Ce devis n’est plus valable : il a été annulé par ${escape(view.seller.name)}. Il ne peut plus être accepté ; contactez ${escape(view.seller.name)} pour toute question.</div>`;
     case 'DRAFT':
       return `<div class="banner warn">Ce devis est en cours de révision par ${escape(view.seller.name)} : la nouvelle version vous sera envoyée.</div>`;
     case 'SENT':
@@ -178,7 +178,7 @@ export function quotePage(view: PublicQuoteView, token: string, nonce: string, e
   const header = `<div class="card"><small>${escape(s.name)}${sellerLines.length ? ` — ${sellerLines.join(' · ')}` : ''}</small>
     <h1>Devis ${escape(q.number ?? '')}${q.revision > 1 ? ` <small>(révision ${q.revision})</small>` : ''}</h1>
     <p><strong>${escape(q.title)}</strong><br>Pour ${escape(view.customerName)}${view.siteLabel ? `<br><small>Site : ${escape(view.siteLabel)}</small>` : ''}
-    <br><small>Valable jusqu’au ${frenchDate(q.validUntil)}</small></p></div>`;
+    <br><small>${view.status === 'CANCELLED' ? 'Devis annulé : il n’est plus valable' : `Valable jusqu’au ${frenchDate(q.validUntil)}`}</small></p></div>`;
   const body = `${error ? `<div class="banner ko" role="alert">${escape(error)}</div>` : ''}${banner(view)}${receipt(view)}${header}
     <div class="card">${linesTable(view, actionable)}${totalsTable(view)}
       ${q.notes ? `<p class="muted">${escape(q.notes).replaceAll('\n', '<br>')}</p>` : ''}</div>

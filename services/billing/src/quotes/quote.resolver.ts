@@ -8,10 +8,10 @@ import {
   isCounted,
   listBillableQuotes,
   listQuotes,
-  publicQuoteUrl,
   quoteBillingSummaries,
   quoteLinesByQuoteIds,
-  quotePublicLinksByQuoteIds,
+  quotePublicUrlsByQuoteIds,
+  quoteSendPreview,
   quoteRevisionsByQuoteIds,
   quotesByIds,
   refuseQuote,
@@ -22,7 +22,6 @@ import {
   type Quote,
   type QuoteBillingSummary,
   type QuoteLine,
-  type QuotePublicLink,
   type QuoteRevision,
 } from '@relais/domain';
 import { DecimalScalar, em, groupLoaderFor, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
@@ -36,6 +35,8 @@ import {
   QuoteLineType,
   QuoteRevisionType,
   QuoteSectionType,
+  QuoteSendPreviewType,
+  SendQuoteInput,
   QuoteStatusEnum,
   QuoteType,
   UpdateQuoteInput,
@@ -101,10 +102,24 @@ export class QuoteResolver {
 
   @Authorized('billing:write')
   @Mutation(() => QuoteType, {
-    description: 'Numbers (first time) and sends the quote; the customer gets the public acceptance link by mail.',
+    description:
+      'Numbers (first time) and sends the quote: the mail carries its PDF and the absolute link of its public page. QUOTE_EXPIRED when its validity has passed and no new `validUntil` is given.',
   })
-  async sendQuote(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number) {
-    return toQuoteType(await sendQuote(em(ctx), identityOf(ctx), id, expectedVersion));
+  async sendQuote(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => SendQuoteInput, { nullable: true }) input: SendQuoteInput | null,
+  ) {
+    return toQuoteType(await sendQuote(em(ctx), identityOf(ctx), id, expectedVersion, input ?? {}));
+  }
+
+  @Authorized('billing:read')
+  @Query(() => QuoteSendPreviewType, {
+    description: 'What sending the quote would mail: recipients, subject, text, the PDF, and whether its validity must be extended.',
+  })
+  async quoteSendPreview(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return quoteSendPreview(em(ctx), id);
   }
 
   @Authorized('billing:write')
@@ -209,7 +224,12 @@ export class QuoteResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The customer’s acceptance page (once the quote has been sent).' })
   async publicUrl(@Root() quote: QuoteType, @Ctx() ctx: RequestContext) {
     if (!quote.number) return null;
-    const link = await loaderFor<QuotePublicLink>(ctx, 'publicLinkByQuote', quotePublicLinksByQuoteIds, (l) => l.quoteId).load(quote.id);
-    return link ? publicQuoteUrl(link.token) : null;
+    const link = await loaderFor<{ quoteId: string; url: string }>(
+      ctx,
+      'publicUrlByQuote',
+      quotePublicUrlsByQuoteIds,
+      (l) => l.quoteId,
+    ).load(quote.id);
+    return link?.url ?? null;
   }
 }

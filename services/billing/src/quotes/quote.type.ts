@@ -4,6 +4,8 @@ import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph
 import type { ConversionMode, Quote, QuoteLine, QuoteLineInput, QuotePatch, QuoteRevision, QuoteInput } from '@relais/domain';
 import { quoteDisplayStatus } from '@relais/domain';
 import { InvoiceLineKindEnum } from '../invoices/invoice.enums';
+import { RecipientSourceEnum } from '../bulk-invoicing/bulk-invoicing.type';
+import { MailAttachmentPreviewType } from '../invoices/invoice-sending.resolver';
 
 export enum QuoteStatusEnum {
   DRAFT = 'DRAFT',
@@ -305,4 +307,40 @@ export function toConversionMode(input: ConvertQuoteInput): ConversionMode {
     case QuoteInvoiceModeEnum.FINAL:
       return { mode: 'FINAL', retentionPercent };
   }
+}
+
+@InputType()
+export class SendQuoteInput {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Recipients; by default the customer’s signatories, else its billing contacts, else its e-mail address.',
+  })
+  to?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Copies.' }) cc?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Default: the quote template; {{placeholders}} are filled in when sent.' })
+  subject?: string | null;
+  @Field(() => String, { nullable: true, description: 'The mail text; {{lien}} is the absolute link of the public page.' })
+  body?: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'A new validity date (today or later); required once the quote’s has passed.',
+  })
+  validUntil?: string | null;
+}
+
+@ObjectType('QuoteSendPreview', { description: 'What sending the quote would mail, and whether its validity must be extended first.' })
+export class QuoteSendPreviewType {
+  @Field(() => ID) quoteId!: string;
+  @Field(() => String) customerName!: string;
+  @Field(() => [String], { description: 'The default recipients; empty when the customer has no address.' }) to!: string[];
+  @Field(() => [String]) cc!: string[];
+  @Field(() => String, { nullable: true, description: 'The tenant’s billing address, which replies go to.' }) replyTo!: string | null;
+  @Field(() => RecipientSourceEnum) recipientSource!: RecipientSourceEnum;
+  @Field(() => String, { description: 'A quote never sent shows {{numero}} until it gets its number.' }) subject!: string;
+  @Field(() => String) body!: string;
+  @Field(() => [MailAttachmentPreviewType]) attachments!: MailAttachmentPreviewType[];
+  @Field(() => String, { description: 'The absolute address of the customer’s page, as mailed.' }) publicUrl!: string;
+  @Field(() => LocalDateScalar) validUntil!: string;
+  @Field(() => Boolean, { description: 'Its validity has passed: it is sent only with a new validUntil.' }) expired!: boolean;
+  @Field(() => LocalDateScalar, { description: 'The validity proposed: today + 30 days.' }) proposedValidUntil!: string;
 }

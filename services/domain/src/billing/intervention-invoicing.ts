@@ -7,7 +7,7 @@ import { contractYearStart, LIST_RATE_CATALOG_CODES, unitCode } from './invoice.
 import { customerListRates, listPrices, type AppliedPriceList } from './list-prices';
 import { appliedPriceLists } from './price-lists';
 import { Money } from './money';
-import { priceIntervention, type PricedLine } from './pricing';
+import { PER_VISIT_INCLUSION_REASON, priceIntervention, type PricedLine } from './pricing';
 import { CatalogItem } from './catalog-item.entity';
 import { Contract, type ContractAmendment } from '../maintenance/contract.entity';
 import { rateCardInForceWithSource, type RateCard } from '../maintenance/contract.rules';
@@ -47,15 +47,20 @@ function notClosed(intervention: Intervention): DomainError {
   );
 }
 
-/** Hours of a contract's yearly allowance already given on invoices this contract year. */
+/**
+ * Hours of a contract's yearly allowance already given on invoices this contract year: covered
+ * labour lines, except the hours included per intervention (their reason says so, and is kept
+ * when a draft's lines are edited).
+ */
 async function includedHoursConsumed(em: EntityManager, contract: Contract, at: string): Promise<string> {
   const [row] = await em.execute<{ hours: string | null }[]>(
     `select sum(l.quantity)::text as hours
        from invoice_lines l
        join interventions i on i.tenant_id = l.tenant_id and i.id = l.intervention_id
       where i.contract_id = ? and l.kind = 'LABOUR' and l.covered_by_contract
+        and coalesce(l.reason, '') not like ?
         and (i.closed_at at time zone 'Europe/Paris')::date >= ?::date`,
-    [contract.id, contractYearStart(contract.startsOn, at)],
+    [contract.id, `${PER_VISIT_INCLUSION_REASON}%`, contractYearStart(contract.startsOn, at)],
   );
   return row?.hours ?? '0';
 }
@@ -135,6 +140,7 @@ async function priceOne(
     consumed = addDecimals(before, inRun);
   }
   const priced = priceIntervention({
+    interventionType: intervention.type,
     report: {
       labour: labour.map((l) => ({
         hours: l.hours,

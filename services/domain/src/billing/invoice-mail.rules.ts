@@ -45,19 +45,22 @@ export const CREDIT_NOTE_MAIL_BODY = [
 const PLACEHOLDER = /\{\{\s*([\p{L}\w]+)\s*\}\}/gu;
 const ALONE_ON_ITS_LINE = /^\s*\{\{\s*([\p{L}\w]+)\s*\}\}\s*$/u;
 
-const isPlaceholder = (name: string): name is InvoiceMailPlaceholder => (INVOICE_MAIL_PLACEHOLDERS as readonly string[]).includes(name);
-
 /** The placeholders of a template that do not exist (typos the tenant's settings refuse). */
-export function unknownPlaceholders(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !isPlaceholder(name)))];
+export function unknownPlaceholders(template: string, known: readonly string[] = INVOICE_MAIL_PLACEHOLDERS): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !known.includes(name)))];
 }
 
 /**
  * Replaces each known placeholder that has a value; a line holding only a placeholder whose value
  * is empty disappears (no payment sentence, no blank line), and unknown or unset ones stay as typed.
+ * `known`: the placeholders of this kind of mail (an invoice's by default; a quote has its own).
  */
-export function renderMailTemplate(template: string, values: InvoiceMailValues): string {
-  const valueOf = (name: string): string | null => (isPlaceholder(name) ? (values[name] ?? null) : null);
+export function renderMailTemplate(
+  template: string,
+  values: Partial<Record<string, string | null>>,
+  known: readonly string[] = INVOICE_MAIL_PLACEHOLDERS,
+): string {
+  const valueOf = (name: string): string | null => (known.includes(name) ? (values[name] ?? null) : null);
   return template
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -8,6 +8,7 @@ import {
   unknownPlaceholders,
 } from './invoice-mail.rules';
 import { updateInvoicingSettings, type InvoicingSettings } from '../platform/tenant-settings.service';
+import { isPublicUrl } from '../platform/public-url';
 import { Validator } from '../shared/errors';
 
 /**
@@ -29,6 +30,13 @@ export function invoicingSettingsProblems(patch: Partial<InvoicingSettings>): Va
     v.check(unknown.length === 0, field, `repère inconnu : ${unknown.map((u) => `{{${u}}}`).join(', ')} (repères possibles : ${known})`);
     v.check(template.length <= max, field, `au plus ${max} caractères`);
   }
+  const publicUrl = patch.publicUrl?.trim();
+  if (publicUrl)
+    v.check(
+      isPublicUrl(publicUrl) && publicUrl.length <= 500,
+      'publicUrl',
+      'adresse http(s):// complète attendue, ex. https://relais.exemple.fr',
+    );
   return v;
 }
 

@@ -251,6 +251,94 @@ describe('priceIntervention', () => {
     ]);
   });
 
+  it('prices a labour type the partial card leaves out at the list rate, and says so', () => {
+    const { lines } = priceIntervention(
+      withContract(
+        { labourRates: { NORMAL: '62.00' }, includedLabourHoursPerYear: '0' },
+        { listRateReasons: { OVERTIME: 'Tarif « Grands comptes » : 90,00 €/h au lieu de 95,00 €' } },
+      ),
+    );
+    expect(brief(lines.filter((l) => l.kind === 'LABOUR'))).toEqual([
+      ['Main-d’œuvre heures normales — 2,5 h', '2.5', '62.00', '0', '155.00'],
+      ['Main-d’œuvre heures supplémentaires — 1 h', '1', '95.00', '0', '95.00'],
+    ]);
+    expect(lines.filter((l) => l.kind === 'LABOUR').map((l) => l.reason)).toEqual([
+      'Taux contractuel CT-2026-0012 (heures normales)',
+      'Tarif « Grands comptes » : 90,00 €/h au lieu de 95,00 €, le contrat CT-2026-0012 n’ayant pas de taux pour ces heures',
+    ]);
+    const night = priceIntervention(
+      withContract(
+        { labourRates: { NORMAL: '62.00' }, includedLabourHoursPerYear: '0' },
+        { report: report({ labour: [{ hours: '0.75', labourType: 'NIGHT', technicianName: 'X', workDate: '2026-03-12' }] }) },
+      ),
+    );
+    expect(brief(night.lines.slice(0, 1))).toEqual([['Main-d’œuvre heures de nuit — 0,75 h', '0.75', '115.00', '0', '86.25']]);
+    expect(night.lines[0]!.reason).toBe('Tarif catalogue (heures de nuit), le contrat CT-2026-0012 n’ayant pas de taux pour ces heures');
+  });
+
+  it('gives the hours and travel included per preventive intervention before the yearly allowance', () => {
+    const card: Partial<RateCard> = {
+      includedLabourHoursPerYear: '1',
+      visitInclusions: [
+        { interventionType: 'PREVENTIVE', includedHours: '2', travelIncluded: true },
+        { interventionType: 'CORRECTIVE', includedHours: '0', travelIncluded: true },
+      ],
+    };
+    const { lines, notes, includedHoursUsed } = priceIntervention(withContract(card, { interventionType: 'PREVENTIVE' }));
+    expect(brief(lines)).toEqual([
+      ['Main-d’œuvre heures normales incluse (intervention préventive) — 2 h', '2', '68.00', '100', '0.00'],
+      ['Main-d’œuvre heures normales incluse au contrat — 0,5 h', '0.5', '68.00', '100', '0.00'],
+      ['Main-d’œuvre heures supplémentaires incluse au contrat — 0,5 h', '0.5', '85.00', '100', '0.00'],
+      ['Main-d’œuvre heures supplémentaires — 0,5 h', '0.5', '85.00', '0', '42.50'],
+      ['Déplacement (forfait)', '1', '45.00', '100', '0.00'],
+      ['Filtre à air (FLT-01)', '2', '18.90', '10', '34.02'],
+      ['Vanne 3 voies (VAN-3V)', '1', '120.00', '10', '108.00'],
+    ]);
+    expect(lines[0]!.reason).toBe('Inclus par intervention préventive au contrat CT-2026-0012 : 2,00 h par intervention');
+    expect(lines[4]!.reason).toBe('Inclus par intervention préventive au contrat CT-2026-0012 : déplacement inclus');
+    expect(lines.slice(0, 3).every((l) => l.coveredByContract)).toBe(true);
+    expect(includedHoursUsed).toBe('1.00');
+    expect(notes).toContain('Inclus par intervention préventive au contrat CT-2026-0012 : 2,00 h de main-d’œuvre et le déplacement');
+    const totals = invoiceTotals(lines, { vatRates: VAT_RATES });
+    expect([totals.taxBasisTotal, totals.taxTotal, totals.grandTotal]).toEqual(['184.52', '26.10', '210.62']);
+  });
+
+  it('gives only the travel to a corrective intervention, and nothing to a type without inclusions', () => {
+    const card: Partial<RateCard> = {
+      includedLabourHoursPerYear: '0',
+      visitInclusions: [{ interventionType: 'CORRECTIVE', includedHours: '0', travelIncluded: true }],
+    };
+    const corrective = priceIntervention(withContract(card, { interventionType: 'CORRECTIVE' }));
+    expect(brief(corrective.lines.slice(0, 3))).toEqual([
+      ['Main-d’œuvre heures normales — 2,5 h', '2.5', '68.00', '0', '170.00'],
+      ['Main-d’œuvre heures supplémentaires — 1 h', '1', '85.00', '0', '85.00'],
+      ['Déplacement (forfait)', '1', '45.00', '100', '0.00'],
+    ]);
+    const installation = priceIntervention(withContract(card, { interventionType: 'INSTALLATION' }));
+    expect(installation.lines.some((l) => l.coveredByContract)).toBe(false);
+  });
+
+  it('keeps per-intervention inclusions exact to the cent on odd rates and hours', () => {
+    const { lines } = priceIntervention(
+      withContract(
+        {
+          labourRates: { NORMAL: '67.33' },
+          includedLabourHoursPerYear: '0',
+          visitInclusions: [{ interventionType: 'PREVENTIVE', includedHours: '1.25', travelIncluded: false }],
+        },
+        {
+          interventionType: 'PREVENTIVE',
+          report: report({ labour: [{ hours: '3.17', labourType: 'NORMAL', technicianName: 'X', workDate: '2026-03-12' }], parts: [] }),
+        },
+      ),
+    );
+    expect(brief(lines)).toEqual([
+      ['Main-d’œuvre heures normales incluse (intervention préventive) — 1,25 h', '1.25', '67.33', '100', '0.00'],
+      ['Main-d’œuvre heures normales — 1,92 h', '1.92', '67.33', '0', '129.27'],
+      ['Déplacement (forfait)', '1', '45.00', '0', '45.00'],
+    ]);
+  });
+
   it('is pure and deterministic', () => {
     const input = withContract({}, { includedHoursConsumed: '7' });
     const frozen = structuredClone(input);

@@ -1,5 +1,5 @@
 import { Errors } from '../shared/errors';
-import type { RateCard } from '../maintenance/contract.rules';
+import type { InterventionType, RateCard } from '../maintenance/contract.rules';
 import { LABOUR_TYPES, type LabourType } from '../maintenance/intervention.rules';
 import { formatFr, Money, parseDecimal, MONEY_ZERO, type Money as MoneyValue } from './money';
 import { netUnitPrice, lineNetAmount } from './totals';
@@ -12,6 +12,14 @@ import { frenchDate } from '../shared/time';
  *
  * Rules where the issue is silent:
  * - Labour is one line per labour type (hours summed over entries, in LABOUR_TYPES order).
+ * - A contract's rate card may leave labour types without a rate: those hours are priced at the
+ *   customer's list rate for that type (price list, else catalog item MO-*, else the default list
+ *   rate), and the line's reason says the contract has no rate for them. No surcharge rule is
+ *   derived from the contract's normal rate: the list rates are the tenant's own per-band prices.
+ * - Inclusions per intervention type (`visitInclusions`) come first: each intervention of that
+ *   type gets its included hours (NORMAL first, then OVERTIME, NIGHT, WEEKEND_HOLIDAY) and, when
+ *   said, its travel at a 100 % discount; their reason starts with PER_VISIT_INCLUSION_REASON, so
+ *   they never count against the yearly allowance.
  * - The contract's included hours (allowance minus what this contract year already consumed)
  *   are used on NORMAL hours first, then OVERTIME, NIGHT, WEEKEND_HOLIDAY: an included hour is
  *   an hour of work whatever its type, taken in that fixed order. Covered hours are a separate
@@ -56,8 +64,20 @@ export interface ReportForPricing {
   }[];
 }
 
+/** How per-visit included lines' reasons start: what the yearly allowance's consumption leaves out. */
+export const PER_VISIT_INCLUSION_REASON = 'Inclus par intervention';
+
+export const INTERVENTION_TYPE_LABELS: Record<InterventionType, string> = {
+  PREVENTIVE: 'préventive',
+  CORRECTIVE: 'corrective',
+  INSTALLATION: 'd’installation',
+  INSPECTION: 'd’inspection',
+};
+
 export interface PricingInput {
   report: ReportForPricing;
+  /** The intervention's type, for the contract's inclusions per type (none when absent). */
+  interventionType?: InterventionType;
   /** The maintenance contract covering the intervention, or null. */
   contract: { reference: string; rateCard: RateCard } | null;
   /** List rates used without a contract. */
@@ -138,6 +158,10 @@ export function priceIntervention(input: PricingInput): PricingResult {
     notes.push(`${entry.technicianName}, ${frenchDate(entry.workDate)} : ${formatFr(hours)} h (${LABOUR_TYPE_LABELS[entry.labourType]})`);
   });
 
+  const visit = contract ? (card.visitInclusions ?? []).find((v) => v.interventionType === input.interventionType) : undefined;
+  const visitLabel = visit ? `intervention ${INTERVENTION_TYPE_LABELS[visit.interventionType]}` : '';
+  const perVisit = visit ? parseDecimal(visit.includedHours, 'rateCard.visitInclusions.includedHours', 2) : MONEY_ZERO;
+  let visitRemaining = perVisit;
   const allowance = contract ? parseDecimal(card.includedLabourHoursPerYear, 'rateCard.includedLabourHoursPerYear', 2) : MONEY_ZERO;
   const consumed = contract ? parseDecimal(input.includedHoursConsumed ?? '0', 'includedHoursConsumed', 2) : MONEY_ZERO;
   let remaining = Money.max(MONEY_ZERO, allowance.minus(consumed));
@@ -146,27 +170,52 @@ export function priceIntervention(input: PricingInput): PricingResult {
   for (const type of LABOUR_TYPES) {
     const hours = hoursByType.get(type);
     if (!hours) continue;
-    const rate = parseDecimal(card.labourRates[type], `rateCard.labourRates.${type}`);
+    const contractRate = contract ? card.labourRates[type] : undefined;
+    const rate =
+      contractRate != null
+        ? parseDecimal(contractRate, `rateCard.labourRates.${type}`)
+        : parseDecimal(input.listRates.labourRates[type] ?? '', `listRates.labourRates.${type}`);
+    const source =
+      contract && contractRate == null
+        ? `${input.listRateReasons?.[type] ?? `Tarif catalogue (${LABOUR_TYPE_LABELS[type]})`}, le contrat ${contract.reference} n’ayant pas de taux pour ces heures`
+        : rateSource(type);
     const label = `Main-d’œuvre ${LABOUR_TYPE_LABELS[type]}`;
-    const covered = Money.min(hours, remaining);
+    const coveredLine = (quantity: MoneyValue, description: string, reason: string) =>
+      line({
+        kind: 'LABOUR',
+        labourType: type,
+        description: `${label} ${description} — ${formatFr(quantity)} h`,
+        quantity: quantity.toString(),
+        unit: UNIT_HOUR,
+        unitPrice: money(rate),
+        discountPercent: '100',
+        vatRateCode: serviceVat,
+        reason,
+      });
+    const visitCovered = Money.min(hours, visitRemaining);
+    if (visitCovered.greaterThan(0)) {
+      lines.push(
+        coveredLine(
+          visitCovered,
+          `incluse (${visitLabel})`,
+          `${PER_VISIT_INCLUSION_REASON} ${INTERVENTION_TYPE_LABELS[visit!.interventionType]} au contrat ${contract!.reference} : ${formatFr(perVisit, 2)} h par intervention`,
+        ),
+      );
+      visitRemaining = visitRemaining.minus(visitCovered);
+    }
+    const covered = Money.min(hours.minus(visitCovered), remaining);
     if (covered.greaterThan(0)) {
       lines.push(
-        line({
-          kind: 'LABOUR',
-          labourType: type,
-          description: `${label} incluse au contrat — ${formatFr(covered)} h`,
-          quantity: covered.toString(),
-          unit: UNIT_HOUR,
-          unitPrice: money(rate),
-          discountPercent: '100',
-          vatRateCode: serviceVat,
-          reason: `Inclus au contrat ${contract!.reference} : ${formatFr(covered, 2)} h sur ${formatFr(remaining, 2)} h restantes (${formatFr(allowance, 2)} h/an)`,
-        }),
+        coveredLine(
+          covered,
+          'incluse au contrat',
+          `Inclus au contrat ${contract!.reference} : ${formatFr(covered, 2)} h sur ${formatFr(remaining, 2)} h restantes (${formatFr(allowance, 2)} h/an)`,
+        ),
       );
       remaining = remaining.minus(covered);
       used = used.plus(covered);
     }
-    const billable = hours.minus(covered);
+    const billable = hours.minus(visitCovered).minus(covered);
     if (billable.greaterThan(0))
       lines.push(
         line({
@@ -177,10 +226,14 @@ export function priceIntervention(input: PricingInput): PricingResult {
           unit: UNIT_HOUR,
           unitPrice: money(rate),
           vatRateCode: serviceVat,
-          reason: covered.greaterThan(0) ? `${rateSource(type)}, au-delà des heures incluses` : rateSource(type),
+          reason: visitCovered.plus(covered).greaterThan(0) ? `${source}, au-delà des heures incluses` : source,
         }),
       );
   }
+  if (visit && (perVisit.greaterThan(0) || visit.travelIncluded))
+    notes.push(
+      `Inclus par intervention ${INTERVENTION_TYPE_LABELS[visit.interventionType]} au contrat ${contract!.reference} : ${formatFr(perVisit, 2)} h de main-d’œuvre${visit.travelIncluded ? ' et le déplacement' : ''}`,
+    );
   if (contract && allowance.greaterThan(0))
     notes.push(
       `Heures incluses au contrat ${contract.reference} : ${formatFr(remaining, 2)} h restantes sur ${formatFr(allowance, 2)} h/an`,
@@ -214,6 +267,7 @@ export function priceIntervention(input: PricingInput): PricingResult {
       source = contract ? `Tarif zone ${zone.code} du contrat ${contract.reference}` : `Tarif catalogue zone ${zone.code}`;
     }
     const included = Boolean(contract && card.travelIncluded);
+    const includedPerVisit = Boolean(!included && visit?.travelIncluded);
     lines.push(
       line({
         kind: 'TRAVEL',
@@ -221,9 +275,13 @@ export function priceIntervention(input: PricingInput): PricingResult {
         quantity: String(trips),
         unit: UNIT_PIECE,
         unitPrice: money(fee),
-        discountPercent: included ? '100' : '0',
+        discountPercent: included || includedPerVisit ? '100' : '0',
         vatRateCode: serviceVat,
-        reason: included ? `Déplacement inclus au contrat ${contract!.reference}` : source,
+        reason: included
+          ? `Déplacement inclus au contrat ${contract!.reference}`
+          : includedPerVisit
+            ? `${PER_VISIT_INCLUSION_REASON} ${INTERVENTION_TYPE_LABELS[visit!.interventionType]} au contrat ${contract!.reference} : déplacement inclus`
+            : source,
       }),
     );
   }

@@ -36,6 +36,17 @@ function problems(fill: (v: Validator) => Validator): string[] {
 }
 const rateCardProblems = (c: RateCard) => problems((v) => validateRateCard(c, v));
 
+/** The fields and reason codes a validator complains about. */
+function reasons(fill: (v: Validator) => Validator): [string, string][] {
+  try {
+    fill(new Validator()).throwIfInvalid();
+    return [];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return (error.details.fields as { field: string; reason: string }[]).map((f) => [f.field, f.reason]);
+  }
+}
+
 describe('rate cards', () => {
   it('accepts a flat-fee card and a zone card', () => {
     expect(rateCardProblems(card())).toEqual([]);
@@ -63,9 +74,49 @@ describe('rate cards', () => {
     expect(rateCardProblems(card({ labourRates: { ...card().labourRates, ...rates } }))).toEqual(['rateCard.labourRates.NORMAL']);
   });
 
-  it('refuses a card missing a labour type', () => {
-    const { NIGHT: _night, ...rates } = card().labourRates;
-    expect(rateCardProblems(card({ labourRates: rates as RateCard['labourRates'] }))).toEqual(['rateCard.labourRates.NIGHT']);
+  it('accepts a partial card: any subset of the labour rates, even none', () => {
+    expect(rateCardProblems(card({ labourRates: { NORMAL: '62.00' } }))).toEqual([]);
+    expect(rateCardProblems(card({ labourRates: {} }))).toEqual([]);
+  });
+
+  it.each([
+    ['-1.00', 'MUST_BE_POSITIVE'],
+    ['58.125', 'TOO_MANY_DECIMALS'],
+    ['soixante', 'DECIMAL_EXPECTED'],
+    ['1e3', 'DECIMAL_EXPECTED'],
+    ['', 'DECIMAL_EXPECTED'],
+  ])('refuses the night rate %j with the reason %s', (rate, reason) => {
+    expect(reasons((v) => validateRateCard(card({ labourRates: { NORMAL: '62.00', NIGHT: rate } }), v))).toEqual([
+      ['rateCard.labourRates.NIGHT', reason],
+    ]);
+  });
+
+  it('refuses an unknown labour type', () => {
+    expect(reasons((v) => validateRateCard(card({ labourRates: { SUNDAY: '90.00' } as unknown as RateCard['labourRates'] }), v))).toEqual([
+      ['rateCard.labourRates.SUNDAY', 'UNKNOWN_VALUE'],
+    ]);
+  });
+
+  it('accepts inclusions per intervention type and refuses bad hours, unknown or repeated types', () => {
+    const inclusion = (interventionType: string, includedHours: string) =>
+      ({ interventionType, includedHours, travelIncluded: true }) as NonNullable<RateCard['visitInclusions']>[number];
+    expect(rateCardProblems(card({ visitInclusions: [inclusion('PREVENTIVE', '2'), inclusion('CORRECTIVE', '0')] }))).toEqual([]);
+    expect(
+      reasons((v) =>
+        validateRateCard(
+          card({
+            visitInclusions: [inclusion('PREVENTIVE', '1.555'), inclusion('PREVENTIVE', '-2'), inclusion('REPAIR', 'deux')],
+          }),
+          v,
+        ),
+      ),
+    ).toEqual([
+      ['rateCard.visitInclusions[0].includedHours', 'TOO_MANY_DECIMALS'],
+      ['rateCard.visitInclusions[1].interventionType', 'INVALID'],
+      ['rateCard.visitInclusions[1].includedHours', 'MUST_BE_POSITIVE'],
+      ['rateCard.visitInclusions[2].interventionType', 'UNKNOWN_VALUE'],
+      ['rateCard.visitInclusions[2].includedHours', 'DECIMAL_EXPECTED'],
+    ]);
   });
 
   it('requires the flat travel fee when travel is flat', () => {

@@ -3,12 +3,31 @@ import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import { Validator } from '../shared/errors';
-import { LABOUR_TYPES, INTERVENTION_PRIORITIES, type InterventionPriority, type LabourType } from './intervention.rules';
+import { Validator, type FieldReason } from '../shared/errors';
+import {
+  LABOUR_TYPES,
+  INTERVENTION_PRIORITIES,
+  INTERVENTION_TYPES,
+  type InterventionPriority,
+  type LabourType,
+} from './intervention.rules';
+
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+
+/** What each intervention of a type includes under the contract, before the yearly allowance. */
+export interface VisitInclusion {
+  interventionType: InterventionType;
+  /** Labour hours included per intervention of that type (decimal string, 2 decimals at most). */
+  includedHours: string;
+  travelIncluded: boolean;
+}
 
 export interface RateCard {
-  /** Hourly rate (HT) per labour type, decimal strings. */
-  labourRates: Record<LabourType, string>;
+  /**
+   * Hourly rate (HT) per labour type, decimal strings. Any subset: a labour type without a rate is
+   * priced at the customer's list rate for that type (price list, else catalog, else default).
+   */
+  labourRates: Partial<Record<LabourType, string>>;
   travelPricing: 'FLAT' | 'ZONE';
   travelFlatFee: string | null;
   travelZones: { code: string; label: string; fee: string }[];
@@ -16,6 +35,8 @@ export interface RateCard {
   includedLabourHoursPerYear: string;
   travelIncluded: boolean;
   partsIncluded: boolean;
+  /** Inclusions per intervention type, at most one per type (absent on cards saved before they existed). */
+  visitInclusions?: VisitInclusion[];
 }
 
 export type SlaTargets = Partial<Record<InterventionPriority, number>>;
@@ -30,9 +51,40 @@ function nonNegativeMoney(value: string | null | undefined): boolean {
   }
 }
 
+/** Why a typed amount is refused (null when it is a decimal ≥ 0 with at most `decimals` decimals). */
+export function amountProblem(value: string, decimals = 2): { reason: FieldReason; message: string } | null {
+  if (!/^-?\d{1,12}(\.\d+)?$/.test(value.trim())) return { reason: 'DECIMAL_EXPECTED', message: 'nombre décimal attendu, comme 68.50' };
+  const d = new Decimal(value.trim());
+  if (d.isNegative()) return { reason: 'MUST_BE_POSITIVE', message: 'montant positif ou nul attendu' };
+  if (d.decimalPlaces() > decimals) return { reason: 'TOO_MANY_DECIMALS', message: `${decimals} décimales au plus` };
+  return null;
+}
+
+function checkAmount(v: Validator, value: string, field: string, what: string): void {
+  const problem = amountProblem(value);
+  if (problem) v.check(false, field, `${what} : ${problem.message}`, problem.reason);
+}
+
 export function validateRateCard(card: RateCard, v = new Validator()): Validator {
-  for (const type of LABOUR_TYPES)
-    v.check(nonNegativeMoney(card.labourRates[type]), `rateCard.labourRates.${type}`, 'taux horaire HT en euros');
+  for (const [type, rate] of Object.entries(card.labourRates)) {
+    const field = `rateCard.labourRates.${type}`;
+    if (!(LABOUR_TYPES as readonly string[]).includes(type)) v.check(false, field, 'type de main-d’œuvre inconnu', 'UNKNOWN_VALUE');
+    else if (rate != null) checkAmount(v, rate, field, 'taux horaire HT');
+  }
+  const inclusions = card.visitInclusions ?? [];
+  inclusions.forEach((inclusion, i) => {
+    const field = `rateCard.visitInclusions[${i}]`;
+    if (!(INTERVENTION_TYPES as readonly string[]).includes(inclusion.interventionType))
+      v.check(false, `${field}.interventionType`, 'type d’intervention inconnu', 'UNKNOWN_VALUE');
+    else
+      v.check(
+        inclusions.findIndex((other) => other.interventionType === inclusion.interventionType) === i,
+        `${field}.interventionType`,
+        'une seule ligne par type d’intervention',
+        'INVALID',
+      );
+    checkAmount(v, inclusion.includedHours, `${field}.includedHours`, 'heures incluses par intervention');
+  });
   if (card.travelPricing === 'FLAT')
     v.check(nonNegativeMoney(card.travelFlatFee), 'rateCard.travelFlatFee', 'forfait de déplacement requis');
   else {

@@ -36,6 +36,8 @@ export const Intervention = defineEntity({
     signerName: p.string().nullable(),
     signatureDataUrl: p.text().nullable().lazy(),
     signedAt: p.datetime().nullable(),
+    /** What the customer wrote beside the signature (« sous réserve de… »); such a job is closed one by one. */
+    customerReservations: p.text().nullable(),
     version: p.integer().version(),
   },
 });

@@ -5,6 +5,8 @@ import {
   assertReadyToComplete,
   assertTransition,
   canTransition,
+  closeOutcome,
+  closesOnCompletion,
   scheduleWarnings,
   slaDeadline,
   totalHours,
@@ -346,5 +348,44 @@ describe('total hours', () => {
     expect(totalHours([{ hours: '1.25' }, { hours: '2.5' }, { hours: '0.33' }])).toBe('4.08');
     expect(totalHours([{ hours: '7.99' }, { hours: '0.01' }])).toBe('8.00');
     expect(totalHours([])).toBe('0.00');
+  });
+});
+
+describe('closing in bulk and by itself', () => {
+  const finished = { number: 'I-2026-00042', status: 'COMPLETED' as InterventionStatus, signed: true, customerReservations: null };
+
+  it('closes a finished job signed without reservations', () => {
+    expect(closeOutcome(finished)).toEqual({ kind: 'CLOSE' });
+  });
+
+  it('leaves closed and invoiced jobs as they are: closing again changes nothing', () => {
+    expect(closeOutcome({ ...finished, status: 'CLOSED' })).toEqual({ kind: 'ALREADY_CLOSED' });
+    expect(closeOutcome({ ...finished, status: 'INVOICED' })).toEqual({ kind: 'ALREADY_CLOSED' });
+  });
+
+  it('refuses every job not finished, naming its state', () => {
+    for (const status of ['REQUESTED', 'SCHEDULED', 'IN_PROGRESS', 'CANCELLED'] as const) {
+      expect(closeOutcome({ ...finished, status })).toMatchObject({ kind: 'REFUSED', refusal: 'NOT_COMPLETED' });
+    }
+    expect(closeOutcome({ ...finished, status: 'IN_PROGRESS' })).toMatchObject({ message: 'I-2026-00042 n’est pas terminée (en cours)' });
+  });
+
+  it('refuses a finished job whose signature was taken off the report', () => {
+    expect(closeOutcome({ ...finished, signed: false })).toMatchObject({ kind: 'REFUSED', refusal: 'SIGNATURE_MISSING' });
+  });
+
+  it('leaves a job with the customer’s reservations to be closed one by one; blank reservations are none', () => {
+    expect(closeOutcome({ ...finished, customerReservations: 'Bruit au redémarrage' })).toMatchObject({
+      kind: 'REFUSED',
+      refusal: 'CUSTOMER_RESERVATIONS',
+    });
+    expect(closeOutcome({ ...finished, customerReservations: '   ' })).toEqual({ kind: 'CLOSE' });
+  });
+
+  it('closes itself at completion only with « Clôture automatique » on, signed and without reservations', () => {
+    expect(closesOnCompletion(true, finished)).toBe(true);
+    expect(closesOnCompletion(false, finished)).toBe(false);
+    expect(closesOnCompletion(true, { ...finished, signed: false })).toBe(false);
+    expect(closesOnCompletion(true, { ...finished, customerReservations: 'Fuite à surveiller' })).toBe(false);
   });
 });

@@ -132,12 +132,15 @@ export interface ReportInput {
   travelZone?: string | null;
   parts: { catalogItemId: string; quantity: string; serialNumber?: string | null }[];
   observations?: string | null;
+  /** What the customer wrote beside the signature (« sous réserve de… »). */
+  customerReservations?: string | null;
   photos?: { caption?: string | null; dataUrl: string }[] | null;
   signerName?: string | null;
   signatureDataUrl?: string | null;
 }
 
-const MAX_PHOTO_DATA_URL = 2_800_000;
+export const MAX_PHOTO_DATA_URL = 2_800_000;
+export const MAX_SIGNATURE_DATA_URL = 500_000;
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;
 
 function isPositiveDecimal(value: string, maxDecimals: number): boolean {
@@ -181,6 +184,12 @@ export function validateReport(report: ReportInput, trackedItemIds: ReadonlySet<
       'signatureDataUrl',
       'signature attendue en image PNG ou SVG',
     );
+    v.check(
+      report.signatureDataUrl.length <= MAX_SIGNATURE_DATA_URL,
+      'signatureDataUrl',
+      'signature trop lourde (500 000 caractères au plus)',
+      'TOO_LONG',
+    );
     v.check(Boolean(report.signerName?.trim()), 'signerName', 'nom du signataire obligatoire avec la signature');
   }
   v.throwIfInvalid();
@@ -197,3 +206,45 @@ export function assertReadyToComplete(report: { labourCount: number; signerName:
 export function totalHours(entries: readonly { hours: string }[]): string {
   return entries.reduce((sum, e) => sum.plus(e.hours), new Decimal(0)).toFixed(2);
 }
+
+/** Why the office may not close a job with the others: the codes a bulk close answers per row. */
+export type CloseRefusal = 'NOT_FOUND' | 'NOT_COMPLETED' | 'SIGNATURE_MISSING' | 'CUSTOMER_RESERVATIONS';
+export type CloseOutcome = { kind: 'CLOSE' } | { kind: 'ALREADY_CLOSED' } | { kind: 'REFUSED'; refusal: CloseRefusal; message: string };
+
+export interface ClosingFacts {
+  number: string;
+  status: InterventionStatus;
+  /** The customer's name and drawn signature are on the report. */
+  signed: boolean;
+  customerReservations: string | null;
+}
+
+const hasReservations = (job: ClosingFacts) => Boolean(job.customerReservations?.trim());
+
+/**
+ * What closing a job in bulk does: a finished (COMPLETED) job signed by the customer without
+ * reservations closes; a closed or invoiced one stays as it is (closing again changes nothing);
+ * anything else is refused with its reason. Reservations are read one job at a time, so a job
+ * with reservations is closed from its own page, never in a batch.
+ */
+export function closeOutcome(job: ClosingFacts): CloseOutcome {
+  if (job.status === 'CLOSED' || job.status === 'INVOICED') return { kind: 'ALREADY_CLOSED' };
+  if (job.status !== 'COMPLETED')
+    return { kind: 'REFUSED', refusal: 'NOT_COMPLETED', message: `${job.number} n’est pas terminée (${STATUS_LABELS[job.status]})` };
+  if (!job.signed) return { kind: 'REFUSED', refusal: 'SIGNATURE_MISSING', message: `${job.number} n’a pas la signature du client` };
+  if (hasReservations(job))
+    return {
+      kind: 'REFUSED',
+      refusal: 'CUSTOMER_RESERVATIONS',
+      message: `${job.number} porte des réserves du client : à clôturer depuis sa fiche après lecture`,
+    };
+  return { kind: 'CLOSE' };
+}
+
+/** « Clôture automatique »: with the tenant's setting on, a job just completed closes itself when a batch would close it. */
+export function closesOnCompletion(autoClose: boolean, job: ClosingFacts): boolean {
+  return autoClose && closeOutcome(job).kind === 'CLOSE';
+}
+
+/** A bulk close names at most this many jobs (a day's work is a few dozen). */
+export const MAX_BULK_CLOSE = 200;

@@ -1,9 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
 import { Intervention, InterventionPhoto, InterventionTechnician, LabourEntry, PartUsed } from './intervention.entity';
 import {
   assertReadyToComplete,
   assertTransition,
+  closeOutcome,
+  closesOnCompletion,
+  MAX_BULK_CLOSE,
+  type ClosingFacts,
+  type CloseRefusal,
   scheduleWarnings,
   slaDeadline,
   validateReport,
@@ -19,9 +24,11 @@ import { Technician } from './technician.entity';
 import { absencesOverlapping, technicianForUser } from './technician.service';
 import { CatalogItem } from '../billing/catalog-item.entity';
 import { nextCounterValue } from '../platform/counters';
+import { recordFact, recordScopeFact } from '../platform/business-facts';
+import { interventionSettings } from '../platform/tenant-settings.service';
 import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
-import { newId, uuidArrayLiteral } from '../shared/ids';
+import { isUuid, newId, uuidArrayLiteral } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import { localDayBounds, localDate } from '../shared/time';
@@ -114,6 +121,24 @@ export async function createInterventionRequest(
     requestedAt,
     dueBy: slaDeadline(requestedAt, priority, contract?.sla),
   });
+  recordFact(em, identity, {
+    kind: 'intervention.requested',
+    subjectType: 'Intervention',
+    subjectId: intervention.id,
+    occurredOn: localDate(requestedAt),
+    payload: {
+      number: intervention.number,
+      title: intervention.title,
+      type: intervention.type,
+      priority: intervention.priority,
+      source: intervention.source,
+      customerId: intervention.customerId,
+      siteId: intervention.siteId,
+      equipmentId: intervention.equipmentId ?? null,
+      contractId: intervention.contractId ?? null,
+      dueBy: intervention.dueBy?.toISOString() ?? null,
+    },
+  });
   await em.flush();
   return intervention;
 }
@@ -142,6 +167,24 @@ async function assertMayWorkOn(em: EntityManager, identity: Identity, interventi
 function moveTo(intervention: Intervention, to: InterventionStatus): void {
   assertTransition(intervention.status, to);
   intervention.status = to;
+}
+
+/** The office (or the rule closing on completion) closed the job: the fact partners are told of, in the same transaction. */
+function close(em: EntityManager, intervention: Intervention, closedAt: Date): void {
+  moveTo(intervention, 'CLOSED');
+  intervention.closedAt = closedAt;
+  recordScopeFact(em, intervention.tenantId, {
+    kind: 'intervention.closed',
+    subjectType: 'Intervention',
+    subjectId: intervention.id,
+    occurredOn: localDate(closedAt),
+    payload: {
+      number: intervention.number,
+      customerId: intervention.customerId,
+      siteId: intervention.siteId,
+      closedAt: closedAt.toISOString(),
+    },
+  });
 }
 
 /** Billing put the (locked) interventions on an invoice: they are INVOICED. */
@@ -272,6 +315,7 @@ export async function recordInterventionReport(
   intervention.travelCount = report.travelCount;
   intervention.travelZone = report.travelZone?.trim() || null;
   intervention.observations = report.observations?.trim() || null;
+  intervention.customerReservations = report.customerReservations?.trim() || null;
   const signatureChanged = report.signatureDataUrl && report.signatureDataUrl !== intervention.signatureDataUrl;
   intervention.signerName = report.signerName?.trim() || null;
   intervention.signatureDataUrl = report.signatureDataUrl ?? null;
@@ -323,16 +367,90 @@ export async function completeIntervention(
     signerName: intervention.signerName ?? null,
     signatureDataUrl: intervention.signatureDataUrl ?? null,
   });
+  const completedAt = new Date();
   intervention.status = 'COMPLETED';
-  intervention.completedAt = new Date();
+  intervention.completedAt = completedAt;
+  const { autoCloseInterventions } = await interventionSettings(em, intervention.tenantId);
+  if (closesOnCompletion(autoCloseInterventions, closingFacts(intervention))) close(em, intervention, completedAt);
   await flushWithNewVersion(em, intervention);
   return intervention;
 }
 
+/** What closing rules read of a job (its signature loaded). */
+function closingFacts(intervention: Intervention): ClosingFacts {
+  return {
+    number: intervention.number,
+    status: intervention.status,
+    signed: Boolean(intervention.signerName && intervention.signatureDataUrl),
+    customerReservations: intervention.customerReservations ?? null,
+  };
+}
+
+export interface CloseResult {
+  interventionId: string;
+  /** Null for an id that names no intervention of the tenant. */
+  intervention: Intervention | null;
+  outcome: 'CLOSED' | 'ALREADY_CLOSED' | 'REFUSED';
+  refusal: CloseRefusal | null;
+  message: string | null;
+}
+
+/**
+ * The outcome of closing each job, in the order asked, without changing anything; the rows are
+ * locked when `lock` is set, so the check and the close see the same state.
+ */
+async function closeOutcomes(em: EntityManager, ids: readonly string[], lock: boolean): Promise<CloseResult[]> {
+  new Validator().check(ids.length <= MAX_BULK_CLOSE, 'ids', `${MAX_BULK_CLOSE} interventions au plus`, 'OUT_OF_RANGE').throwIfInvalid();
+  const unique = [...new Set(ids)];
+  const wellFormed = unique.filter(isUuid);
+  const found = wellFormed.length
+    ? await em.find(
+        Intervention,
+        { id: { $in: wellFormed } },
+        { populate: ['signatureDataUrl'], ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+      )
+    : [];
+  const byId = new Map(found.map((i) => [i.id, i]));
+  return unique.map((id): CloseResult => {
+    const intervention = byId.get(id);
+    if (!intervention)
+      return { interventionId: id, intervention: null, outcome: 'REFUSED', refusal: 'NOT_FOUND', message: 'intervention introuvable' };
+    const outcome = closeOutcome(closingFacts(intervention));
+    if (outcome.kind === 'REFUSED')
+      return { interventionId: id, intervention, outcome: 'REFUSED', refusal: outcome.refusal, message: outcome.message };
+    return {
+      interventionId: id,
+      intervention,
+      outcome: outcome.kind === 'CLOSE' ? 'CLOSED' : 'ALREADY_CLOSED',
+      refusal: null,
+      message: null,
+    };
+  });
+}
+
+/** What `closeInterventions` would do with these jobs (CLOSED: would be closed); nothing changes. */
+export function previewCloseInterventions(em: EntityManager, ids: readonly string[]): Promise<CloseResult[]> {
+  return closeOutcomes(em, ids, false);
+}
+
+/**
+ * The office closes several finished jobs at once: every job the rule accepts is closed, each
+ * refused one is reported with its reason and left untouched, closed ones stay as they are. One
+ * transaction (the caller's) with the rows locked: the accepted closes commit together.
+ */
+export async function closeInterventions(em: EntityManager, ids: readonly string[]): Promise<CloseResult[]> {
+  const results = await closeOutcomes(em, ids, true);
+  const closedAt = new Date();
+  for (const result of results) {
+    if (result.outcome === 'CLOSED') close(em, result.intervention!, closedAt);
+  }
+  await em.flush();
+  return results;
+}
+
 export async function closeIntervention(em: EntityManager, id: string, expectedVersion: number): Promise<Intervention> {
   const intervention = await loadForChange(em, id, expectedVersion);
-  moveTo(intervention, 'CLOSED');
-  intervention.closedAt = new Date();
+  close(em, intervention, new Date());
   await flushWithNewVersion(em, intervention);
   return intervention;
 }

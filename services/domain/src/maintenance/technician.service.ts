@@ -21,10 +21,24 @@ export interface TechnicianInput {
   costRate?: string | null;
 }
 
+/**
+ * The skills and certifications a technician may hold, as codes (the screens name them): refrigerant
+ * handling (category 1 certificate), electrical clearance BR, fire safety systems, HVAC, gas.
+ */
+export const TECHNICIAN_SKILLS = ['CVC', 'ELEC_BR', 'FLUIDES_CAT1', 'GAZ', 'SSI'] as const;
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const COST_RATE = /^\d{1,6}(\.\d{1,2})?$/;
 
-function validateTechnician(
+/** A valid cost rate as the column stores it ("41.5" → "41.50"), so the answer reads like a later read. */
+function storedCostRate(costRate: string | null | undefined): string | null | undefined {
+  if (costRate == null) return costRate;
+  const [units = '0', cents = ''] = costRate.split('.');
+  return `${Number(units)}.${cents.padEnd(2, '0')}`;
+}
+
+/** Throws VALIDATION_FAILED naming every refused field of a technician (name, hours, days, skills, cost…). */
+export function validateTechnician(
   t: Required<Pick<TechnicianInput, 'fullName' | 'workDayStart' | 'workDayEnd' | 'workDays'>> & TechnicianInput,
 ): void {
   new Validator()
@@ -38,6 +52,13 @@ function validateTechnician(
     )
     .check(!t.color || /^#[0-9a-fA-F]{6}$/.test(t.color), 'color', 'couleur #RRGGBB')
     .check(!t.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t.email), 'email', 'adresse e-mail invalide')
+    .check(
+      (t.skills ?? []).every((skill) => (TECHNICIAN_SKILLS as readonly string[]).includes(skill)),
+      'skills',
+      `habilitations connues : ${TECHNICIAN_SKILLS.join(', ')}`,
+      'UNKNOWN_VALUE',
+    )
+    .check(new Set(t.skills ?? []).size === (t.skills ?? []).length, 'skills', 'habilitation en double')
     .check(t.costRate == null || COST_RATE.test(t.costRate), 'costRate', 'coût horaire en euros, de 0 à 999 999,99 (ex. 38.50)')
     .throwIfInvalid();
 }
@@ -49,7 +70,13 @@ export async function createTechnician(
 ): Promise<Technician> {
   const fields = { workDayStart: '08:00', workDayEnd: '17:00', workDays: [1, 2, 3, 4, 5], skills: [], ...input };
   validateTechnician(fields);
-  const technician = em.create(Technician, { id: newId(), tenantId, ...fields, fullName: fields.fullName.trim() });
+  const technician = em.create(Technician, {
+    id: newId(),
+    tenantId,
+    ...fields,
+    fullName: fields.fullName.trim(),
+    costRate: storedCostRate(fields.costRate),
+  });
   await em.flush();
   return technician;
 }
@@ -70,7 +97,7 @@ export async function updateTechnician(
   assertExpectedVersion(technician, expectedVersion, 'Ce technicien a été modifié entre-temps ; rechargez la fiche');
   const changes = definedOnly(input);
   validateTechnician({ ...technician, ...changes } as never);
-  em.assign(technician, changes);
+  em.assign(technician, 'costRate' in changes ? { ...changes, costRate: storedCostRate(changes.costRate) } : changes);
   await em.flush();
   return technician;
 }
@@ -86,6 +113,15 @@ export async function addTechnicianAbsence(
     .throwIfInvalid();
   await getTechnician(em, input.technicianId);
   const absence = em.create(TechnicianAbsence, { id: newId(), tenantId, ...input, reason: input.reason.trim() });
+  await em.flush();
+  return absence;
+}
+
+/** Removes an absence (entered by mistake, or cancelled). NOT_FOUND when it is not the tenant's. */
+export async function removeTechnicianAbsence(em: EntityManager, id: string): Promise<TechnicianAbsence> {
+  const absence = await em.findOne(TechnicianAbsence, { id });
+  if (!absence) throw Errors.notFound('TechnicianAbsence', id);
+  em.remove(absence);
   await em.flush();
   return absence;
 }

@@ -64,12 +64,15 @@ export interface InvoicingSettings {
   /** Null: the default subject and text. */
   invoiceMailSubject: string | null;
   invoiceMailBody: string | null;
+  /** Where customers reach the public pages (quote links in mails); null: the deployment's PUBLIC_URL. */
+  publicUrl: string | null;
 }
 
 const invoicingOf = (t: Tenant): InvoicingSettings => ({
   invoiceGrouping: t.invoiceGrouping,
   invoiceMailSubject: t.invoiceMailSubject ?? null,
   invoiceMailBody: t.invoiceMailBody ?? null,
+  publicUrl: t.publicUrl ?? null,
 });
 
 export async function invoicingSettings(em: EntityManager, tenantId: string): Promise<InvoicingSettings> {
@@ -93,6 +96,29 @@ export async function updateInvoicingSettings(
   if (patch.invoiceGrouping !== undefined) tenant.invoiceGrouping = patch.invoiceGrouping;
   if (patch.invoiceMailSubject !== undefined) tenant.invoiceMailSubject = patch.invoiceMailSubject?.trim() || null;
   if (patch.invoiceMailBody !== undefined) tenant.invoiceMailBody = patch.invoiceMailBody?.trim() || null;
+  if (patch.publicUrl !== undefined) tenant.publicUrl = patch.publicUrl?.trim().replace(/\/+$/, '') || null;
   await em.flush();
   return invoicingOf(tenant);
+}
+
+/** How the office closes interventions (stored on the tenant, changed here only). */
+export interface InterventionSettings {
+  /** « Clôture automatique »: a job completed with the customer's signature and no reservation closes itself. */
+  autoCloseInterventions: boolean;
+}
+
+export async function interventionSettings(em: EntityManager, tenantId: string): Promise<InterventionSettings> {
+  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
+  return { autoCloseInterventions: tenant.autoCloseInterventions };
+}
+
+export async function updateInterventionSettings(
+  em: EntityManager,
+  tenantId: string,
+  patch: Partial<InterventionSettings>,
+): Promise<InterventionSettings> {
+  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
+  if (patch.autoCloseInterventions !== undefined) tenant.autoCloseInterventions = patch.autoCloseInterventions;
+  await em.flush();
+  return { autoCloseInterventions: tenant.autoCloseInterventions };
 }

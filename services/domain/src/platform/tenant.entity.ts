@@ -47,6 +47,10 @@ export const Tenant = defineEntity({
     /** The tenant's invoice mail subject and text, with placeholders; null: the default French ones. */
     invoiceMailSubject: p.text().nullable(),
     invoiceMailBody: p.text().nullable(),
+    /** Where customers reach its public pages (quote links in mails), e.g. https://relais.example.fr; null: PUBLIC_URL. */
+    publicUrl: p.text().nullable(),
+    /** « Clôture automatique »: a job completed with the customer's signature and no reservation closes itself. */
+    autoCloseInterventions: p.boolean().default(false),
     /** PNG or JPEG printed on its documents; without one they show its initials. */
     logoImage: p.type(BlobType).columnType('bytea').nullable().lazy(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -14,7 +14,8 @@ import { Intervention } from '../maintenance/intervention.entity';
 import type { Identity } from '../shared/identity';
 import { localDate } from '../shared/time';
 import { seededRandom } from './french-data';
-import { acceptQuote, convertQuoteToInvoice, createQuote, refuseQuote, sendQuote } from '../billing/quotes/quote.service';
+import { acceptQuote, convertQuoteToInvoice, createQuote, refuseQuote } from '../billing/quotes/quote.service';
+import { sendQuote } from '../billing/quotes/quote-sending';
 import type { QuoteLineInput } from '../billing/quotes/quote.rules';
 import { QuoteLine, type Quote } from '../billing/quotes/quote.entity';
 

@@ -972,7 +972,7 @@ export async function seedMaintenanceDemo(
     let contract = await createContract(em, tenantId, { ...terms, customerId: customer.id });
     const anniversary = format(addYears(parseISO(startsOn), 1), 'yyyy-MM-dd');
     if (anniversary <= today && random() < 0.4) {
-      const raised = new Decimal(terms.rateCard.labourRates.NORMAL).times(1.035);
+      const raised = new Decimal(terms.rateCard.labourRates.NORMAL!).times(1.035);
       terms.rateCard = {
         ...terms.rateCard,
         labourRates: {

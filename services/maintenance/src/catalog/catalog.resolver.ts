@@ -1,8 +1,10 @@
-import { Arg, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { searchCatalog, type CatalogItem } from '@relais/domain';
 import { DecimalScalar, em, type RequestContext } from '@relais/subgraph-kit';
+import { loaders } from '../shared/loaders';
 
 @ObjectType('CatalogItem', { description: 'A part or service of the catalog, at its list price (billing applies the contract).' })
+@Directive('@key(fields: "id")')
 export class CatalogItemType {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -36,4 +38,10 @@ export class CatalogResolver {
   ) {
     return (await searchCatalog(em(ctx), { kind, search })).map(toCatalogItemType);
   }
+}
+
+/** A catalog item named by another subgraph (billing's catalog), archived ones included. */
+export async function resolveCatalogItemReference(reference: { id: string }, ctx: RequestContext) {
+  const item = await loaders.catalogItem(ctx).load(reference.id);
+  return item ? toCatalogItemType(item) : null;
 }

@@ -11,7 +11,7 @@ import {
   type ContractAmendment,
   type MaintenancePlan,
 } from '@relais/domain';
-import { EquipmentCategoryEnum, InterventionPriorityEnum, LabourTypeEnum, TravelPricingEnum } from '../shared/enums';
+import { EquipmentCategoryEnum, InterventionPriorityEnum, InterventionTypeEnum, LabourTypeEnum, TravelPricingEnum } from '../shared/enums';
 
 @ObjectType('LabourRate')
 export class LabourRateType {
@@ -26,9 +26,19 @@ export class TravelZoneType {
   @Field(() => DecimalScalar) fee!: string;
 }
 
+@ObjectType('VisitInclusion', { description: 'What each intervention of a type includes, before the yearly allowance.' })
+export class VisitInclusionType {
+  @Field(() => InterventionTypeEnum) interventionType!: InterventionTypeEnum;
+  @Field(() => DecimalScalar, { description: 'Labour hours included in each intervention of that type.' }) includedHours!: string;
+  @Field(() => Boolean) travelIncluded!: boolean;
+}
+
 @ObjectType('RateCard', { description: 'The contract’s prices, overriding the price list; amounts excluding VAT.' })
 export class RateCardType {
-  @Field(() => [LabourRateType]) labourRates!: LabourRateType[];
+  @Field(() => [LabourRateType], {
+    description: 'The contract’s hourly rates; a labour type absent here is billed at the customer’s list rate (price list or catalog).',
+  })
+  labourRates!: LabourRateType[];
   @Field(() => TravelPricingEnum) travelPricing!: TravelPricingEnum;
   @Field(() => DecimalScalar, { nullable: true }) travelFlatFee!: string | null;
   @Field(() => [TravelZoneType]) travelZones!: TravelZoneType[];
@@ -36,6 +46,8 @@ export class RateCardType {
   @Field(() => DecimalScalar, { description: 'Labour hours per contract year included in the fee.' }) includedLabourHoursPerYear!: string;
   @Field(() => Boolean) travelIncluded!: boolean;
   @Field(() => Boolean) partsIncluded!: boolean;
+  @Field(() => [VisitInclusionType], { description: 'Inclusions per intervention type, at most one per type.' })
+  visitInclusions!: VisitInclusionType[];
 }
 
 @ObjectType('SlaTarget')
@@ -99,7 +111,10 @@ export function toContractType(c: Contract): ContractType {
       responseHours: c.sla[priority] ?? DEFAULT_SLA_HOURS[priority],
     })),
     rateCard: {
-      labourRates: LABOUR_TYPES.map((type) => ({ labourType: type as LabourTypeEnum, hourlyRate: card.labourRates[type] })),
+      labourRates: LABOUR_TYPES.flatMap((type) => {
+        const hourlyRate = card.labourRates[type];
+        return hourlyRate == null ? [] : [{ labourType: type as LabourTypeEnum, hourlyRate }];
+      }),
       travelPricing: card.travelPricing as TravelPricingEnum,
       travelFlatFee: card.travelFlatFee ?? null,
       travelZones: card.travelZones,
@@ -107,6 +122,10 @@ export function toContractType(c: Contract): ContractType {
       includedLabourHoursPerYear: card.includedLabourHoursPerYear,
       travelIncluded: card.travelIncluded,
       partsIncluded: card.partsIncluded,
+      visitInclusions: (card.visitInclusions ?? []).map((inclusion) => ({
+        ...inclusion,
+        interventionType: inclusion.interventionType as InterventionTypeEnum,
+      })),
     },
     version: c.version,
   };

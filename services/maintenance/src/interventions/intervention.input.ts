@@ -44,6 +44,8 @@ export class InterventionReportInput {
   @Field(() => String, { nullable: true }) travelZone?: string | null;
   @Field(() => [PartUsedInput]) parts!: PartUsedInput[];
   @Field(() => String, { nullable: true }) observations?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the customer wrote beside the signature (« sous réserve de… »).' })
+  customerReservations?: string | null;
   @Field(() => [PhotoInput], { nullable: true }) photos?: PhotoInput[] | null;
   @Field(() => String, { nullable: true }) signerName?: string | null;
   @Field(() => String, { nullable: true, description: 'The customer’s drawn signature, data:image/png;base64,…' }) signatureDataUrl?:

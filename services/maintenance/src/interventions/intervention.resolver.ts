@@ -258,7 +258,7 @@ export class InterventionResolver {
  * Closing and cancelling are office decisions (planning or billing), not a technician's: the
  * billing clerk checks a report before invoicing it.
  */
-function requireOffice(ctx: RequestContext): void {
+export function requireOffice(ctx: RequestContext): void {
   if (!hasPermission(identityOf(ctx), 'maintenance:office')) throw Errors.forbidden('Réservé au bureau (planification, facturation)');
 }
 

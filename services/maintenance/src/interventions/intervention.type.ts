@@ -41,6 +41,8 @@ export class InterventionReportType {
   @Field(() => Int) travelCount!: number;
   @Field(() => String, { nullable: true }) travelZone!: string | null;
   @Field(() => String, { nullable: true }) observations!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the customer wrote beside the signature; such a job is closed one by one.' })
+  customerReservations!: string | null;
   @Field(() => String, { nullable: true }) signerName!: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) signedAt!: Date | null;
   @Field(() => Boolean) frozen!: boolean;
@@ -130,6 +132,7 @@ export function toInterventionType(i: Intervention): InterventionType {
       travelCount: i.travelCount,
       travelZone: i.travelZone ?? null,
       observations: i.observations ?? null,
+      customerReservations: i.customerReservations ?? null,
       signerName: i.signerName ?? null,
       signedAt: i.signedAt ?? null,
       frozen: i.status === 'CLOSED' || i.status === 'INVOICED',

@@ -7,6 +7,7 @@ import {
   createTechnician,
   listTechnicians,
   localDayBounds,
+  removeTechnicianAbsence,
   updateTechnician,
 } from '@relais/domain';
 import { DecimalScalar, LocalDateScalar, em, groupLoaderFor, tenantIdOf, toConnection, type RequestContext } from '@relais/subgraph-kit';
@@ -57,14 +58,18 @@ export class TechnicianResolver {
     return technician ? toTechnicianType(technician) : null;
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => TechnicianType)
+  @Authorized('maintenance:office')
+  @Mutation(() => TechnicianType, {
+    description: 'A new technician. VALIDATION_FAILED naming the fields (hours, days, unknown skill, cost rate…). Office only.',
+  })
   async createTechnician(@Ctx() ctx: RequestContext, @Arg('input', () => TechnicianInput) input: TechnicianInput) {
     return toTechnicianType(await createTechnician(em(ctx), tenantIdOf(ctx), { ...input, fullName: input.fullName ?? '' }));
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => TechnicianType)
+  @Authorized('maintenance:office')
+  @Mutation(() => TechnicianType, {
+    description: 'Edits a technician (only the fields given); STALE_VERSION if saved since expectedVersion. Office only.',
+  })
   async updateTechnician(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
@@ -74,10 +79,16 @@ export class TechnicianResolver {
     return toTechnicianType(await updateTechnician(em(ctx), id, input, expectedVersion));
   }
 
-  @Authorized('maintenance:write')
-  @Mutation(() => AbsenceType)
+  @Authorized('maintenance:office')
+  @Mutation(() => AbsenceType, { description: 'Records an absence (leave, training…): the board shows it. Office only.' })
   async addTechnicianAbsence(@Ctx() ctx: RequestContext, @Arg('input', () => AbsenceInput) input: AbsenceInput) {
     return toAbsenceType(await addTechnicianAbsence(em(ctx), tenantIdOf(ctx), input));
+  }
+
+  @Authorized('maintenance:office')
+  @Mutation(() => AbsenceType, { description: 'Removes an absence entered by mistake or cancelled; answers it. Office only.' })
+  async removeTechnicianAbsence(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return toAbsenceType(await removeTechnicianAbsence(em(ctx), id));
   }
 
   @FieldResolver(() => [AbsenceType], { description: 'Absences overlapping the local dates [from, to].' })

@@ -276,6 +276,37 @@ function paymentTermsText(doc: {
   return parts.join(', ');
 }
 
+/** The seller block of a document, from the tenant (an invoice requires its SIREN; a quote prints what is known). */
+export function documentSeller(tenant: Tenant): DocumentSeller {
+  return {
+    legalName: tenant.legalName,
+    tradeName: tenant.name !== tenant.legalName ? tenant.name : null,
+    siren: tenant.siren ?? '',
+    siret: tenant.siret ?? null,
+    vatNumber: tenant.vatNumber ?? null,
+    legalForm: tenant.legalForm ?? null,
+    shareCapital: tenant.shareCapital ?? null,
+    rcsCity: tenant.rcsCity ?? null,
+    address: {
+      line1: tenant.addressLine1 ?? '',
+      line2: null,
+      postalCode: tenant.postalCode ?? '',
+      city: tenant.city ?? '',
+      country: tenant.country,
+    },
+    email: tenant.billingEmail ?? null,
+    phone: tenant.phone ?? null,
+    electronicAddress: { scheme: '0225', value: tenant.siren ?? '' },
+    iban: tenant.iban ?? null,
+    bic: tenant.bic ?? null,
+    sepaCreditorId: tenant.sepaCreditorId ?? null,
+    latePenaltyRate: tenant.latePenaltyRate ?? null,
+    earlyPaymentTerms: tenant.earlyPaymentTerms,
+    vatOnDebits: tenant.vatOnDebits,
+    logo: tenant.logoImage ? new Uint8Array(tenant.logoImage) : null,
+  };
+}
+
 /**
  * Builds the document of an invoice from the database, in the caller's tenant scope: the issued
  * invoice as it was issued (buyer snapshot, stored lines and totals), or a draft as a preview.
@@ -383,33 +414,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     },
   };
   if (!tenant.siren) throw Errors.validation([{ field: 'tenant.siren', message: 'SIREN de l’entreprise requis pour facturer' }]);
-  const seller: DocumentSeller = {
-    legalName: tenant.legalName,
-    tradeName: tenant.name !== tenant.legalName ? tenant.name : null,
-    siren: tenant.siren,
-    siret: tenant.siret ?? null,
-    vatNumber: tenant.vatNumber ?? null,
-    legalForm: tenant.legalForm ?? null,
-    shareCapital: tenant.shareCapital ?? null,
-    rcsCity: tenant.rcsCity ?? null,
-    address: {
-      line1: tenant.addressLine1 ?? '',
-      line2: null,
-      postalCode: tenant.postalCode ?? '',
-      city: tenant.city ?? '',
-      country: tenant.country,
-    },
-    email: tenant.billingEmail ?? null,
-    phone: tenant.phone ?? null,
-    electronicAddress: { scheme: '0225', value: tenant.siren },
-    iban: tenant.iban ?? null,
-    bic: tenant.bic ?? null,
-    sepaCreditorId: tenant.sepaCreditorId ?? null,
-    latePenaltyRate: tenant.latePenaltyRate ?? null,
-    earlyPaymentTerms: tenant.earlyPaymentTerms,
-    vatOnDebits: tenant.vatOnDebits,
-    logo: tenant.logoImage ? new Uint8Array(tenant.logoImage) : null,
-  };
+  const seller = documentSeller(tenant);
 
   const retentionAmount = new Money(invoice.retentionAmount);
   const retention = retentionAmount.greaterThan(0)

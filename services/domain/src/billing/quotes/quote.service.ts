@@ -9,9 +9,7 @@ import {
   assertQuoteTransition,
   chooseOptions,
   editMode,
-  formatQuoteNumber,
   isCounted,
-  quoteCounterName,
   quoteTotals,
   sumOf,
   validateQuoteHeader,
@@ -19,14 +17,7 @@ import {
   type QuoteDisplayStatus,
   type QuoteLineInput,
 } from './quote.rules';
-import {
-  liveInvoices,
-  euros,
-  planQuoteInvoice,
-  type ConversionMode,
-  type QuoteForBilling,
-  type QuoteInvoiceSoFar,
-} from './quote-billing.rules';
+import { liveInvoices, planQuoteInvoice, type ConversionMode, type QuoteForBilling, type QuoteInvoiceSoFar } from './quote-billing.rules';
 import { createDraftInvoice, vatRateDefs } from '../invoice-drafts';
 import { Invoice } from '../invoice.entity';
 import { Money, toAmount } from '../money';
@@ -34,17 +25,16 @@ import type { VatRateDef } from '../totals';
 import { Customer } from '../../maintenance/customer.entity';
 import { Intervention } from '../../maintenance/intervention.entity';
 import { Site } from '../../maintenance/site.entity';
-import { nextCounterValue } from '../../platform/counters';
 import { Tenant } from '../../platform/tenant.entity';
+import { publicBaseUrl } from '../../platform/public-url';
+import { recordScopeFact } from '../../platform/business-facts';
 import { Errors, Validator, assertExpectedVersion } from '../../shared/errors';
 import { actorId, type Identity } from '../../shared/identity';
 import { newId } from '../../shared/ids';
 import { keysetPage } from '../../shared/keyset';
 import type { PageArgs } from '../../shared/pagination';
 import { containsPattern } from '../../shared/search';
-import { localDate, frenchDate } from '../../shared/time';
-import { enqueueMail } from '../../mail/outbox.service';
-import type { MailInput } from '../../mail/outbox.rules';
+import { localDate } from '../../shared/time';
 
 /**
  * Quotes: drafting, sending (number, public link), revisions, decisions by the office or the
@@ -77,22 +67,24 @@ export function publicQuotePath(token: string): string {
   return `/public/quotes/${token}`;
 }
 
-export function publicQuoteUrl(token: string): string {
-  return `${process.env.PUBLIC_APP_URL ?? ''}${publicQuotePath(token)}`;
+/** The public page's absolute address, on the tenant's public base URL (see platform/public-url.ts). */
+export function publicQuoteUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}${publicQuotePath(token)}`;
 }
 
 function stale(quote: Quote, expectedVersion?: number) {
   return Errors.staleVersion('Le devis a été modifié entre-temps ; rechargez-le', quote.version, expectedVersion);
 }
 
-async function lockQuote(em: EntityManager, id: string, expectedVersion?: number | null): Promise<Quote> {
+/** The quote locked for a change (within the quotes module), at the version the caller saw. */
+export async function lockQuote(em: EntityManager, id: string, expectedVersion?: number | null): Promise<Quote> {
   const quote = await em.findOne(Quote, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!quote) throw Errors.notFound('Quote', id);
   assertExpectedVersion(quote, expectedVersion, 'Le devis a été modifié entre-temps ; rechargez-le');
   return quote;
 }
 
-async function flushQuote(em: EntityManager, quote: Quote): Promise<void> {
+export async function flushQuote(em: EntityManager, quote: Quote): Promise<void> {
   try {
     await em.flush();
   } catch (error) {
@@ -294,51 +286,6 @@ export async function updateQuote(em: EntityManager, id: string, expectedVersion
   return quote;
 }
 
-/** The mail carrying the public link (null when the customer has no e-mail address). */
-export function quoteMail(quote: Quote, customer: Customer, sellerName: string, token: string): MailInput | null {
-  if (!customer.email) return null;
-  return {
-    to: [customer.email],
-    subject: `Devis ${quote.number}${quote.revision > 1 ? ` (révision ${quote.revision})` : ''} — ${quote.title}`,
-    text: [
-      'Bonjour,',
-      '',
-      `Veuillez trouver notre devis ${quote.number} « ${quote.title} », d’un montant de ${euros(quote.totalGross)} TTC, valable jusqu’au ${frenchDate(quote.validUntil)}.`,
-      `Vous pouvez le consulter, choisir les options et l’accepter ou le refuser en ligne : ${publicQuoteUrl(token)}`,
-      '',
-      'Cordialement,',
-      sellerName,
-    ].join('\n'),
-    related: { type: 'Quote', id: quote.id },
-  };
-}
-
-/**
- * Sends a draft: the number D-YYYY-NNNNN at the first sending (tenant counter), SENT, sent_at,
- * and a mail with the public link to the customer's address when there is one.
- */
-export async function sendQuote(em: EntityManager, identity: Identity, id: string, expectedVersion: number): Promise<Quote> {
-  const quote = await lockQuote(em, id, expectedVersion);
-  assertQuoteTransition(quote, 'SENT');
-  const [customer, link, tenant] = await Promise.all([
-    em.findOne(Customer, { id: quote.customerId }),
-    em.findOne(QuotePublicLink, { quoteId: id }),
-    em.findOne(Tenant, { id: quote.tenantId }),
-  ]);
-  if (!customer) throw Errors.notFound('Customer', quote.customerId);
-  const now = new Date();
-  if (!quote.number) {
-    const year = localDate(now).slice(0, 4);
-    quote.number = formatQuoteNumber(year, await nextCounterValue(em, quote.tenantId, quoteCounterName(year)));
-  }
-  quote.status = 'SENT';
-  quote.sentAt = now;
-  await flushQuote(em, quote);
-  const mail = quoteMail(quote, customer, tenant?.name ?? '', link!.token);
-  if (mail) await enqueueMail(em, identity, mail);
-  return quote;
-}
-
 export interface AcceptanceInput {
   expectedVersion?: number | null;
   /** Optional lines the customer takes (the others no longer count). */
@@ -394,6 +341,23 @@ async function decide(
   quote.signature = input.signature ?? null;
   quote.acceptanceIp = input.ip ?? null;
   quote.acceptanceUserAgent = input.userAgent?.slice(0, 1000) ?? null;
+  if (to === 'ACCEPTED')
+    recordScopeFact(em, quote.tenantId, {
+      kind: 'quote.accepted',
+      subjectType: 'Quote',
+      subjectId: quote.id,
+      occurredOn: localDate(now),
+      payload: {
+        number: quote.number ?? null,
+        customerId: quote.customerId,
+        interventionId: quote.interventionId ?? null,
+        totalNet: quote.totalNet,
+        totalVat: quote.totalVat,
+        totalGross: quote.totalGross,
+        decidedBy: decider.kind,
+        signerName: quote.signerName,
+      },
+    });
   await flushQuote(em, quote);
   return quote;
 }
@@ -581,8 +545,14 @@ export const quoteLinesByQuoteIds = (em: EntityManager, ids: readonly string[]) 
   em.find(QuoteLine, { quoteId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
 export const quoteRevisionsByQuoteIds = (em: EntityManager, ids: readonly string[]) =>
   em.find(QuoteRevision, { quoteId: { $in: [...ids] } }, { orderBy: { revision: 'asc' } });
-export const quotePublicLinksByQuoteIds = (em: EntityManager, ids: readonly string[]) =>
-  em.find(QuotePublicLink, { quoteId: { $in: [...ids] } });
+/** The absolute address of each quote's public page, on the tenant's public base URL. */
+export async function quotePublicUrlsByQuoteIds(em: EntityManager, ids: readonly string[]): Promise<{ quoteId: string; url: string }[]> {
+  const links = await em.find(QuotePublicLink, { quoteId: { $in: [...ids] } });
+  if (!links.length) return [];
+  const tenant = await em.findOneOrFail(Tenant, { id: links[0]!.tenantId });
+  const base = publicBaseUrl(tenant.publicUrl);
+  return links.map((l) => ({ quoteId: l.quoteId, url: publicQuoteUrl(base, l.token) }));
+}
 export const invoicesByQuoteIds = (em: EntityManager, ids: readonly string[]) =>
   em.find(Invoice, { quoteId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 /** The quote each invoice was made from (invoices without one are left out). */

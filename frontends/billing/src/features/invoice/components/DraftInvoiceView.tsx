@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { billingNamespace } from '../../../i18n/register';
 import { billingPaths } from '../../../routes';
-import { ActionError, ConfirmModal, useAction } from '@relais/session';
-import { draftInput, draftValuesOf, type DraftFormValues } from '../hooks/draft-form';
+import { ConfirmModal, FormActionError, useFormAction } from '@relais/session';
+import { draftFormPathOf, draftInput, draftValuesOf, type DraftFormValues } from '../hooks/draft-form';
 import { useDraftActions } from '../hooks/use-draft-actions';
 import type { InvoiceDetail } from '../hooks/use-invoice';
 import { InvoiceDraftForm } from './InvoiceDraftForm';
@@ -21,7 +21,7 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
   const saved = useMemo(() => draftValuesOf(invoice), [invoice]);
   const form = useForm<DraftFormValues>({ values: saved });
   const actions = useDraftActions(invoice);
-  const action = useAction();
+  const action = useFormAction(form, draftFormPathOf);
   const [confirming, setConfirming] = useState<'issue' | 'delete' | 'issueAndSend' | null>(null);
   const dirty = form.formState.isDirty;
 
@@ -34,6 +34,7 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
 
   const save = () => {
     const input = pendingInput();
+    form.clearErrors();
     if (input) void action.run(() => actions.save(input));
   };
   const issue = async () => {
@@ -68,7 +69,7 @@ export function DraftInvoiceView({ invoice, reload }: { invoice: InvoiceDetail; 
         </Button>
         <Button onClick={() => setConfirming('issueAndSend')}>{t('send.issueAndSend')}</Button>
       </InvoiceHeader>
-      {!confirming && <ActionError error={action.error} onReload={reloadDraft} />}
+      {!confirming && <FormActionError error={action.error} unplaced={action.unplaced} onReload={reloadDraft} />}
       <InvoiceSummaryCard invoice={invoice} />
       <InvoiceDraftForm form={form} currency={invoice.currency} />
       {confirming === 'issue' && (

@@ -34,6 +34,7 @@ export function DraftLinesEditor({
       description: `${item.label} (${item.code})`,
       unit: item.unit,
       unitPrice: editableDecimal(item.salePrice, 2),
+      vatRateCode: item.vatRateCode,
     });
 
   return (

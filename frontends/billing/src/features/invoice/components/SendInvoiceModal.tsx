@@ -1,14 +1,14 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { ErrorNotice, LoadingState } from '@relais/ui';
-import { FormActionError, fieldErrorOf, useFormAction } from '@relais/session';
+import { FormActionError, useFormAction } from '@relais/session';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
+import { MailComposeFields } from '../../../shared/mail/MailComposeFields';
+import { sendFieldOf, sendInputOf, sendValuesOf, type SendValues } from '../../../shared/mail/mail-form';
 import type { InvoiceDetail } from '../hooks/use-invoice';
-import { addressList, useInvoiceSendPreview, useIssueAndSendInvoice, useSendInvoice, type SendValues } from '../hooks/use-invoice-sending';
-
-const FIELDS = ['to', 'cc', 'subject', 'body'] as const;
+import { useInvoiceSendPreview, useIssueAndSendInvoice, useSendInvoice } from '../hooks/use-invoice-sending';
 
 /**
  * "Envoyer" an issued invoice, or "Émettre et envoyer" a draft: who it goes to (the customer's
@@ -33,17 +33,12 @@ export function SendInvoiceModal({
   const { preview, error, retry } = useInvoiceSendPreview(invoice.id);
   const send = useSendInvoice(invoice.id);
   const issueAndSend = useIssueAndSendInvoice(invoice.id);
-  const values = useMemo<SendValues | undefined>(
-    () => (preview ? { to: preview.to.join(', '), cc: preview.cc.join(', '), subject: preview.subject, body: preview.body } : undefined),
-    [preview],
-  );
+  const values = useMemo<SendValues | undefined>(() => (preview ? sendValuesOf(preview) : undefined), [preview]);
   const form = useForm<SendValues>({ values });
-  // "to.1" (the second address) is put on the "to" input.
-  const action = useFormAction(form, (path) => FIELDS.find((field) => field === path.split('.')[0]) ?? null);
-  const errors = form.formState.errors;
+  const action = useFormAction(form, sendFieldOf);
 
   const submit = form.handleSubmit(async (typed) => {
-    const input = { to: addressList(typed.to), cc: addressList(typed.cc), subject: typed.subject, body: typed.body };
+    const input = sendInputOf(typed);
     const done = await action.run(async () => {
       if (!draft) return send.send(input);
       const version = saveFirst ? await saveFirst() : invoice.version;
@@ -59,46 +54,13 @@ export function SendInvoiceModal({
       {!preview && !error && <LoadingState />}
       {preview && (
         <Stack component="form" onSubmit={(event) => void submit(event)} data-testid="send-invoice-form">
-          <TextInput
-            label={t('send.to')}
-            description={t(`send.source.${preview.recipientSource}`, { customer: preview.customerName }) + ' ' + t('send.toHint')}
-            error={fieldErrorOf(errors, 'to')}
-            data-autofocus
-            {...form.register('to')}
+          <MailComposeFields
+            form={form}
+            recipientHint={t(`send.source.${preview.recipientSource}`, { customer: preview.customerName })}
+            replyTo={preview.replyTo ?? null}
+            bodyHint={draft ? t('send.draftPlaceholders') : undefined}
+            attachments={preview.attachments}
           />
-          <TextInput label={t('send.cc')} description={t('send.ccHint')} error={fieldErrorOf(errors, 'cc')} {...form.register('cc')} />
-          {preview.replyTo && (
-            <Text size="xs" c="dimmed" mt={-8}>
-              {t('send.replyTo', { address: preview.replyTo })}
-            </Text>
-          )}
-          <TextInput label={t('send.subject')} error={fieldErrorOf(errors, 'subject')} {...form.register('subject')} />
-          <Textarea
-            label={t('send.message')}
-            description={draft ? t('send.draftPlaceholders') : undefined}
-            autosize
-            minRows={8}
-            maxRows={16}
-            error={fieldErrorOf(errors, 'body')}
-            {...form.register('body')}
-          />
-          <div>
-            <Text size="sm" fw={500}>
-              {t('send.attachments')}
-            </Text>
-            <List size="sm" data-testid="send-attachments">
-              {preview.attachments.map((attachment) => (
-                <List.Item key={attachment.filename}>
-                  <Text span size="sm" fw={500}>
-                    {attachment.filename}
-                  </Text>{' '}
-                  <Text span size="xs" c="dimmed">
-                    — {attachment.description}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          </div>
           {draft && (
             <Alert color="blue" variant="light">
               {t('send.issueWarning')} {pendingEdits && t('send.savesFirst')}

@@ -17,6 +17,7 @@ import { QuoteHeader } from './QuoteHeader';
 import { QuoteLinesView } from './QuoteLinesView';
 import { QuoteRevisionsCard } from './QuoteRevisionsCard';
 import { RefuseQuoteModal } from './RefuseQuoteModal';
+import { SendQuoteModal } from './SendQuoteModal';
 
 /** Statuses in which saving edits the quote (a draft) or makes a new revision of it (sent, expired or refused). */
 const editable: readonly QuoteStatus[] = ['DRAFT', 'SENT', 'EXPIRED', 'REFUSED'];
@@ -80,15 +81,20 @@ export function QuoteView({ quote, reload }: { quote: QuoteDetail; reload: () =>
         )}
       </QuoteHeader>
       {!dialog && <ActionError error={action.error} onReload={reloadQuote} />}
-      {justSent && quote.publicUrl && (
+      {justSent && quote.status === 'SENT' && quote.publicUrl && (
         <Alert color="green" title={t('quotes.sent')} data-testid="quote-sent">
           <PublicLink url={quote.publicUrl} />
         </Alert>
       )}
       {canEdit && revises && dirty && <Alert color="blue">{t('quotes.revisionHint', { revision: quote.revision + 1 })}</Alert>}
+      {quote.status === 'CANCELLED' && (
+        <Alert color="gray" variant="outline" title={t('quotes.cancelled.title')} data-testid="quote-cancelled">
+          {t('quotes.cancelled.text')}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <QuoteDecisionCard quote={quote} />
-        {quote.publicUrl && !justSent && (
+        {quote.publicUrl && !justSent && quote.status !== 'CANCELLED' && (
           <SectionCard title={t('quotes.publicLink.title')}>
             <PublicLink url={quote.publicUrl} />
           </SectionCard>
@@ -98,25 +104,15 @@ export function QuoteView({ quote, reload }: { quote: QuoteDetail; reload: () =>
       {canEdit ? <QuoteEditor form={form} saved={quote} currency={quote.currency} /> : <QuoteLinesView quote={quote} />}
       <QuoteRevisionsCard quote={quote} />
       {dialog === 'send' && (
-        <ConfirmModal
-          title={t('quotes.sendConfirm.title')}
-          confirmLabel={t('quotes.sendConfirm.confirm')}
-          busy={actions.busy}
-          error={action.error}
-          onConfirm={() =>
-            void action
-              .run(() => actions.saveAndSend(pendingInput()))
-              .then((sent) => {
-                if (!sent) return;
-                setDialog(null);
-                setJustSent(true);
-              })
-          }
+        <SendQuoteModal
+          quote={quote}
+          pendingInput={pendingInput()}
+          onSent={() => {
+            setDialog(null);
+            setJustSent(true);
+          }}
           onClose={closeDialog}
-          onReload={reloadQuote}
-        >
-          {t('quotes.sendConfirm.text')} {dirty && t('quotes.sendConfirm.savesFirst')}
-        </ConfirmModal>
+        />
       )}
       {dialog === 'cancel' && (
         <ConfirmModal

@@ -6,6 +6,7 @@ import {
   ConvertQuoteToInvoiceDocument,
   CreateQuoteDocument,
   QuoteDetailDocument,
+  QuoteSendPreviewDocument,
   RefuseQuoteDocument,
   SendQuoteDocument,
   UpdateQuoteDocument,
@@ -13,6 +14,7 @@ import {
   type ConvertQuoteInput,
   type CreateQuoteInput,
   type QuoteDetailFragment,
+  type SendQuoteInput,
   type UpdateQuoteInput,
 } from '../../../gql/graphql';
 
@@ -24,6 +26,12 @@ const listQueries = ['QuoteList', 'BillableQuotes'];
 export function useQuote(id: string) {
   const { data, error, loading, refetch } = useQuery(QuoteDetailDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   return { quote: data?.quote ?? null, loading: loading && !data, error, reload: () => refetch() };
+}
+
+/** What sending the quote would mail (recipients, text, PDF) and whether its validity must be extended, read afresh each time. */
+export function useQuoteSendPreview(quoteId: string) {
+  const { data, error, refetch } = useQuery(QuoteSendPreviewDocument, { variables: { id: quoteId }, fetchPolicy: 'network-only' });
+  return { preview: data?.quoteSendPreview ?? null, error, retry: () => void refetch() };
 }
 
 /** Accepted quotes with something left to bill, for "À facturer". */
@@ -60,10 +68,10 @@ export function useQuoteActions(quote: QuoteDetail) {
   return {
     busy: [updateState, sendState, acceptState, refuseState, cancelState, convertState].some((state) => state.loading),
     save,
-    /** Saves the pending edits, if any, then sends what was saved. */
-    saveAndSend: async (input: UpdateQuoteInput | null) => {
+    /** Saves the pending edits, if any, then sends what was saved with the mail as typed. */
+    saveAndSend: async (input: UpdateQuoteInput | null, mail: SendQuoteInput) => {
       const version = input ? (await save(input)).version : quote.version;
-      return (await send({ variables: { id: quote.id, expectedVersion: version } })).data!.sendQuote;
+      return (await send({ variables: { id: quote.id, expectedVersion: version, input: mail } })).data!.sendQuote;
     },
     accept: async (input: AcceptQuoteInput) => (await accept({ variables: { ...variables, input } })).data!.acceptQuote,
     refuse: async (reason: string) => (await refuse({ variables: { ...variables, reason: reason.trim() || null } })).data!.refuseQuote,

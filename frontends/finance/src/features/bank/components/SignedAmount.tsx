@@ -6,7 +6,7 @@ export function SignedAmount({ amount, currency, size = 'sm' }: { amount: string
   const format = useFormatters();
   const debit = isNegativeAmount(amount);
   return (
-    <Text span size={size} fw={600} c={debit ? 'red.7' : 'green.7'} data-testid="movement-amount">
+    <Text span size={size} fw={600} c={debit ? 'red.8' : 'green.8'} data-testid="movement-amount">
       {debit ? '' : '+'}
       {format.money(amount, currency)}
     </Text>

@@ -19,7 +19,7 @@ export function FigureLink({
   /** Where the documents behind it are; or `onClick` to show them here. */
   to?: string;
   onClick?: () => void;
-  /** What following it shows, for the accessible name and the tooltip. */
+  /** What following it shows, for the tooltip (and the link's description; its name is what it shows). */
   title: string;
   testId: string;
   tone?: 'red' | 'orange';
@@ -43,7 +43,6 @@ export function FigureLink({
     withBorder: true,
     padding: 'sm',
     radius: 'md',
-    'aria-label': `${label} : ${value} — ${title}`,
     title,
     'data-testid': testId,
     style: { cursor: 'pointer', textAlign: 'left' as const },

@@ -41,7 +41,7 @@ export function MonthlySection({
     ) : (
       <UnstyledButton
         onClick={() => onOpenMonth(monthKey(y, month))}
-        aria-label={t('dashboard.month.open', { month: months.long(month), year: y })}
+        aria-label={t('dashboard.month.open', { month: months.long(month), year: y, amount: format.money(amount) })}
         td="underline dotted"
         fz="sm"
       >

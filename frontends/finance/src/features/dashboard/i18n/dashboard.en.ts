@@ -48,7 +48,7 @@ export const dashboardEn: TranslationShape<typeof dashboardFr> = {
   month: {
     column: 'Month',
     variation: 'Change',
-    open: 'See {{month}} {{year}}',
+    open: 'See {{month}} {{year}}: {{amount}}',
   },
   forecast: {
     title: '13-week cash forecast',

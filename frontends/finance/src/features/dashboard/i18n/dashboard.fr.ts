@@ -46,7 +46,7 @@ export const dashboardFr = {
   month: {
     column: 'Mois',
     variation: 'Écart',
-    open: 'Voir {{month}} {{year}}',
+    open: 'Voir {{month}} {{year}} : {{amount}}',
   },
   forecast: {
     title: 'Trésorerie prévisionnelle sur 13 semaines',

@@ -1,11 +1,18 @@
 import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
-import { FieldProblemsAlert, fieldErrorOf, graphQLErrorCodes, graphQLFieldErrors, type GraphQLFieldError } from '@relais/session';
+import {
+  FieldProblemsAlert,
+  errorCodes,
+  fieldErrorOf,
+  graphQLErrorCodes,
+  graphQLFieldErrors,
+  useErrorMessage,
+  type GraphQLFieldError,
+} from '@relais/session';
 import { SectionCard } from '@relais/ui';
 import { useState } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
-import { errorMessage } from '../../../shared/use-action-feedback';
 import { oneYearFrom, priorities, type ContractFormValues } from '../hooks/contract-form';
 import { useContractOptions } from '../hooks/use-contract-save';
 import { ContractBillingFields } from './ContractBillingFields';
@@ -268,7 +275,7 @@ export function ContractForm({
   );
 }
 
-/** Why the contract was refused: the fields to fix (each shows its message), a conflict to reload, or the server's message. */
+/** Why the contract was refused: the fields to fix (each shows its message), a conflict to reload, or the refusal in the user's language. */
 function ContractFormError({
   error,
   unplaced,
@@ -279,6 +286,7 @@ function ContractFormError({
   onReload?: () => void;
 }) {
   const { t } = useTranslation(planningNamespace);
+  const errorMessage = useErrorMessage();
   if (!error) return null;
   if (graphQLFieldErrors(error).length > 0) return <FieldProblemsAlert error={error} unplaced={unplaced} />;
   if (onReload && graphQLErrorCodes(error).includes('STALE_VERSION'))
@@ -293,7 +301,7 @@ function ContractFormError({
   return (
     <Alert color="red" title={t('contractForm.failed')} role="alert">
       {errorMessage(error)}
-      {graphQLErrorCodes(error).length > 0 && ` (${graphQLErrorCodes(error).join(', ')})`}
+      {errorCodes(error).length > 0 && ` (${errorCodes(error).join(', ')})`}
     </Alert>
   );
 }

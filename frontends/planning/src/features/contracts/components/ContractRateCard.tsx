@@ -3,9 +3,18 @@ import { FieldList } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
 import { useDateFormats } from '../../../shared/use-date-formats';
+import { labourTypes } from '../hooks/contract-form';
 import type { ContractDetail } from '../hooks/use-contracts';
 
-/** Labour rates, travel and parts terms, as the contract states them (amounts excl. VAT). */
+/** How an inclusion reads: hours, hours and travel, or travel only. */
+function inclusionKey(inclusion: ContractDetail['rateCard']['visitInclusions'][number]) {
+  if (!inclusion.travelIncluded) return 'contracts.rate.perInterventionValue' as const;
+  return Number(inclusion.includedHours) === 0
+    ? ('contracts.rate.perInterventionTravelOnly' as const)
+    : ('contracts.rate.perInterventionTravel' as const);
+}
+
+/** Labour rates (a missing one: the standard rate), travel, parts and inclusions, as the contract states them (amounts excl. VAT). */
 export function ContractRateCard({ rateCard }: { rateCard: ContractDetail['rateCard'] }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
@@ -20,12 +29,17 @@ export function ContractRateCard({ rateCard }: { rateCard: ContractDetail['rateC
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rateCard.labourRates.map((rate) => (
-            <Table.Tr key={rate.labourType}>
-              <Table.Td>{t(`enum.labourType.${rate.labourType}`)}</Table.Td>
-              <Table.Td ta="right">{formats.money(rate.hourlyRate)}</Table.Td>
-            </Table.Tr>
-          ))}
+          {labourTypes.map((type) => {
+            const rate = rateCard.labourRates.find((r) => r.labourType === type);
+            return (
+              <Table.Tr key={type}>
+                <Table.Td>{t(`enum.labourType.${type}`)}</Table.Td>
+                <Table.Td ta="right" c={rate ? undefined : 'dimmed'}>
+                  {rate ? formats.money(rate.hourlyRate) : t('contracts.rate.standardRate')}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
       <FieldList
@@ -53,6 +67,10 @@ export function ContractRateCard({ rateCard }: { rateCard: ContractDetail['rateC
           { label: t('contracts.rate.includedHours'), value: formats.decimal(rateCard.includedLabourHoursPerYear) },
           { label: t('contracts.rate.travelIncluded'), value: yesNo(rateCard.travelIncluded) },
           { label: t('contracts.rate.partsIncluded'), value: yesNo(rateCard.partsIncluded) },
+          ...rateCard.visitInclusions.map((inclusion) => ({
+            label: `${t('contracts.rate.perIntervention')} — ${t(`enum.type.${inclusion.interventionType}`)}`,
+            value: t(inclusionKey(inclusion), { hours: formats.decimal(inclusion.includedHours) }),
+          })),
         ]}
       />
     </Stack>

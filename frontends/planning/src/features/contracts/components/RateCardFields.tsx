@@ -1,40 +1,62 @@
 import { fieldErrorOf } from '@relais/session';
-import { ActionIcon, Button, Checkbox, Group, Input, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TravelPricing } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
 import { isTypedDecimal } from '@relais/ui';
-import { emptyZone, labourTypes, type ContractFormValues } from '../hooks/contract-form';
+import { emptyInclusion, emptyZone, interventionTypes, labourTypes, type ContractFormValues } from '../hooks/contract-form';
 
 const travelPricings: readonly TravelPricing[] = ['FLAT', 'ZONE'];
 
-/** The rate card: the four hourly rates, travel (flat fee or zones), parts discount, included hours and inclusions. */
+/**
+ * The rate card: the hourly rates (any left empty: the standard rate), travel (flat fee or zones),
+ * parts discount, included hours and inclusions, and what each intervention type includes.
+ */
 export function RateCardFields({ form }: { form: UseFormReturn<ContractFormValues> }) {
   const { t } = useTranslation(planningNamespace);
   const travelPricing = useWatch({ control: form.control, name: 'rateCard.travelPricing' });
   const zones = useFieldArray({ control: form.control, name: 'rateCard.travelZones' });
+  const inclusions = useFieldArray({ control: form.control, name: 'rateCard.visitInclusions' });
+  const inclusionValues = useWatch({ control: form.control, name: 'rateCard.visitInclusions' });
   const errorOf = (path: string) => fieldErrorOf(form.formState.errors, path);
   const amount = { validate: (value: string) => isTypedDecimal(value) || t('contractForm.amountFormat') };
+  const optionalAmount = { validate: (value: string) => value.trim() === '' || isTypedDecimal(value) || t('contractForm.amountFormat') };
   const decimal = { validate: (value: string) => value.trim() === '' || isTypedDecimal(value) || t('contractForm.decimalFormat') };
   const euro = <Text size="xs">€</Text>;
 
   return (
     <Stack gap="md">
       <div>
-        <Text size="sm" fw={500} mb={4}>
+        <Text size="sm" fw={500}>
           {t('contractForm.labourRates')}
+        </Text>
+        <Text size="xs" c="dimmed" mb={4}>
+          {t('contractForm.labourRatesHint')}
         </Text>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {labourTypes.map((type) => (
             <TextInput
               key={type}
               label={t(`enum.labourType.${type}`)}
-              withAsterisk
+              placeholder={t('contractForm.standardRate')}
               rightSection={euro}
               styles={{ input: { textAlign: 'right' } }}
               error={errorOf(`rateCard.labourRates.${type}`)}
-              {...form.register(`rateCard.labourRates.${type}`, amount)}
+              {...form.register(`rateCard.labourRates.${type}`, optionalAmount)}
             />
           ))}
         </SimpleGrid>
@@ -153,6 +175,94 @@ export function RateCardFields({ form }: { form: UseFormReturn<ContractFormValue
         <Checkbox label={t('contractForm.travelIncluded')} {...form.register('rateCard.travelIncluded')} />
         <Checkbox label={t('contractForm.partsIncluded')} {...form.register('rateCard.partsIncluded')} />
       </Group>
+      <div>
+        <Text size="sm" fw={500}>
+          {t('contractForm.inclusion.title')}
+        </Text>
+        <Text size="xs" c="dimmed" mb={4}>
+          {t('contractForm.inclusion.hint')}
+        </Text>
+        {inclusions.fields.length > 0 && (
+          <Table verticalSpacing={4} maw={640} data-testid="visit-inclusions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('contractForm.inclusion.type')}</Table.Th>
+                <Table.Th ta="right">{t('contractForm.inclusion.hours')}</Table.Th>
+                <Table.Th>{t('contractForm.inclusion.travel')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {inclusions.fields.map((inclusion, index) => {
+                const label = (field: 'type' | 'hours' | 'travel') =>
+                  t('contractForm.inclusion.fieldOf', { field: t(`contractForm.inclusion.${field}`), row: index + 1 });
+                return (
+                  <Table.Tr key={inclusion.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Td>
+                      <Controller
+                        control={form.control}
+                        name={`rateCard.visitInclusions.${index}.interventionType`}
+                        render={({ field }) => (
+                          <Select
+                            size="xs"
+                            aria-label={label('type')}
+                            allowDeselect={false}
+                            value={field.value}
+                            onChange={(value) => value && field.onChange(value)}
+                            error={errorOf(`rateCard.visitInclusions.${index}.interventionType`)}
+                            data={interventionTypes.map((type) => ({
+                              value: type,
+                              label: t(`enum.type.${type}`),
+                              disabled: type !== field.value && (inclusionValues ?? []).some((row) => row.interventionType === type),
+                            }))}
+                          />
+                        )}
+                      />
+                    </Table.Td>
+                    <Table.Td w={160}>
+                      <TextInput
+                        size="xs"
+                        aria-label={label('hours')}
+                        rightSection={<Text size="xs">h</Text>}
+                        styles={{ input: { textAlign: 'right' } }}
+                        error={errorOf(`rateCard.visitInclusions.${index}.includedHours`)}
+                        {...form.register(`rateCard.visitInclusions.${index}.includedHours`, decimal)}
+                      />
+                    </Table.Td>
+                    <Table.Td w={150}>
+                      <Checkbox
+                        mt={6}
+                        aria-label={label('travel')}
+                        label={t('contractForm.inclusion.travelIncluded')}
+                        {...form.register(`rateCard.visitInclusions.${index}.travelIncluded`)}
+                      />
+                    </Table.Td>
+                    <Table.Td w={40}>
+                      <ActionIcon
+                        size="sm"
+                        mt={4}
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('contractForm.inclusion.remove', { row: index + 1 })}
+                        onClick={() => inclusions.remove(index)}
+                      >
+                        ✕
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        {inclusions.fields.length < interventionTypes.length && (
+          <Group mt="xs">
+            <Button variant="light" size="xs" onClick={() => inclusions.append(emptyInclusion(inclusionValues ?? []))}>
+              {t('contractForm.inclusion.add')}
+            </Button>
+          </Group>
+        )}
+      </div>
     </Stack>
   );
 }

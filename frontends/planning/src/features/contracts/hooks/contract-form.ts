@@ -1,5 +1,12 @@
 import type { Path } from 'react-hook-form';
-import type { ContractTermsInput, EquipmentCategory, InterventionPriority, LabourType, TravelPricing } from '../../../gql/graphql';
+import type {
+  ContractTermsInput,
+  EquipmentCategory,
+  InterventionPriority,
+  InterventionType,
+  LabourType,
+  TravelPricing,
+} from '../../../gql/graphql';
 import { apiDecimal, editableDecimal } from '@relais/ui';
 import { addLocalDays, todayInParis } from '../../../shared/paris-time';
 import type { ContractDetail } from './use-contracts';
@@ -30,6 +37,15 @@ export interface TravelZoneValues {
   fee: string;
 }
 
+/** What each intervention of a type includes (hours as typed, "2" or "1,5"). */
+export interface VisitInclusionValues {
+  interventionType: InterventionType;
+  includedHours: string;
+  travelIncluded: boolean;
+}
+
+export const interventionTypes: readonly InterventionType[] = ['PREVENTIVE', 'CORRECTIVE', 'INSTALLATION', 'INSPECTION'];
+
 export interface PlanValues {
   equipmentCategory: EquipmentCategory;
   visitsPerYear: string;
@@ -52,6 +68,7 @@ export interface ContractFormValues {
   /** Response hours per priority; empty: the standard deadline. */
   sla: Record<InterventionPriority, string>;
   rateCard: {
+    /** Empty: the standard rate (the customer's price list or the catalog). */
     labourRates: Record<LabourType, string>;
     travelPricing: TravelPricing;
     travelFlatFee: string;
@@ -60,6 +77,7 @@ export interface ContractFormValues {
     includedLabourHoursPerYear: string;
     travelIncluded: boolean;
     partsIncluded: boolean;
+    visitInclusions: VisitInclusionValues[];
   };
   plans: PlanValues[];
   /** Saved in the same call when `enabled` (users who also set billing terms). */
@@ -70,6 +88,12 @@ export interface ContractFormValues {
 }
 
 export const emptyZone = (): TravelZoneValues => ({ code: '', label: '', fee: '' });
+/** A new inclusion row: the first intervention type the contract does not list yet. */
+export const emptyInclusion = (taken: readonly VisitInclusionValues[]): VisitInclusionValues => ({
+  interventionType: interventionTypes.find((type) => !taken.some((row) => row.interventionType === type)) ?? 'PREVENTIVE',
+  includedHours: '0',
+  travelIncluded: false,
+});
 export const emptyPlan = (): PlanValues => ({
   equipmentCategory: 'AIR_CONDITIONING',
   visitsPerYear: '2',
@@ -105,6 +129,7 @@ export function newContractValues(): ContractFormValues {
       includedLabourHoursPerYear: '0',
       travelIncluded: false,
       partsIncluded: false,
+      visitInclusions: [],
     },
     plans: [],
     billing: newBillingValues(),
@@ -142,6 +167,11 @@ export function amendmentValues(contract: ContractDetail, latestBilling?: Billin
       includedLabourHoursPerYear: editableDecimal(card.includedLabourHoursPerYear),
       travelIncluded: card.travelIncluded,
       partsIncluded: card.partsIncluded,
+      visitInclusions: card.visitInclusions.map((inclusion) => ({
+        interventionType: inclusion.interventionType,
+        includedHours: editableDecimal(inclusion.includedHours),
+        travelIncluded: inclusion.travelIncluded,
+      })),
     },
     plans: contract.plans.map((plan) => ({
       equipmentCategory: plan.equipmentCategory,
@@ -172,7 +202,9 @@ export function contractTermsInput(values: ContractFormValues): ContractTermsInp
       values.sla[priority].trim() === '' ? [] : [{ priority, responseHours: integer(values.sla[priority]) }],
     ),
     rateCard: {
-      labourRates: labourTypes.map((labourType) => ({ labourType, hourlyRate: apiDecimal(card.labourRates[labourType]) })),
+      labourRates: labourTypes.flatMap((labourType) =>
+        card.labourRates[labourType].trim() === '' ? [] : [{ labourType, hourlyRate: apiDecimal(card.labourRates[labourType]) }],
+      ),
       travelPricing: card.travelPricing,
       travelFlatFee: card.travelPricing === 'FLAT' ? apiDecimal(card.travelFlatFee) : null,
       travelZones:
@@ -183,6 +215,11 @@ export function contractTermsInput(values: ContractFormValues): ContractTermsInp
       includedLabourHoursPerYear: apiDecimal(card.includedLabourHoursPerYear) || '0',
       travelIncluded: card.travelIncluded,
       partsIncluded: card.partsIncluded,
+      visitInclusions: card.visitInclusions.map((inclusion) => ({
+        interventionType: inclusion.interventionType,
+        includedHours: apiDecimal(inclusion.includedHours) || '0',
+        travelIncluded: inclusion.travelIncluded,
+      })),
     },
     plans: values.plans.map((plan) => ({
       equipmentCategory: plan.equipmentCategory,
@@ -202,6 +239,7 @@ const formFields = [
   /^rateCard\.labourRates\.(NORMAL|OVERTIME|NIGHT|WEEKEND_HOLIDAY)$/,
   /^rateCard\.(travelFlatFee|partsDiscountPercent|includedLabourHoursPerYear)$/,
   /^rateCard\.travelZones\.\d+\.(code|label|fee)$/,
+  /^rateCard\.visitInclusions\.\d+\.(interventionType|includedHours)$/,
   /^plans\.\d+\.(equipmentCategory|visitsPerYear)$/,
   ...billingFormFields,
 ];

@@ -9,7 +9,8 @@ import { TechnicianRow } from './TechnicianRow';
 
 /**
  * Technicians as rows, days as columns (a weekend without jobs folded in a week); a single day
- * shows its hours (7:00–19:00). Click a day heading to zoom on it.
+ * shows its hours (7:00–19:00). Click a day heading to zoom on it. Read as a table (a row per
+ * technician, a column per day); jobs are moved with their cards (dragged, or with the keyboard).
  */
 export function BoardGrid({
   technicians,
@@ -38,73 +39,81 @@ export function BoardGrid({
   return (
     <Box style={{ overflowX: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6 }}>
       <Box
-        role="grid"
+        role="table"
         aria-label={t('board.title')}
         style={{
           display: 'grid',
           gridTemplateColumns: `${layout === 'timeline' ? 170 : 150}px ${columns.map((column) => columnTrack(column, layout, columns.length)).join(' ')}`,
         }}
       >
-        <Box
-          px="xs"
-          py={4}
-          style={{
-            borderBottom: '1px solid var(--mantine-color-gray-4)',
-            background: 'var(--mantine-color-gray-0)',
-            position: 'sticky',
-            left: 0,
-            zIndex: 4,
-          }}
-        >
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            {t('board.technician')}
-          </Text>
-        </Box>
-        {columns.map((column) => (
+        {/* Rows hold no box of their own (display: contents) so that their cells stay the grid's items. */}
+        <Box role="row" display="contents">
           <Box
-            key={column.date}
             role="columnheader"
-            data-collapsed={column.collapsed || undefined}
+            px="xs"
+            py={4}
             style={{
-              borderLeft: '1px solid var(--mantine-color-gray-4)',
               borderBottom: '1px solid var(--mantine-color-gray-4)',
-              background: column.date === today ? 'var(--mantine-color-yellow-1)' : 'var(--mantine-color-gray-0)',
+              background: 'var(--mantine-color-gray-0)',
+              position: 'sticky',
+              left: 0,
+              zIndex: 4,
             }}
           >
-            <Tooltip label={column.collapsed ? t('board.weekendFolded', { day: formats.weekdayLong(column.date) }) : t('board.dayView')}>
-              <UnstyledButton
-                w="100%"
-                px={column.collapsed ? 2 : 6}
-                py={3}
-                onClick={() => onFocusDay(column.date)}
-                aria-label={`${formats.weekdayLong(column.date)} — ${t('board.dayView')}`}
-              >
-                <Text
-                  size={column.collapsed ? 'xs' : 'sm'}
-                  fw={column.date === today ? 700 : 600}
-                  ta={column.collapsed ? 'center' : undefined}
-                  style={{ whiteSpace: column.collapsed ? 'normal' : 'nowrap' }}
-                >
-                  {heading(column)}
-                </Text>
-              </UnstyledButton>
-            </Tooltip>
-            {layout === 'timeline' && (
-              <Group gap={0} wrap="nowrap" px={0}>
-                {hours.map((hour) => (
-                  <Text
-                    key={hour}
-                    fz={10}
-                    c="dimmed"
-                    style={{ flex: 1, paddingLeft: 2, borderLeft: hour === hours[0] ? undefined : '1px solid var(--mantine-color-gray-3)' }}
-                  >
-                    {`${hour}h`}
-                  </Text>
-                ))}
-              </Group>
-            )}
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              {t('board.technician')}
+            </Text>
           </Box>
-        ))}
+          {columns.map((column) => (
+            <Box
+              key={column.date}
+              role="columnheader"
+              data-collapsed={column.collapsed || undefined}
+              style={{
+                borderLeft: '1px solid var(--mantine-color-gray-4)',
+                borderBottom: '1px solid var(--mantine-color-gray-4)',
+                background: column.date === today ? 'var(--mantine-color-yellow-1)' : 'var(--mantine-color-gray-0)',
+              }}
+            >
+              <Tooltip label={column.collapsed ? t('board.weekendFolded', { day: formats.weekdayLong(column.date) }) : t('board.dayView')}>
+                <UnstyledButton
+                  w="100%"
+                  px={column.collapsed ? 2 : 6}
+                  py={3}
+                  onClick={() => onFocusDay(column.date)}
+                  aria-label={`${heading(column)} — ${t('board.dayView')}`}
+                >
+                  <Text
+                    size={column.collapsed ? 'xs' : 'sm'}
+                    fw={column.date === today ? 700 : 600}
+                    ta={column.collapsed ? 'center' : undefined}
+                    style={{ whiteSpace: column.collapsed ? 'normal' : 'nowrap' }}
+                  >
+                    {heading(column)}
+                  </Text>
+                </UnstyledButton>
+              </Tooltip>
+              {layout === 'timeline' && (
+                <Group gap={0} wrap="nowrap" px={0}>
+                  {hours.map((hour) => (
+                    <Text
+                      key={hour}
+                      fz={10}
+                      c="dimmed"
+                      style={{
+                        flex: 1,
+                        paddingLeft: 2,
+                        borderLeft: hour === hours[0] ? undefined : '1px solid var(--mantine-color-gray-3)',
+                      }}
+                    >
+                      {`${hour}h`}
+                    </Text>
+                  ))}
+                </Group>
+              )}
+            </Box>
+          ))}
+        </Box>
         {technicians.map((technician) => (
           <TechnicianRow
             key={technician.id}

@@ -47,7 +47,7 @@ export function DayCell({
     return (
       <Box
         ref={setNodeRef}
-        role="gridcell"
+        role="cell"
         aria-label={`${technician.fullName} — ${dayLabel}`}
         data-cell={`${technician.id}:${date}`}
         p={column.collapsed ? 0 : 4}
@@ -77,7 +77,7 @@ export function DayCell({
   return (
     <Box
       ref={setNodeRef}
-      role="gridcell"
+      role="cell"
       aria-label={`${technician.fullName} — ${dayLabel}`}
       data-cell={`${technician.id}:${date}`}
       style={{

@@ -38,58 +38,75 @@ export function JobBlock({ placed, technicianId }: { placed: PlacedJob<BoardJob>
   const slot = `${formats.time(job.scheduledStart!)}–${formats.time(job.scheduledEnd!)}`;
   const extra = resize.transform?.x ?? 0;
   const hasWarnings = job.warnings.length > 0;
+  const warnings = hasWarnings ? ` — ${t('board.jobWarnings', { count: job.warnings.length })}` : '';
+  const top = 4 + placed.lane * laneHeight;
+  const width = `max(calc(${placed.width}% + ${extra}px), 14px)`;
 
   return (
-    <Box
-      ref={(node: HTMLDivElement | null) => {
-        ref.current = node;
-        move.setNodeRef(node);
-      }}
-      {...move.listeners}
-      {...move.attributes}
-      role="button"
-      aria-label={`${job.number} — ${job.title} — ${slot}`}
-      data-job-number={job.number}
-      title={[
-        `${job.number} · ${slot}`,
-        job.title,
-        `${job.customer.name} — ${job.site.name}, ${job.site.address.city}`,
-        ...job.warnings.map((w) => `⚠ ${w.message}`),
-      ].join('\n')}
-      onClick={() => navigate(planningPaths.intervention(job.id))}
-      style={{
-        position: 'absolute',
-        top: 4 + placed.lane * laneHeight,
-        left: `${placed.left}%`,
-        width: `max(calc(${placed.width}% + ${extra}px), 14px)`,
-        height: laneHeight - 4,
-        padding: '2px 4px 2px 4px',
-        borderRadius: 4,
-        overflow: 'hidden',
-        cursor: 'grab',
-        opacity: move.isDragging ? 0.35 : 1,
-        zIndex: resize.isDragging ? 3 : 2,
-        background: `var(--mantine-color-${statusColor[job.status]}-1)`,
-        borderLeft: `3px solid var(--mantine-color-${priorityColor[job.priority]}-6)`,
-        outline: hasWarnings ? '1px solid var(--mantine-color-orange-5)' : '1px solid var(--mantine-color-gray-3)',
-        touchAction: 'none',
-      }}
-    >
-      <Text fz={11} fw={600} lh={1.3} style={clip}>
-        {job.customer.name}
-      </Text>
-      <Text fz={11} lh={1.3} c="dark.4" style={clip}>
-        {formats.time(job.scheduledStart!)} · {job.site.address.city} · {job.number}
-      </Text>
+    <>
+      <Box
+        ref={(node: HTMLDivElement | null) => {
+          ref.current = node;
+          move.setNodeRef(node);
+        }}
+        {...move.listeners}
+        {...move.attributes}
+        role="button"
+        // What the block shows, in its order, then what it does not.
+        aria-label={`${job.customer.name} ${formats.time(job.scheduledStart!)} · ${job.site.address.city} · ${job.number} — ${job.title} — ${slot}${warnings}`}
+        data-job-number={job.number}
+        title={[
+          `${job.number} · ${slot}`,
+          job.title,
+          `${job.customer.name} — ${job.site.name}, ${job.site.address.city}`,
+          ...job.warnings.map((w) => `⚠ ${w.message}`),
+        ].join('\n')}
+        onClick={() => navigate(planningPaths.intervention(job.id))}
+        style={{
+          position: 'absolute',
+          top,
+          left: `${placed.left}%`,
+          width,
+          height: laneHeight - 4,
+          padding: '2px 4px 2px 4px',
+          borderRadius: 4,
+          overflow: 'hidden',
+          cursor: 'grab',
+          opacity: move.isDragging ? 0.35 : 1,
+          zIndex: resize.isDragging ? 3 : 2,
+          background: `var(--mantine-color-${statusColor[job.status]}-1)`,
+          borderLeft: `3px solid var(--mantine-color-${priorityColor[job.priority]}-6)`,
+          outline: hasWarnings ? '1px solid var(--mantine-color-orange-5)' : '1px solid var(--mantine-color-gray-3)',
+          touchAction: 'none',
+        }}
+      >
+        <Text fz={11} fw={600} lh={1.3} style={clip}>
+          {job.customer.name}
+        </Text>
+        {/* A space between the lines, so that their text reads as words (for the name's check against what shows). */}{' '}
+        <Text fz={11} lh={1.3} c="dark.4" style={clip}>
+          {formats.time(job.scheduledStart!)} · {job.site.address.city} · {job.number}
+        </Text>
+      </Box>
+      {/* The warnings' count and the resize handle lie beside the block rather than in it (its name reads as it shows;
+          a control inside a control is lost to assistive technologies), over its right edge. */}
       {hasWarnings && (
         <Tooltip label={job.warnings.map((warning) => warning.message).join(' · ')} multiline maw={320}>
           <Text
             c="white"
-            bg="orange.6"
+            bg="orange.9"
             fz={9}
             fw={700}
-            aria-label={t('board.jobWarnings', { count: job.warnings.length })}
-            style={{ position: 'absolute', top: 0, right: 0, padding: '0 3px', borderBottomLeftRadius: 4, lineHeight: '13px' }}
+            aria-hidden
+            style={{
+              position: 'absolute',
+              top,
+              right: `calc(100% - ${placed.left}% - ${width})`,
+              zIndex: 4,
+              padding: '0 3px',
+              borderBottomLeftRadius: 4,
+              lineHeight: '13px',
+            }}
           >
             {job.warnings.length}
           </Text>
@@ -101,10 +118,18 @@ export function JobBlock({ placed, technicianId }: { placed: PlacedJob<BoardJob>
         {...resize.attributes}
         role="button"
         aria-label={t('board.resizeHandle', { number: job.number })}
-        onClick={(event) => event.stopPropagation()}
-        style={{ position: 'absolute', top: 0, right: 0, bottom: 0, width: 7, cursor: 'ew-resize', touchAction: 'none' }}
+        style={{
+          position: 'absolute',
+          top,
+          left: `calc(${placed.left}% + ${width} - 7px)`,
+          height: laneHeight - 4,
+          width: 7,
+          zIndex: resize.isDragging ? 4 : 3,
+          cursor: 'ew-resize',
+          touchAction: 'none',
+        }}
       />
-    </Box>
+    </>
   );
 }
 

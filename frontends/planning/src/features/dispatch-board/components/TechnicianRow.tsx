@@ -25,7 +25,7 @@ export function TechnicianRow({
   const placed = placeJobs(jobs);
   const lanes = Math.max(1, ...placed.filter((p) => columns.some((column) => column.date === p.date)).map((p) => p.lane + 1));
   return (
-    <>
+    <Box role="row" display="contents">
       <Box
         role="rowheader"
         px="xs"
@@ -60,6 +60,6 @@ export function TechnicianRow({
           isToday={column.date === today}
         />
       ))}
-    </>
+    </Box>
   );
 }

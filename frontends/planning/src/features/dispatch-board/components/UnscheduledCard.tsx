@@ -24,7 +24,6 @@ export function UnscheduledCard({ job, onPlan }: { job: BoardJob; onPlan: (job: 
       {...listeners}
       {...attributes}
       role="button"
-      aria-label={`${job.number} — ${job.title}`}
       aria-haspopup="dialog"
       title={t('unscheduled.planHint')}
       data-job-number={job.number}

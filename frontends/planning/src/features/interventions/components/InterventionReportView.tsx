@@ -8,7 +8,8 @@ import { useDateFormats } from '../../../shared/use-date-formats';
 export function InterventionReportView({ report }: { report: InterventionReportDetailFragment }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
-  const empty = report.labour.length === 0 && report.parts.length === 0 && !report.observations && !report.signerName;
+  const empty =
+    report.labour.length === 0 && report.parts.length === 0 && !report.observations && !report.signerName && !report.customerReservations;
   return (
     <Stack gap="md">
       <Group>
@@ -88,6 +89,14 @@ export function InterventionReportView({ report }: { report: InterventionReportD
           <Title order={5}>{t('intervention.observations')}</Title>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {report.observations}
+          </Text>
+        </div>
+      )}
+      {report.customerReservations && (
+        <div>
+          <Title order={5}>{t('intervention.customerReservations')}</Title>
+          <Text size="sm" c="orange.8" style={{ whiteSpace: 'pre-wrap' }}>
+            {report.customerReservations}
           </Text>
         </div>
       )}

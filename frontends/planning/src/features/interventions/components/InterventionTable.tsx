@@ -1,5 +1,5 @@
-import { Group, Text } from '@mantine/core';
-import { DataTable, type DataTableProps } from '@relais/ui';
+import { Checkbox, Group, Text } from '@mantine/core';
+import { DataTable, type DataTableColumn, type DataTableProps } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
@@ -8,15 +8,41 @@ import { RowLink } from '../../../shared/RowLink';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import type { InterventionRow } from '../hooks/use-interventions';
 
+/** The rows ticked for a bulk close (the office only). */
+export interface InterventionSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
 export function InterventionTable({
   rows,
   loadMore,
+  selection,
 }: {
   rows: readonly InterventionRow[];
   loadMore: DataTableProps<InterventionRow>['loadMore'];
+  selection?: InterventionSelection;
 }) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
+  const select: DataTableColumn<InterventionRow>[] = selection
+    ? [
+        {
+          key: 'select',
+          header: '',
+          render: (row) => (
+            <Checkbox
+              // Above the row link's overlay, which opens the intervention from anywhere else in the row.
+              pos="relative"
+              style={{ zIndex: 1 }}
+              aria-label={t('interventions.bulkClose.select', { number: row.number })}
+              checked={selection.selected.has(row.id)}
+              onChange={() => selection.toggle(row.id)}
+            />
+          ),
+        },
+      ]
+    : [];
   return (
     <DataTable
       rows={rows}
@@ -24,6 +50,7 @@ export function InterventionTable({
       emptyLabel={t('interventions.empty')}
       loadMore={loadMore}
       columns={[
+        ...select,
         {
           key: 'number',
           header: t('interventions.column.number'),

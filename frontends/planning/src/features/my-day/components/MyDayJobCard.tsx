@@ -22,14 +22,7 @@ export function MyDayJobCard({ job, date }: { job: Job; date: string }) {
   const { address } = job.site;
   return (
     <Paper withBorder p="sm" style={{ borderLeft: `4px solid var(--mantine-color-${priorityColor[job.priority]}-6)` }}>
-      <Anchor
-        component={Link}
-        to={myDayHref(planningPaths.myDayJob(job.id), date)}
-        aria-label={`${job.number} — ${job.title}`}
-        underline="never"
-        c="inherit"
-        display="block"
-      >
+      <Anchor component={Link} to={myDayHref(planningPaths.myDayJob(job.id), date)} underline="never" c="inherit" display="block">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text fw={700} size="lg">
             {job.scheduledStart && job.scheduledEnd

@@ -13,7 +13,9 @@ export function MyDayPage() {
   const day = useMyDay();
   return (
     <Box maw={560} mx="auto">
-      <Title order={2}>{t('myDay.title')}</Title>
+      <Title order={1} size="h2">
+        {t('myDay.title')}
+      </Title>
       <Group justify="space-between" wrap="nowrap" gap="xs" my="xs">
         <ActionIcon variant="default" size="xl" onClick={day.previous} aria-label={t('myDay.previousDay')} title={t('myDay.previousDay')}>
           ‹

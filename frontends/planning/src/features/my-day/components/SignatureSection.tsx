@@ -1,4 +1,4 @@
-import { Box, Button, Group, Image, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Image, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
 import type { useFieldReport } from '../hooks/use-field-report';
@@ -38,6 +38,13 @@ export function SignatureSection({
           {t('myDay.clearSignature')}
         </Button>
       </Group>
+      <Textarea
+        label={t('myDay.customerReservations')}
+        description={t('myDay.customerReservationsHint')}
+        autosize
+        minRows={2}
+        {...report.form.register('customerReservations')}
+      />
     </ReportSection>
   );
 }

@@ -26,6 +26,7 @@ export interface FieldReportValues {
   observations: string;
   photos: { caption: string; dataUrl: string }[];
   signerName: string;
+  customerReservations: string;
 }
 
 /** "2,5" (French keyboard) → "2.5", the Decimal string the API reads. */
@@ -53,6 +54,7 @@ function initialValues(intervention: InterventionDetail, locale: string): FieldR
     observations: report.observations ?? '',
     photos: report.photos.map((photo) => ({ caption: photo.caption ?? '', dataUrl: photo.url })),
     signerName: report.signerName ?? '',
+    customerReservations: report.customerReservations ?? '',
   };
 }
 
@@ -100,6 +102,7 @@ export function useFieldReport(intervention: InterventionDetail, reload: () => u
       observations: values.observations.trim() || null,
       ...(photosChanged ? { photos: values.photos.map((photo) => ({ caption: photo.caption || null, dataUrl: photo.dataUrl })) } : {}),
       signerName: values.signerName.trim() || null,
+      customerReservations: values.customerReservations.trim() || null,
       signatureDataUrl: signatureDataUrl ?? intervention.report.signatureDataUrl ?? null,
     };
   }

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { FormActionError } from '@relais/session';
 import { PageHeader } from '@relais/ui';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -15,9 +16,8 @@ const durations = [30, 60, 90, 120, 180, 240, 360, 480];
 /** "Nouvelle demande": customer → site → optional equipment, then what and how urgent. */
 export function NewRequestPage() {
   const { t } = useTranslation(planningNamespace);
-  const { submit, saving } = useCreateRequest();
   const [customerSearch, setCustomerSearch] = useState('');
-  const { control, register, handleSubmit, watch, setValue, formState } = useForm<NewRequestValues>({
+  const form = useForm<NewRequestValues>({
     defaultValues: {
       customerId: null,
       siteId: null,
@@ -29,6 +29,8 @@ export function NewRequestPage() {
       estimatedDurationMinutes: '120',
     },
   });
+  const { control, register, handleSubmit, watch, setValue, formState } = form;
+  const { submit, saving, action } = useCreateRequest(form);
   const customerId = watch('customerId');
   const siteId = watch('siteId');
   const options = useRequestOptions({ customerSearch, customerId, siteId });
@@ -39,6 +41,7 @@ export function NewRequestPage() {
       <PageHeader title={t('newRequest.title')} />
       <Paper withBorder p="lg" maw={820} component="form" onSubmit={handleSubmit(submit)} noValidate>
         <Stack gap="md">
+          <FormActionError error={action.error} unplaced={action.unplaced} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Controller
               control={control}
@@ -90,7 +93,7 @@ export function NewRequestPage() {
           <Controller
             control={control}
             name="equipmentId"
-            render={({ field }) => (
+            render={({ field, fieldState }) => (
               <Select
                 label={t('newRequest.equipment')}
                 searchable
@@ -102,6 +105,7 @@ export function NewRequestPage() {
                 }))}
                 value={field.value}
                 onChange={field.onChange}
+                error={fieldState.error?.message}
               />
             )}
           />
@@ -154,7 +158,7 @@ export function NewRequestPage() {
             <Controller
               control={control}
               name="estimatedDurationMinutes"
-              render={({ field }) => (
+              render={({ field, fieldState }) => (
                 <Select
                   label={t('newRequest.duration')}
                   allowDeselect={false}
@@ -164,11 +168,18 @@ export function NewRequestPage() {
                   }))}
                   value={field.value}
                   onChange={(value) => value && field.onChange(value)}
+                  error={fieldState.error?.message}
                 />
               )}
             />
           </Group>
-          <Textarea label={t('newRequest.description')} autosize minRows={3} {...register('description')} />
+          <Textarea
+            label={t('newRequest.description')}
+            autosize
+            minRows={3}
+            {...register('description')}
+            error={formState.errors.description?.message}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={saving}>
               {t('newRequest.submit')}

@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
+import { useFormAction } from '@relais/session';
+import type { Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateInterventionRequestDocument, type InterventionPriority, type InterventionType } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
 import { planningPaths } from '../../../routes';
 import { useNotify } from '../../../shared/notifications';
-import { useActionFeedback } from '../../../shared/use-action-feedback';
 import { useDateFormats } from '../../../shared/use-date-formats';
 
 export interface NewRequestValues {
@@ -19,17 +20,33 @@ export interface NewRequestValues {
   estimatedDurationMinutes: string;
 }
 
-/** Creates the request; the server sets its number and SLA deadline, then the planner goes back to the board. */
-export function useCreateRequest() {
+const formFields: readonly Path<NewRequestValues>[] = [
+  'customerId',
+  'siteId',
+  'equipmentId',
+  'title',
+  'description',
+  'estimatedDurationMinutes',
+];
+
+/** The input of the form a refused field names ("siteId"), or null. */
+export const requestFormPathOf = (formPath: string): Path<NewRequestValues> | null =>
+  formFields.find((field) => field === formPath) ?? null;
+
+/**
+ * Creates the request; the server sets its number and SLA deadline, then the planner goes back to
+ * the board. A refused field is shown under its input, in the user's language.
+ */
+export function useCreateRequest(form: UseFormReturn<NewRequestValues>) {
   const { t } = useTranslation(planningNamespace);
   const formats = useDateFormats();
   const notify = useNotify();
   const navigate = useNavigate();
-  const run = useActionFeedback(() => undefined);
+  const action = useFormAction(form, requestFormPathOf);
   const [create, { loading }] = useMutation(CreateInterventionRequestDocument, { refetchQueries: ['DispatchBoard', 'Interventions'] });
 
   async function submit(values: NewRequestValues) {
-    const result = await run(() =>
+    const result = await action.run(() =>
       create({
         variables: {
           input: {
@@ -56,5 +73,5 @@ export function useCreateRequest() {
     navigate(planningPaths.board);
   }
 
-  return { submit, saving: loading };
+  return { submit, saving: loading, action };
 }

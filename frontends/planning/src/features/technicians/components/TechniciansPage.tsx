@@ -1,17 +1,24 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
+import { planningPaths } from '../../../routes';
+import { RowLink } from '../../../shared/RowLink';
+import { useSkillNames } from '../../../shared/skills';
 import { useNotify } from '../../../shared/notifications';
 import { useTechnicians } from '../hooks/use-technicians';
 import { CostRateModal } from './CostRateModal';
 
-/** "Techniciens": the team with its skills, hours and loaded hourly cost; ?technicien=<id> opens one's cost. */
+/**
+ * "Techniciens": the team with its skills, hours and loaded hourly cost; a row opens the technician's
+ * record, ?technicien=<id> opens one's cost.
+ */
 export function TechniciansPage() {
   const { t } = useTranslation(planningNamespace);
   const format = useFormatters();
   const notify = useNotify();
+  const skillNames = useSkillNames();
   const { technicians, loading, error, retry } = useTechnicians();
   const [params, setParams] = useSearchParams();
   const editedId = params.get('technicien');
@@ -19,7 +26,11 @@ export function TechniciansPage() {
   const edit = (id: string | null) => setParams(id ? { technicien: id } : {}, { replace: true });
   return (
     <>
-      <PageHeader title={t('technicians.title')} subtitle={t('technicians.subtitle')} />
+      <PageHeader title={t('technicians.title')} subtitle={t('technicians.subtitle')}>
+        <Button component={Link} to={planningPaths.newTechnician}>
+          {t('technicians.new')}
+        </Button>
+      </PageHeader>
       {Boolean(error) && <ErrorNotice onRetry={retry} />}
       {loading ? (
         <LoadingState />
@@ -40,19 +51,17 @@ export function TechniciansPage() {
             {technicians.map((technician) => (
               <Table.Tr key={technician.id}>
                 <Table.Td>
-                  <Group gap="xs">
-                    {technician.fullName}
-                    {!technician.active && (
-                      <Badge size="xs" color="gray" variant="light">
-                        {t('technicians.inactive')}
-                      </Badge>
-                    )}
-                  </Group>
+                  <RowLink to={planningPaths.technician(technician.id)}>{technician.fullName}</RowLink>
+                  {!technician.active && (
+                    <Badge ml="xs" size="xs" color="gray" variant="light">
+                      {t('technicians.inactive')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {technician.skills.map((skill) => (
-                      <Badge key={skill} size="xs" variant="outline">
+                    {skillNames(technician.skills).map((skill) => (
+                      <Badge key={skill} size="xs" variant="outline" tt="none">
                         {skill}
                       </Badge>
                     ))}
@@ -74,6 +83,7 @@ export function TechniciansPage() {
                   <Button
                     size="compact-sm"
                     variant="subtle"
+                    style={{ position: 'relative', zIndex: 1 }}
                     onClick={() => edit(technician.id)}
                     aria-label={t('technicians.edit', { name: technician.fullName })}
                   >

@@ -1,0 +1,45 @@
+import type { TranslationShape } from '@relais/ui';
+import type { priceListsFr } from './price-lists.fr';
+
+export const priceListsEn: TranslationShape<typeof priceListsFr> = {
+  title: 'Price lists',
+  subtitle: 'Prices excluding VAT for some customers; they replace the catalog prices while the list is active.',
+  new: 'New price list',
+  newTitle: 'New price list',
+  editTitle: 'Price list “{{name}}”',
+  empty: 'No price list.',
+  notFound: 'Price list not found.',
+  active: 'Active',
+  inactive: 'Inactive',
+  itemCount_one: '{{formattedCount}} item',
+  itemCount_other: '{{formattedCount}} items',
+  column: {
+    name: 'Name',
+    notes: 'Notes',
+    items: 'Items',
+    state: 'State',
+  },
+  form: {
+    section: {
+      list: 'Price list',
+      prices: 'Prices',
+    },
+    name: 'Name',
+    notes: 'Notes',
+    active: 'Active price list',
+    activeHint: 'Inactive, it stays assigned to its customers but changes no price.',
+    item: 'Item',
+    catalogPrice: 'Catalog price excl. VAT',
+    unitPrice: 'List price excl. VAT',
+    priceOf: 'List price of {{item}}',
+    remove: 'Remove {{item}} from the list',
+    noItems: 'No price: add the items whose price this list changes.',
+    addItem: 'Add a catalog item',
+    required: 'Required',
+    decimal: 'Amount expected, e.g. 16.90',
+    create: 'Create price list',
+    save: 'Save',
+    cancel: 'Cancel',
+    back: 'Back to the price lists',
+  },
+};
