@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const schema = 'schema/supergraph.graphql';
 
-const packagesWithOperations = ['session', 'billing', 'planning', 'finance'] as const;
+const packagesWithOperations = ['session', 'billing', 'planning', 'finance', 'shell'] as const;
 
 const generates = Object.fromEntries(
   packagesWithOperations.map((name) => [

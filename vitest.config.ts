@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
-    reporters: process.env.CI ? ['default'] : ['default'],
+    // Under CI a skipped browser test fails the run (tests/support/ci-browser-guard.ts).
+    reporters: process.env.CI ? ['default', './tests/support/ci-browser-guard.ts'] : ['default'],
     projects: [
       {
         extends: true,

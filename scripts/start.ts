@@ -78,7 +78,12 @@ async function main() {
         SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)]),
       ),
       logLevel: process.env.LOG_LEVEL ?? 'warn',
-      subgraphEnv: { SMTP_URL: smtpUrl ?? '', MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@relais.localhost' },
+      subgraphEnv: {
+        SMTP_URL: smtpUrl ?? '',
+        MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@relais.localhost',
+        // Invitation links open the back-office's password page.
+        BACKOFFICE_URL: process.env.BACKOFFICE_URL || `http://${process.env.BACKOFFICE_HOST ?? '127.0.0.1'}:${backOfficePort}`,
+      },
       onOutput: (service, line) => {
         if (verbose || /"level":(50|60)|error/i.test(line)) console.log(`  ${service} | ${line}`);
       },

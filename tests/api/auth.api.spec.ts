@@ -92,7 +92,7 @@ describe('partner API keys', () => {
     expect(list.data!.customers.totalCount).toBe(60);
 
     const write = await gql(
-      'mutation { createSite(input: { customerId: "x", name: "n", addressLine1: "a", postalCode: "44000", city: "Nantes" }) { id } }',
+      'mutation { createSite(input: { customerId: "01a24c00-0000-7000-8000-000000000000", name: "n", addressLine1: "a", postalCode: "44000", city: "Nantes" }) { id } }',
       {},
       token,
     );

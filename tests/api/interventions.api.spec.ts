@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TODAY } from '../support/dates';
 import { errorCodes, gql, login } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 
+/** Legal numbers carry the year of the Paris date they are given on, not the UTC one (they differ on New Year's Eve after 23:00 UTC). */
+const YEAR = TODAY.slice(0, 4);
 const FIELDS = 'id number status version dueBy scheduledStart scheduledEnd warnings { kind message } technicians { id fullName }';
 const REPORT = `report { frozen travelCount totalHours signerName signedAt signatureDataUrl
   labour { hours labourType workDate technician { id } } parts { quantity serialNumber item { code label salePrice } } observations }`;
@@ -52,7 +55,7 @@ describe('an intervention from request to closing, through the gateway', () => {
     );
     expect(created.errors).toBeUndefined();
     let job = created.data!.createInterventionRequest;
-    expect(job).toMatchObject({ number: `I-${new Date().getFullYear()}-00001`, status: 'REQUESTED', version: 1, technicians: [] });
+    expect(job).toMatchObject({ number: `I-${YEAR}-00001`, status: 'REQUESTED', version: 1, technicians: [] });
     // no contract: the default SLA for an urgent request is 4 hours
     expect(new Date(job.dueBy).getTime() - Date.now()).toBeGreaterThan(3.9 * 3600_000);
 
@@ -201,7 +204,7 @@ describe('an intervention from request to closing, through the gateway', () => {
       `mutation($id: ID!, $v: Int!) { issueInvoice(id: $id, expectedVersion: $v) { number status } }`,
       { id, v: version },
     );
-    expect(issued.data!.issueInvoice).toEqual({ number: `F-${new Date().getFullYear()}-00001`, status: 'ISSUED' });
+    expect(issued.data!.issueInvoice).toEqual({ number: `F-${YEAR}-00001`, status: 'ISSUED' });
     const fromIntervention = await call<{ intervention: { status: string; invoice: { number: string; totalGross: string } } }>(
       'query($id: ID!) { intervention(id: $id) { status invoice { number totalGross } } }',
       { id: interventionId },

@@ -14,6 +14,8 @@ declare module 'vitest' {
     gatewayUrl: string;
     subgraphUrls: Record<string, string>;
     sessionSecret: string;
+    /** Signs the gateway-to-subgraph identity header, for tests that call a subgraph directly. */
+    internalSecret: string;
     backOfficeUrl: string | null;
     /** The mail catcher's HTTP side (GET /api/messages) and the SMTP URL the subgraphs send through. */
     mailCatcherUrl: string;
@@ -49,11 +51,18 @@ export default async function setup(project: TestProject) {
     log,
   });
   const sessionSecret = 'test-session-secret-0123456789abcdef';
+  const internalSecret = 'test-internal-secret-0123456789abcdef';
   const mailCatcher = await startMailCatcherProcess({ smtpPort: await freePort(), httpPort: await freePort() });
+  // The shared stack serves bursts of requests per user (the hostile sweep sends over 1,000 a minute): its rate
+  // limits are out of reach; idempotency-rate-limits.api.spec.ts tests them on a gateway of its own.
+  process.env.RATE_LIMIT_PER_USER ??= '1000000000';
+  process.env.RATE_LIMIT_PER_API_KEY ??= '1000000000';
+  // Known before the stack starts: invitation links mailed by the platform point to the back-office.
+  const backOfficePort = await freePort();
   const stack = await startStack({
     appDatabaseUrl: db.appUrl,
     sessionSecret,
-    internalSecret: 'test-internal-secret-0123456789abcdef',
+    internalSecret,
     gatewayPort: await freePort(),
     subgraphPorts: {
       platform: await freePort(),
@@ -62,7 +71,7 @@ export default async function setup(project: TestProject) {
       finance: await freePort(),
     },
     logLevel: 'error',
-    subgraphEnv: { SMTP_URL: mailCatcher.smtpUrl, MAIL_FROM: 'no-reply@relais.test' },
+    subgraphEnv: { SMTP_URL: mailCatcher.smtpUrl, MAIL_FROM: 'no-reply@relais.test', BACKOFFICE_URL: `http://127.0.0.1:${backOfficePort}` },
     onOutput: (service, line) => console.error(`[${service}] ${line}`),
   });
   let backOffice: { url: string; close(): Promise<void> } | null = null;
@@ -71,7 +80,7 @@ export default async function setup(project: TestProject) {
     const { serveBackOffice } = (await import(serveModule)) as {
       serveBackOffice(opts: { port: number; gatewayUrl: string }): Promise<{ url: string; close(): Promise<void> }>;
     };
-    backOffice = await serveBackOffice({ port: await freePort(), gatewayUrl: stack.gatewayUrl });
+    backOffice = await serveBackOffice({ port: backOfficePort, gatewayUrl: stack.gatewayUrl });
   }
   log(`database, subgraphs and gateway ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('adminDatabaseUrl', db.adminUrl);
@@ -79,6 +88,7 @@ export default async function setup(project: TestProject) {
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('subgraphUrls', stack.subgraphUrls);
   project.provide('sessionSecret', sessionSecret);
+  project.provide('internalSecret', internalSecret);
   project.provide('backOfficeUrl', backOffice?.url ?? null);
   project.provide('mailCatcherUrl', mailCatcher.httpUrl);
   project.provide('mailCatcherSmtpUrl', mailCatcher.smtpUrl);

@@ -21,7 +21,11 @@ export function createAuthenticator(options: { databaseUrl: string; sessionSecre
       try {
         if (!match) throw new DomainError('INVALID_TOKEN', 'UNAUTHENTICATED', 'En-tête Authorization attendu : Bearer <jeton>');
         const token = match[1]!;
-        return token.startsWith('rk_') ? await authenticateApiKey(findKey, token) : await verifySessionToken(token, options.sessionSecret);
+        if (!token.startsWith('rk_')) return await verifySessionToken(token, options.sessionSecret);
+        const identity = await authenticateApiKey(findKey, token);
+        // Shown to admins as the key's last use; a failed stamp never refuses the request.
+        if (identity.kind === 'api_key') pool.query('select touch_api_key($1)', [identity.apiKeyId]).catch(() => undefined);
+        return identity;
       } catch (error) {
         if (error instanceof DomainError) {
           throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

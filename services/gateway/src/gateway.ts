@@ -1,5 +1,4 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   ACCOUNTING_EXPORT_PATH_PREFIX,
@@ -10,7 +9,13 @@ import {
 } from '@relais/domain';
 import pino from 'pino';
 import { createAuthenticator } from './authenticate';
+import { applyCors } from './cors';
+import { createCallerGuards } from './caller-guards';
+import { maskGatewayError, userInputErrorCodesPlugin } from './error-masking';
 import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';
+import { DEFAULT_MAX_UPLOAD_BYTES, selectsOnlyFileMutations } from './file-uploads';
+import { acceptedRequestId, admitGraphqlRequest, DEFAULT_MAX_BODY_BYTES, type BodyLimits } from './request-guards';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 
 export interface GatewayOptions {
   port: number;
@@ -22,7 +27,14 @@ export interface GatewayOptions {
   sessionSecret: string;
   internalSecret: string;
   limits?: QueryLimits;
+  /** Origins allowed to call from a browser (see corsOriginsFromEnv); none when absent. */
   corsOrigins?: string[];
+  /** Largest request body accepted (DEFAULT_MAX_BODY_BYTES when absent). */
+  maxBodyBytes?: number;
+  /** Largest file upload accepted from an authenticated caller (DEFAULT_MAX_UPLOAD_BYTES when absent). */
+  maxUploadBytes?: number;
+  /** Estimated cost units per minute per API key and per user (DEFAULT_RATE_LIMITS when absent). */
+  rateLimits?: RateLimits;
 }
 
 export interface RunningGateway {
@@ -65,7 +77,9 @@ function proxyDocument(origin: URL, req: IncomingMessage, res: ServerResponse): 
   );
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'SUBGRAPH_UNAVAILABLE', message: 'Service momentanément injoignable, réessayez dans quelques instants' }));
+    res.end(
+      JSON.stringify({ code: 'SUBGRAPH_UNAVAILABLE', message: 'Service momentanément injoignable, réessayez dans quelques instants' }),
+    );
   });
   upstream.end();
 }
@@ -94,6 +108,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticator = createAuthenticator(options);
   const documents = documentsOrigin(options);
   const financeFiles = subgraphOrigin(options, 'finance', 'direct debit files');
+  const bodyLimits: BodyLimits = {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    mayUpload: (req) => authenticator.identify(req.headers.authorization ?? null).then(Boolean, () => false),
+    isUpload: (body) => selectsOnlyFileMutations(body, options.limits ?? DEFAULT_LIMITS),
+  };
+
+  const callerGuards = createCallerGuards({
+    databaseUrl: options.databaseUrl,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    identify: (authorization) => authenticator.identify(authorization),
+    log,
+  });
 
   const authPlugin: GatewayPlugin<AuthContext> = {
     async onContextBuilding({ context, extendContext }) {
@@ -110,8 +138,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestId: true,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    cors: options.corsOrigins ? { origin: options.corsOrigins, credentials: true } : undefined,
-    plugins: () => [authPlugin, ...queryLimitPlugins(options.limits ?? DEFAULT_LIMITS)],
+    // CORS is answered before the runtime (applyCors): the runtime's own would echo any Origin.
+    cors: false,
+    maskedErrors: { maskError: maskGatewayError },
+    plugins: () => [authPlugin, ...queryLimitPlugins(options.limits ?? DEFAULT_LIMITS), userInputErrorCodesPlugin],
     propagateHeaders: {
       fromClientToSubgraphs: ({ context, request }) => ({
         [IDENTITY_HEADER]: context.identityToken ?? undefined,
@@ -126,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.end(JSON.stringify({ status: 'ok', service: 'gateway' }));
       return;
     }
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    const requestId = acceptedRequestId(req.headers['x-request-id']);
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
@@ -141,7 +171,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return proxyDocument(financeFiles, req, res);
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
     if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
-    void runtime(req, res);
+    if (applyCors(req, res, options.corsOrigins ?? [])) return;
+    void admitGraphqlRequest(req, res, bodyLimits).then((admitted) => {
+      if (admitted)
+        void callerGuards.admit(req, res).then((guarded) => {
+          if (guarded) void runtime(req, res);
+        });
+    });
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
@@ -155,6 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.dispose();
       await authenticator.close();
+      await callerGuards.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { corsOriginsFromEnv } from './cors';
 import { startGateway } from './gateway';
+import { rateLimitsFromEnv } from './rate-limits';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -26,7 +28,10 @@ const gateway = await startGateway({
   databaseUrl: required('APP_DATABASE_URL'),
   sessionSecret: required('SESSION_SECRET'),
   internalSecret: required('INTERNAL_IDENTITY_SECRET'),
-  corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
+  corsOrigins: corsOriginsFromEnv(process.env),
+  maxBodyBytes: process.env.MAX_BODY_BYTES ? Number(process.env.MAX_BODY_BYTES) : undefined,
+  maxUploadBytes: process.env.MAX_UPLOAD_BODY_BYTES ? Number(process.env.MAX_UPLOAD_BODY_BYTES) : undefined,
+  rateLimits: rateLimitsFromEnv(process.env),
 });
 const stop = () => {
   gateway.close().then(

@@ -9,3 +9,5 @@ export * from './schema';
 export * from './server';
 export * from './main';
 export * from './scalars';
+export * from './input-rules';
+export * from './mail-publisher';

@@ -3,8 +3,9 @@ import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } fro
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import type { InputLengthLimits } from './input-rules';
 import type { RequestContext } from './context';
-import type { Orm } from '@relais/domain';
+import { isUuid, type Orm } from '@relais/domain';
 import type { Logger } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -34,6 +35,8 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type this subgraph resolves for others. */
   references?: Record<string, (reference: { id: string } & Record<string, unknown>, ctx: RequestContext) => unknown>;
+  /** Longer string limits for inputs carrying files, by schema coordinate (see input-rules.ts). */
+  inputLimits?: InputLengthLimits;
   /** Plain HTTP routes; they get no identity from the gateway and must check access themselves. */
   httpRoutes?: HttpRoute[];
 }
@@ -50,7 +53,10 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+    // A representation sent to the subgraph directly may name anything: an id that is not a UUID names no entity.
+    const guarded = (reference: { id: string } & Record<string, unknown>, ctx: RequestContext) =>
+      typeof reference.id === 'string' && isUuid(reference.id) ? resolveReference(reference, ctx) : null;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: guarded } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   return { schema, sdl: printSubgraphSchema(schema) };

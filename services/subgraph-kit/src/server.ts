@@ -19,6 +19,7 @@ import { formatError, toDomainError } from './errors';
 import { createLogger } from './logger';
 import type { RequestContext } from './context';
 import { buildFederatedSchema, type SubgraphDefinition } from './schema';
+import { inputRulesPlugin } from './input-rules';
 
 export interface SubgraphOptions {
   port: number;
@@ -92,7 +93,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema,
     formatError: formatError(log),
     // Federated tracing would add work to every request for a tool (Apollo Studio) we do not use.
-    plugins: [unitOfWorkPlugin(log), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [inputRulesPlugin(definition.inputLimits), unitOfWorkPlugin(log), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
   });

@@ -10,6 +10,7 @@ export type Permission =
   | 'billing:write'
   | 'finance:read'
   | 'finance:write'
+  | 'webhooks:write'
   | 'platform:admin';
 
 /**

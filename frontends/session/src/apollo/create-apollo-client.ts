@@ -32,6 +32,7 @@ const cache = () =>
           payments: relayStylePagination(['search', 'customerId', 'receivedFrom', 'receivedTo', 'unallocatedOnly']),
           profitability: relayStylePagination(['groupBy', 'from', 'to', 'orderBy', 'descending']),
           journalEntries: relayStylePagination(['journal', 'from', 'to', 'account', 'customerId', 'documentId']),
+          webhookDeliveries: relayStylePagination(['endpointId']),
         },
       },
     },

@@ -7,6 +7,9 @@ export const commonEn: TranslationShape<typeof commonFr> = {
     error: 'Something went wrong while loading.',
     retry: 'Retry',
   },
+  dialog: {
+    close: 'Close',
+  },
   table: {
     loadMore: 'Load more',
   },

@@ -4,6 +4,9 @@ export const commonFr = {
     error: 'Une erreur est survenue lors du chargement.',
     retry: 'Réessayer',
   },
+  dialog: {
+    close: 'Fermer',
+  },
   table: {
     loadMore: 'Charger plus',
   },

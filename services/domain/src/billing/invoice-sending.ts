@@ -25,6 +25,7 @@ import { contactsByCustomerIds } from '../maintenance/customer.service';
 import { enqueueMail } from '../mail/outbox.service';
 import { isMailAddress } from '../mail/outbox.rules';
 import { Tenant } from '../platform/tenant.entity';
+import { recordFact } from '../platform/business-facts';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { frenchDate, localDate } from '../shared/time';
@@ -310,10 +311,18 @@ export async function mailInvoice(
     ],
     related: { type: INVOICE_MAIL_RELATION, id: invoiceId },
   });
+  const resent = Boolean(invoice.sentAt);
   if (!invoice.sentAt) {
     invoice.sentAt = new Date();
     invoice.updatedAt = new Date();
   }
+  recordFact(em, identity, {
+    kind: 'invoice.sent',
+    subjectType: 'Invoice',
+    subjectId: invoice.id,
+    occurredOn: localDate(new Date()),
+    payload: { number: invoice.number, typeCode: invoice.typeCode, customerId: invoice.customerId, resent },
+  });
   await em.flush();
   return { invoice, to: mail.to, cc: mail.cc };
 }

@@ -7,7 +7,7 @@ import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
 import type { PageArgs } from '../shared/pagination';
 import type { FilterQuery } from '@mikro-orm/core';
-import { containsPattern } from '../shared/search';
+import { containsPattern, startsWithPattern } from '../shared/search';
 import { definedOnly } from '../shared/objects';
 import { localDate } from '../shared/time';
 
@@ -67,7 +67,7 @@ export function listSites(em: EntityManager, args: PageArgs & { customerId?: str
   const search = args.search?.trim();
   if (search) {
     const like = containsPattern(search);
-    where.push({ $or: [{ name: { $ilike: like } }, { city: { $ilike: like } }, { postalCode: { $like: `${search}%` } }] });
+    where.push({ $or: [{ name: { $ilike: like } }, { city: { $ilike: like } }, { postalCode: { $like: startsWithPattern(search) } }] });
   }
   return keysetPage(em, Site, where.length ? { $and: where } : {}, 'name', args);
 }

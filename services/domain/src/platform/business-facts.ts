@@ -21,7 +21,12 @@ export type FactKind =
   | 'deferred_revenue.recognised'
   | 'deferred_revenue.reversed'
   | 'invoice.written_off'
-  | 'invoice.write_off_cancelled';
+  | 'invoice.write_off_cancelled'
+  | 'intervention.requested'
+  | 'intervention.closed'
+  | 'quote.accepted'
+  | 'invoice.sent'
+  | 'invoice.paid';
 
 /**
  * Writes a fact in the caller's transaction, so it exists exactly when the change it states

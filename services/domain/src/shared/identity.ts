@@ -8,6 +8,7 @@ export const API_SCOPES = [
   'billing:write',
   'finance:read',
   'finance:write',
+  'webhooks:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

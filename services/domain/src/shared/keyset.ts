@@ -1,9 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from './pagination';
+import { decodeCursor, encodeCursor, pageSize, type CursorValueKind, type Page, type PageArgs } from './pagination';
 
 function cursorValue(value: unknown): string | number {
   return value instanceof Date ? value.toISOString() : (value as string | number);
+}
+
+/** What the sort field's value in a cursor must be, from the entity's mapping (a timestamp, a business date, a number, text). */
+function sortValueKind<T extends object>(em: EntityManager, entity: EntityName<T>, field: string): CursorValueKind {
+  const property = em.getMetadata().find(entity)?.properties[field as never] as
+    { runtimeType?: string; columnTypes?: string[] } | undefined;
+  if (property?.runtimeType === 'Date') return 'timestamp';
+  if (property?.columnTypes?.[0] === 'date') return 'date';
+  if (property?.runtimeType === 'number') return 'number';
+  return 'text';
 }
 
 /**
@@ -24,7 +34,7 @@ export async function keysetPage<T extends { id: string }, K extends keyof T & s
   const listed = { $and: [where, { [sortField]: { $ne: null } }] } as FilterQuery<T>;
   let pageWhere = listed;
   if (args.after) {
-    const [value, id] = decodeCursor(args.after, 2);
+    const [value, id] = decodeCursor(args.after, [sortValueKind(em, entity, sortField), 'uuid']);
     pageWhere = {
       $and: [listed, { $or: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: id } }] }],
     } as FilterQuery<T>;

@@ -12,6 +12,8 @@ export class ApiKeyType {
   @Field(() => DateTimeResolver) createdAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true }) expiresAt!: Date | null;
   @Field(() => DateTimeResolver, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Last request made with the key (to the minute).' })
+  lastUsedAt!: Date | null;
 }
 
 @ObjectType()
@@ -36,6 +38,7 @@ function toApiKeyType(key: ApiKey): ApiKeyType {
     createdAt: key.createdAt,
     expiresAt: key.expiresAt ?? null,
     revokedAt: key.revokedAt ?? null,
+    lastUsedAt: key.lastUsedAt ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
-import { AuditEntry, pageSize } from '@relais/domain';
+import { searchAuditLog } from '@relais/domain';
 import { em, type RequestContext } from '@relais/subgraph-kit';
 
 @ObjectType('AuditEntry', { description: 'One change to business data: who, when, what (append-only).' })
@@ -20,12 +20,19 @@ export class AuditEntryType {
 @Resolver(() => AuditEntryType)
 export class AuditResolver {
   @Authorized('platform:admin')
-  @Query(() => [AuditEntryType], { description: 'Latest changes first, optionally for one record.' })
+  @Query(() => [AuditEntryType], {
+    description: 'Latest changes first, filtered by actor, record (table, id) and period [from, to); next page: `before` the last id.',
+  })
   async auditLog(
     @Ctx() ctx: RequestContext,
     @Arg('rowId', () => ID, { nullable: true }) rowId: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('actorId', () => ID, { nullable: true, description: 'The user or API key that made the change.' }) actorId: string | null,
+    @Arg('tableName', () => String, { nullable: true }) tableName: string | null,
+    @Arg('from', () => DateTimeResolver, { nullable: true }) from: Date | null,
+    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Exclusive.' }) to: Date | null,
+    @Arg('before', () => ID, { nullable: true, description: 'Entries older than this id.' }) before: string | null,
   ) {
-    return em(ctx).find(AuditEntry, rowId ? { rowId } : {}, { orderBy: { id: 'desc' }, limit: pageSize(first) });
+    return searchAuditLog(em(ctx), { rowId, first, actorId, tableName, from, to, before });
   }
 }

@@ -4,6 +4,17 @@ import { em, identityOf, loaderFor, permissionsOf, type RequestContext } from '@
 import { LoginPayload, TenantType, UserType, toTenantType, toUserType } from './user.type';
 import { sessionSecret } from '../config';
 
+/** Federation: a user named by another subgraph, read in the caller's tenant (null when not one of its users). */
+export async function resolveUserReference(reference: { id: string }, ctx: RequestContext): Promise<UserType | null> {
+  const user = await loaderFor(
+    ctx,
+    'userById',
+    (scope, ids) => scope.find(User, { id: { $in: [...ids] } }),
+    (u: User) => u.id,
+  ).load(reference.id);
+  return user ? toUserType(user) : null;
+}
+
 @Resolver(() => UserType)
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Signs in with e-mail and password; wrong either way gives INVALID_CREDENTIALS.' })

@@ -33,6 +33,7 @@ export class UserType {
   @Field(() => String) email!: string;
   @Field(() => String) fullName!: string;
   @Field(() => RoleEnum) role!: Role;
+  @Field(() => Boolean, { description: 'False once deactivated: the user can no longer sign in.' }) active!: boolean;
   @Field(() => DateTimeResolver, { nullable: true }) lastLoginAt!: Date | null;
 }
 
@@ -50,6 +51,7 @@ export function toUserType(user: User): UserType {
     email: user.email,
     fullName: user.fullName,
     role: user.role,
+    active: user.active,
     lastLoginAt: user.lastLoginAt ?? null,
   };
 }

@@ -354,8 +354,7 @@ function totalsOf(rows: readonly ProfitabilityRow[], travelCostPerTrip: string |
 export async function profitability(em: EntityManager, tenantId: string, q: ProfitabilityQuery): Promise<ProfitabilityReport> {
   validate(q);
   const first = pageSize(q.first);
-  const offset = q.after ? Number(decodeCursor(q.after, 1)[0]) : 0;
-  new Validator().check(Number.isInteger(offset) && offset >= 0, 'after', 'curseur invalide').throwIfInvalid();
+  const offset = q.after ? Number(decodeCursor(q.after, ['integer'])[0]) : 0;
   const { travelCostPerTrip } = await profitabilitySettings(em, tenantId);
   const values = { from: q.from, to: q.to, travel: travelCostPerTrip };
   const sql = reportSql(q.groupBy);

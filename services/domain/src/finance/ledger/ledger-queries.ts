@@ -59,7 +59,7 @@ export async function listJournalEntries(em: EntityManager, args: PageArgs & Jou
   let page = filtered;
   const pageParams = [...params];
   if (args.after) {
-    const [date, id] = decodeCursor(args.after, 2);
+    const [date, id] = decodeCursor(args.after, ['date', 'uuid']);
     page = `${filtered} and (e.entry_date, e.id) > (?::date, ?::uuid)`;
     pageParams.push(date, id);
   }

@@ -3,22 +3,6 @@ import { InvoiceSendPreviewDocument, IssueAndSendInvoiceDocument, SendInvoiceDoc
 
 const listQueries = ['InvoiceList', 'CreditNoteList'];
 
-/** The send dialog's fields, as typed. */
-export interface SendValues {
-  to: string;
-  cc: string;
-  subject: string;
-  body: string;
-}
-
-/** "a@x.fr, b@y.fr; c@z.fr" → the addresses typed, in order. */
-export function addressList(typed: string): string[] {
-  return typed
-    .split(/[,;\s]+/)
-    .map((address) => address.trim())
-    .filter(Boolean);
-}
-
 /** What sending would mail (recipients, subject, text, attachments), read afresh each time the dialog opens. */
 export function useInvoiceSendPreview(invoiceId: string) {
   const { data, error, refetch } = useQuery(InvoiceSendPreviewDocument, { variables: { id: invoiceId }, fetchPolicy: 'network-only' });

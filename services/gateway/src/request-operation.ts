@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Kind, parse, stripIgnoredCharacters, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import type { ValidationContext } from 'graphql';
+import { checkDocumentSize, COST_WEIGHTS, type QueryLimits } from './limits';
+
+/** What the gateway needs to know of a GraphQL request before it runs: its kind, estimated cost and normalised body. */
+export interface RequestOperation {
+  /** 'mutation' when the operation to run is one; null when the request cannot be read (the runtime will refuse it). */
+  kind: 'query' | 'mutation' | 'subscription' | null;
+  /** GraphQL Armor's estimated cost of the operation to run (2 per object, 1 per scalar, ×1.5 per level), at least 1. */
+  cost: number;
+  /** SHA-256 of the normalised request: query without ignored characters, operationName, variables with sorted keys. */
+  hash: string;
+}
+
+interface GraphqlBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/** JSON with object keys sorted, so that `{"a":1,"b":2}` and `{"b":2,"a":1}` hash alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The operation the runtime will run: the one named, or the only one. */
+function selectedOperation(document: DocumentNode, operationName: unknown): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (typeof operationName === 'string' && operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/** The estimate GraphQL Armor's cost-limit plugin makes (same rule, same weights as queryLimitPlugins). */
+export function estimatedCost(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  let cost = 0;
+  const context = { getFragment: (name: string) => fragments.get(name), reportError: () => undefined } as unknown as ValidationContext;
+  const visitor = costLimitRule({
+    ...COST_WEIGHTS,
+    maxCost: Number.MAX_SAFE_INTEGER,
+    propagateOnRejection: false,
+    onAccept: [(_ctx, { n }) => (cost = n)],
+  })(context) as unknown as { OperationDefinition: { enter(node: OperationDefinitionNode): void } };
+  visitor.OperationDefinition.enter(operation);
+  return cost;
+}
+
+/** Reads the request's operation from a POST body (read by admitGraphqlRequest) or a GET's query string. */
+export function requestOperation(req: IncomingMessage & { body?: Buffer }, limits: QueryLimits): RequestOperation {
+  let body: GraphqlBody;
+  try {
+    if (req.method === 'POST') body = (JSON.parse(req.body?.toString('utf8') ?? '') as GraphqlBody | null) ?? {};
+    else {
+      const params = new URL(req.url ?? '/', 'http://gateway').searchParams;
+      const variables = params.get('variables');
+      body = { query: params.get('query'), operationName: params.get('operationName'), variables: variables && JSON.parse(variables) };
+    }
+  } catch {
+    body = {};
+  }
+  const unreadable = (hashed: string): RequestOperation => ({ kind: null, cost: 1, hash: sha256(hashed) });
+  if (typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return unreadable(canonicalJson(body));
+  try {
+    checkDocumentSize(body.query, limits);
+    const document = parse(body.query, { noLocation: true });
+    const operation = selectedOperation(document, body.operationName);
+    const normalised = canonicalJson({
+      query: stripIgnoredCharacters(body.query),
+      operationName: body.operationName ?? null,
+      variables: body.variables ?? null,
+    });
+    if (!operation) return unreadable(normalised);
+    return { kind: operation.operation, cost: Math.max(1, Math.ceil(estimatedCost(document, operation))), hash: sha256(normalised) };
+  } catch {
+    return unreadable(canonicalJson(body));
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

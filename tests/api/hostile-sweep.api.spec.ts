@@ -1,0 +1,530 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildASTSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import { adminClient } from '../support/database';
+import { gql, login, must } from '../support/graphql-client';
+
+/**
+ * A partner's worst day, generated from the supergraph: every query and mutation gets, argument by
+ * argument, each class of input a hostile caller controls (ids that are not UUIDs, NUL characters,
+ * 100,000-character strings, tampered cursors, negative and huge numbers, unknown enum values,
+ * another tenant's ids, and no credentials at all), through the real gateway. None may answer a
+ * server error or show internals, and none may change anything.
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+const UNKNOWN_ID = '0193a4c2-7e1f-7c3a-9b2d-4f5e6a7b8c9d';
+const LONG = 'x'.repeat(100_000);
+const LEAK = /\bSQL\b|violates|\brelation\b|Cannot return null|\bat .+:\d+:\d+|node_modules|syntax error|\bcolumn\b|duplicate key/i;
+const BATCH = 16;
+
+type Scalar = string | number | boolean | null | Scalar[] | { [key: string]: Scalar };
+
+interface Poison {
+  name: string;
+  /** The value put in place of a leaf of this type and name, or undefined when the class does not apply to it. */
+  at(type: GraphQLNamedType, field: string): Scalar | undefined;
+  /** Refused for sure: the answer must carry an error. */
+  refused: boolean;
+  /** Sent inline in the document rather than as a variable. */
+  literal?: boolean;
+}
+
+interface Probe {
+  field: string;
+  poison: string;
+  argument: string;
+  query: string;
+  variables: Record<string, Scalar>;
+  refused: boolean;
+  anonymous: boolean;
+}
+
+interface Outcome {
+  probe: Probe;
+  status: number;
+  codes: string[];
+  messages: string[];
+  problem: string | null;
+}
+
+function filler(type: GraphQLNamedType): Scalar {
+  if (isEnumType(type)) return type.getValues()[0]!.value as string;
+  switch (type.name) {
+    case 'ID':
+      return UNKNOWN_ID;
+    case 'Int':
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'Decimal':
+      return '1.00';
+    case 'LocalDate':
+      return '2026-11-16';
+    case 'DateTime':
+      return '2026-11-16T08:00:00.000Z';
+    case 'JSONObject':
+      return {};
+    default:
+      return 'x';
+  }
+}
+
+/** Whether the poison can reach a leaf inside `type` (input objects followed a few levels deep). */
+function reaches(type: GraphQLInputType, name: string, poison: Poison, depth = 0): boolean {
+  const named = getNamedType(type);
+  if (isInputObjectType(named))
+    return depth < 4 && Object.values(named.getFields()).some((f) => reaches(f.type, f.name, poison, depth + 1));
+  return poison.at(named, name) !== undefined;
+}
+
+/** A value of `type`: required parts filled with plausible values, every leaf the poison reaches poisoned. */
+function build(type: GraphQLInputType, name: string, poison: Poison | null, depth = 0): Scalar {
+  if (isNonNullType(type)) return build(type.ofType, name, poison, depth);
+  if (isListType(type)) return [build(type.ofType as GraphQLInputType, name, poison, depth)];
+  if (isInputObjectType(type)) {
+    const value: Record<string, Scalar> = {};
+    for (const field of Object.values(type.getFields())) {
+      const required = isNonNullType(field.type) && field.defaultValue === undefined;
+      if (required || (poison && depth < 4 && reaches(field.type, field.name, poison, depth + 1)))
+        value[field.name] = build(field.type, field.name, poison, depth + 1);
+    }
+    return value;
+  }
+  const poisoned = poison?.at(type, name);
+  return poisoned === undefined ? filler(type) : poisoned;
+}
+
+function literal(value: Scalar, type: GraphQLInputType): string {
+  if (value === null) return 'null';
+  if (isNonNullType(type)) return literal(value, type.ofType);
+  if (isListType(type)) return `[${(value as Scalar[]).map((v) => literal(v, type.ofType as GraphQLInputType)).join(', ')}]`;
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    return `{ ${Object.entries(value as Record<string, Scalar>)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`)
+      .join(', ')} }`;
+  }
+  if (isEnumType(type)) return String(value);
+  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+}
+
+/** `__typename` and the scalar fields that need no argument, so field resolvers run too. */
+function selection(field: GraphQLField<unknown, unknown>): string {
+  const type = getNamedType(field.type);
+  if (isLeafType(type)) return '';
+  if (!isObjectType(type)) return '{ __typename }';
+  const scalars = Object.values(type.getFields())
+    .filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type)))
+    .map((f) => f.name);
+  return `{ __typename ${scalars.join(' ')} }`;
+}
+
+const ENTITY_NAMES = [
+  'catalogItem',
+  'priceList',
+  'creditNote',
+  'intervention',
+  'equipment',
+  'technician',
+  'customer',
+  'contract',
+  'invoice',
+  'payment',
+  'quote',
+  'site',
+];
+
+function entityOf(fieldName: string, argument: string): string {
+  const named = argument.replace(/Ids?$/, '');
+  if (ENTITY_NAMES.includes(named)) return named;
+  const lower = fieldName.toLowerCase();
+  return ENTITY_NAMES.find((e) => lower.includes(e.toLowerCase())) ?? 'customer';
+}
+
+const FOREIGN = 'another tenant’s id';
+
+function poisons(): Poison[] {
+  const strings = (name: string, value: string, literalToo = false): Poison[] =>
+    [false, ...(literalToo ? [true] : [])].map((asLiteral) => ({
+      name: asLiteral ? `${name} (literal)` : name,
+      refused: true,
+      literal: asLiteral,
+      at: (type) => (type.name === 'String' ? value : undefined),
+    }));
+  const numbers = (name: string, int: number, decimal: string): Poison => ({
+    name,
+    refused: false,
+    at: (type) =>
+      type.name === 'Int' ? int : type.name === 'Float' ? Math.sign(int) * 1e300 : type.name === 'Decimal' ? decimal : undefined,
+  });
+  return [
+    ...[false, true].map((asLiteral) => ({
+      name: asLiteral ? 'non-UUID id (literal)' : 'non-UUID id',
+      refused: true,
+      literal: asLiteral,
+      at: (type: GraphQLNamedType) => (type.name === 'ID' ? 'not-a-uuid' : undefined),
+    })),
+    ...strings('NUL in strings', 'Dupont\u0000; drop table customers', true),
+    ...strings('100,000 characters', LONG),
+    {
+      name: 'tampered cursor (1e309)',
+      refused: true,
+      at: (type, field) => (field === 'after' ? Buffer.from(`[1e309, "${UNKNOWN_ID}"]`).toString('base64url') : undefined),
+    },
+    { name: 'tampered cursor (garbage)', refused: true, at: (type, field) => (field === 'after' ? 'zzz' : undefined) },
+    numbers('negative numbers', -1, '-999999999999999.999999'),
+    numbers('huge numbers', 2_147_483_647, '999999999999999.999999'),
+    { name: 'unknown enum value', refused: true, at: (type) => (isEnumType(type) ? 'NOT_A_VALUE' : undefined) },
+  ];
+}
+
+function probesFor(schema: GraphQLSchema, foreign: Record<string, string>): Probe[] {
+  const probes: Probe[] = [];
+  for (const rootType of [schema.getQueryType()!, schema.getMutationType()!]) {
+    const keyword = rootType === schema.getMutationType() ? 'mutation' : 'query';
+    for (const field of Object.values(rootType.getFields())) {
+      if (field.name.startsWith('_')) continue;
+      const select = selection(field);
+      const render = (poison: Poison | null, target: string | null, anonymous: boolean): Probe => {
+        const variables: Record<string, Scalar> = {};
+        const declarations: string[] = [];
+        const args: string[] = [];
+        for (const arg of field.args) {
+          const targeted = arg.name === target;
+          const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
+          if (!targeted && !required) continue;
+          const value = build(arg.type, arg.name, targeted ? poison : null);
+          if (targeted && poison?.literal) {
+            args.push(`${arg.name}: ${literal(value, arg.type)}`);
+          } else {
+            variables[arg.name] = value;
+            declarations.push(`$${arg.name}: ${String(arg.type)}`);
+            args.push(`${arg.name}: $${arg.name}`);
+          }
+        }
+        const head = declarations.length ? `${keyword} Sweep(${declarations.join(', ')})` : `${keyword} Sweep`;
+        return {
+          field: field.name,
+          poison: poison?.name ?? 'anonymous',
+          argument: target ?? '',
+          query: `${head} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${select} }`,
+          variables,
+          refused: poison?.refused ?? true,
+          anonymous,
+        };
+      };
+      // The entity a bare `id` names comes from the field (`updateCustomer(id)`): another tenant's record of that kind.
+      const theirs: Poison = {
+        name: FOREIGN,
+        refused: false,
+        at: (type, name) => (type.name === 'ID' ? foreign[entityOf(field.name, name)] : undefined),
+      };
+      probes.push(render(null, null, true));
+      for (const poison of [...poisons(), theirs])
+        for (const arg of field.args) {
+          // An exclusion list naming records that are not ours excludes nothing: the run itself would go ahead.
+          if (poison === theirs && arg.name.startsWith('excluded')) continue;
+          if (reaches(arg.type, arg.name, poison)) probes.push(render(poison, arg.name, false));
+        }
+    }
+  }
+  return probes;
+}
+
+interface Answer {
+  data?: unknown;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+}
+
+function parseJson(text: string): Answer | null {
+  try {
+    return JSON.parse(text) as Answer;
+  } catch {
+    return null;
+  }
+}
+
+async function send(probe: Probe, token: string, requestId: string): Promise<Outcome> {
+  const response = await fetch(inject('gatewayUrl'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+      ...(probe.anonymous ? {} : { authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify({ query: probe.query, variables: probe.variables }),
+  });
+  const text = await response.text();
+  const body = parseJson(text);
+  const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? '(none)');
+  const messages = (body?.errors ?? []).map((e) => e.message ?? '');
+  let problem: string | null = null;
+  if (response.status >= 500) problem = `HTTP ${response.status}`;
+  else if (!body) problem = `not JSON: ${text.slice(0, 80)}`;
+  else if (codes.includes('INTERNAL_SERVER_ERROR')) problem = 'INTERNAL_SERVER_ERROR';
+  else if (messages.some((m) => LEAK.test(m))) problem = 'internal text in a message';
+  else if (probe.refused && codes.length === 0) problem = 'accepted';
+  return { probe, status: response.status, codes, messages, problem };
+}
+
+const COUNTED_TABLES = [
+  'customers',
+  'customer_contacts',
+  'sites',
+  'equipment',
+  'technicians',
+  'interventions',
+  'invoices',
+  'invoice_lines',
+  'quotes',
+  'contracts',
+  'payments',
+  'payment_allocations',
+  'price_lists',
+  'catalog_items',
+  'index_series',
+  'sepa_mandates',
+  'direct_debit_batches',
+  'bank_statements',
+  'billing_batches',
+  'fiscal_years',
+  'users',
+  'api_keys',
+];
+
+/** Row counts of the main tables, per tenant. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const client = await adminClient();
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      const { rows } = await client.query<{ tenant_id: string; n: number }>(
+        `select tenant_id, count(*)::int as n from ${table} group by tenant_id`,
+      );
+      for (const row of rows) counts[`${row.tenant_id} ${table}`] = row.n;
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+function summary(failures: Outcome[]): string {
+  return failures
+    .slice(0, 60)
+    .map(
+      (f) =>
+        `${f.probe.field}(${f.probe.argument}) [${f.probe.poison}] → ${f.problem}; ${f.status} ${f.codes.join(',')} ${f.messages.join(' | ').slice(0, 160)}`,
+    )
+    .join('\n');
+}
+
+describe('hostile sweep of the whole API', () => {
+  const supergraph = buildASTSchema(parse(readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
+  const run = `hostile-${randomUUID().slice(0, 8)}`;
+  let admin: string;
+  let other: string;
+  let demoTenantId: string;
+  let otherTenantId: string;
+  let foreign: Record<string, string>;
+
+  beforeAll(async () => {
+    admin = await login('admin@demo.relais.fr');
+    other = await login('admin@autre.relais.fr');
+    const ids = (response: { edges: { node: { id: string } }[] }) => response.edges[0]?.node.id;
+    type Page = { edges: { node: { id: string } }[] };
+    const theirs = must(
+      await gql<{
+        tenant: { id: string };
+        customers: { edges: { node: { id: string; sites: { id: string }[] } }[] };
+        interventions: Page;
+        invoices: Page;
+        creditNotes: Page;
+        quotes: Page;
+        contracts: Page;
+        technicians: Page;
+        equipments: Page;
+        payments: Page;
+        priceLists: { id: string }[];
+        catalog: { id: string }[];
+      }>(
+        `{ tenant { id } customers(first: 1) { edges { node { id sites { id } } } } interventions(first: 1) { edges { node { id } } }
+           invoices(first: 1) { edges { node { id } } } creditNotes(first: 1) { edges { node { id } } } quotes(first: 1) { edges { node { id } } }
+           contracts(first: 1) { edges { node { id } } } technicians(first: 1) { edges { node { id } } } equipments(first: 1) { edges { node { id } } }
+           payments(first: 1) { edges { node { id } } } priceLists { id } catalog { id } }`,
+        {},
+        other,
+      ),
+    );
+    otherTenantId = theirs.tenant.id;
+    demoTenantId = must(await gql<{ tenant: { id: string } }>('{ tenant { id } }', {}, admin)).tenant.id;
+    const found: Record<string, string | undefined> = {
+      customer: ids(theirs.customers),
+      site: theirs.customers.edges[0]?.node.sites[0]?.id,
+      intervention: ids(theirs.interventions),
+      invoice: ids(theirs.invoices),
+      creditNote: ids(theirs.creditNotes) ?? ids(theirs.invoices),
+      quote: ids(theirs.quotes),
+      contract: ids(theirs.contracts),
+      technician: ids(theirs.technicians),
+      equipment: ids(theirs.equipments),
+      payment: ids(theirs.payments),
+      priceList: theirs.priceLists[0]?.id,
+      catalogItem: theirs.catalog[0]?.id,
+    };
+    foreign = Object.fromEntries(ENTITY_NAMES.map((e) => [e, found[e] ?? found.customer!]));
+  });
+
+  it('answers every generated hostile request without a server error or internals, and changes nothing', { timeout: 180_000 }, async () => {
+    const before = await rowCounts();
+    const probes = probesFor(supergraph, foreign);
+    expect(probes.length).toBeGreaterThan(1000);
+    const outcomes: Outcome[] = [];
+    const started = Date.now();
+    for (let i = 0; i < probes.length; i += BATCH) {
+      const batch = probes.slice(i, i + BATCH);
+      outcomes.push(...(await Promise.all(batch.map((probe, j) => send(probe, admin, `${run}-${i + j}`)))));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const failures = outcomes.filter((o) => o.problem);
+    expect(failures.length, `${failures.length} of ${outcomes.length} hostile requests failed:\n${summary(failures)}`).toBe(0);
+
+    const client = await adminClient();
+    try {
+      const audited = await client.query<{ table_name: string; n: number }>(
+        `select table_name, count(*)::int as n from audit_log where request_id like $1 group by table_name`,
+        [`${run}-%`],
+      );
+      expect(audited.rows, 'rows written by the sweep').toEqual([]);
+    } finally {
+      await client.end();
+    }
+    // Other test files change the demo tenant in parallel: its writes are traced by request id above;
+    // the second company is only read by them, so its counts must not move at all.
+    const after = await rowCounts();
+    const theirs = (counts: Record<string, number>) => Object.entries(counts).filter(([key]) => key.startsWith(otherTenantId));
+    expect(theirs(after)).toEqual(theirs(before));
+    expect(seconds, `${outcomes.length} requests`).toBeLessThan(90);
+  });
+
+  it('takes % and _ literally in every search: "%_%" matches nothing', async () => {
+    const searches = Object.values(supergraph.getQueryType()!.getFields()).filter((f) => f.args.some((a) => a.name === 'search'));
+    expect(searches.length).toBeGreaterThan(10);
+    for (const field of searches) {
+      const type = getNamedType(field.type) as GraphQLObjectType;
+      const counted = 'totalCount' in type.getFields();
+      const response = await gql<Record<string, { totalCount: number } | unknown[]>>(
+        `query($s: String) { ${field.name}(search: $s) { ${counted ? 'totalCount' : '__typename'} } }`,
+        { s: '%_%' },
+        admin,
+      );
+      const answer = must(response)[field.name]!;
+      expect(Array.isArray(answer) ? answer.length : answer.totalCount, field.name).toBe(0);
+    }
+  });
+
+  it('refuses an invoice line naming another tenant’s intervention, or one that does not exist, with a typed error', async () => {
+    const customerId = must(
+      await gql<{ customers: { edges: { node: { id: string } }[] } }>('{ customers(first: 1) { edges { node { id } } } }', {}, admin),
+    ).customers.edges[0]!.node.id;
+    for (const interventionId of [foreign.intervention!, UNKNOWN_ID]) {
+      const line = { description: 'Visite', quantity: '1', unit: 'HUR', unitPrice: '60.00', vatRateCode: 'TVA20', interventionId };
+      const response = await gql(
+        'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }',
+        { input: { customerId, notes: run, lines: [line] } },
+        admin,
+      );
+      expect(response.status).toBeLessThan(500);
+      expect(response.errors?.[0]?.extensions, JSON.stringify(response.errors)).toMatchObject({
+        code: 'REFERENCE_NOT_FOUND',
+        field: 'interventionId',
+      });
+      expect(response.errors?.[0]?.message).not.toMatch(LEAK);
+    }
+    expect(
+      must(await gql<{ invoices: { totalCount: number } }>('query($s: String) { invoices(search: $s) { totalCount } }', { s: run }, admin))
+        .invoices.totalCount,
+    ).toBe(0);
+  });
+
+  describe('federation entities asked of a subgraph directly', () => {
+    const subgraphs = ['platform', 'maintenance', 'billing', 'finance'];
+    let identity: Identity;
+    const secret = () => inject('internalSecret');
+
+    beforeAll(async () => {
+      const me = must(await gql<{ me: { id: string; email: string } }>('{ me { id email } }', {}, admin)).me;
+      identity = { kind: 'user', tenantId: demoTenantId, userId: me.id, role: 'admin', email: me.email };
+    });
+
+    function entityTypes(name: string): { type: GraphQLObjectType; fields: string[] }[] {
+      const sdl = readFileSync(path.join(root, `schema/${name}.graphql`), 'utf8');
+      const keyed = [...sdl.matchAll(/^type (\w+)[^{]*@key\(fields: "id"(?!, resolvable: false)/gm)].map((m) => m[1]!);
+      const schema = buildASTSchema(parse(sdl.replace(/^extend schema[^\n]*\n/m, '')), { assumeValidSDL: true });
+      return keyed.map((typeName) => {
+        const type = schema.getType(typeName) as GraphQLObjectType;
+        // Fields this subgraph resolves itself: @external ones (and those @requires them) come from the gateway's representation.
+        const fields = Object.values(type.getFields())
+          .filter((f) => isLeafType(getNamedType(f.type)) && f.args.length === 0)
+          .filter((f) => !f.astNode?.directives?.some((d) => d.name.value === 'external' || d.name.value === 'requires'))
+          .map((f) => f.name);
+        return { type, fields };
+      });
+    }
+
+    it('answers cleanly for ids that are not UUIDs, unknown, or another tenant’s, never a non-null violation', async () => {
+      const failures: string[] = [];
+      let sent = 0;
+      for (const name of subgraphs) {
+        for (const { type, fields } of entityTypes(name)) {
+          const entity = ENTITY_NAMES.find((e) => e.toLowerCase() === type.name.toLowerCase());
+          const ids = ['not-a-uuid', UNKNOWN_ID, '', ...(entity ? [foreign[entity]!] : [])];
+          const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${fields.join(' ')} } } }`;
+          for (const withIdentity of [true, false]) {
+            const response = await fetch(inject('subgraphUrls')[name]!, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                ...(withIdentity ? { [IDENTITY_HEADER]: await signInternalIdentity(identity, secret()) } : {}),
+              },
+              body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: type.name, id })) } }),
+            });
+            sent += 1;
+            const body = (await response.json()) as {
+              data?: { _entities?: unknown[] };
+              errors?: { message: string; extensions?: { code?: string } }[];
+            };
+            const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+            const messages = (body.errors ?? []).map((e) => e.message).join(' | ');
+            if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR') || LEAK.test(messages))
+              failures.push(
+                `${name} ${type.name} (identity: ${withIdentity}) → ${response.status} ${codes.join(',')} ${messages.slice(0, 200)}`,
+              );
+          }
+        }
+      }
+      expect(sent).toBeGreaterThan(10);
+      expect(failures.length, failures.join('\n')).toBe(0);
+    });
+  });
+});
