@@ -4,7 +4,7 @@
  * process. Each scenario measures its target and an in-process baseline in the same run, checks
  * the outcome in the database, and returns one section of docs/benchmarks.md.
  */
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
   convertInterventionToInvoice,
@@ -16,6 +16,9 @@ import {
   newId,
   renderCiiXml,
   renderInvoicePdf,
+  renderInvoicePdfInPool,
+  closeRenderPool,
+  renderThreadCount,
   type Identity,
   type Orm,
   type QueryCount,
@@ -373,7 +376,14 @@ interface ModeResult {
   samples: RenderSample[];
   seconds: number;
   peakRssBytes: number;
+  /** CPU time of the whole bench process (every thread, the render threads included) per render. */
+  cpuMsPerRender: number;
+  /** How late this event loop ran its timers during the mode (99th percentile). */
+  loopDelayP99Ms: number;
 }
+
+/** Where the PDF is rendered: not at all (XML only), in the caller's thread, or on the render pool. */
+type PdfMode = 'none' | 'thread' | 'pool';
 
 /** Issued invoices of the bench tenant closest to 10 lines, issuing more in-process when there are too few. */
 async function invoicesToRender(run: BillingRun, count: number): Promise<{ ids: string[]; meanLines: number }> {
@@ -416,7 +426,7 @@ async function invoicesToRender(run: BillingRun, count: number): Promise<{ ids: 
   return { ids: rows.map((r) => r.id), meanLines: mean(rows.map((r) => r.lines))! };
 }
 
-async function renderOne(orm: Orm, identity: Identity, invoiceId: string, withPdf: boolean): Promise<RenderSample> {
+async function renderOne(orm: Orm, identity: Identity, invoiceId: string, pdfMode: PdfMode): Promise<RenderSample> {
   const t0 = performance.now();
   const doc = await inTenantScope(orm, identity, { requestId: newId(), operation: 'bench-render' }, (em) =>
     loadInvoiceDocument(em, invoiceId),
@@ -425,38 +435,54 @@ async function renderOne(orm: Orm, identity: Identity, invoiceId: string, withPd
   const xml = renderCiiXml(doc);
   const t2 = performance.now();
   check(!!doc.number && xml.includes(doc.number), `the XML of invoice ${invoiceId} does not carry its number`);
-  if (!withPdf) return { totalMs: t2 - t0, loadMs: t1 - t0, xmlMs: t2 - t1, pdfMs: null, xmlBytes: Buffer.byteLength(xml), pdfBytes: null };
-  const pdf = await renderInvoicePdf(doc, xml);
+  if (pdfMode === 'none')
+    return { totalMs: t2 - t0, loadMs: t1 - t0, xmlMs: t2 - t1, pdfMs: null, xmlBytes: Buffer.byteLength(xml), pdfBytes: null };
+  const pdf = pdfMode === 'pool' ? await renderInvoicePdfInPool(doc, xml) : await renderInvoicePdf(doc, xml);
   const t3 = performance.now();
   check(Buffer.from(pdf.subarray(0, 5)).toString('latin1') === '%PDF-', `invoice ${invoiceId} did not render as a PDF`);
   return { totalMs: t3 - t0, loadMs: t1 - t0, xmlMs: t2 - t1, pdfMs: t3 - t2, xmlBytes: Buffer.byteLength(xml), pdfBytes: pdf.byteLength };
 }
 
 const WARMUP_RENDERS = 5;
+/** Renders in flight in the last mode: enough to keep every render thread of a small machine busy. */
+const POOL_PARALLEL = 4;
 
 async function renderMode(
   orm: Orm,
   identity: Identity,
   ids: readonly string[],
-  options: { name: string; withPdf: boolean; parallel: number; renders: number },
+  options: { name: string; pdfMode: PdfMode; parallel: number; renders: number },
 ): Promise<ModeResult> {
-  for (const id of ids.slice(0, WARMUP_RENDERS)) await renderOne(orm, identity, id, options.withPdf);
+  for (const id of ids.slice(0, WARMUP_RENDERS)) await renderOne(orm, identity, id, options.pdfMode);
   const queue = Array.from({ length: options.renders }, (_, i) => ids[i % ids.length]!);
   const samples: RenderSample[] = [];
   let peakRssBytes = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
   }, 5);
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   try {
     await forEachConcurrently(queue, options.parallel, async (id) => {
-      samples.push(await renderOne(orm, identity, id, options.withPdf));
+      samples.push(await renderOne(orm, identity, id, options.pdfMode));
       peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
     });
   } finally {
     clearInterval(sampler);
+    loopDelay.disable();
   }
-  return { name: options.name, samples, seconds: (performance.now() - started) / 1000, peakRssBytes };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    name: options.name,
+    samples,
+    seconds,
+    peakRssBytes,
+    cpuMsPerRender: (cpu.user + cpu.system) / 1000 / samples.length,
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+  };
 }
 
 const MiB = 1024 * 1024;
@@ -472,14 +498,16 @@ const documents: BillingScenario = {
     const modes: ModeResult[] = [];
     try {
       for (const mode of [
-        { name: 'XML only (load + CII XML)', withPdf: false, parallel: 1 },
-        { name: 'PDF + Factur-X, one at a time', withPdf: true, parallel: 1 },
-        { name: 'PDF + Factur-X, 2 at a time', withPdf: true, parallel: 2 },
+        { name: 'XML only (load + CII XML)', pdfMode: 'none' as const, parallel: 1 },
+        { name: 'PDF + Factur-X in this thread, one at a time', pdfMode: 'thread' as const, parallel: 1 },
+        { name: 'PDF + Factur-X on the render pool, one at a time', pdfMode: 'pool' as const, parallel: 1 },
+        { name: `PDF + Factur-X on the render pool, ${POOL_PARALLEL} at a time`, pdfMode: 'pool' as const, parallel: POOL_PARALLEL },
       ]) {
         run.log(`documents: ${mode.name}, ${renders} renders of ${ids.length} invoices`);
         modes.push(await renderMode(orm, identity, ids, { ...mode, renders }));
       }
     } finally {
+      await closeRenderPool();
       await orm.close(true);
     }
     const p = (values: number[], q: number) => fixed(percentile(values, q), 1);
@@ -503,10 +531,12 @@ const documents: BillingScenario = {
         p(pdfMs, 50),
         p(pdfMs, 99),
         pdfBytes.length ? fixed(mean(pdfBytes)! / 1024, 1) : '–',
+        fixed(m.cpuMsPerRender, 1),
+        fixed(m.loopDelayP99Ms, 1),
         fixed(m.peakRssBytes / MiB, 0),
       ];
     });
-    const [xmlOnly, sequential, parallel] = modes as [ModeResult, ModeResult, ModeResult];
+    const [xmlOnly, sequential, pooled, pooledParallel] = modes as [ModeResult, ModeResult, ModeResult, ModeResult];
     const rate = (m: ModeResult) => m.samples.length / m.seconds;
     const ratio = rate(sequential) / rate(xmlOnly);
     return {
@@ -515,9 +545,13 @@ const documents: BillingScenario = {
         `Rendering the legal documents of issued invoices in this process, as the billing subgraph does on the first download: ` +
         '`loadInvoiceDocument` (one tenant-scoped transaction reading the invoice, its lines, VAT breakdown, customer and tenant, ' +
         'totals re-checked), `renderCiiXml` (the EN 16931 CII XML) and `renderInvoicePdf` (the PDF/A-3 with the XML embedded as ' +
-        `\`factur-x.xml\`). ${sequential.samples.length} renders per mode over the ${ids.length} issued invoices of the bench tenant closest to 10 lines ` +
+        '`factur-x.xml`), either in this thread or, as the services do, on the render pool (`renderInvoicePdfInPool`, ' +
+        `${renderThreadCount()} worker thread(s) here, RENDER_THREADS). ${sequential.samples.length} renders per mode over the ${ids.length} issued invoices of the bench tenant closest to 10 lines ` +
         `(${meanLines.toFixed(1)} lines on average), after ${WARMUP_RENDERS} unmeasured ones. The baseline renders the XML alone, so the ` +
         'ratio is the cost of the PDF. Times are per render (p50/p99 of the whole render, then p50 of each step); the PDF size is the mean; ' +
+        'CPU ms/render is the CPU time of the whole bench process (all its threads, not PostgreSQL’s) over the mode divided by its renders, ' +
+        'which the load of the machine does not inflate as it does the times; the loop delay is how late this thread’s event loop ' +
+        'ran (`monitorEventLoopDelay`, p99), i.e. how long a request would have waited behind a render; ' +
         'the peak RSS is the whole bench process (`process.memoryUsage`), sampled every 5 ms during the mode.',
       headings: [
         'mode',
@@ -529,14 +563,19 @@ const documents: BillingScenario = {
         'PDF p50 ms',
         'PDF p99 ms',
         'PDF KiB',
+        'CPU ms/render',
+        'loop delay p99 ms',
         'peak RSS MiB',
       ],
       rows,
       ratio: `PDF + Factur-X / XML only renders/s = ${ratio.toFixed(3)} (XML alone is ${(1 / ratio).toFixed(1)}× faster)`,
       notes: [
         `The XML is ${fixed(mean(xmlOnly.samples.map((s) => s.xmlBytes))! / 1024, 1)} KiB on average. RSS before rendering: ${fixed(rssBefore / MiB, 0)} MiB.`,
-        `2 at a time share one event loop: pdfkit lays out and compresses synchronously, so the second render only overlaps the ` +
-          `first one’s database reads (${fixed(rate(parallel) / rate(sequential), 2)}× the one-at-a-time rate); more throughput needs more processes.`,
+        `PDF + Factur-X alone, in this thread: ${fixed(sequential.cpuMsPerRender - xmlOnly.cpuMsPerRender, 1)} ms of CPU per render ` +
+          `(${fixed(1000 / (sequential.cpuMsPerRender - xmlOnly.cpuMsPerRender), 0)} documents/s per core), the load and XML excluded.`,
+        `On the render pool the event loop only loads the invoice and writes the XML while pdfkit runs on a worker thread; ` +
+          `${POOL_PARALLEL} at a time overlap the database reads with the renders (${fixed(rate(pooledParallel) / rate(pooled), 2)}× ` +
+          'the one-at-a-time rate on the pool); more throughput needs more cores (RENDER_THREADS).',
       ],
     };
   },

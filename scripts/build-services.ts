@@ -29,6 +29,13 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const serviceBundle = (name: ServiceName): string => path.join(root, 'services', name, 'dist', 'main.mjs');
 
 /**
+ * The subgraphs also get `dist/render-worker.mjs`, the entry of their PDF render threads
+ * (services/domain/src/billing/documents/render-pool.ts), whose path the build writes into the
+ * bundle as `process.env.RENDER_WORKER`.
+ */
+const RENDER_WORKER_SOURCE = path.join(root, 'services', 'domain', 'src', 'billing', 'documents', 'render-worker.ts');
+
+/**
  * Node's flags for a service process. The young generation is capped at V8's former default
  * (16 MB per semi-space): on a machine with a lot of memory, V8 sizes it at 64 MB per semi-space,
  * which a service's allocations soon touch whole and keep resident (~100 MB of RSS for nothing).
@@ -69,9 +76,17 @@ const sourceImportMeta: Plugin = {
 
 async function buildService(name: ServiceName): Promise<void> {
   const outfile = serviceBundle(name);
+  const entryPoints: Record<string, string> = { main: path.join(root, 'services', name, 'src', 'main.ts') };
+  const define: Record<string, string> = {};
+  if (name !== 'gateway') {
+    entryPoints['render-worker'] = RENDER_WORKER_SOURCE;
+    define['process.env.RENDER_WORKER'] = JSON.stringify(path.join(path.dirname(outfile), 'render-worker.mjs'));
+  }
   const result = await build({
-    entryPoints: [path.join(root, 'services', name, 'src', 'main.ts')],
-    outfile,
+    entryPoints,
+    outdir: path.dirname(outfile),
+    outExtension: { '.js': '.mjs' },
+    define,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,28 +1,50 @@
 import { NotFoundPage } from '@relais/session';
+import { LoadingState } from '@relais/ui';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
-import { AccountingPage } from './features/accounting/components/AccountingPage';
-import { BankPage } from './features/bank/components/BankPage';
-import { ChartOfAccountsPage } from './features/chart-of-accounts/components/ChartOfAccountsPage';
-import { DashboardPage } from './features/dashboard/components/DashboardPage';
-import { CustomerStatementPage } from './features/customer-statement/components/CustomerStatementPage';
-import { DunningPage } from './features/dunning/components/DunningPage';
-import { BatchPage } from './features/direct-debit/components/BatchPage';
-import { DirectDebitPage } from './features/direct-debit/components/DirectDebitPage';
-import { PaymentPage } from './features/payment/components/PaymentPage';
-import { PaymentListPage } from './features/payments/components/PaymentListPage';
-import { ProfitabilityPage } from './features/profitability/components/ProfitabilityPage';
-import { PeriodsPage } from './features/periods/components/PeriodsPage';
-import { AgeingPage } from './features/receivables/components/AgeingPage';
-import { ToCollectPage } from './features/receivables/components/ToCollectPage';
 import './i18n/register';
 import { FinanceNavigation } from './layout/FinanceNavigation';
 import { financePaths } from './routes';
+
+/** Each page is its own chunk, downloaded when first opened (the dashboard's charts stay out of the others). */
+const AccountingPage = lazy(() =>
+  import('./features/accounting/components/AccountingPage').then((module) => ({ default: module.AccountingPage })),
+);
+const BankPage = lazy(() => import('./features/bank/components/BankPage').then((module) => ({ default: module.BankPage })));
+const ChartOfAccountsPage = lazy(() =>
+  import('./features/chart-of-accounts/components/ChartOfAccountsPage').then((module) => ({ default: module.ChartOfAccountsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/components/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+);
+const CustomerStatementPage = lazy(() =>
+  import('./features/customer-statement/components/CustomerStatementPage').then((module) => ({ default: module.CustomerStatementPage })),
+);
+const DunningPage = lazy(() => import('./features/dunning/components/DunningPage').then((module) => ({ default: module.DunningPage })));
+const BatchPage = lazy(() => import('./features/direct-debit/components/BatchPage').then((module) => ({ default: module.BatchPage })));
+const DirectDebitPage = lazy(() =>
+  import('./features/direct-debit/components/DirectDebitPage').then((module) => ({ default: module.DirectDebitPage })),
+);
+const PaymentPage = lazy(() => import('./features/payment/components/PaymentPage').then((module) => ({ default: module.PaymentPage })));
+const PaymentListPage = lazy(() =>
+  import('./features/payments/components/PaymentListPage').then((module) => ({ default: module.PaymentListPage })),
+);
+const ProfitabilityPage = lazy(() =>
+  import('./features/profitability/components/ProfitabilityPage').then((module) => ({ default: module.ProfitabilityPage })),
+);
+const PeriodsPage = lazy(() => import('./features/periods/components/PeriodsPage').then((module) => ({ default: module.PeriodsPage })));
+const AgeingPage = lazy(() => import('./features/receivables/components/AgeingPage').then((module) => ({ default: module.AgeingPage })));
+const ToCollectPage = lazy(() =>
+  import('./features/receivables/components/ToCollectPage').then((module) => ({ default: module.ToCollectPage })),
+);
 
 function WithNavigation() {
   return (
     <>
       <FinanceNavigation />
-      <Outlet />
+      <Suspense fallback={<LoadingState />}>
+        <Outlet />
+      </Suspense>
     </>
   );
 }

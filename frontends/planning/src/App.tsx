@@ -1,33 +1,70 @@
 import { NotFoundPage, RequirePermission, useCan } from '@relais/session';
-import type { ReactNode } from 'react';
+import { LoadingState } from '@relais/ui';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AmendContractPage } from './features/contracts/components/AmendContractPage';
-import { ContractListPage } from './features/contracts/components/ContractListPage';
-import { NewContractPage } from './features/contracts/components/NewContractPage';
-import { ContractPage } from './features/contracts/components/ContractPage';
-import { CustomerSitesPage } from './features/customer-sites/components/CustomerSitesPage';
-import { DispatchBoardPage } from './features/dispatch-board/components/DispatchBoardPage';
-import { EquipmentListPage } from './features/equipment/components/EquipmentListPage';
-import { EquipmentPage } from './features/equipment/components/EquipmentPage';
-import { EditEquipmentPage } from './features/equipment/components/EditEquipmentPage';
-import { NewEquipmentPage } from './features/equipment/components/NewEquipmentPage';
-import { InterventionListPage } from './features/interventions/components/InterventionListPage';
-import { InterventionPage } from './features/interventions/components/InterventionPage';
-import { MyDayJobPage } from './features/my-day/components/MyDayJobPage';
-import { MyDayPage } from './features/my-day/components/MyDayPage';
-import { NewRequestPage } from './features/new-request/components/NewRequestPage';
-import { TechniciansPage } from './features/technicians/components/TechniciansPage';
 import './i18n/register';
 import { PlanningNavigation } from './layout/PlanningNavigation';
 import { planningPaths } from './routes';
 import { NotificationsProvider } from './shared/notifications';
+
+/** Each page is its own chunk, downloaded when first opened (the board's drag and drop stays out of the other pages). */
+const AmendContractPage = lazy(() =>
+  import('./features/contracts/components/AmendContractPage').then((module) => ({ default: module.AmendContractPage })),
+);
+const ContractListPage = lazy(() =>
+  import('./features/contracts/components/ContractListPage').then((module) => ({ default: module.ContractListPage })),
+);
+const NewContractPage = lazy(() =>
+  import('./features/contracts/components/NewContractPage').then((module) => ({ default: module.NewContractPage })),
+);
+const ContractPage = lazy(() =>
+  import('./features/contracts/components/ContractPage').then((module) => ({ default: module.ContractPage })),
+);
+const CustomerSitesPage = lazy(() =>
+  import('./features/customer-sites/components/CustomerSitesPage').then((module) => ({ default: module.CustomerSitesPage })),
+);
+const DispatchBoardPage = lazy(() =>
+  import('./features/dispatch-board/components/DispatchBoardPage').then((module) => ({ default: module.DispatchBoardPage })),
+);
+const EquipmentListPage = lazy(() =>
+  import('./features/equipment/components/EquipmentListPage').then((module) => ({ default: module.EquipmentListPage })),
+);
+const EquipmentPage = lazy(() =>
+  import('./features/equipment/components/EquipmentPage').then((module) => ({ default: module.EquipmentPage })),
+);
+const EditEquipmentPage = lazy(() =>
+  import('./features/equipment/components/EditEquipmentPage').then((module) => ({ default: module.EditEquipmentPage })),
+);
+const NewEquipmentPage = lazy(() =>
+  import('./features/equipment/components/NewEquipmentPage').then((module) => ({ default: module.NewEquipmentPage })),
+);
+const InterventionListPage = lazy(() =>
+  import('./features/interventions/components/InterventionListPage').then((module) => ({ default: module.InterventionListPage })),
+);
+const InterventionPage = lazy(() =>
+  import('./features/interventions/components/InterventionPage').then((module) => ({ default: module.InterventionPage })),
+);
+const MyDayJobPage = lazy(() => import('./features/my-day/components/MyDayJobPage').then((module) => ({ default: module.MyDayJobPage })));
+const MyDayPage = lazy(() => import('./features/my-day/components/MyDayPage').then((module) => ({ default: module.MyDayPage })));
+const NewRequestPage = lazy(() =>
+  import('./features/new-request/components/NewRequestPage').then((module) => ({ default: module.NewRequestPage })),
+);
+const TechniciansPage = lazy(() =>
+  import('./features/technicians/components/TechniciansPage').then((module) => ({ default: module.TechniciansPage })),
+);
+const NewTechnicianPage = lazy(() =>
+  import('./features/technicians/components/NewTechnicianPage').then((module) => ({ default: module.NewTechnicianPage })),
+);
+const EditTechnicianPage = lazy(() =>
+  import('./features/technicians/components/EditTechnicianPage').then((module) => ({ default: module.EditTechnicianPage })),
+);
 
 /** The office's pages (board, interventions, master data): a technician has only "Ma journée". */
 function OfficePage({ children }: { children: ReactNode }) {
   return (
     <RequirePermission permission="maintenance:office">
       <PlanningNavigation />
-      {children}
+      <Suspense fallback={<LoadingState />}>{children}</Suspense>
     </RequirePermission>
   );
 }
@@ -54,6 +91,8 @@ export default function PlanningApp() {
         <Route path="contrats/:contractId/avenant" element={<OfficePage children={<AmendContractPage />} />} />
         <Route path="sites" element={<OfficePage children={<CustomerSitesPage />} />} />
         <Route path="techniciens" element={<OfficePage children={<TechniciansPage />} />} />
+        <Route path="techniciens/nouveau" element={<OfficePage children={<NewTechnicianPage />} />} />
+        <Route path="techniciens/:technicianId" element={<OfficePage children={<EditTechnicianPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </NotificationsProvider>

@@ -71,20 +71,30 @@ export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<
   };
 }
 
-/** Hashed build assets are cached for good; entry files (index.html, remoteEntry.js) are revalidated. */
+/**
+ * Hashed build assets are cached for good; entry files (index.html, remoteEntry.js) are revalidated.
+ * The build's precompressed copies (.br, .gz) are sent to browsers that accept them. Files are looked
+ * up on each request, so a rebuild while serving answers 404 for vanished files instead of stale ones.
+ */
 function staticFiles(folder: string, { spa }: { spa: boolean }): Handler {
   const serve = sirv(folder, {
-    dev: false,
+    dev: true,
     etag: true,
     single: spa,
+    brotli: true,
+    gzip: true,
     setHeaders: (res, pathname) =>
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  return (req, res) =>
+  return (req, res) => {
+    // sirv pipes a read stream without an error handler: a file deleted between lookup and read
+    // would crash the process. Cut that one response short instead.
+    res.once('pipe', (file: NodeJS.ReadableStream) => file.once('error', () => res.destroy()));
     serve(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     });
+  };
 }
 
 /** Forwards to the gateway: to its /graphql, or with `keepPath` to the same path there (document downloads). */

@@ -3,6 +3,7 @@ import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import type { ProxyOptions, UserConfig } from 'vite';
 import { remoteApps, remoteBase, type RemoteApp } from './apps.ts';
+import { precompress } from './compress.ts';
 
 /**
  * Build-time configuration shared by the shell and the apps: one copy of React, the router,
@@ -47,6 +48,7 @@ export function remoteAppConfig(name: RemoteApp['name']): UserConfig {
         shared: sharedSingletons,
         dts: false,
       }),
+      precompress(),
     ],
     server: { port: devPort, strictPort: true, origin: `http://localhost:${devPort}`, proxy: graphqlProxy },
     build: { target: 'esnext' },
@@ -64,8 +66,12 @@ export function shellConfig(): UserConfig {
           remoteApps.map(({ name }) => [name, { type: 'module', name, entry: `${remoteBase(name)}remoteEntry.js` }]),
         ),
         shared: sharedSingletons,
+        // Use the shell's own copies of the shared packages instead of opening every remote's
+        // remoteEntry.js at start-up to compare versions: a remote is fetched when its section opens.
+        shareStrategy: 'loaded-first',
         dts: false,
       }),
+      precompress(),
     ],
     server: {
       port: 5173,

@@ -1,4 +1,4 @@
-import { renderLetter } from '../documents/letter-pdf';
+import { renderLetterInPool } from '../documents/render-pool';
 import { formatEuro } from '../documents/format';
 import { frenchDate } from '../../shared/time';
 
@@ -44,7 +44,7 @@ export function renewalLetterText(l: RenewalLetter): string[] {
 }
 
 export function renderRenewalLetter(l: RenewalLetter): Promise<Uint8Array> {
-  return renderLetter({
+  return renderLetterInPool({
     title: `Reconduction du contrat ${l.contract.reference}`,
     seller: l.seller,
     buyer: l.buyer,

@@ -5,11 +5,11 @@ import { Errors } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { renderCiiXml } from './cii-xml';
 import { loadInvoiceDocument } from './invoice-document';
-import { renderInvoicePdf } from './invoice-pdf';
+import { renderInvoicePdfInPool } from './render-pool';
 
 /**
  * The legal artefacts of an issued invoice: its Factur-X PDF and CII XML are rendered once, on
- * first request, and stored with their SHA-256; every later request gets the stored bytes, so what
+ * first request (the PDF on a render thread, see `render-pool.ts`), and stored with their SHA-256; every later request gets the stored bytes, so what
  * was sent is what is archived, whatever changes in the renderer or the tenant's settings later.
  */
 
@@ -51,7 +51,7 @@ export async function ensureInvoiceArtefacts(em: EntityManager, invoiceId: strin
   if (stored) return stored;
   const doc = await loadInvoiceDocument(em, invoiceId);
   const xml = renderCiiXml(doc);
-  const pdf = await renderInvoicePdf(doc, xml);
+  const pdf = await renderInvoicePdfInPool(doc, xml);
   const xmlBytes = Buffer.from(xml, 'utf8');
   for (const [kind, content] of [
     ['XML', xmlBytes],
@@ -73,5 +73,5 @@ export async function renderInvoicePreview(em: EntityManager, invoiceId: string)
   const invoice = await em.findOne(Invoice, { id: invoiceId });
   if (!invoice) throw Errors.notFound('Invoice', invoiceId);
   if (invoice.status === 'ISSUED') return (await ensureInvoiceArtefacts(em, invoiceId)).pdf;
-  return renderInvoicePdf(await loadInvoiceDocument(em, invoiceId), null);
+  return renderInvoicePdfInPool(await loadInvoiceDocument(em, invoiceId), null);
 }

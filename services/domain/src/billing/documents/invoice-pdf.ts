@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { PDF_FONTS } from './pdf-fonts';
+import { usePdfFonts } from './pdf-fonts';
 import { Money } from '../money';
 import { Errors } from '../../shared/errors';
 import { FACTURX_CONFORMANCE_LEVEL } from './cii-xml';
@@ -35,6 +35,8 @@ const BOTTOM = PAGE.height - PAGE.margin - FOOTER_HEIGHT;
 /** The EPC QR code: about 3 cm, the quiet zone included, above a caption as wide as the column. */
 const QR_SIZE = 86;
 const QR_COLUMN = 150;
+/** Pixels per module of the QR code's PNG: ~200 dpi at QR_SIZE for the 53 to 65 modules (quiet zone included) of EPC payloads. */
+const QR_PIXELS_PER_MODULE = 4;
 
 const COLORS = { accent: '#1d4e89', text: '#1f2933', muted: '#616e7c', rule: '#cbd2d9', zebra: '#f3f6f9', watermark: '#e4e7eb' };
 
@@ -115,12 +117,52 @@ function initials(name: string): string {
     .join('');
 }
 
+/**
+ * What differs between the documents drawn with this layout (invoices, credit notes, quotes): the
+ * title, the facts under it, the label of the buyer's block, the reference in the footer, whether
+ * it has a payment block, and the watermark of a preview.
+ */
+export interface DocumentLook {
+  title: string;
+  facts: [string, string][];
+  buyerLabel: string;
+  /** Printed in the footer of every page ("Facture F-2026-00001", "Devis D-2026-00001"). */
+  reference: string;
+  payment: boolean;
+  watermark: string | null;
+  /** The heading of the mentions at the bottom. */
+  mentionsTitle: string;
+}
+
+/** An invoice's or credit note's look: its type, number, dates and references. */
+export function invoiceLook(doc: InvoiceDocument): DocumentLook {
+  const facts: [string, string][] = [
+    ['N°', doc.number ?? 'Brouillon (non numéroté)'],
+    ['Date', frenchDate(doc.issueDate)],
+  ];
+  if (doc.dueDate && doc.typeCode !== '381') facts.push(['Échéance', frenchDate(doc.dueDate)]);
+  if (doc.serviceDate) facts.push(['Date de prestation', frenchDate(doc.serviceDate)]);
+  if (doc.purchaseOrderRef) facts.push(['Votre commande', doc.purchaseOrderRef]);
+  if (doc.creditedInvoice)
+    facts.push(['Facture d’origine', `${doc.creditedInvoice.number} du ${frenchDate(doc.creditedInvoice.issueDate)}`]);
+  return {
+    title: documentTitle(doc.typeCode),
+    facts,
+    buyerLabel: 'FACTURÉ À',
+    reference: doc.number ? `${documentTitle(doc.typeCode)} ${doc.number}` : 'Brouillon',
+    payment: doc.typeCode !== '381',
+    watermark: doc.draft ? 'BROUILLON — non valable comme facture' : null,
+    mentionsTitle: 'MENTIONS LÉGALES',
+  };
+}
+
 class InvoiceLayout {
   y = PAGE.margin;
 
   constructor(
     private readonly pdf: Doc,
     private readonly doc: InvoiceDocument,
+    private readonly look: DocumentLook,
   ) {}
 
   private font(weight: 'regular' | 'bold', size: number, color = COLORS.text): Doc {
@@ -151,7 +193,7 @@ class InvoiceLayout {
       ...addressLines(s.address),
       s.phone ? `Tél. ${s.phone}` : null,
       s.email,
-      `SIRET ${formatSiren(s.siret ?? s.siren)}`,
+      s.siret || s.siren ? `SIRET ${formatSiren(s.siret ?? s.siren)}` : null,
       s.vatNumber ? `TVA ${s.vatNumber}` : null,
     ].filter((l): l is string => Boolean(l));
     this.font('regular', 8.5, COLORS.muted).text(sellerLines.join('\n'), PAGE.margin, left, { width: 250, lineGap: 1 });
@@ -160,18 +202,9 @@ class InvoiceLayout {
     // Title block, top right.
     const x = PAGE.margin + 280;
     const width = CONTENT_WIDTH - 280;
-    this.font('bold', 22, COLORS.accent).text(documentTitle(doc.typeCode).toUpperCase(), x, PAGE.margin, { width, align: 'right' });
-    const facts: [string, string][] = [
-      ['N°', doc.number ?? 'Brouillon (non numéroté)'],
-      ['Date', frenchDate(doc.issueDate)],
-    ];
-    if (doc.dueDate && doc.typeCode !== '381') facts.push(['Échéance', frenchDate(doc.dueDate)]);
-    if (doc.serviceDate) facts.push(['Date de prestation', frenchDate(doc.serviceDate)]);
-    if (doc.purchaseOrderRef) facts.push(['Votre commande', doc.purchaseOrderRef]);
-    if (doc.creditedInvoice)
-      facts.push(['Facture d’origine', `${doc.creditedInvoice.number} du ${frenchDate(doc.creditedInvoice.issueDate)}`]);
+    this.font('bold', 22, COLORS.accent).text(this.look.title.toUpperCase(), x, PAGE.margin, { width, align: 'right' });
     let fy = PAGE.margin + 32;
-    for (const [label, value] of facts) {
+    for (const [label, value] of this.look.facts) {
       this.font('regular', 9, COLORS.muted).text(label, x, fy, { width: 110 });
       this.font('bold', 9).text(value, x + 100, fy, { width: width - 100, align: 'right' });
       fy = Math.max(pdf.y, fy + 13);
@@ -185,7 +218,7 @@ class InvoiceLayout {
       b.siren ? `SIREN ${formatSiren(b.siren)}` : null,
       b.vatNumber ? `TVA ${b.vatNumber}` : null,
     ].filter((l): l is string => Boolean(l));
-    this.font('regular', 8, COLORS.muted).text('FACTURÉ À', x, boxY, { width });
+    this.font('regular', 8, COLORS.muted).text(this.look.buyerLabel, x, boxY, { width });
     this.font('bold', 10.5).text(b.name, x, pdf.y + 2, { width });
     this.font('regular', 9).text(buyerLines.join('\n'), x, pdf.y + 1, { width, lineGap: 1 });
     let bottom = pdf.y;
@@ -364,7 +397,7 @@ class InvoiceLayout {
   /** Due date, how to pay and, for a transfer, the EPC QR code (`qrPng`) on the right with its caption. */
   payment(qrPng: Buffer | null): void {
     const { pdf, doc } = this;
-    if (doc.typeCode === '381') return;
+    if (!this.look.payment) return;
     const s = doc.seller;
     const bank = s.iban ? `IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}` : null;
     // A direct debit: the invoice is the debtor's pre-notification (amount, date, mandate, creditor).
@@ -406,7 +439,7 @@ class InvoiceLayout {
     const textValue = this.doc.legalMentions.join(' · ');
     const height = this.font('regular', 7).heightOfString(textValue, { width: CONTENT_WIDTH, lineGap: 1 }) + 14;
     this.ensureSpace(height);
-    this.font('bold', 7.5, COLORS.muted).text('MENTIONS LÉGALES', PAGE.margin, this.y);
+    this.font('bold', 7.5, COLORS.muted).text(this.look.mentionsTitle, PAGE.margin, this.y);
     this.font('regular', 7, COLORS.muted).text(textValue, PAGE.margin, this.pdf.y + 2, { width: CONTENT_WIDTH, lineGap: 1 });
     this.y = this.pdf.y;
   }
@@ -419,12 +452,12 @@ class InvoiceLayout {
     const identity = [
       s.legalName,
       s.legalForm,
-      s.rcsCity ? `RCS ${s.rcsCity} ${formatSiren(s.siren)}` : `SIREN ${formatSiren(s.siren)}`,
+      s.rcsCity && s.siren ? `RCS ${s.rcsCity} ${formatSiren(s.siren)}` : s.siren ? `SIREN ${formatSiren(s.siren)}` : null,
       s.vatNumber ? `TVA ${s.vatNumber}` : null,
     ]
       .filter(Boolean)
       .join(' — ');
-    const reference = doc.number ? `${documentTitle(doc.typeCode)} ${doc.number}` : 'Brouillon';
+    const reference = this.look.reference;
     for (let i = 0; i < range.count; i += 1) {
       pdf.switchToPage(range.start + i);
       const y = PAGE.height - PAGE.margin - 20;
@@ -443,14 +476,14 @@ class InvoiceLayout {
   }
 }
 
-function watermark(pdf: Doc): void {
+function watermark(pdf: Doc, text: string): void {
   pdf.save();
   pdf.rotate(-35, { origin: [PAGE.width / 2, PAGE.height / 2] });
   pdf
     .font('bold')
     .fontSize(30)
     .fillColor(COLORS.watermark)
-    .text('BROUILLON — non valable comme facture', -150, PAGE.height / 2 - 15, {
+    .text(text, -150, PAGE.height / 2 - 15, {
       width: PAGE.width + 300,
       align: 'center',
       lineBreak: false,
@@ -459,29 +492,52 @@ function watermark(pdf: Doc): void {
 }
 
 /**
+ * When a document is rendered: its creation date, the dates of its attachment and, through them,
+ * its file identifier. The same document rendered at the same instant gives the same bytes.
+ */
+export interface RenderTime {
+  createdAt?: Date;
+}
+
+/**
  * Renders the document; `xml` is its Factur-X XML (embedded as `factur-x.xml`), null for a draft
  * preview. Resolves with the PDF bytes.
  */
-export async function renderInvoicePdf(doc: InvoiceDocument, xml: string | null): Promise<Uint8Array> {
+export async function renderInvoicePdf(
+  doc: InvoiceDocument,
+  xml: string | null,
+  { createdAt = new Date() }: RenderTime = {},
+): Promise<Uint8Array> {
   if (!doc.draft && xml === null)
     throw Errors.conflict('FACTURX_XML_REQUIRED', 'Une facture émise se rend avec son XML Factur-X', { invoiceId: doc.invoiceId });
   const qrPayload = transferQrPayload({ ...doc, amount: doc.amountToPay });
-  const qrPng = qrPayload ? await epcQrPng(qrPayload) : null;
+  const qrPng = qrPayload ? await epcQrPng(qrPayload, { scale: QR_PIXELS_PER_MODULE }) : null;
   const title = doc.number ? `${documentTitle(doc.typeCode)} ${doc.number}` : `${documentTitle(doc.typeCode)} (brouillon)`;
+  return renderDocumentPdf(doc, invoiceLook(doc), { title, xml, qrPng, createdAt });
+}
+
+/**
+ * Draws a document with the invoice layout: `look` says what kind of document it is; `xml`, when
+ * given, is embedded as the Factur-X XML; `qrPng` is the transfer QR code of the payment block.
+ */
+export async function renderDocumentPdf(
+  doc: InvoiceDocument,
+  look: DocumentLook,
+  { title, xml = null, qrPng = null, createdAt = new Date() }: { title: string; xml?: string | null; qrPng?: Buffer | null } & RenderTime,
+): Promise<Uint8Array> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 0,
     pdfVersion: '1.7',
     subset: 'PDF/A-3b',
-    // pdfkit takes a font file or its bytes (its types say path only): the default font is never an unembedded Helvetica.
-    font: PDF_FONTS.regular as unknown as string,
+    // No default font (null, which pdfkit's types do not list): see `usePdfFonts`.
+    font: null as unknown as string,
     bufferPages: true,
     displayTitle: true,
     lang: 'fr-FR',
-    info: { Title: title, Creator: 'Relais', Producer: 'Relais', CreationDate: new Date() },
+    info: { Title: title, Creator: 'Relais', Producer: 'Relais', CreationDate: createdAt },
   });
-  pdf.registerFont('regular', PDF_FONTS.regular);
-  pdf.registerFont('bold', PDF_FONTS.bold);
+  usePdfFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -489,11 +545,12 @@ export async function renderInvoicePdf(doc: InvoiceDocument, xml: string | null)
     pdf.on('error', reject);
   });
 
-  if (doc.draft) {
-    watermark(pdf);
-    pdf.on('pageAdded', () => watermark(pdf));
+  const { watermark: mark } = look;
+  if (mark) {
+    watermark(pdf, mark);
+    pdf.on('pageAdded', () => watermark(pdf, mark));
   }
-  const layout = new InvoiceLayout(pdf, doc);
+  const layout = new InvoiceLayout(pdf, doc, look);
   layout.header();
   layout.lines();
   layout.notes();
@@ -503,15 +560,14 @@ export async function renderInvoicePdf(doc: InvoiceDocument, xml: string | null)
   layout.footers();
 
   if (xml !== null) {
-    const now = new Date();
     const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Alternative' } = {
       name: 'factur-x.xml',
       type: 'text/xml',
       description: `Factur-X ${FACTURX_CONFORMANCE_LEVEL} — ${title}`,
       // pdfkit 0.20 writes /AFRelationship and the catalog /AF entry (its 0.17 types lack the option).
       relationship: 'Alternative',
-      creationDate: now,
-      modifiedDate: now,
+      creationDate: createdAt,
+      modifiedDate: createdAt,
     };
     pdf.file(Buffer.from(xml, 'utf8'), attachment);
     pdf.appendXML(FACTURX_XMP);

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { PDF_FONTS } from './pdf-fonts';
+import { usePdfFonts } from './pdf-fonts';
 import { frenchDate } from '../../shared/time';
+import type { RenderTime } from './invoice-pdf';
 
 /** A business letter on the seller's letterhead (renewal notice, formal notice), as a PDF. */
 export interface LetterParty {
@@ -59,17 +60,17 @@ function drawTable(pdf: PDFKit.PDFDocument, table: LetterTable, left: number, wi
   pdf.x = left;
 }
 
-export function renderLetter(letter: Letter): Promise<Uint8Array> {
+export function renderLetter(letter: Letter, { createdAt = new Date() }: RenderTime = {}): Promise<Uint8Array> {
   const margin = 56;
   const pdf = new PDFDocument({
     size: 'A4',
     margin,
-    font: PDF_FONTS.regular as unknown as string,
+    // No default font (null, which pdfkit's types do not list): see `usePdfFonts`.
+    font: null as unknown as string,
     lang: 'fr-FR',
-    info: { Title: letter.title, Creator: 'Relais', Producer: 'Relais', CreationDate: new Date() },
+    info: { Title: letter.title, Creator: 'Relais', Producer: 'Relais', CreationDate: createdAt },
   });
-  pdf.registerFont('regular', PDF_FONTS.regular);
-  pdf.registerFont('bold', PDF_FONTS.bold);
+  usePdfFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {

@@ -6,7 +6,8 @@ import { formalNoticeLetter, reminderMail, type ReminderFacts } from './reminder
 import type { DunningConfig } from './dunning-settings.service';
 import { ensureInvoiceArtefacts } from '../../billing/documents/invoice-artefacts';
 import { documentFileName } from '../../billing/documents/document-link';
-import { renderLetter, type LetterParty } from '../../billing/documents/letter-pdf';
+import type { LetterParty } from '../../billing/documents/letter-pdf';
+import { renderLetterInPool } from '../../billing/documents/render-pool';
 import { INVOICE_MAIL_RELATION } from '../../billing/invoice-sending';
 import { Customer } from '../../maintenance/customer.entity';
 import { enqueueMail } from '../../mail/outbox.service';
@@ -114,7 +115,7 @@ export async function sendReminder(
   const attachments: MailAttachmentInput[] = [];
   let letterPdf: Uint8Array | null = null;
   if (planned.level.formalNotice) {
-    letterPdf = await renderLetter(
+    letterPdf = await renderLetterInPool(
       formalNoticeLetter(
         facts,
         party({
