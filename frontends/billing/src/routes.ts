@@ -23,6 +23,12 @@ export const billingPaths = {
   /** A contract billing run followed (or reopened from the history) on the billing page. */
   contractBillingRun: (id: string) => `/facturation/contrats/facturation?run=${encodeURIComponent(id)}`,
   indices: '/facturation/indices',
+  catalog: '/facturation/catalogue',
+  newCatalogItem: '/facturation/catalogue/nouveau',
+  catalogItem: (id: string) => `/facturation/catalogue/${encodeURIComponent(id)}`,
+  priceLists: '/facturation/tarifs',
+  newPriceList: '/facturation/tarifs/nouveau',
+  priceList: (id: string) => `/facturation/tarifs/${encodeURIComponent(id)}`,
 };
 
 /** An invoice or a credit note, each under its own section. */

@@ -14,6 +14,8 @@ export const planningPaths = {
   amendContract: (id: string) => `/planning/contrats/${encodeURIComponent(id)}/avenant`,
   sites: '/planning/sites',
   technicians: '/planning/techniciens',
+  newTechnician: '/planning/techniciens/nouveau',
+  technician: (id: string) => `/planning/techniciens/${encodeURIComponent(id)}`,
   myDay: '/planning/ma-journee',
   myDayJob: (id: string) => `/planning/ma-journee/${encodeURIComponent(id)}`,
 };

@@ -13,7 +13,7 @@ export { graphQLFieldErrors, formPathOf, type GraphQLFieldError } from './apollo
 export { useFormAction, fieldErrorOf } from './forms/use-form-action';
 export { FieldProblemsAlert } from './forms/FieldProblemsAlert';
 export { useAction } from './forms/use-action';
-export { errorMessage } from './forms/error-message';
+export { errorMessage, errorCodes, useErrorMessage } from './forms/error-message';
 export { ActionError } from './forms/ActionError';
 export { FormActionError } from './forms/FormActionError';
 export { ConfirmModal } from './forms/ConfirmModal';
@@ -23,3 +23,4 @@ export { useCan } from './access/use-can';
 export { homePathOf, type Permission } from './access/permissions';
 export { RequirePermission } from './access/RequirePermission';
 export { NotFoundPage, AccessDeniedPage } from './access/StatusPage';
+export { useLogin } from './login/use-login';

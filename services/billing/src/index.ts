@@ -1,3 +1,4 @@
+import { MAX_IMPORT_ROWS } from '@relais/domain';
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { VatRateResolver } from './vat/vat-rate.resolver';
 import { InvoiceResolver, resolveInvoiceReference } from './invoices/invoice.resolver';
@@ -13,6 +14,7 @@ import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceQuoteResolver } from './quotes/invoice-quote.resolver';
 import { publicQuoteRoutes } from './quotes/public-quote.routes';
 import { PriceListResolver } from './price-lists/price-list.resolver';
+import { CatalogAdminResolver, resolveCatalogItemReference } from './catalog/catalog.resolver';
 import {
   ContractBillingMutationResolver,
   ContractBillingResolver,
@@ -46,6 +48,7 @@ export const billingSubgraph: SubgraphDefinition = {
     QuoteResolver,
     InvoiceQuoteResolver,
     PriceListResolver,
+    CatalogAdminResolver,
     ContractBillingResolver,
     ContractBillingMutationResolver,
     ContractMutationResolver,
@@ -61,7 +64,14 @@ export const billingSubgraph: SubgraphDefinition = {
     InvoicingSettingsResolver,
   ],
   orphanedTypes: [CustomerRef, InterventionRef, ContractRef],
-  references: { Intervention: (reference) => reference, Contract: (reference) => reference, Invoice: resolveInvoiceReference },
+  // One line per month ("2026-10;296,1"), with room for comments and spaces.
+  inputLimits: { 'Mutation.importIndexValues(csv:)': MAX_IMPORT_ROWS * 100 },
+  references: {
+    Intervention: (reference) => reference,
+    Contract: (reference) => reference,
+    Invoice: resolveInvoiceReference,
+    CatalogItem: resolveCatalogItemReference,
+  },
   onStart: async (resources) => {
     const stops = [await startBillingMailWorker(resources), await startContractBillingWorker(resources)];
     stops.push(await startBillingBatchWorker(resources));

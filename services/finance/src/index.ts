@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@relais/subgraph-kit';
+import { MAX_STATEMENT_BYTES } from '@relais/domain';
+import { startMailPublisher, type SubgraphDefinition } from '@relais/subgraph-kit';
 import { LedgerAccountResolver } from './ledger/ledger-account.resolver';
 import { InvoiceJournalResolver, JournalEntryLineResolver, JournalEntryResolver, PaymentJournalResolver } from './ledger/journal.resolver';
 import { LedgerMappingResolver } from './ledger/ledger-mapping.resolver';
@@ -13,7 +14,6 @@ import { BankResolver, MatchProposalResolver } from './bank/bank.resolver';
 import { PeriodsResolver } from './periods/periods.resolver';
 import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
 import { startDunningWorker } from './dunning/dunning.worker';
-import { startFinanceMailPublisher } from './mail/mail-publisher';
 import { CustomerMandatesResolver, SepaMandateResolver } from './direct-debit/mandate.resolver';
 import {
   DirectDebitBatchResolver,
@@ -32,7 +32,7 @@ import {
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { ProfitabilityResolver } from './dashboard/profitability.resolver';
 import { AccountingExportResolver } from './exports/accounting-export.resolver';
-import { WriteOffResolver } from './write-offs/write-off.resolver';
+import { WriteOffActorResolver, WriteOffResolver } from './write-offs/write-off.resolver';
 import { accountingExportRoute } from './exports/accounting-export.route';
 
 export const financeSubgraph: SubgraphDefinition = {
@@ -70,16 +70,15 @@ export const financeSubgraph: SubgraphDefinition = {
     ProfitabilityResolver,
     AccountingExportResolver,
     WriteOffResolver,
+    WriteOffActorResolver,
   ],
   httpRoutes: [directDebitFileRoute, accountingExportRoute],
   orphanedTypes: [CustomerAccounting, InvoiceRef],
   references: { Customer: (reference) => reference, Invoice: (reference) => reference },
+  // The statement file in base64: 4 characters per 3 bytes.
+  inputLimits: { 'ImportBankStatementInput.contentBase64': Math.ceil(MAX_STATEMENT_BYTES / 3) * 4 },
   onStart: async (resources) => {
-    const stops = [
-      await startDunningWorker(resources),
-      await startFinanceMailPublisher(resources),
-      await startLedgerPostingWorker(resources),
-    ];
+    const stops = [await startDunningWorker(resources), await startMailPublisher(resources), await startLedgerPostingWorker(resources)];
     return async () => {
       for (const stop of stops) await stop();
     };

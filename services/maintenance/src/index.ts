@@ -1,3 +1,4 @@
+import { MAX_PHOTO_DATA_URL, MAX_SIGNATURE_DATA_URL } from '@relais/domain';
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { CustomerResolver, resolveCustomerReference } from './customers/customer.resolver';
 import { SiteResolver, resolveSiteReference } from './sites/site.resolver';
@@ -7,7 +8,8 @@ import { EquipmentEventResolver, EquipmentResolver, resolveEquipmentReference } 
 import { ContractResolver, resolveContractReference } from './contracts/contract.resolver';
 import { InterventionResolver, resolveInterventionReference } from './interventions/intervention.resolver';
 import { InterventionReportResolver, LabourEntryResolver, PartUsedResolver } from './interventions/report.resolver';
-import { CatalogResolver } from './catalog/catalog.resolver';
+import { InterventionClosingResolver } from './interventions/intervention-closing.resolver';
+import { CatalogResolver, resolveCatalogItemReference } from './catalog/catalog.resolver';
 import { JobRunResolver } from './jobs/job-run.resolver';
 import { startJobWorker } from './jobs/job-queue';
 
@@ -21,6 +23,7 @@ export const maintenanceSubgraph: SubgraphDefinition = {
     EquipmentEventResolver,
     ContractResolver,
     InterventionResolver,
+    InterventionClosingResolver,
     InterventionReportResolver,
     LabourEntryResolver,
     PartUsedResolver,
@@ -36,7 +39,12 @@ export const maintenanceSubgraph: SubgraphDefinition = {
     Equipment: resolveEquipmentReference,
     Contract: resolveContractReference,
     Intervention: resolveInterventionReference,
+    CatalogItem: resolveCatalogItemReference,
     User: (reference: { id: string }) => reference,
+  },
+  inputLimits: {
+    'PhotoInput.dataUrl': MAX_PHOTO_DATA_URL,
+    'InterventionReportInput.signatureDataUrl': MAX_SIGNATURE_DATA_URL,
   },
   onStart: startJobWorker,
 };

@@ -6,6 +6,8 @@ import { quotesEn } from './quotes.en';
 import { creditAllocationEn } from '../features/credit-allocation/i18n/credit-allocation.en';
 import { bulkInvoicingEn } from '../features/bulk-invoicing/i18n/bulk-invoicing.en';
 import { customerFileEn } from '../features/customers/i18n/customer-file.en';
+import { catalogEn } from '../features/catalog/i18n/catalog.en';
+import { priceListsEn } from '../features/price-lists/i18n/price-lists.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
   common: {
@@ -21,6 +23,8 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     contracts: 'Contracts',
     contractBilling: 'Contract billing',
     indices: 'Indices',
+    catalog: 'Catalog',
+    priceLists: 'Price lists',
   },
   billable: {
     title: 'To invoice',
@@ -59,6 +63,8 @@ export const billingEn: TranslationShape<typeof billingFr> = {
   creditAllocation: creditAllocationEn,
   bulkInvoicing: bulkInvoicingEn,
   customerFile: customerFileEn,
+  catalog: catalogEn,
+  priceLists: priceListsEn,
   invoiceStatus: {
     DRAFT: 'Draft',
     ISSUED: 'Issued',
@@ -210,6 +216,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     amountDue: 'Amount due',
     paidAmount: 'Payments received',
     creditedAmount: 'Credit notes issued',
+    writtenOffAmount: 'Written off',
     openBalance: 'Balance due',
     issueConfirm: {
       title: 'Issue the invoice?',
@@ -234,6 +241,22 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     reference: 'Reference',
     referencePlaceholder: 'Cheque number, transfer label…',
     confirm: 'Record the payment',
+  },
+  writeOffs: {
+    writtenOffOn: 'Written off on',
+    kind: 'Kind',
+    kinds: {
+      IRRECOVERABLE: 'Irrecoverable debt',
+      SMALL_BALANCE: 'Small balance',
+    },
+    by: 'By',
+    amount: 'Amount',
+    cancelled: 'Cancelled on {{date}}',
+    cancelledBy: 'Cancelled on {{date}} by {{who}}',
+    cancel: 'Cancel the write-off',
+    cancelTitle: 'Cancel the write-off of {{amount}}',
+    cancelText: 'The amount is owed again on the invoice, which returns to receivables and dunning; the reverse entry is posted today.',
+    confirm: 'Cancel the write-off',
   },
   history: {
     title: 'History',

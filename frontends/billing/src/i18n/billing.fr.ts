@@ -4,6 +4,8 @@ import { quotesFr } from './quotes.fr';
 import { creditAllocationFr } from '../features/credit-allocation/i18n/credit-allocation.fr';
 import { bulkInvoicingFr } from '../features/bulk-invoicing/i18n/bulk-invoicing.fr';
 import { customerFileFr } from '../features/customers/i18n/customer-file.fr';
+import { catalogFr } from '../features/catalog/i18n/catalog.fr';
+import { priceListsFr } from '../features/price-lists/i18n/price-lists.fr';
 
 export const billingFr = {
   common: {
@@ -19,6 +21,8 @@ export const billingFr = {
     contracts: 'Contrats',
     contractBilling: 'Facturation des contrats',
     indices: 'Indices',
+    catalog: 'Catalogue',
+    priceLists: 'Tarifs',
   },
   billable: {
     title: 'À facturer',
@@ -57,6 +61,8 @@ export const billingFr = {
   creditAllocation: creditAllocationFr,
   bulkInvoicing: bulkInvoicingFr,
   customerFile: customerFileFr,
+  catalog: catalogFr,
+  priceLists: priceListsFr,
   invoiceStatus: {
     DRAFT: 'Brouillon',
     ISSUED: 'Émise',
@@ -208,6 +214,7 @@ export const billingFr = {
     amountDue: 'Net à payer',
     paidAmount: 'Règlements reçus',
     creditedAmount: 'Avoirs émis',
+    writtenOffAmount: 'Passé en perte',
     openBalance: 'Reste dû',
     issueConfirm: {
       title: 'Émettre la facture ?',
@@ -232,6 +239,23 @@ export const billingFr = {
     reference: 'Référence',
     referencePlaceholder: 'N° de chèque, libellé du virement…',
     confirm: 'Enregistrer le règlement',
+  },
+  writeOffs: {
+    writtenOffOn: 'Passé en perte le',
+    kind: 'Type',
+    kinds: {
+      IRRECOVERABLE: 'Créance irrécouvrable',
+      SMALL_BALANCE: 'Solde minime',
+    },
+    by: 'Par',
+    amount: 'Montant',
+    cancelled: 'Annulé le {{date}}',
+    cancelledBy: 'Annulé le {{date}} par {{who}}',
+    cancel: 'Annuler le passage en perte',
+    cancelTitle: 'Annuler le passage en perte de {{amount}}',
+    cancelText:
+      'Le montant redevient dû sur la facture, qui revient dans les créances à encaisser et les relances ; l’écriture inverse est passée aujourd’hui.',
+    confirm: 'Annuler le passage en perte',
   },
   history: {
     title: 'Historique',

@@ -15,6 +15,8 @@ const tabs = [
   { key: 'contracts', path: billingPaths.contracts },
   { key: 'contractBilling', path: billingPaths.contractBilling },
   { key: 'indices', path: billingPaths.indices },
+  { key: 'catalog', path: billingPaths.catalog },
+  { key: 'priceLists', path: billingPaths.priceLists },
 ] as const;
 
 /** The billing app's sections, as tabs above the page. */

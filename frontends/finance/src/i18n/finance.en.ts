@@ -11,6 +11,7 @@ import { receivablesEn } from '../features/receivables/i18n/receivables.en';
 import { directDebitEn } from '../features/direct-debit/i18n/direct-debit.en';
 import { accountingEn } from '../features/accounting/i18n/accounting.en';
 import { accountingExportsEn } from '../features/accounting-exports/i18n/accounting-exports.en';
+import { writeOffEn } from '../features/write-off/i18n/write-off.en';
 
 export const financeEn: TranslationShape<typeof financeFr> = {
   common: {
@@ -219,4 +220,5 @@ export const financeEn: TranslationShape<typeof financeFr> = {
   profitability: profitabilityEn,
   accounting: accountingEn,
   exports: accountingExportsEn,
+  writeOff: writeOffEn,
 };

@@ -9,6 +9,7 @@ import { receivablesFr } from '../features/receivables/i18n/receivables.fr';
 import { directDebitFr } from '../features/direct-debit/i18n/direct-debit.fr';
 import { accountingFr } from '../features/accounting/i18n/accounting.fr';
 import { accountingExportsFr } from '../features/accounting-exports/i18n/accounting-exports.fr';
+import { writeOffFr } from '../features/write-off/i18n/write-off.fr';
 
 export const financeFr = {
   common: {
@@ -217,4 +218,5 @@ export const financeFr = {
   profitability: profitabilityFr,
   accounting: accountingFr,
   exports: accountingExportsFr,
+  writeOff: writeOffFr,
 };

@@ -22,6 +22,11 @@ import { Migration20261214000000DashboardSpeed } from './Migration20261214000000
 import { Migration20261216000000MasterData } from './Migration20261216000000_master_data';
 import { Migration20261217000000BulkInvoicing } from './Migration20261217000000_bulk_invoicing';
 import { Migration20261218000000WriteOffs } from './Migration20261218000000_write_offs';
+import { Migration20261219000000InterventionClosing } from './Migration20261219000000_intervention_closing';
+import { Migration20261220000000TenantPublicUrl } from './Migration20261220000000_tenant_public_url';
+import { Migration20261223000000GatewayIdempotencyRateLimits } from './Migration20261223000000_gateway_idempotency_rate_limits';
+import { Migration20261224000000Webhooks } from './Migration20261224000000_webhooks';
+import { Migration20261225000000ApiKeyLastUse } from './Migration20261225000000_api_key_last_use';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -49,4 +54,9 @@ export const migrations = [
   { name: 'Migration20261216000000_master_data', class: Migration20261216000000MasterData },
   { name: 'Migration20261217000000_bulk_invoicing', class: Migration20261217000000BulkInvoicing },
   { name: 'Migration20261218000000_write_offs', class: Migration20261218000000WriteOffs },
+  { name: 'Migration20261219000000_intervention_closing', class: Migration20261219000000InterventionClosing },
+  { name: 'Migration20261220000000_tenant_public_url', class: Migration20261220000000TenantPublicUrl },
+  { name: 'Migration20261223000000_gateway_idempotency_rate_limits', class: Migration20261223000000GatewayIdempotencyRateLimits },
+  { name: 'Migration20261224000000_webhooks', class: Migration20261224000000Webhooks },
+  { name: 'Migration20261225000000_api_key_last_use', class: Migration20261225000000ApiKeyLastUse },
 ];
