@@ -93,7 +93,8 @@ describe.skipIf(skipReason !== null)(`closing interventions in Chromium${skipRea
     const rows = (await results.getByRole('row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
     expect(rows).toEqual([...finished.map((n) => `${n} Clôturée`), `${requested} Refusée : pas terminée`]);
     await planner.screenshot({ path: join(screenshots, 'results.png') });
-    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    // The footer's « Fermer », after the dialog's close button of the same name.
+    await dialog.getByRole('button', { name: 'Fermer' }).last().click();
     await planner.getByRole('button', { name: 'Clôturer (0)' }).waitFor(settled);
     await planner.context().close();
 

@@ -106,7 +106,8 @@ describe.skipIf(skipReason !== null)(`refusals in the user's language in Chromiu
       );
     await english.getByRole('alert').getByText('Action refused').waitFor();
     await page.screenshot({ path: join(screenshots, '1-period-closed-en.png') });
-    await english.getByRole('button', { name: 'Close' }).click();
+    // The form's « Close », after the dialog's close button of the same name.
+    await english.getByRole('button', { name: 'Close' }).last().click();
     await english.waitFor({ state: 'detached' });
 
     await chooseLanguage(page, 'FR');

@@ -67,7 +67,7 @@ export const apiErrorsEn: TranslationShape<typeof apiErrorsFr> = {
   INVOICE_NOT_ISSUED: 'A draft invoice has no Factur-X: issue it first.',
   INVOICE_TOTALS_INCONSISTENT: 'This invoice’s totals do not match its lines. Save the draft again, then retry.',
   FACTURX_XML_REQUIRED: 'An issued invoice is downloaded with its Factur-X XML.',
-  NO_RECIPIENT: 'This customer has neither a billing contact nor an email address: enter a recipient.',
+  NO_RECIPIENT: 'No recipient: the customer {{customerName}} has neither a billing contact nor an email address; enter a recipient.',
   NOT_CREDITABLE: 'Only an issued invoice can receive a credit note.',
   CREDIT_EXCEEDS_INVOICE: `This credit note exceeds what is left to credit on invoice {{invoiceNumber}} (${euros('remaining')}). Reduce its amount.`,
   NOT_A_CREDIT_NOTE: 'Only an issued credit note can be allocated.',

@@ -72,7 +72,8 @@ export const apiErrorsFr = {
   INVOICE_TOTALS_INCONSISTENT:
     'Les totaux de cette facture ne correspondent pas à ses lignes. Enregistrez de nouveau le brouillon puis réessayez.',
   FACTURX_XML_REQUIRED: 'Une facture émise se télécharge avec son XML Factur-X.',
-  NO_RECIPIENT: 'Ce client n’a ni contact de facturation ni adresse e-mail : indiquez un destinataire.',
+  NO_RECIPIENT:
+    'Aucun destinataire : le client {{customerName}} n’a ni contact de facturation ni adresse e-mail ; indiquez un destinataire.',
   NOT_CREDITABLE: 'Seule une facture émise peut recevoir un avoir.',
   CREDIT_EXCEEDS_INVOICE: `Cet avoir dépasse ce qui reste à créditer sur la facture {{invoiceNumber}} (${euros('remaining')}). Réduisez son montant.`,
   NOT_A_CREDIT_NOTE: 'Seul un avoir émis peut être imputé.',

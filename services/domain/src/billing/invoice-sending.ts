@@ -170,7 +170,7 @@ export function noRecipient(customerName: string, customerId: string): DomainErr
     'NO_RECIPIENT',
     'BAD_USER_INPUT',
     `Aucun destinataire : le client ${customerName} n’a ni contact de facturation ni adresse e-mail ; indiquez un destinataire`,
-    { field: 'to', customerId },
+    { field: 'to', customerId, customerName },
   );
 }
 
