@@ -269,6 +269,9 @@ export type ExportSink = (chunk: Buffer) => Promise<void>;
 
 const CHUNK_CHARS = 256 * 1024;
 
+/** A customer-account record moves no money. */
+const NO_AMOUNTS = { debit: '0', credit: '0' };
+
 /**
  * Writes the whole file to `sink`, then records the export (who, what, how many lines, totals).
  * Runs in the caller's tenant scope: if the transfer fails half-way, the scope rolls back and no
@@ -293,28 +296,22 @@ export async function writeAccountingExport(
   };
   const bom = byteOrderMark(resolved.encoding);
   if (bom.length > 0) await sink(bom);
-  let provisional = false;
+  /** Adds records to the chunk; true once the chunk is full (flushing stays off the per-line path). */
+  const append = (text: string, amounts: Pick<ExportLine, 'debit' | 'credit'>, lines = 1) => {
+    buffer += text;
+    totals.add(amounts, lines);
+    return buffer.length >= CHUNK_CHARS;
+  };
+  const provisional = resolved.range ? await hasProvisionalEntries(em, tenantId, resolved.range) : false;
   if (resolved.range && resolved.kind === 'FEC') {
-    provisional = await hasProvisionalEntries(em, tenantId, resolved.range);
-    for await (const entry of streamFecRecords(em, tenantId, resolved.range, localDate(now))) {
-      buffer += entry.text;
-      totals.add(entry, entry.lines);
-      if (buffer.length >= CHUNK_CHARS) await flush();
-    }
+    for await (const entry of streamFecRecords(em, tenantId, resolved.range, localDate(now)))
+      if (append(entry.text, entry, entry.lines)) await flush();
   } else if (resolved.range) {
-    provisional = await hasProvisionalEntries(em, tenantId, resolved.range);
-    for await (const line of streamLedgerLines(em, tenantId, resolved.range, resolved.order, localDate(now))) {
-      buffer += resolved.record(line);
-      totals.add(line);
-      if (buffer.length >= CHUNK_CHARS) await flush();
-    }
+    for await (const line of streamLedgerLines(em, tenantId, resolved.range, resolved.order, localDate(now)))
+      if (append(resolved.record(line), line)) await flush();
   } else {
     const layout = resolved.csvLayout!;
-    for (const row of await customerAccountRows(em, tenantId)) {
-      buffer += customerAccountRecord(row, layout);
-      totals.add({ debit: '0', credit: '0' });
-      if (buffer.length >= CHUNK_CHARS) await flush();
-    }
+    for (const row of await customerAccountRows(em, tenantId)) if (append(customerAccountRecord(row, layout), NO_AMOUNTS)) await flush();
   }
   await flush();
   const record = em.create(AccountingExport, {
