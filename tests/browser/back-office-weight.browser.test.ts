@@ -164,7 +164,9 @@ describe.skipIf(skipReason !== null)(`back-office weight in Chromium${skipReason
     const { page, downloads } = await openLoginPage();
     const request = page.context().request;
     const headers = { 'accept-encoding': 'gzip, br' };
-    const hashedAsset = downloads.find((download) => download.path.startsWith('/assets/'))!.path;
+    // A hashed asset with a compressed copy: files under 1 KB are served as they are (frontends/vite-config/src/compress.ts),
+    // and which file the login page fetches first varies with the build's chunking.
+    const hashedAsset = downloads.find((download) => download.path.startsWith('/assets/') && download.encoding !== 'identity')!.path;
 
     const asset = await request.get(`${backOfficeUrl}${hashedAsset}`, { headers });
     expect(asset.status()).toBe(200);
