@@ -13,8 +13,10 @@ import { createTestTenant, type TestTenant } from '../support/tenants';
  * issued 40 days ago, 60,00 of it paid, 240,00 still owed. From « À encaisser » the accountant
  * passes the 240,00 to losses as an irrecoverable debt: the modal shows the entry first (654 200,00,
  * the VAT recovered 40,00, 411 240,00), the invoice is « Passée en perte » and leaves « À
- * encaisser », the journal has the OD entry to the cent. Cancelled from the invoice's page, it is
- * open again for 240,00. The billing clerk (no finance:write) sees neither action.
+ * encaisser », the journal has the OD entry to the cent, the invoice's page no longer offers « Créer
+ * un avoir » and the month's VAT is a « Crédit de TVA » of 40,00. Cancelled from the invoice's page, it
+ * is open again for 240,00 (and can be credited again); the statement lists the write-off and its
+ * cancellation. The billing clerk (no finance:write) sees neither action.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const screenshots = join(process.cwd(), 'test-results', 'write-offs');
@@ -169,6 +171,8 @@ describe.skipIf(skipReason !== null)(`write-offs in Chromium${skipReason ? ` —
       'Christophe Daniel',
       '240,00 €',
     ]);
+    // While the write-off stands the invoice takes no credit note (INVOICE_WRITTEN_OFF): cancel it first.
+    expect(await page.getByRole('button', { name: 'Créer un avoir' }).count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'invoice-written-off.png'), fullPage: true });
 
     await page.goto(new URL('/finance/accounting', backOfficeUrl).toString());
@@ -192,9 +196,12 @@ describe.skipIf(skipReason !== null)(`write-offs in Chromium${skipReason ? ` —
     await odEntry.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'journal-write-off.png'), fullPage: true });
 
-    // On debits, the VAT recovered (40,00) comes off the VAT due for the write-off's month.
+    // On debits, the VAT recovered (40,00) comes off the VAT due for the write-off's month: with
+    // nothing else in it, the month is a VAT credit of 40,00, never a negative VAT due.
     await page.goto(new URL(`/finance/accounting?tab=vat&month=${today.slice(0, 7)}`, backOfficeUrl).toString());
-    await expect.poll(() => text(page.getByTestId('vat-due')), settled).toMatch(/^[−-]40,00 €$/);
+    await expect.poll(() => text(page.getByTestId('vat-credit')), settled).toBe('40,00 €');
+    expect(await text(page.getByTestId('vat-to-declare'))).toContain('Crédit de TVA pour');
+    expect(await page.getByTestId('vat-due').count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'vat-write-off.png'), fullPage: true });
 
     // The posting accounts of write-offs are on the mapping screen.
@@ -211,6 +218,7 @@ describe.skipIf(skipReason !== null)(`write-offs in Chromium${skipReason ? ` —
     await page.getByRole('dialog').waitFor({ state: 'detached', ...settled });
     await expect.poll(() => text(page.getByTestId('invoice-open-balance')), settled).toBe('240,00 €');
     expect(await page.getByRole('button', { name: 'Annuler le passage en perte' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Créer un avoir' }).waitFor(settled);
     await page.screenshot({ path: join(screenshots, 'invoice-write-off-cancelled.png'), fullPage: true });
     expect(await openBalance()).toEqual({ openBalance: '240.00', status: 'OVERDUE' });
     await page.goto(new URL('/finance/to-collect', backOfficeUrl).toString());
@@ -221,6 +229,18 @@ describe.skipIf(skipReason !== null)(`write-offs in Chromium${skipReason ? ` —
     const openItem = page.getByTestId('open-item').filter({ hasText: invoice.number });
     await openItem.waitFor(settled);
     expect(await openItem.getByRole('button', { name: `Passer en perte la facture ${invoice.number}` }).count()).toBe(1);
+    // The write-off and its cancellation are movements of the account: the closing balance is the open item's.
+    const movements = async () =>
+      Promise.all(
+        (await page.getByTestId('statement-movement').all()).map(async (tr) =>
+          (await tr.locator('td').allTextContents()).slice(2).map((cell) => cell.replace(/\s+/g, ' ').trim()),
+        ),
+      );
+    expect((await movements()).slice(-2)).toEqual([
+      [`Passage en perte — ${invoice.number} (créance irrécouvrable)`, '', '240,00 €', '0,00 €'],
+      [`Annulation du passage en perte — ${invoice.number} (créance irrécouvrable)`, '240,00 €', '', '240,00 €'],
+    ]);
+    expect(await text(page.getByTestId('statement-movements-closing'))).toBe('240,00 €');
     await page.screenshot({ path: join(screenshots, 'statement-open-items.png'), fullPage: true });
     await page.context().close();
   });

@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
 import {
+  canCreateCreditNote,
   invoiceDisplayStatus,
   localDate,
   openBalanceOf,
@@ -129,6 +130,11 @@ export class InvoiceType {
     description: 'What the customer still owes: amount due less retention, payments, credit notes and write-offs.',
   })
   openBalance!: string;
+  @Field(() => Boolean, {
+    description:
+      'Whether a credit note can be made from it: an issued invoice, not wholly credited, with no write-off standing (cancel it first: INVOICE_WRITTEN_OFF).',
+  })
+  canCreateCreditNote!: boolean;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Int) version!: number;
   @Field(() => DateTimeResolver) createdAt!: Date;
@@ -169,6 +175,7 @@ export function toInvoiceType(i: Invoice): InvoiceType {
     creditedAmount: i.creditedAmount,
     writtenOffAmount: i.writtenOffAmount,
     openBalance: openBalanceOf(i),
+    canCreateCreditNote: canCreateCreditNote(i),
     notes: i.notes ?? null,
     version: i.version,
     createdAt: i.createdAt,

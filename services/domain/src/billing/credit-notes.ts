@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { CREDIT_NOTE_SERIES, newDraft, vatRateDefs, type DraftLineInput } from './invoice-drafts';
 import { Money, parseDecimal } from './money';
-import { Errors, Validator } from '../shared/errors';
+import { Errors, Validator, type DomainError } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { frenchDate } from '../shared/time';
 
@@ -21,6 +21,42 @@ export interface CreditNoteInput {
   reason: string;
 }
 
+type CreditableFacts = Pick<Invoice, 'id' | 'number' | 'status' | 'typeCode' | 'writtenOffAmount'>;
+
+/**
+ * Why no credit note can be made from (or issued on) this invoice, or null when one can: only an
+ * issued invoice, not a credit note, receives one (NOT_CREDITABLE); nor does an invoice while a
+ * write-off stands on it (INVOICE_WRITTEN_OFF): the written-off part is already out of the
+ * receivable and the loss booked, so crediting it would give the customer a credit for what they
+ * never paid. The accountant cancels the write-off first. Crediting beyond the invoice
+ * (CREDIT_EXCEEDS_INVOICE) is checked against the credit note's total.
+ */
+export function creditNoteRefusal(invoice: CreditableFacts): DomainError | null {
+  if (invoice.status !== 'ISSUED' || invoice.typeCode === '381')
+    return Errors.conflict('NOT_CREDITABLE', 'Seule une facture émise peut recevoir un avoir', {
+      invoiceId: invoice.id,
+      status: invoice.status,
+      typeCode: invoice.typeCode,
+    });
+  if (new Money(invoice.writtenOffAmount).greaterThan(0))
+    return Errors.conflict(
+      'INVOICE_WRITTEN_OFF',
+      `La facture ${invoice.number} est passée en perte (${new Money(invoice.writtenOffAmount).toFixed(2)} €) : annulez le passage en perte avant de créer un avoir`,
+      { invoiceId: invoice.id, invoiceNumber: invoice.number, writtenOffAmount: new Money(invoice.writtenOffAmount).toFixed(2) },
+    );
+  return null;
+}
+
+export function assertCreditable(invoice: CreditableFacts): void {
+  const refusal = creditNoteRefusal(invoice);
+  if (refusal) throw refusal;
+}
+
+/** Whether « Créer un avoir » is offered: creditable, and not wholly credited already. */
+export function canCreateCreditNote(invoice: CreditableFacts & Pick<Invoice, 'totalGross' | 'creditedAmount'>): boolean {
+  return creditNoteRefusal(invoice) === null && new Money(invoice.creditedAmount).lessThan(invoice.totalGross);
+}
+
 export async function createCreditNote(em: EntityManager, identity: Identity, invoiceId: string, input: CreditNoteInput): Promise<Invoice> {
   new Validator()
     .check(input.reason.trim().length > 0, 'reason', 'motif de l’avoir obligatoire', 'REQUIRED')
@@ -29,12 +65,7 @@ export async function createCreditNote(em: EntityManager, identity: Identity, in
     .throwIfInvalid();
   const invoice = await em.findOne(Invoice, { id: invoiceId });
   if (!invoice) throw Errors.notFound('Invoice', invoiceId);
-  if (invoice.status !== 'ISSUED' || invoice.typeCode === '381')
-    throw Errors.conflict('NOT_CREDITABLE', 'Seule une facture émise peut recevoir un avoir', {
-      invoiceId,
-      status: invoice.status,
-      typeCode: invoice.typeCode,
-    });
+  assertCreditable(invoice);
   const original = await em.find(InvoiceLine, { invoiceId }, { orderBy: { position: 'asc' } });
   const chosen: NonNullable<CreditNoteInput['lines']> = input.lines ?? original.map((l) => ({ invoiceLineId: l.id, quantity: l.quantity }));
   const v = new Validator();

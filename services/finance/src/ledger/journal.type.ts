@@ -109,6 +109,12 @@ export class VatReportType {
   @Field(() => LocalDateScalar) to!: string;
   @Field(() => [VatReportRowType]) rows!: VatReportRowType[];
   @Field(() => VatReportTotalsType) totals!: VatReportTotalsType;
+  @Field(() => DecimalScalar, { description: 'TVA nette due (CA3 line 28): totals.due when positive, else 0.' }) payable!: string;
+  @Field(() => DecimalScalar, {
+    description:
+      'Crédit de TVA (CA3 line 25): -totals.due when the period’s deductions (VAT recovered on write-offs) exceed its VAT, positive; else 0.',
+  })
+  credit!: string;
 }
 
 @ObjectType('VatAccount')

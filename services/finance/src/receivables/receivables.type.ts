@@ -44,11 +44,14 @@ export enum StatementMovementKindEnum {
   PAYMENT = 'PAYMENT',
   PAYMENT_REVERSED = 'PAYMENT_REVERSED',
   REFUND = 'REFUND',
+  WRITE_OFF = 'WRITE_OFF',
+  WRITE_OFF_CANCELLED = 'WRITE_OFF_CANCELLED',
 }
 registerEnumType(StatementMovementKindEnum, {
   name: 'StatementMovementKind',
   description:
-    'RETENTION: the retention (retenue de garantie) withheld from an invoice, owed later; REFUND: credit paid back to the customer.',
+    'RETENTION: the retention (retenue de garantie) withheld from an invoice, owed later; REFUND: credit paid back to the customer; ' +
+    'WRITE_OFF: part of an invoice passed to losses (a credit); WRITE_OFF_CANCELLED: a write-off cancelled, owed again (a debit).',
 });
 
 @ObjectType('AgeingBuckets')
@@ -117,7 +120,11 @@ export class StatementMovementType {
   @Field(() => DecimalScalar) debit!: string;
   @Field(() => DecimalScalar) credit!: string;
   @Field(() => DecimalScalar, { description: 'Running balance after this movement.' }) balance!: string;
-  @Field(() => InvoiceRef, { nullable: true, description: 'The invoice or credit note it comes from.' }) invoice!: InvoiceRef | null;
+  @Field(() => InvoiceRef, {
+    nullable: true,
+    description: 'The invoice or credit note it comes from (a write-off: the invoice written off).',
+  })
+  invoice!: InvoiceRef | null;
   paymentId!: string | null;
 }
 
@@ -197,7 +204,14 @@ export const toCollectType = (item: ItemToCollect<OpenItem>): InvoiceToCollectTy
   bucket: item.bucket as AgeingBucket as AgeingBucketEnum,
 });
 
-const DOCUMENT_KINDS: readonly StatementMovementKind[] = ['INVOICE', 'DEPOSIT_INVOICE', 'RETENTION', 'CREDIT_NOTE'];
+const DOCUMENT_KINDS: readonly StatementMovementKind[] = [
+  'INVOICE',
+  'DEPOSIT_INVOICE',
+  'RETENTION',
+  'CREDIT_NOTE',
+  'WRITE_OFF',
+  'WRITE_OFF_CANCELLED',
+];
 
 const toMovementType = (l: StatementLine): StatementMovementType => {
   const document = DOCUMENT_KINDS.includes(l.kind);

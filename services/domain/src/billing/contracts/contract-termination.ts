@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContractBillingPeriod } from './contract-billing.entity';
 import { contractTerminated, lockContract } from './billing-terms.service';
 import { dayAfter, daysBetween, prorate } from './contract-billing.rules';
-import { createCreditNote } from '../credit-notes';
+import { createCreditNote, creditNoteRefusal } from '../credit-notes';
 import { Invoice, InvoiceLine } from '../invoice.entity';
 import { recordContractTermination, type TerminationInput } from '../../maintenance/contract.service';
 import type { Contract } from '../../maintenance/contract.entity';
@@ -52,7 +52,8 @@ export async function terminateContract(
   const invoiceIds = [...new Set(beyond.map((p) => p.invoiceId))];
   const invoices = invoiceIds.length ? await em.find(Invoice, { id: { $in: invoiceIds } }, { orderBy: { number: 'asc' } }) : [];
   const creditNoteProposals: Invoice[] = [];
-  for (const invoice of invoices.filter((i) => i.status === 'ISSUED')) {
+  // An invoice passed to losses gets no proposal: its written-off part is no longer claimed (INVOICE_WRITTEN_OFF).
+  for (const invoice of invoices.filter((i) => i.status === 'ISSUED' && creditNoteRefusal(i) === null)) {
     const lines = await em.find(InvoiceLine, { invoiceId: invoice.id, serviceEnd: { $gt: lastDay } }, { orderBy: { position: 'asc' } });
     const credits = lines.flatMap((l) => {
       const part = unearnedPart(

@@ -38,6 +38,20 @@ export interface VatReport {
   to: string;
   rows: VatReportRow[];
   totals: Omit<VatReportRow, 'rate'>;
+  /** TVA nette due (CA3 line 28): totals.due when positive, else 0.00. */
+  payable: string;
+  /** Crédit de TVA (CA3 line 25): what the period's deductions exceed its VAT by, positive; else 0.00. */
+  credit: string;
+}
+
+/**
+ * What the period's return declares: a positive total is VAT to pay; a negative one (a month whose
+ * VAT recovered on write-offs exceeds the VAT due, say) is a VAT credit, shown as a positive
+ * amount, never as a negative VAT due.
+ */
+export function vatPosition(due: string): { payable: string; credit: string } {
+  const total = new Money(due);
+  return total.isNegative() ? { payable: '0.00', credit: toAmount(total.negated()) } : { payable: toAmount(total), credit: '0.00' };
 }
 
 interface InvoicedRow {
@@ -158,6 +172,7 @@ export async function vatReport(em: EntityManager, range: { from: string; to: st
       due: toAmount(r.dueOnIssue.plus(r.dueOnPayment)),
     }));
   const total = (pick: (r: VatReportRow) => string) => toAmount(sumAmounts(rows.map(pick)));
+  const due = total((r) => r.due);
   return {
     from: range.from,
     to: range.to,
@@ -166,7 +181,8 @@ export async function vatReport(em: EntityManager, range: { from: string; to: st
       dueOnIssue: total((r) => r.dueOnIssue),
       invoicedOnPayment: total((r) => r.invoicedOnPayment),
       dueOnPayment: total((r) => r.dueOnPayment),
-      due: total((r) => r.due),
+      due,
     },
+    ...vatPosition(due),
   };
 }

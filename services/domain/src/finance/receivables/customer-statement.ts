@@ -16,6 +16,7 @@ import { Errors } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 import { localDate } from '../../shared/time';
 import type { PaymentMethod } from '../payments/payment.entity';
+import type { WriteOffKind } from '../write-offs/write-off.entity';
 
 export interface StatementOpenItem extends OpenItem {
   /** Days past due at the end of the period; 0 when not yet due (and for a payment's credit). */
@@ -43,45 +44,60 @@ interface MovementRow {
   method: PaymentMethod | null;
   related: string | null;
   reason: string | null;
+  write_off_kind: WriteOffKind | null;
 }
 
 /**
  * Every movement of the customer's account up to `to`, in one statement: invoices and deposit
  * invoices at their amount due (deposits already deducted), their retention, credit notes,
- * payments at receipt, reversals at their date, refunds.
+ * payments at receipt, reversals at their date, refunds, write-offs at their date (a cancelled one
+ * too) and their cancellations at the cancellation's date.
  */
 function accountMovements(em: EntityManager, customerId: string, to: string): Promise<MovementRow[]> {
   return em.execute<MovementRow[]>(
     `with prm as (select ?::uuid as customer, ?::date as d)
      select case i.type_code when '386' then 'DEPOSIT_INVOICE' else 'INVOICE' end as kind, i.issue_date::text as date, i.id as source_id,
-            i.number, i.number as reference, i.amount_due::text as amount, null as method, null as related, null as reason
+            i.number, i.number as reference, i.amount_due::text as amount, null as method, null as related, null as reason,
+            null as write_off_kind
        from invoices i cross join prm
       where i.customer_id = prm.customer and i.status = 'ISSUED' and i.type_code <> '381' and i.issue_date <= prm.d
      union all
-     select 'RETENTION', i.issue_date::text, i.id, i.number, i.number, (-i.retention_amount)::text, null, null, null
+     select 'RETENTION', i.issue_date::text, i.id, i.number, i.number, (-i.retention_amount)::text, null, null, null, null
        from invoices i cross join prm
       where i.customer_id = prm.customer and i.status = 'ISSUED' and i.type_code <> '381' and i.issue_date <= prm.d
         and i.retention_amount > 0
      union all
-     select 'CREDIT_NOTE', n.issue_date::text, n.id, n.number, n.number, (-n.total_gross)::text, null, o.number, null
+     select 'CREDIT_NOTE', n.issue_date::text, n.id, n.number, n.number, (-n.total_gross)::text, null, o.number, null, null
        from invoices n
        join invoices o on o.tenant_id = n.tenant_id and o.id = n.credited_invoice_id
        cross join prm
       where n.customer_id = prm.customer and n.status = 'ISSUED' and n.type_code = '381' and n.issue_date <= prm.d
      union all
-     select 'PAYMENT', p.received_on::text, p.id, null, p.reference, (-p.amount)::text, p.method, null, null
+     select 'PAYMENT', p.received_on::text, p.id, null, p.reference, (-p.amount)::text, p.method, null, null, null
        from payments p cross join prm
       where p.customer_id = prm.customer and p.received_on <= prm.d
      union all
-     select 'PAYMENT_REVERSED', p.reversed_on::text, p.id, null, p.reference, p.amount::text, p.method, p.received_on::text, p.reversal_reason
+     select 'PAYMENT_REVERSED', p.reversed_on::text, p.id, null, p.reference, p.amount::text, p.method, p.received_on::text, p.reversal_reason, null
        from payments p cross join prm
       where p.customer_id = prm.customer and p.reversed_on <= prm.d
      union all
-     select 'REFUND', r.refunded_on::text, p.id, null, r.reference, r.amount::text, r.method, null, null
+     select 'REFUND', r.refunded_on::text, p.id, null, r.reference, r.amount::text, r.method, null, null, null
        from payment_refunds r
        join payments p on p.tenant_id = r.tenant_id and p.id = r.payment_id
        cross join prm
-      where p.customer_id = prm.customer and r.refunded_on <= prm.d`,
+      where p.customer_id = prm.customer and r.refunded_on <= prm.d
+     union all
+     select 'WRITE_OFF', x.written_off_on::text, x.invoice_id, i.number, i.number, (-x.amount)::text, null, null, null, x.kind
+       from invoice_write_offs x
+       join invoices i on i.tenant_id = x.tenant_id and i.id = x.invoice_id
+       cross join prm
+      where x.customer_id = prm.customer and x.written_off_on <= prm.d
+     union all
+     select 'WRITE_OFF_CANCELLED', x.cancelled_on::text, x.invoice_id, i.number, i.number, x.amount::text, null, null, null, x.kind
+       from invoice_write_offs x
+       join invoices i on i.tenant_id = x.tenant_id and i.id = x.invoice_id
+       cross join prm
+      where x.customer_id = prm.customer and x.cancelled_on <= prm.d`,
     [customerId, to],
   );
 }
@@ -98,6 +114,7 @@ const toMovement = (row: MovementRow): StatementMovement => ({
     reference: row.reference,
     related: row.related,
     reason: row.reason,
+    writeOffKind: row.write_off_kind,
   }),
   amount: toAmount(row.amount),
 });

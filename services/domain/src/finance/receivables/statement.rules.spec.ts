@@ -113,5 +113,37 @@ describe('movementLabel', () => {
       'Annulation du règlement du 05/03/2026 — Chèque impayé',
     );
     expect(movementLabel({ kind: 'REFUND', number: null, method: 'TRANSFER' })).toBe('Remboursement par virement');
+    expect(movementLabel({ kind: 'WRITE_OFF', number: 'F-2026-00042', writeOffKind: 'IRRECOVERABLE' })).toBe(
+      'Passage en perte — F-2026-00042 (créance irrécouvrable)',
+    );
+    expect(movementLabel({ kind: 'WRITE_OFF_CANCELLED', number: 'F-2026-00042', writeOffKind: 'SMALL_BALANCE' })).toBe(
+      'Annulation du passage en perte — F-2026-00042 (solde minime)',
+    );
+  });
+});
+
+describe('write-offs on the statement', () => {
+  it('credits the written-off amount on its date and debits it back on the cancellation’s, after the day’s payments', () => {
+    const s = statementBalances(
+      [
+        mv('2026-03-10', 'WRITE_OFF_CANCELLED', '150.00', 'F-2026-00042'),
+        mv('2026-03-02', 'WRITE_OFF', '-150.00', 'F-2026-00042'),
+        mv('2026-03-02', 'PAYMENT', '-150.00', 'VIR 0302'),
+        mv('2026-02-01', 'INVOICE', '300.00', 'F-2026-00042'),
+        mv('2026-03-20', 'WRITE_OFF_CANCELLED', '2.50', 'F-2026-00043'),
+        mv('2026-03-20', 'WRITE_OFF', '-2.50', 'F-2026-00043'),
+      ],
+      MARCH,
+    );
+    expect(s.opening).toBe('300.00');
+    expect(s.lines.map((l) => [l.date, l.kind, l.debit, l.credit, l.balance])).toEqual([
+      ['2026-03-02', 'PAYMENT', '0.00', '150.00', '150.00'],
+      ['2026-03-02', 'WRITE_OFF', '0.00', '150.00', '0.00'],
+      ['2026-03-10', 'WRITE_OFF_CANCELLED', '150.00', '0.00', '150.00'],
+      // Written off and cancelled the same day: the write-off first.
+      ['2026-03-20', 'WRITE_OFF', '0.00', '2.50', '147.50'],
+      ['2026-03-20', 'WRITE_OFF_CANCELLED', '2.50', '0.00', '150.00'],
+    ]);
+    expect(s).toMatchObject({ totalDebit: '152.50', totalCredit: '302.50', closing: '150.00' });
   });
 });

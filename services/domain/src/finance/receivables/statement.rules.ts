@@ -2,21 +2,32 @@ import { MONEY_ZERO, parseDecimal, toAmount } from '../../billing/money';
 import { Validator } from '../../shared/errors';
 import { frenchDate, isLocalDate } from '../../shared/time';
 import type { PaymentMethod } from '../payments/payment.entity';
+import type { WriteOffKind } from '../write-offs/write-off.entity';
 
 /**
  * Customer statement (relevé de compte): what the customer owed at the start of a period, every
  * movement of the period in date order with the running balance, and what they owe at its end.
  * A positive amount increases what the customer owes (an invoice, a reversed payment, a refund);
  * a negative one reduces it (a credit note, a payment). Credit moved between two invoices of the
- * customer is no movement: their total does not change.
+ * customer is no movement: their total does not change. A write-off (passage en perte) reduces it
+ * like a payment, on its date; its cancellation puts the amount back on the cancellation's date.
  */
 
-export type StatementMovementKind = 'INVOICE' | 'DEPOSIT_INVOICE' | 'RETENTION' | 'CREDIT_NOTE' | 'PAYMENT' | 'PAYMENT_REVERSED' | 'REFUND';
+export type StatementMovementKind =
+  | 'INVOICE'
+  | 'DEPOSIT_INVOICE'
+  | 'RETENTION'
+  | 'CREDIT_NOTE'
+  | 'PAYMENT'
+  | 'PAYMENT_REVERSED'
+  | 'REFUND'
+  | 'WRITE_OFF'
+  | 'WRITE_OFF_CANCELLED';
 
 export interface StatementMovement {
   date: string;
   kind: StatementMovementKind;
-  /** The invoice, credit note or payment it comes from (a refund: the payment refunded). */
+  /** The invoice, credit note or payment it comes from (a refund: the payment refunded; a write-off or its cancellation: the invoice). */
   sourceId: string;
   /** The document's number, or the payment's bank reference. */
   reference: string | null;
@@ -44,7 +55,7 @@ export interface StatementBalances {
   closing: string;
 }
 
-/** Same-day order: documents before money; an invoice's retention right after it. */
+/** Same-day order: documents before money, write-offs last; an invoice's retention right after it. */
 const DAY_ORDER: Record<StatementMovementKind, [number, number]> = {
   INVOICE: [0, 0],
   DEPOSIT_INVOICE: [0, 0],
@@ -53,6 +64,8 @@ const DAY_ORDER: Record<StatementMovementKind, [number, number]> = {
   PAYMENT: [2, 0],
   PAYMENT_REVERSED: [3, 0],
   REFUND: [4, 0],
+  WRITE_OFF: [5, 0],
+  WRITE_OFF_CANCELLED: [5, 1],
 };
 
 function compareMovements(a: StatementMovement, b: StatementMovement): number {
@@ -123,6 +136,11 @@ const METHOD_LABELS: Record<PaymentMethod, string> = {
   DIRECT_DEBIT: 'prélèvement SEPA',
 };
 
+const WRITE_OFF_KIND_LABELS: Record<WriteOffKind, string> = {
+  IRRECOVERABLE: 'créance irrécouvrable',
+  SMALL_BALANCE: 'solde minime',
+};
+
 export interface MovementFacts {
   kind: StatementMovementKind;
   number: string | null;
@@ -131,12 +149,15 @@ export interface MovementFacts {
   /** The credited invoice's number (credit note), or the payment's receipt date (reversal). */
   related?: string | null;
   reason?: string | null;
+  /** A write-off's kind (a write-off or its cancellation). */
+  writeOffKind?: WriteOffKind | null;
 }
 
 /** The line's wording on the statement, in French. */
 export function movementLabel(m: MovementFacts): string {
   const ref = m.reference?.trim() ? ` — ${m.reference.trim()}` : '';
   const method = m.method ? METHOD_LABELS[m.method] : 'règlement';
+  const writeOffKind = m.writeOffKind ? ` (${WRITE_OFF_KIND_LABELS[m.writeOffKind]})` : '';
   switch (m.kind) {
     case 'INVOICE':
       return `Facture ${m.number}`;
@@ -152,5 +173,9 @@ export function movementLabel(m: MovementFacts): string {
       return `Annulation du règlement${m.related ? ` du ${frenchDate(m.related)}` : ''}${m.reason?.trim() ? ` — ${m.reason.trim()}` : ref}`;
     case 'REFUND':
       return `Remboursement par ${method}${ref}`;
+    case 'WRITE_OFF':
+      return `Passage en perte — ${m.number}${writeOffKind}`;
+    case 'WRITE_OFF_CANCELLED':
+      return `Annulation du passage en perte — ${m.number}${writeOffKind}`;
   }
 }

@@ -22,7 +22,8 @@ export function IssuedInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
   const [dialog, setDialog] = useState<'payment' | 'creditNote' | 'send' | null>(null);
   const isCreditNote = invoice.documentType === 'CREDIT_NOTE';
   const payable = !isCreditNote && isPositiveAmount(invoice.openBalance);
-  const creditable = !isCreditNote && invoice.status !== 'CREDITED';
+  // The server decides: not a credit note, not wholly credited, no write-off standing (INVOICE_WRITTEN_OFF).
+  const creditable = invoice.canCreateCreditNote;
 
   return (
     <Stack>

@@ -1,5 +1,5 @@
 import { Alert, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { ErrorNotice, LoadingState, todayInParis, useFormatters } from '@relais/ui';
+import { ErrorNotice, LoadingState, isPositiveAmount, todayInParis, useFormatters } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { financeNamespace } from '../../../i18n/register';
@@ -49,14 +49,31 @@ export function VatTab() {
       ) : (
         report && (
           <>
-            <Alert color="blue" data-testid="vat-to-declare">
-              <Group justify="space-between">
-                <Text fw={500}>{t('accounting.vat.toDeclare', { month: format.month(report.from) })}</Text>
-                <Text fw={700} size="lg" data-testid="vat-due">
-                  {format.money(report.totals.due)}
-                </Text>
-              </Group>
-            </Alert>
+            {isPositiveAmount(report.credit) ? (
+              // Deductions beyond the VAT due (VAT recovered on write-offs): a VAT credit, never a negative VAT due.
+              <Alert color="teal" data-testid="vat-to-declare">
+                <Group justify="space-between">
+                  <div>
+                    <Text fw={500}>{t('accounting.vat.credit', { month: format.month(report.from) })}</Text>
+                    <Text size="sm" c="dimmed">
+                      {t('accounting.vat.creditHint')}
+                    </Text>
+                  </div>
+                  <Text fw={700} size="lg" data-testid="vat-credit">
+                    {format.money(report.credit)}
+                  </Text>
+                </Group>
+              </Alert>
+            ) : (
+              <Alert color="blue" data-testid="vat-to-declare">
+                <Group justify="space-between">
+                  <Text fw={500}>{t('accounting.vat.toDeclare', { month: format.month(report.from) })}</Text>
+                  <Text fw={700} size="lg" data-testid="vat-due">
+                    {format.money(report.payable)}
+                  </Text>
+                </Group>
+              </Alert>
+            )}
             {report.rows.length === 0 ? (
               <Text c="dimmed" ta="center" py="lg">
                 {t('accounting.vat.empty')}

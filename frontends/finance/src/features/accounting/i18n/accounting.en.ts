@@ -72,6 +72,9 @@ export const accountingEn: TranslationShape<typeof accountingFr> = {
     month: 'Month',
     hint: 'Collected VAT of the month: due on invoicing (debits, less the VAT recovered on debts written off in the month), invoiced on receipts, and become due with the payments received.',
     toDeclare: 'VAT to declare for {{month}}',
+    credit: 'VAT credit for {{month}}',
+    creditHint:
+      'The VAT recovered on debts written off exceeds the VAT due for the month: carry it forward to the next return or claim a refund.',
     empty: 'No VAT in the month.',
     file: 'vat-{{month}}.csv',
     column: {
@@ -79,7 +82,7 @@ export const accountingEn: TranslationShape<typeof accountingFr> = {
       dueOnIssue: 'Due on invoicing',
       invoicedOnPayment: 'Invoiced on receipts',
       dueOnPayment: 'Due on receipts',
-      due: 'VAT due',
+      due: 'Net VAT',
     },
   },
   mapping: {

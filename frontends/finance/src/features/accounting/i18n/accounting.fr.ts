@@ -70,6 +70,9 @@ export const accountingFr = {
     month: 'Mois',
     hint: 'TVA collectée du mois : exigible à la facturation (débits, moins la TVA récupérée sur les créances passées en perte dans le mois), facturée sur les encaissements, et devenue exigible avec les règlements reçus.',
     toDeclare: 'TVA à déclarer pour {{month}}',
+    credit: 'Crédit de TVA pour {{month}}',
+    creditHint:
+      'La TVA récupérée sur les créances passées en perte dépasse la TVA due du mois : à reporter sur la déclaration suivante ou à demander en remboursement.',
     empty: 'Aucune TVA dans le mois.',
     file: 'tva-{{month}}.csv',
     column: {
@@ -77,7 +80,7 @@ export const accountingFr = {
       dueOnIssue: 'Exigible à la facturation',
       invoicedOnPayment: 'Facturée sur encaissements',
       dueOnPayment: 'Exigible sur encaissements',
-      due: 'TVA due',
+      due: 'TVA nette',
     },
   },
   mapping: {
