@@ -182,6 +182,34 @@ describe('bulk invoicing through the gateway', () => {
     });
   });
 
+  it('keeps the reply-to address of the invoice mails, refusing one that is not an address, and previews a template on a sample invoice', async () => {
+    const UPDATE = `mutation($input: InvoicingSettingsInput!) { updateInvoicingSettings(input: $input) { billingEmail } }`;
+    const SETTINGS = '{ invoicingSettings { billingEmail invoiceGrouping customTemplate } }';
+    const before = must(await call<{ invoicingSettings: unknown }>(SETTINGS)).invoicingSettings;
+    const refused = await call(UPDATE, { input: { billingEmail: 'factures@quere', invoiceGrouping: 'CONTRACT' } });
+    expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
+    expect(refused.errors![0]!.extensions!['fields']).toEqual([
+      { field: 'billingEmail', message: 'adresse e-mail invalide : « factures@quere »', reason: 'INVALID' },
+    ]);
+    expect(must(await call<{ invoicingSettings: unknown }>(SETTINGS)).invoicingSettings).toEqual(before);
+    expect(must(await call<{ updateInvoicingSettings: unknown }>(UPDATE, { input: { billingEmail: ' factures@quere.test ' } }))).toEqual({
+      updateInvoicingSettings: { billingEmail: 'factures@quere.test' },
+    });
+
+    const PREVIEW_MAIL = `query($subject: String, $body: String) { invoiceMailPreview(subject: $subject, body: $body) {
+      subject body customerName unknownPlaceholders } }`;
+    const { invoiceMailPreview: mail } = must(
+      await call<{ invoiceMailPreview: { subject: string; body: string; customerName: string; unknownPlaceholders: string[] } }>(
+        PREVIEW_MAIL,
+        { subject: '{{document}} {{numero}} pour {{client}}', body: 'Montant : {{montant}}\n{{totalHT}}' },
+      ),
+    );
+    expect(mail.subject).toMatch(/^Facture F-\d{4}-00042 pour Dupont Chauffage SARL$/);
+    expect(mail.body.replace(/\s/g, ' ')).toBe('Montant : 1 234,56 €\n{{totalHT}}'.replace(/\s/g, ' '));
+    expect(mail.unknownPlaceholders).toEqual(['{{totalHT}}']);
+    expect(mail.customerName).toBe('Dupont Chauffage SARL');
+  });
+
   it('refuses a selection that is empty or malformed, and a partner key without billing:write', async () => {
     expect(errorCodes(await call(START, { selection: {} }))).toEqual(['VALIDATION_FAILED']);
     expect(errorCodes(await call(PREVIEW, { selection: { filter: { closedUntil: '31/12/2026' } } }))).toEqual(['VALIDATION_FAILED']);

@@ -94,7 +94,7 @@ describe.skipIf(skipReason !== null)(
       await page.getByLabel('Intitulé').fill('Maintenance CVC — Hôtel des Ducs');
       await page.getByLabel(/^Début/).fill(monthStart);
       await page.getByRole('checkbox', { name: /^Siège/ }).check();
-      await page.getByLabel('Heures normales').fill('68');
+      await page.getByLabel('Heures normales').fill('68,45');
       await page.getByLabel('Heures supplémentaires').fill('85');
       await page.getByLabel(/^Nuit/).fill('102');
       await page.getByLabel('Week-end / jour férié').fill('136');
@@ -137,6 +137,15 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('heading', { name: /^CT-\d{4}-\d{4} — Maintenance CVC — Hôtel des Ducs$/ }).waitFor();
       expect(await page.getByRole('tab', { name: 'Contrats', exact: true, selected: true }).count()).toBe(1);
       await page.getByText('Aucune condition de facturation').waitFor();
+
+      // The rate card typed in planning, read-only on the billing page, to the cent (the amended travel fee).
+      const rateCard = page.getByTestId('contract-rate-card');
+      const rate = (label: string) => text(rateCard.getByRole('row').filter({ hasText: label }).getByRole('cell').nth(1));
+      expect(await rate('Heures normales')).toBe('68,45 €');
+      expect(await rate('Heures supplémentaires')).toBe('85,00 €');
+      expect(await rate('Week-end / jour férié')).toBe('136,00 €');
+      await rateCard.getByText('Forfait 48,00 €').waitFor();
+      expect(await rateCard.getByRole('textbox').count()).toBe(0);
     });
 
     it('the admin adds the billing terms, a refused field shown on it, and reads the schedule to the cent', async () => {

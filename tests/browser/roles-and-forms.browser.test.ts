@@ -90,6 +90,8 @@ describe.skipIf(skipReason !== null)(`roles and forms in Chromium${skipReason ? 
       await open(page, path);
       await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
       expect(await page.getByTestId('not-found').count(), path).toBe(1);
+      // No section of the app's navigation is highlighted on it.
+      expect(await page.getByRole('tab', { selected: true }).count(), path).toBe(0);
     }
     await page.screenshot({ path: join(screenshots, 'not-found.png') });
     await page.context().close();

@@ -55,6 +55,9 @@ const PriceListPage = lazy(() =>
 const PriceListsPage = lazy(() =>
   import('./features/price-lists/components/PriceListsPage').then((module) => ({ default: module.PriceListsPage })),
 );
+const InvoicingSettingsPage = lazy(() =>
+  import('./features/invoicing-settings/components/InvoicingSettingsPage').then((module) => ({ default: module.InvoicingSettingsPage })),
+);
 const NewQuotePage = lazy(() => import('./features/quotes/components/NewQuotePage').then((module) => ({ default: module.NewQuotePage })));
 const QuoteListPage = lazy(() =>
   import('./features/quotes/components/QuoteListPage').then((module) => ({ default: module.QuoteListPage })),
@@ -108,6 +111,10 @@ export default function BillingApp() {
       <Route path="tarifs" element={<WithNavigation children={<PriceListsPage />} />} />
       <Route path="tarifs/nouveau" element={<WithNavigation children={<WritePage page={<NewPriceListPage />} />} />} />
       <Route path="tarifs/:priceListId" element={<WithNavigation children={<PriceListPage />} />} />
+      <Route
+        path="parametres"
+        element={<WithNavigation children={<RequirePermission permission="platform:admin" children={<InvoicingSettingsPage />} />} />}
+      />
       <Route path="*" element={<WithNavigation children={<NotFoundPage />} />} />
     </Routes>
   );

@@ -29,6 +29,8 @@ export const billingPaths = {
   priceLists: '/facturation/tarifs',
   newPriceList: '/facturation/tarifs/nouveau',
   priceList: (id: string) => `/facturation/tarifs/${encodeURIComponent(id)}`,
+  /** The tenant's invoicing settings: admins only. */
+  invoicingSettings: '/facturation/parametres',
 };
 
 /** An invoice or a credit note, each under its own section. */

@@ -24,6 +24,8 @@ export { FigureCard } from './components/FigureCard';
 export { RunStateBadge } from './components/RunStateBadge';
 export type { RunState } from './components/RunStateBadge';
 export { SearchSelect } from './components/SearchSelect';
+export { ContractRateCard, rateCardLabourTypes } from './components/ContractRateCard';
+export type { RateCardView } from './components/ContractRateCard';
 export type { SearchSelectOption } from './components/SearchSelect';
 export {
   billingRhythms,

@@ -8,6 +8,7 @@ import { bulkInvoicingEn } from '../features/bulk-invoicing/i18n/bulk-invoicing.
 import { customerFileEn } from '../features/customers/i18n/customer-file.en';
 import { catalogEn } from '../features/catalog/i18n/catalog.en';
 import { priceListsEn } from '../features/price-lists/i18n/price-lists.en';
+import { invoicingSettingsEn } from '../features/invoicing-settings/i18n/invoicing-settings.en';
 
 export const billingEn: TranslationShape<typeof billingFr> = {
   common: {
@@ -25,6 +26,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
     indices: 'Indices',
     catalog: 'Catalog',
     priceLists: 'Price lists',
+    invoicingSettings: 'Settings',
   },
   billable: {
     title: 'To invoice',
@@ -65,6 +67,7 @@ export const billingEn: TranslationShape<typeof billingFr> = {
   customerFile: customerFileEn,
   catalog: catalogEn,
   priceLists: priceListsEn,
+  invoicingSettings: invoicingSettingsEn,
   invoiceStatus: {
     DRAFT: 'Draft',
     ISSUED: 'Issued',

@@ -6,6 +6,7 @@ import { bulkInvoicingFr } from '../features/bulk-invoicing/i18n/bulk-invoicing.
 import { customerFileFr } from '../features/customers/i18n/customer-file.fr';
 import { catalogFr } from '../features/catalog/i18n/catalog.fr';
 import { priceListsFr } from '../features/price-lists/i18n/price-lists.fr';
+import { invoicingSettingsFr } from '../features/invoicing-settings/i18n/invoicing-settings.fr';
 
 export const billingFr = {
   common: {
@@ -23,6 +24,7 @@ export const billingFr = {
     indices: 'Indices',
     catalog: 'Catalogue',
     priceLists: 'Tarifs',
+    invoicingSettings: 'Paramètres',
   },
   billable: {
     title: 'À facturer',
@@ -63,6 +65,7 @@ export const billingFr = {
   customerFile: customerFileFr,
   catalog: catalogFr,
   priceLists: priceListsFr,
+  invoicingSettings: invoicingSettingsFr,
   invoiceStatus: {
     DRAFT: 'Brouillon',
     ISSUED: 'Émise',

@@ -62,6 +62,7 @@ export const contractsEn: TranslationShape<typeof contractsFr> = {
     title: '{{reference}} — {{title}}',
     period: 'From {{from}} to {{to}}',
     planningLink: 'Contract file (planning) →',
+    rateCard: 'Rate card (excl. VAT, edited in planning)',
     terminate: 'Terminate',
     lastDay: 'last day {{date}}',
   },

@@ -60,6 +60,7 @@ export const contractsFr = {
     title: '{{reference}} — {{title}}',
     period: 'Du {{from}} au {{to}}',
     planningLink: 'Fiche du contrat (planning) →',
+    rateCard: 'Grille tarifaire (HT, modifiable dans le planning)',
     terminate: 'Résilier',
     lastDay: 'dernier jour le {{date}}',
   },

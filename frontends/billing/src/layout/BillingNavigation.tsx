@@ -17,6 +17,8 @@ const tabs = [
   { key: 'indices', path: billingPaths.indices },
   { key: 'catalog', path: billingPaths.catalog },
   { key: 'priceLists', path: billingPaths.priceLists },
+  // The tenant's settings: only admins may change them.
+  { key: 'invoicingSettings', path: billingPaths.invoicingSettings, adminsOnly: true },
 ] as const;
 
 /** The billing app's sections, as tabs above the page. */
@@ -25,9 +27,10 @@ export function BillingNavigation() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const canWrite = useCan('billing:write');
-  const shown = tabs.filter((tab) => canWrite || !('writersOnly' in tab));
-  // The longest path wins: "Facturation des contrats" lives under "Contrats".
-  const active = shown.filter((tab) => pathname.startsWith(tab.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'billable';
+  const isAdmin = useCan('platform:admin');
+  const shown = tabs.filter((tab) => (canWrite || !('writersOnly' in tab)) && (isAdmin || !('adminsOnly' in tab)));
+  // The longest path wins: "Facturation des contrats" lives under "Contrats"; an unknown page highlights none.
+  const active = shown.filter((tab) => pathname.startsWith(tab.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? null;
   return (
     <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? billingPaths.billable)} mb="md">
       <Tabs.List aria-label={t('nav.label')}>

@@ -25,7 +25,8 @@ export function FinanceNavigation() {
   const { t } = useTranslation(financeNamespace);
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.key ?? 'payments';
+  // An unknown page (the not-found page) highlights no section.
+  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.key ?? null;
   return (
     <Tabs value={active} onChange={(key) => navigate(tabs.find((tab) => tab.key === key)?.path ?? financePaths.payments)} mb="md">
       <Tabs.List aria-label={t('nav.label')}>

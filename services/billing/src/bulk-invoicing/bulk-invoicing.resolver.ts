@@ -7,10 +7,12 @@ import {
   effectiveTemplates,
   getBillingBatch,
   invoicingSettings,
+  invoiceMailPreview,
   itemsOfBatches,
   listBillingBatches,
   setInvoicingSettings,
   publicBaseUrl,
+  SAMPLE_INVOICE_CUSTOMER,
   startBillingBatch,
   startDraftsBatch,
   type BillingBatch,
@@ -29,6 +31,7 @@ import {
   BatchType,
   BillingSelectionInput,
   InvoiceGroupingEnum,
+  InvoiceMailPreviewType,
   InvoicingSettingsInput,
   InvoicingSettingsType,
   toBatchType,
@@ -51,6 +54,7 @@ const toSettingsType = (s: InvoicingSettings): InvoicingSettingsType => ({
   customTemplate: s.invoiceMailSubject !== null || s.invoiceMailBody !== null,
   placeholders: INVOICE_MAIL_PLACEHOLDERS.map((p) => `{{${p}}}`),
   publicUrl: publicBaseUrl(s.publicUrl),
+  billingEmail: s.billingEmail,
 });
 
 @Resolver(() => BatchType)
@@ -146,6 +150,19 @@ export class InvoicingSettingsResolver {
   @Query(() => InvoicingSettingsType)
   async invoicingSettings(@Ctx() ctx: RequestContext) {
     return toSettingsType(await invoicingSettings(em(ctx), tenantIdOf(ctx)));
+  }
+
+  @Authorized('billing:read')
+  @Query(() => InvoiceMailPreviewType, {
+    description: 'The invoice mail as a customer would read it with these templates (empty: the defaults), for a sample invoice.',
+  })
+  async invoiceMailPreview(
+    @Ctx() ctx: RequestContext,
+    @Arg('subject', () => String, { nullable: true }) subject: string | null,
+    @Arg('body', () => String, { nullable: true }) body: string | null,
+  ): Promise<InvoiceMailPreviewType> {
+    const preview = await invoiceMailPreview(em(ctx), tenantIdOf(ctx), { subject, body });
+    return { subject: preview.subject, body: preview.body, customerName: SAMPLE_INVOICE_CUSTOMER, unknownPlaceholders: preview.unknown };
   }
 
   @Authorized('platform:admin')

@@ -227,6 +227,20 @@ export class InvoicingSettingsType {
     description: 'Where customers open the public pages (quote links in mails): the tenant’s address, else the deployment’s PUBLIC_URL.',
   })
   publicUrl!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The tenant’s billing address: the reply-to of its invoice, quote and dunning mails (null: none).',
+  })
+  billingEmail!: string | null;
+}
+
+@ObjectType('InvoiceMailPreview', { description: 'The invoice mail templates rendered for a sample invoice, as a customer reads them.' })
+export class InvoiceMailPreviewType {
+  @Field(() => String) subject!: string;
+  @Field(() => String) body!: string;
+  @Field(() => String, { description: 'The sample invoice’s (fictitious) customer.' }) customerName!: string;
+  @Field(() => [String], { description: 'Placeholders that do not exist, e.g. {{numéro}} (the settings refuse them).' })
+  unknownPlaceholders!: string[];
 }
 
 @InputType()
@@ -236,6 +250,8 @@ export class InvoicingSettingsInput {
   @Field(() => String, { nullable: true, description: 'An empty text goes back to the default.' }) invoiceMailBody?: string | null;
   @Field(() => String, { nullable: true, description: 'An absolute http(s) address; empty goes back to the deployment’s.' })
   publicUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'An e-mail address; empty: no reply-to.' })
+  billingEmail?: string | null;
 }
 
 export const toSettingsPatch = (input: InvoicingSettingsInput): Partial<InvoicingSettings> => ({
@@ -243,4 +259,5 @@ export const toSettingsPatch = (input: InvoicingSettingsInput): Partial<Invoicin
   ...(input.invoiceMailSubject != null ? { invoiceMailSubject: input.invoiceMailSubject } : {}),
   ...(input.invoiceMailBody != null ? { invoiceMailBody: input.invoiceMailBody } : {}),
   ...(input.publicUrl != null ? { publicUrl: input.publicUrl } : {}),
+  ...(input.billingEmail != null ? { billingEmail: input.billingEmail } : {}),
 });

@@ -5,11 +5,16 @@ import {
   INVOICE_MAIL_PLACEHOLDERS,
   MAX_MAIL_BODY_LENGTH,
   MAX_MAIL_SUBJECT_LENGTH,
+  renderMailTemplate,
   unknownPlaceholders,
 } from './invoice-mail.rules';
+import { invoiceMailValues } from './invoice-sending';
+import { isMailAddress } from '../mail/outbox.rules';
+import { Tenant } from '../platform/tenant.entity';
 import { updateInvoicingSettings, type InvoicingSettings } from '../platform/tenant-settings.service';
 import { isPublicUrl } from '../platform/public-url';
 import { Validator } from '../shared/errors';
+import { localDate, plusDays } from '../shared/time';
 
 /**
  * The tenant's invoicing settings as billing checks them: its mail templates may only use the
@@ -37,6 +42,8 @@ export function invoicingSettingsProblems(patch: Partial<InvoicingSettings>): Va
       'publicUrl',
       'adresse http(s):// complète attendue, ex. https://relais.exemple.fr',
     );
+  const billingEmail = patch.billingEmail?.trim();
+  if (billingEmail) v.check(isMailAddress(billingEmail), 'billingEmail', `adresse e-mail invalide : « ${billingEmail} »`);
   return v;
 }
 
@@ -54,3 +61,46 @@ export const effectiveTemplates = (settings: InvoicingSettings) => ({
   subject: settings.invoiceMailSubject ?? DEFAULT_INVOICE_MAIL_SUBJECT,
   body: settings.invoiceMailBody ?? DEFAULT_INVOICE_MAIL_BODY,
 });
+
+/** The invoice a template is tried on: a fictitious customer's, issued today, payable in 30 days. */
+export const SAMPLE_INVOICE_CUSTOMER = 'Dupont Chauffage SARL';
+
+/**
+ * A mail template as a customer would read it, rendered by the same function as the real mails for
+ * a sample invoice of 1 234,56 € TTC with the tenant's name and payment details. Empty templates
+ * are the defaults; `unknown` lists the placeholders the settings would refuse (left as typed).
+ */
+export function sampleInvoiceMail(
+  templates: { subject?: string | null; body?: string | null },
+  tenant: Pick<Tenant, 'iban' | 'bic' | 'legalName'>,
+  today: string,
+): { subject: string; body: string; unknown: string[] } {
+  const subject = templates.subject?.trim() || DEFAULT_INVOICE_MAIL_SUBJECT;
+  const body = templates.body?.trim() || DEFAULT_INVOICE_MAIL_BODY;
+  const values = invoiceMailValues(
+    {
+      typeCode: '380',
+      number: `F-${today.slice(0, 4)}-00042`,
+      issueDate: today,
+      dueDate: plusDays(today, 30),
+      totalGross: '1234.56',
+      amountDue: '1234.56',
+    },
+    tenant,
+    SAMPLE_INVOICE_CUSTOMER,
+  );
+  return {
+    subject: renderMailTemplate(subject, values).replace(/\s+/g, ' '),
+    body: renderMailTemplate(body, values),
+    unknown: [...new Set([...unknownPlaceholders(subject), ...unknownPlaceholders(body)])].map((u) => `{{${u}}}`),
+  };
+}
+
+export async function invoiceMailPreview(
+  em: EntityManager,
+  tenantId: string,
+  templates: { subject?: string | null; body?: string | null },
+): Promise<{ subject: string; body: string; unknown: string[] }> {
+  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
+  return sampleInvoiceMail(templates, tenant, localDate(new Date(), tenant.timezone));
+}

@@ -66,6 +66,8 @@ export interface InvoicingSettings {
   invoiceMailBody: string | null;
   /** Where customers reach the public pages (quote links in mails); null: the deployment's PUBLIC_URL. */
   publicUrl: string | null;
+  /** The tenant's billing address: customers' replies to its invoice, quote and dunning mails go there; null: none. */
+  billingEmail: string | null;
 }
 
 const invoicingOf = (t: Tenant): InvoicingSettings => ({
@@ -73,6 +75,7 @@ const invoicingOf = (t: Tenant): InvoicingSettings => ({
   invoiceMailSubject: t.invoiceMailSubject ?? null,
   invoiceMailBody: t.invoiceMailBody ?? null,
   publicUrl: t.publicUrl ?? null,
+  billingEmail: t.billingEmail ?? null,
 });
 
 export async function invoicingSettings(em: EntityManager, tenantId: string): Promise<InvoicingSettings> {
@@ -97,6 +100,7 @@ export async function updateInvoicingSettings(
   if (patch.invoiceMailSubject !== undefined) tenant.invoiceMailSubject = patch.invoiceMailSubject?.trim() || null;
   if (patch.invoiceMailBody !== undefined) tenant.invoiceMailBody = patch.invoiceMailBody?.trim() || null;
   if (patch.publicUrl !== undefined) tenant.publicUrl = patch.publicUrl?.trim().replace(/\/+$/, '') || null;
+  if (patch.billingEmail !== undefined) tenant.billingEmail = patch.billingEmail?.trim() || null;
   await em.flush();
   return invoicingOf(tenant);
 }

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { ErrorNotice, LoadingState, PageHeader, useFormatters } from '@relais/ui';
+import { ContractRateCard, ErrorNotice, LoadingState, PageHeader, SectionCard, useFormatters } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,7 +17,7 @@ const planningContractPath = (id: string) => `/planning/contrats/${encodeURIComp
 
 const statusColor: Record<string, string> = { DRAFT: 'gray', ACTIVE: 'green', EXPIRED: 'gray', TERMINATED: 'red' };
 
-/** A contract's billing: the terms and their versions, the schedule of its periods, its renewal, its termination. */
+/** A contract's billing: the terms and their versions, the schedule of its periods, its renewal, its termination, and its rate card (read-only). */
 export function ContractPage() {
   const { t } = useTranslation(billingNamespace);
   const { contractId = '' } = useParams();
@@ -88,6 +88,10 @@ function ContractBilling({ contract }: { contract: ContractDetail }) {
           <RenewalCard contract={contract} />
         </Grid.Col>
       </Grid>
+      {/* The prices of the work done under the contract: kept (and edited) in the planning app, read here. */}
+      <SectionCard title={t('contracts.contract.rateCard')}>
+        <ContractRateCard rateCard={contract.rateCard} />
+      </SectionCard>
       {terminating && <TerminateContractModal contract={contract} onClose={() => setTerminating(false)} />}
     </>
   );

@@ -1,5 +1,5 @@
 import { Button, Group, SimpleGrid, Stack, Table, Text, Timeline } from '@mantine/core';
-import { ErrorNotice, FieldList, LoadingState, PageHeader, SectionCard } from '@relais/ui';
+import { ContractRateCard, ErrorNotice, FieldList, LoadingState, PageHeader, SectionCard } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { planningNamespace } from '../../../i18n/register';
@@ -8,7 +8,6 @@ import { PriorityBadge } from '../../../shared/badges';
 import { useDateFormats } from '../../../shared/use-date-formats';
 import { useCanEditContracts, useContract } from '../hooks/use-contracts';
 import { BillingTermsLink, ContractSavedNotice } from './ContractSavedNotice';
-import { ContractRateCard } from './ContractRateCard';
 import { ContractStatusBadge } from './ContractStatusBadge';
 
 export function ContractPage() {
