@@ -19,8 +19,8 @@ COPY . .
 RUN node --import tsx scripts/build-services.ts
 ENV NODE_ENV=production
 USER node
-# overridden per service in docker-compose.yml (same flags as scripts/build-services.ts SERVICE_NODE_FLAGS)
-CMD ["node", "--max-semi-space-size=16", "services/gateway/dist/main.mjs"]
+# overridden per service in docker-compose.yml (same flags as scripts/build-services.ts serviceNodeFlags)
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=160", "services/gateway/dist/main.mjs"]
 
 FROM nginx:1.27-alpine AS backoffice
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
@@ -28,3 +28,4 @@ COPY --from=frontends /app/frontends/shell/dist /usr/share/nginx/html
 COPY --from=frontends /app/frontends/planning/dist /usr/share/nginx/html/apps/planning
 COPY --from=frontends /app/frontends/billing/dist /usr/share/nginx/html/apps/billing
 COPY --from=frontends /app/frontends/finance/dist /usr/share/nginx/html/apps/finance
+COPY --from=frontends /app/frontends/field/dist /usr/share/nginx/html/terrain

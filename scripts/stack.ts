@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { buildServices, serviceBundle, SERVICE_NODE_FLAGS } from './build-services';
+import { buildServices, serviceBundle, serviceNodeFlags } from './build-services';
 import { SUBGRAPHS, type SubgraphName } from './stack-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -75,7 +75,7 @@ export async function waitForHealth(url: string, child: ChildProcess, name: stri
 
 /** Runs `entry`: a built service bundle as it is, a TypeScript file through tsx. */
 export function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv, onOutput?: StackOptions['onOutput']): ChildProcess {
-  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...SERVICE_NODE_FLAGS, entry];
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...serviceNodeFlags(entry), entry];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { IDENTITY_HEADER, signInternalIdentity, type Identity } from '@relais/domain';
+import { processMemoryMiB } from '../../bench/proc-stats';
 import { adminClient } from '../support/database';
 import { gql, login, must } from '../support/graphql-client';
 
@@ -35,6 +36,8 @@ const UNKNOWN_ID = '0193a4c2-7e1f-7c3a-9b2d-4f5e6a7b8c9d';
 const LONG = 'x'.repeat(100_000);
 const LEAK = /\bSQL\b|violates|\brelation\b|Cannot return null|\bat .+:\d+:\d+|node_modules|syntax error|\bcolumn\b|duplicate key/i;
 const BATCH = 16;
+/** The issue's bound on each service's resident memory after the sweep. */
+const MAX_RSS_MIB = 300;
 
 type Scalar = string | number | boolean | null | Scalar[] | { [key: string]: Scalar };
 
@@ -347,8 +350,10 @@ describe('hostile sweep of the whole API', () => {
   let demoTenantId: string;
   let otherTenantId: string;
   let foreign: Record<string, string>;
+  let memoryBefore: Record<string, number | undefined>;
 
   beforeAll(async () => {
+    memoryBefore = Object.fromEntries(Object.entries(inject('servicePids')).map(([service, pid]) => [service, processMemoryMiB(pid)?.rss]));
     admin = await login('admin@demo.relais.fr');
     other = await login('admin@autre.relais.fr');
     const ids = (response: { edges: { node: { id: string } }[] }) => response.edges[0]?.node.id;
@@ -393,7 +398,7 @@ describe('hostile sweep of the whole API', () => {
       catalogItem: theirs.catalog[0]?.id,
     };
     foreign = Object.fromEntries(ENTITY_NAMES.map((e) => [e, found[e] ?? found.customer!]));
-  });
+  }, 60_000);
 
   it('answers every generated hostile request without a server error or internals, and changes nothing', { timeout: 180_000 }, async () => {
     const before = await rowCounts();
@@ -425,6 +430,20 @@ describe('hostile sweep of the whole API', () => {
     const theirs = (counts: Record<string, number>) => Object.entries(counts).filter(([key]) => key.startsWith(otherTenantId));
     expect(theirs(after)).toEqual(theirs(before));
     expect(seconds, `${outcomes.length} requests`).toBeLessThan(90);
+  });
+
+  it(`leaves every service at ${MAX_RSS_MIB} MiB of resident memory or less after the sweep`, () => {
+    const memory = Object.entries(inject('servicePids')).map(([service, pid]) => ({ service, pid, ...processMemoryMiB(pid) }));
+    console.log(
+      `[hostile sweep] RSS before → after the sweep (peak), MiB: ${memory
+        .map((m) => `${m.service} ${memoryBefore[m.service]?.toFixed(0)} → ${m.rss?.toFixed(0)} (${m.peak?.toFixed(0)})`)
+        .join(', ')}`,
+    );
+    expect(memory.length).toBe(5);
+    for (const { service, rss } of memory) {
+      expect(rss, `${service} is not running`).toBeDefined();
+      expect(rss!, service).toBeLessThanOrEqual(MAX_RSS_MIB);
+    }
   });
 
   it('takes % and _ literally in every search: "%_%" matches nothing', async () => {

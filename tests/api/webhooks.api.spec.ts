@@ -214,6 +214,39 @@ describe('signed webhooks through the gateway', () => {
     ]);
   });
 
+  it('refuses an address on a private network, this machine or a cloud’s metadata with WEBHOOK_URL_NOT_ALLOWED, storing nothing', async () => {
+    // The test stack allows `localhost` and `127.0.0.1` only (WEBHOOK_ALLOW_PRIVATE_HOSTS), for its receiver.
+    for (const url of [
+      'https://10.0.0.5/hooks',
+      'https://192.168.1.20/hooks',
+      'https://172.20.0.3/hooks',
+      'https://169.254.169.254/latest/meta-data',
+      'https://127.0.0.2:9000/hooks',
+      'http://[::1]:9000/hooks',
+      'https://[fd00:ec2::254]/',
+      'https://[fe80::1]/',
+      'https://0.0.0.0/',
+      'https://relais.localhost/hooks',
+    ]) {
+      const refused = await createEndpoint({ url, eventTypes: ['invoice.issued'] });
+      expect(errorCodes(refused), url).toEqual(['WEBHOOK_URL_NOT_ALLOWED']);
+      expect(refused.errors![0]!.extensions!.field, url).toBe('url');
+    }
+    expect(await endpoints()).toEqual([]);
+
+    // Nor may an endpoint be moved there afterwards.
+    const created = must(await createEndpoint({ url: `${base}/moved`, eventTypes: ['invoice.issued'] })).createWebhookEndpoint.endpoint;
+    const moved = await gql(
+      'mutation($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url } }',
+      { id: created.id, input: { url: 'https://169.254.169.254/latest/meta-data' } },
+      admin,
+    );
+    expect(errorCodes(moved)).toEqual(['WEBHOOK_URL_NOT_ALLOWED']);
+    expect((await endpoints()).map((e) => e.url)).toEqual([`${base}/moved`]);
+    must(await gql('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: created.id }, admin));
+    expect(await endpoints()).toEqual([]);
+  });
+
   let okEndpoint: Endpoint;
   let okSecret: string;
   let issuedDelivery: Delivery;

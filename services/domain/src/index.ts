@@ -84,6 +84,7 @@ export * from './platform/webhooks/webhook.rules';
 export * from './platform/webhooks/webhook-signing';
 export * from './platform/webhooks/webhook-endpoints.service';
 export * from './platform/webhooks/webhook-delivery';
+export * from './platform/webhooks/webhook-address';
 export * from './finance/dunning/dunning.entity';
 export * from './finance/dunning/dunning.rules';
 export * from './finance/dunning/late-charges';

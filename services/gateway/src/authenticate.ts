@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
-import { DomainError, authenticateApiKey, type ApiKeyRow, verifySessionToken, type Identity } from '@relais/domain';
+import { DomainError, authenticateApiKey, type ApiKeyRow, verifySessionToken, type Identity, type Role } from '@relais/domain';
+import { createSessionCheck } from './session-check';
 
 export interface Authenticator {
   identify(authorization: string | null): Promise<Identity | null>;
@@ -14,6 +15,10 @@ export interface Authenticator {
 export function createAuthenticator(options: { databaseUrl: string; sessionSecret: string }): Authenticator {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   const findKey = async (prefix: string) => (await pool.query<ApiKeyRow>('select * from auth_api_key($1)', [prefix])).rows[0];
+  const currentSession = createSessionCheck(
+    async (tenantId, userId) =>
+      (await pool.query<{ active: boolean; role: Role }>('select * from auth_session_user($1, $2)', [tenantId, userId])).rows[0],
+  );
   return {
     async identify(authorization) {
       if (!authorization) return null;
@@ -21,7 +26,11 @@ export function createAuthenticator(options: { databaseUrl: string; sessionSecre
       try {
         if (!match) throw new DomainError('INVALID_TOKEN', 'UNAUTHENTICATED', 'En-tête Authorization attendu : Bearer <jeton>');
         const token = match[1]!;
-        if (!token.startsWith('rk_')) return await verifySessionToken(token, options.sessionSecret);
+        if (!token.startsWith('rk_')) {
+          const session = await verifySessionToken(token, options.sessionSecret);
+          // A deactivated user's session stops at once; a changed role applies at once (session-check.ts).
+          return session.kind === 'user' ? await currentSession(session) : session;
+        }
         const identity = await authenticateApiKey(findKey, token);
         // Shown to admins as the key's last use; a failed stamp never refuses the request.
         if (identity.kind === 'api_key') pool.query('select touch_api_key($1)', [identity.apiKeyId]).catch(() => undefined);

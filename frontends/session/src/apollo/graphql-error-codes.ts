@@ -9,7 +9,7 @@ export function graphQLErrorCodes(error: unknown): string[] {
   });
 }
 
-const sessionEndingCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'INVALID_TOKEN']);
+const sessionEndingCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'INVALID_TOKEN', 'USER_DEACTIVATED']);
 
 export function endsSession(error: unknown): boolean {
   return graphQLErrorCodes(error).some((code) => sessionEndingCodes.has(code));

@@ -12,6 +12,7 @@ export const sessionEn: TranslationShape<typeof sessionFr> = {
   },
   errors: {
     INVALID_CREDENTIALS: 'Incorrect email address or password',
+    RATE_LIMITED: 'Too many failed sign-in attempts. Please try again in a few minutes.',
     unexpected: 'Sign-in failed. Please try again in a moment.',
   },
   role: {

@@ -10,6 +10,7 @@ export const sessionFr = {
   },
   errors: {
     INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect',
+    RATE_LIMITED: 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.',
     unexpected: 'La connexion a échoué. Réessayez dans un instant.',
   },
   role: {

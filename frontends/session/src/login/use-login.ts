@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { graphQLErrorCodes } from '../apollo/graphql-error-codes';
+import { refusalsOf } from '../forms/error-message';
 import { LoginDocument } from '../gql/graphql';
 import { sessionStore } from '../session-store';
 
-export type LoginFailure = 'INVALID_CREDENTIALS' | 'unexpected';
+export type LoginFailure = 'INVALID_CREDENTIALS' | 'RATE_LIMITED' | 'unexpected';
 
 /** Signs in with email and password; a failure is reduced to what the user can act on. */
 export function useLogin() {
@@ -14,11 +14,15 @@ export function useLogin() {
     if (data) sessionStore.signIn(data.login);
   }
 
-  const failure: LoginFailure | null = error
-    ? graphQLErrorCodes(error).includes('INVALID_CREDENTIALS')
+  // Too many failed sign-ins is a 429 answer (a ServerError), read like the GraphQL errors.
+  const codes = error ? refusalsOf(error).map((refusal) => refusal.code) : [];
+  const failure: LoginFailure | null = !error
+    ? null
+    : codes.includes('INVALID_CREDENTIALS')
       ? 'INVALID_CREDENTIALS'
-      : 'unexpected'
-    : null;
+      : codes.includes('RATE_LIMITED')
+        ? 'RATE_LIMITED'
+        : 'unexpected';
 
   return { submit, loading, failure };
 }

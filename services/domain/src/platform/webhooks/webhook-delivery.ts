@@ -1,4 +1,8 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isPrivateAddress, publicOnlyLookup, webhookPrivateHostsAllowed } from './webhook-address';
 import { signWebhook } from './webhook-signing';
 import { deliveryAfterAttempt, endpointHealthAfter, webhookBody, webhookEventOf } from './webhook.rules';
 import type { Orm } from '../../db/orm';
@@ -135,31 +139,60 @@ export interface WebhookRequest {
 /** Sends one request; rejects on a network failure or the timeout. */
 export type WebhookSender = (request: WebhookRequest) => Promise<{ status: number; body: string }>;
 
-async function readAtMost(response: Response, chars: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (text.length < chars) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel().catch(() => undefined);
-  return text.slice(0, chars);
+/**
+ * POST with a 10-second timeout; a redirect is not followed (it is an answer like any other, and not
+ * a 2xx). The address connected to must not be private (webhook-address.ts) unless the URL's host is
+ * in `allowedHosts` (WEBHOOK_ALLOW_PRIVATE_HOSTS): else the attempt fails with WEBHOOK_URL_NOT_ALLOWED.
+ */
+export function webhookSender(allowedHosts: readonly string[] = webhookPrivateHostsAllowed()): WebhookSender {
+  return ({ url, headers, body }) =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const allowPrivate = allowedHosts.includes(target.hostname.toLowerCase());
+      const literal = target.hostname.replace(/^\[(.*)\]$/, '$1');
+      // An address written in the URL is connected to without any lookup: checked here.
+      if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+        reject(new Error(`WEBHOOK_URL_NOT_ALLOWED: ${literal}, adresse privée`));
+        return;
+      }
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      const request = send(
+        target,
+        {
+          method: 'POST',
+          agent: false,
+          headers: {
+            ...headers,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+            'user-agent': 'Relais-Webhooks/1.0',
+          },
+          ...(allowPrivate ? {} : { lookup: publicOnlyLookup }),
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        },
+        (response) => {
+          const decoder = new TextDecoder();
+          let text = '';
+          const done = () => resolve({ status: response.statusCode ?? 0, body: text.slice(0, WEBHOOK_RESPONSE_KEPT) });
+          response.on('data', (chunk: Buffer) => {
+            text += decoder.decode(chunk, { stream: true });
+            // Enough is kept: the rest of the answer is not read.
+            if (text.length >= WEBHOOK_RESPONSE_KEPT) {
+              response.destroy();
+              done();
+            }
+          });
+          response.once('end', done);
+          response.once('error', done);
+        },
+      );
+      request.once('error', reject);
+      request.end(body);
+    });
 }
 
-/** POST with a 10-second timeout; a redirect is not followed (it is an answer like any other, and not a 2xx). */
-export const fetchWebhookSender: WebhookSender = async ({ url, headers, body }) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'Relais-Webhooks/1.0' },
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  });
-  return { status: response.status, body: await readAtMost(response, WEBHOOK_RESPONSE_KEPT) };
-};
+/** The sender the workers use: the allowed hosts read from the environment at each send. */
+export const defaultWebhookSender: WebhookSender = (request) => webhookSender()(request);
 
 /** Deliveries due now, across tenants, oldest first (an owner function). */
 export async function webhookDeliveriesDue(em: EntityManager, limit: number): Promise<{ tenant_id: string; id: string }[]> {
@@ -192,7 +225,7 @@ export async function attemptWebhookDelivery(
   orm: Orm,
   tenantId: string,
   deliveryId: string,
-  send: WebhookSender = fetchWebhookSender,
+  send: WebhookSender = defaultWebhookSender,
 ): Promise<'DELIVERED' | 'PENDING' | 'FAILED' | 'SKIPPED'> {
   const identity = systemIdentity(tenantId, WEBHOOK_DELIVERY_JOB);
   const meta = { requestId: WEBHOOK_DELIVERY_JOB, operation: WEBHOOK_DELIVERY_JOB };

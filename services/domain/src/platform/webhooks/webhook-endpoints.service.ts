@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWebhookDestinationAllowed } from './webhook-address';
 import { generateWebhookSecret } from './webhook-signing';
 import { validateWebhookEndpoint, WEBHOOK_SECRET_OVERLAP_HOURS } from './webhook.rules';
 import { assertExpectedVersion, Errors, Validator } from '../../shared/errors';
@@ -117,6 +118,7 @@ export async function createWebhookEndpoint(
   input: { url: string; description?: string | null; eventTypes: readonly string[]; enabled?: boolean | null },
 ): Promise<WebhookEndpointWithSecret> {
   validateWebhookEndpoint({ url: input.url, description: input.description ?? '', eventTypes: input.eventTypes });
+  await assertWebhookDestinationAllowed(input.url.trim());
   const id = newId();
   const enabled = input.enabled ?? true;
   await em.execute(
@@ -152,6 +154,7 @@ export async function updateWebhookEndpoint(
   patch: { url?: string | null; description?: string | null; eventTypes?: readonly string[] | null; enabled?: boolean | null },
 ): Promise<WebhookEndpointView> {
   validateWebhookEndpoint(patch);
+  if (patch.url != null) await assertWebhookDestinationAllowed(patch.url.trim());
   const endpoint = await getWebhookEndpoint(em, tenantId, id, true);
   assertExpectedVersion(endpoint, expectedVersion, 'Ce point de terminaison a été modifié entre-temps');
   const enabled = patch.enabled ?? endpoint.enabled;
