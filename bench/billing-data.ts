@@ -22,6 +22,8 @@ export interface BillingTenant {
   gatewaySet: string[];
   /** The same number, converted and issued in-process (the baseline). */
   inProcessSet: string[];
+  /** CONCURRENT_ISSUES more, whose drafts are all issued at once (the concurrent-issue scenario). */
+  concurrentSet: string[];
   customers: number;
   contracts: number;
   labourEntries: number;
@@ -30,6 +32,8 @@ export interface BillingTenant {
 }
 
 const CUSTOMERS = 200;
+/** Drafts issued at the same moment by the concurrent-issue scenario. */
+export const CONCURRENT_ISSUES = 100;
 /** One customer in CONTRACT_SHARE has a maintenance contract, and so do its interventions. */
 const CONTRACT_SHARE = 0.4;
 const LIST_RATES = [
@@ -116,7 +120,7 @@ export async function provisionBenchTenant(
 }
 
 /**
- * Creates the billing tenant and 2 × `perSet` CLOSED interventions (closed over the last 20 days),
+ * Creates the billing tenant and 2 × `perSet` (+ CONCURRENT_ISSUES) CLOSED interventions (closed over the last 20 days),
  * each with 1 to 3 labour entries, 1 or 2 travels and 4 to 7 parts: about 8 to 11 invoice lines.
  * Inserted COMPLETED with their report, then closed (a closed report is frozen by the database).
  */
@@ -259,8 +263,9 @@ export async function generateBillingTenant(adminUrl: string, perSet: number, se
       position: 'int4',
     });
     const year = today.slice(0, 4);
-    const sets: [string[], string[]] = [[], []];
-    for (let i = 0; i < 2 * perSet; i += 1) {
+    const sets: [string[], string[], string[]] = [[], [], []];
+    const total = 2 * perSet + CONCURRENT_ISSUES;
+    for (let i = 0; i < total; i += 1) {
       const id = newId();
       const { customer_id, site_id } = pick(random, customerSites);
       const contract = contractOf.get(customer_id);
@@ -313,7 +318,7 @@ export async function generateBillingTenant(adminUrl: string, perSet: number, se
           position: p,
         }),
       );
-      sets[i % 2]!.push(id);
+      sets[i < 2 * perSet ? i % 2 : 2]!.push(id);
     }
     await insertColumns(client, 'interventions', interventions);
     await insertColumns(client, 'intervention_labour', labour);
@@ -325,7 +330,7 @@ export async function generateBillingTenant(adminUrl: string, perSet: number, se
     await client.query(
       `insert into tenant_counters (tenant_id, name, value) values ($1, $2, $3)
        on conflict (tenant_id, name) do update set value = excluded.value`,
-      [tenantId, `intervention:${year}`, 2 * perSet],
+      [tenantId, `intervention:${year}`, total],
     );
     await client.query('commit');
     await client.query(
@@ -337,6 +342,7 @@ export async function generateBillingTenant(adminUrl: string, perSet: number, se
       email: BILLING_USER,
       gatewaySet: sets[0],
       inProcessSet: sets[1],
+      concurrentSet: sets[2],
       customers: customerSites.length,
       contracts: contracts.id!.values.length,
       labourEntries: labour.id!.values.length,

@@ -97,7 +97,13 @@ export const dispatchBoard: Scenario = {
   description:
     'The planner’s board for the demo tenant’s 8 technicians over two weeks: technicians with their absences, every job scheduled ' +
     'in the window with its technicians, site, customer and computed warnings (overlaps, absences, working hours, skills, SLA), and ' +
-    'the queue of requests to schedule. Served by the maintenance subgraph; no hand-written baseline.',
+    'the queue of requests to schedule. Served by the maintenance subgraph; no hand-written baseline. ' +
+    'Statements: `begin`, `set_config`, the jobs (scheduled in the window, the queue, and the other jobs of their technicians ' +
+    'over the warnings’ span, each with its technicians’ ids), the technicians with their absences, one joined read of the ' +
+    'jobs’ customers, sites, equipment and technicians, `commit` (16 before: one per loader, and five more for the warnings, ' +
+    'now computed from what the board read). Profile (`--cpu-prof` on the maintenance bundle, board and list under load): ' +
+    'MikroORM hydrating the rows (`em.map`, its property setters) takes about a quarter of the busy CPU, garbage collection a fifth, ' +
+    'GraphQL execution and JSON about 7 %, the warnings (time-zone offsets) 4 %.',
   operationName: 'DispatchBoard',
   query: `query DispatchBoard($from: DateTime!, $to: DateTime!, $fromDate: LocalDate!, $toDate: LocalDate!) {
     dispatchBoard(from: $from, to: $to) {
@@ -128,7 +134,9 @@ export const interventionsList: Scenario = {
   title: 'Interventions list',
   description:
     'The interventions list: the 50 most recent interventions of the demo tenant with their customer, site, equipment and technicians, ' +
-    'and the total count. Served by the maintenance subgraph with batched loaders; no hand-written baseline.',
+    'and the total count. Served by the maintenance subgraph with batched loaders; no hand-written baseline. ' +
+    'Statements: `begin`, `set_config`, the page with its total (a scalar subquery beside each row, `keysetPage`), one joined ' +
+    'read of the customers, sites, equipment and technicians, `commit` (10 before: a count apart and one statement per loader).',
   operationName: 'InterventionsList',
   query: `query InterventionsList {
     interventions(first: 50) { totalCount edges { node { id number status type priority requestedAt scheduledStart
@@ -142,4 +150,32 @@ export const interventionsList: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [customersList, dispatchBoard, interventionsList];
+interface BillableData {
+  billable: { estimatedGross: string; intervention: { id: string } }[];
+}
+
+export const billableWork: Scenario = {
+  id: 'billable',
+  title: 'Billing: « À facturer »',
+  description:
+    'The billing clerk’s « À facturer » page for the demo tenant: every closed intervention neither invoiced nor marked not billable, ' +
+    'each priced as its conversion would price it (labour, travel, parts, contract rate cards and inclusions, price lists). Only the ' +
+    'billing subgraph’s fields are asked (the page adds the intervention’s number, site and technicians from maintenance): the billing ' +
+    'subgraph reads the pricing inputs of all waiting interventions at once, so its statements do not grow with their number: ' +
+    '`begin`, `set_config`, the closed interventions, their invoice links and exclusions, their contracts, every other pricing ' +
+    'input in one statement (`loadConversionInputs`), the customers’ price lists, `commit` (before: about 6 per waiting ' +
+    'intervention, ~200 for the demo).',
+  operationName: 'Billable',
+  query: `query Billable {
+    billable { closedAt estimatedNet estimatedVat estimatedGross customer { id } intervention { id } }
+  }`,
+  sqlSubgraphs: ['billing'],
+  verify(raw) {
+    const data = raw as BillableData;
+    check(Array.isArray(data?.billable), 'no billable in the response');
+    check(data.billable.length > 0, 'no waiting intervention in the demo tenant');
+    for (const b of data.billable) check(Number(b.estimatedGross) >= 0, `intervention ${b.intervention.id} has no estimate`);
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [customersList, dispatchBoard, interventionsList, billableWork];

@@ -1,23 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { BillingExclusion, Invoice, InvoiceIntervention } from './invoice.entity';
-import { draftTotals, newDraft, vatRateDefs } from './invoice-drafts';
+import { draftTotals, newDraft } from './invoice-drafts';
+import {
+  contractYearKey,
+  loadConversionInputs,
+  type AmendmentInput,
+  type ContractYear,
+  type EquipmentInput,
+  type LabourInput,
+  type PartInput,
+  type SiteInput,
+} from './conversion-inputs.loader';
 import { invoiceOfIntervention } from './invoice-queries';
-import { contractYearStart, LIST_RATE_CATALOG_CODES, unitCode } from './invoice.rules';
-import { customerListRates, listPrices, type AppliedPriceList } from './list-prices';
+import { contractYearStart, unitCode } from './invoice.rules';
+import { customerListRates, listPrices, type AppliedPriceList, type CatalogPriceItem } from './list-prices';
 import { appliedPriceLists } from './price-lists';
 import { Money } from './money';
-import { PER_VISIT_INCLUSION_REASON, priceIntervention, type PricedLine } from './pricing';
-import { CatalogItem } from './catalog-item.entity';
+import { priceIntervention, type PricedLine } from './pricing';
 import { Contract, type ContractAmendment } from '../maintenance/contract.entity';
 import { rateCardInForceWithSource, type RateCard } from '../maintenance/contract.rules';
-import { amendmentsByContractIds } from '../maintenance/contract.service';
-import { Equipment } from '../maintenance/equipment.entity';
-import { Intervention, LabourEntry, PartUsed } from '../maintenance/intervention.entity';
+import { Intervention } from '../maintenance/intervention.entity';
 import { markInterventionsInvoiced } from '../maintenance/intervention.service';
-import { Site } from '../maintenance/site.entity';
 import { STANDARD_VAT_RATE_CODE, reducedVatNote, worksVatRateCode } from '../maintenance/site.rules';
-import { Technician } from '../maintenance/technician.entity';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { frenchDate, isLocalDate, localDate, localDayBounds } from '../shared/time';
@@ -47,43 +52,17 @@ function notClosed(intervention: Intervention): DomainError {
   );
 }
 
-/**
- * Hours of a contract's yearly allowance already given on invoices this contract year: covered
- * labour lines, except the hours included per intervention (their reason says so, and is kept
- * when a draft's lines are edited).
- */
-async function includedHoursConsumed(em: EntityManager, contract: Contract, at: string): Promise<string> {
-  const [row] = await em.execute<{ hours: string | null }[]>(
-    `select sum(l.quantity)::text as hours
-       from invoice_lines l
-       join interventions i on i.tenant_id = l.tenant_id and i.id = l.intervention_id
-      where i.contract_id = ? and l.kind = 'LABOUR' and l.covered_by_contract
-        and coalesce(l.reason, '') not like ?
-        and (i.closed_at at time zone 'Europe/Paris')::date >= ?::date`,
-    [contract.id, `${PER_VISIT_INCLUSION_REASON}%`, contractYearStart(contract.startsOn, at)],
-  );
-  return row?.hours ?? '0';
-}
-
 interface DraftLine extends PricedLine {
   interventionId: string | null;
 }
 
 /** What list prices are made of: the catalog's list-rate items and the customers' price lists. */
 interface ListPriceBasis {
-  listRateItems: CatalogItem[];
+  listRateItems: CatalogPriceItem[];
   priceLists: Map<string, AppliedPriceList>;
 }
 
-/** The amendments of these contracts, by contract id, in one query (a contract without any is absent). */
-async function loadAmendments(em: EntityManager, contractIds: readonly string[]): Promise<Map<string, ContractAmendment[]>> {
-  const byContract = new Map<string, ContractAmendment[]>();
-  if (!contractIds.length) return byContract;
-  for (const amendment of await amendmentsByContractIds(em, [...new Set(contractIds)])) {
-    byContract.set(amendment.contractId, [...(byContract.get(amendment.contractId) ?? []), amendment]);
-  }
-  return byContract;
-}
+type AmendmentTerms = Pick<ContractAmendment, 'version' | 'effectiveOn' | 'previousTerms'>;
 
 /**
  * The contract's rate card in force on the day the intervention was closed (amendments' effectiveOn
@@ -91,7 +70,7 @@ async function loadAmendments(em: EntityManager, contractIds: readonly string[])
  */
 function contractTermsOn(
   contract: Contract,
-  amendments: readonly ContractAmendment[],
+  amendments: readonly AmendmentTerms[],
   closedOn: string,
 ): { rateCard: RateCard; note: string | null } {
   const { rateCard, before } = rateCardInForceWithSource(
@@ -107,51 +86,48 @@ function contractTermsOn(
   };
 }
 
-/** Prices one closed intervention: its lines and the notes (references, observations, pricing notes). */
-async function priceOne(
-  em: EntityManager,
+/** One closed intervention's report and surroundings, as pricing reads them. */
+interface InterventionPricingInputs {
+  labour: Pick<LabourInput, 'hours' | 'labourType' | 'technicianName' | 'workDate'>[];
+  parts: Pick<PartInput, 'quantity' | 'item'>[];
+  site: Omit<SiteInput, 'id'> | null;
+  equipment: Pick<EquipmentInput, 'name' | 'serialNumber'> | null;
+  contract: Contract | null;
+  /** Included hours of the contract already given on invoices this contract year (before this run). */
+  hoursConsumedBefore: string;
+}
+
+/** Prices one closed intervention from its loaded inputs (no query): its lines and notes. */
+function pricePrepared(
   intervention: Intervention,
+  inputs: InterventionPricingInputs,
   basis: ListPriceBasis,
-  amendments: ReadonlyMap<string, ContractAmendment[]>,
+  amendments: ReadonlyMap<string, readonly AmendmentTerms[]>,
   consumedInThisRun: Map<string, string>,
-): Promise<{ lines: DraftLine[]; notes: string[] }> {
-  const [labour, parts, site, equipment, contract] = await Promise.all([
-    em.find(LabourEntry, { interventionId: intervention.id }, { orderBy: { position: 'asc' } }),
-    em.find(PartUsed, { interventionId: intervention.id }, { orderBy: { position: 'asc' } }),
-    em.findOne(Site, { id: intervention.siteId }),
-    intervention.equipmentId ? em.findOne(Equipment, { id: intervention.equipmentId }) : Promise.resolve(null),
-    intervention.contractId ? em.findOne(Contract, { id: intervention.contractId }) : Promise.resolve(null),
-  ]);
-  const technicianIds = [...new Set(labour.map((l) => l.technicianId))];
-  const itemIds = [...new Set(parts.map((p) => p.catalogItemId))];
-  const [technicians, items] = await Promise.all([
-    technicianIds.length ? em.find(Technician, { id: { $in: technicianIds } }) : Promise.resolve([]),
-    itemIds.length ? em.find(CatalogItem, { id: { $in: itemIds } }) : Promise.resolve([]),
-  ]);
+): { lines: DraftLine[]; notes: string[] } {
+  const { labour, parts, site, equipment, contract } = inputs;
   const priceList = basis.priceLists.get(intervention.customerId) ?? null;
-  const partPrices = listPrices(items, priceList);
+  const partPrices = listPrices(
+    parts.map((p) => p.item),
+    priceList,
+  );
   const listRates = customerListRates(basis.listRateItems, priceList);
   const closedOn = localDate(intervention.closedAt ?? new Date());
   const terms = contract ? contractTermsOn(contract, amendments.get(contract.id) ?? [], closedOn) : null;
-  let consumed = '0';
-  if (contract) {
-    const before = await includedHoursConsumed(em, contract, closedOn);
-    const inRun = consumedInThisRun.get(contract.id) ?? '0';
-    consumed = addDecimals(before, inRun);
-  }
+  const consumed = contract ? addDecimals(inputs.hoursConsumedBefore, consumedInThisRun.get(contract.id) ?? '0') : '0';
   const priced = priceIntervention({
     interventionType: intervention.type,
     report: {
       labour: labour.map((l) => ({
         hours: l.hours,
         labourType: l.labourType,
-        technicianName: technicians.find((t) => t.id === l.technicianId)?.fullName ?? 'Technicien',
+        technicianName: l.technicianName ?? 'Technicien',
         workDate: l.workDate,
       })),
       travelCount: intervention.travelCount,
       travelZone: intervention.travelZone ?? null,
       parts: parts.map((p) => {
-        const item = items.find((i) => i.id === p.catalogItemId)!;
+        const item = p.item;
         const price = partPrices.get(item.id)!;
         return {
           code: item.code,
@@ -186,19 +162,6 @@ async function priceOne(
   };
 }
 
-/**
- * The tenant's list-rate items for labour and travel (used where no contract sets them) and the
- * price lists of the customers, which may replace them and the parts' catalog prices.
- */
-async function loadListPriceBasis(em: EntityManager, customerIds: readonly string[]): Promise<ListPriceBasis> {
-  const catalogCodes = [...Object.values(LIST_RATE_CATALOG_CODES.labour), LIST_RATE_CATALOG_CODES.travel];
-  const [listRateItems, priceLists] = await Promise.all([
-    em.find(CatalogItem, { code: { $in: catalogCodes }, kind: 'SERVICE', active: true }),
-    appliedPriceLists(em, customerIds),
-  ]);
-  return { listRateItems, priceLists };
-}
-
 function addDecimals(a: string, b: string): string {
   return new Money(a).plus(b).toFixed(2);
 }
@@ -224,12 +187,41 @@ export async function convertInterventionsToInvoice(
   );
   const missing = ids.find((id) => !interventions.some((i) => i.id === id));
   if (missing) throw Errors.notFound('Intervention', missing);
-  const excluded = await em.find(BillingExclusion, { interventionId: { $in: ids } });
+  const ordered = [...interventions].sort((a, b) => a.number.localeCompare(b.number));
+  // A contract's included hours are read then given out: conversions under one contract queue
+  // here, so two of them never both hand out the same remaining allowance.
+  const contractIds = [...new Set(interventions.map((i) => i.contractId).filter((id): id is string => Boolean(id)))].sort();
+  const contracts = contractIds.length
+    ? await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })
+    : [];
+  const closedOn = (i: Intervention) => localDate(i.closedAt ?? new Date());
+  const contractYears = new Map<string, ContractYear>();
+  for (const intervention of ordered) {
+    const contract = contracts.find((c) => c.id === intervention.contractId);
+    if (!contract) continue;
+    const year = { contractId: contract.id, yearStart: contractYearStart(contract.startsOn, closedOn(intervention)) };
+    contractYears.set(contractYearKey(year), year);
+  }
+  // Everything else in one statement, once the locks are ours.
+  const inputs = await loadConversionInputs(em, {
+    tenantId: identity.tenantId,
+    customerId: ordered[0]!.customerId,
+    interventionIds: ids,
+    siteIds: [...new Set(interventions.map((i) => i.siteId))],
+    equipmentIds: [...new Set(interventions.map((i) => i.equipmentId).filter((id): id is string => Boolean(id)))],
+    contractIds,
+    contractYears: [...contractYears.values()],
+  });
   for (const intervention of interventions) {
-    const invoiced = await alreadyInvoiced(em, intervention);
-    if (invoiced) throw invoiced;
+    const invoiced = inputs.invoiced.find((l) => l.interventionId === intervention.id);
+    if (invoiced)
+      throw Errors.conflict(
+        'ALREADY_INVOICED',
+        `L’intervention ${intervention.number} est déjà facturée (${invoiced.invoiceNumber ?? 'facture brouillon'})`,
+        { interventionId: intervention.id, invoiceId: invoiced.invoiceId, invoiceNumber: invoiced.invoiceNumber ?? null },
+      );
     if (intervention.status !== 'CLOSED') throw notClosed(intervention);
-    const exclusion = excluded.find((e) => e.interventionId === intervention.id);
+    const exclusion = inputs.exclusions.find((e) => e.interventionId === intervention.id);
     if (exclusion)
       throw Errors.conflict(
         'MARKED_NOT_BILLABLE',
@@ -243,23 +235,36 @@ export async function convertInterventionsToInvoice(
   new Validator()
     .check(new Set(interventions.map((i) => i.customerId)).size === 1, 'interventionIds', 'les interventions doivent être d’un seul client')
     .throwIfInvalid();
-  const ordered = [...interventions].sort((a, b) => a.number.localeCompare(b.number));
-  // A contract's included hours are read then given out: conversions under one contract queue
-  // here, so two of them never both hand out the same remaining allowance.
-  const contractIds = [...new Set(interventions.map((i) => i.contractId).filter((id): id is string => Boolean(id)))].sort();
-  if (contractIds.length)
-    await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
 
-  const [vatRates, basis, amendments] = await Promise.all([
-    vatRateDefs(em),
-    loadListPriceBasis(em, [ordered[0]!.customerId]),
-    loadAmendments(em, contractIds),
-  ]);
+  const basis: ListPriceBasis = {
+    listRateItems: inputs.listRateItems,
+    priceLists: new Map(inputs.priceList ? [[ordered[0]!.customerId, inputs.priceList]] : []),
+  };
+  const amendments = new Map<string, AmendmentInput[]>();
+  for (const a of inputs.amendments) amendments.set(a.contractId, [...(amendments.get(a.contractId) ?? []), a]);
   const consumed = new Map<string, string>();
   const lines: DraftLine[] = [];
   const notes: string[] = [];
   for (const intervention of ordered) {
-    const priced = await priceOne(em, intervention, basis, amendments, consumed);
+    const contract = contracts.find((c) => c.id === intervention.contractId) ?? null;
+    const priced = pricePrepared(
+      intervention,
+      {
+        labour: inputs.labour.filter((l) => l.interventionId === intervention.id),
+        parts: inputs.parts.filter((p) => p.interventionId === intervention.id),
+        site: inputs.sites.find((s) => s.id === intervention.siteId) ?? null,
+        equipment: inputs.equipment.find((e) => e.id === intervention.equipmentId) ?? null,
+        contract,
+        hoursConsumedBefore: contract
+          ? (inputs.hoursConsumed.get(
+              contractYearKey({ contractId: contract.id, yearStart: contractYearStart(contract.startsOn, closedOn(intervention)) }),
+            ) ?? '0')
+          : '0',
+      },
+      basis,
+      amendments,
+      consumed,
+    );
     const prefix = ordered.length > 1 ? `${intervention.number} — ` : '';
     lines.push(...priced.lines.map((l) => ({ ...l, description: `${prefix}${l.description}` })));
     notes.push(...priced.notes);
@@ -267,7 +272,8 @@ export async function convertInterventionsToInvoice(
   new Validator()
     .check(lines.length > 0, 'interventionIds', 'rien à facturer : ni main-d’œuvre, ni déplacement, ni pièce')
     .throwIfInvalid();
-  const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, vatRates);
+  // A new draft: its lines, VAT breakdown, links and the interventions' status go in one flush.
+  const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, inputs.vatRates);
   for (const intervention of ordered)
     em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
   markInterventionsInvoiced(ordered);
@@ -332,21 +338,59 @@ export async function priceInterventionGroups(
 ): Promise<{ lineCount: number; totals: { net: string; vat: string; gross: string } }[]> {
   const all = groups.flat();
   if (!all.length) return groups.map(() => ({ lineCount: 0, totals: { net: '0.00', vat: '0.00', gross: '0.00' } }));
-  const [vatRates, basis, amendments] = await Promise.all([
-    vatRateDefs(em),
-    loadListPriceBasis(em, [...new Set(all.map((i) => i.customerId))]),
-    loadAmendments(
-      em,
-      all.map((i) => i.contractId).filter((id): id is string => Boolean(id)),
-    ),
+  // A fixed number of statements whatever the number of interventions: the contracts, then every
+  // other input at once (reports, sites, equipment, rates, amendments, hours already given) and
+  // the customers' price lists; the pricing itself reads nothing more.
+  const contractIds = [...new Set(all.map((i) => i.contractId).filter((id): id is string => Boolean(id)))];
+  const contracts = contractIds.length ? await em.find(Contract, { id: { $in: contractIds } }) : [];
+  const closedOn = (i: Intervention) => localDate(i.closedAt ?? new Date());
+  const yearOf = (i: Intervention, contract: Contract): ContractYear => ({
+    contractId: contract.id,
+    yearStart: contractYearStart(contract.startsOn, closedOn(i)),
+  });
+  const contractYears = new Map<string, ContractYear>();
+  for (const intervention of all) {
+    const contract = contracts.find((c) => c.id === intervention.contractId);
+    if (contract) contractYears.set(contractYearKey(yearOf(intervention, contract)), yearOf(intervention, contract));
+  }
+  const [inputs, priceLists] = await Promise.all([
+    loadConversionInputs(em, {
+      tenantId: all[0]!.tenantId,
+      customerId: all[0]!.customerId,
+      interventionIds: [...new Set(all.map((i) => i.id))],
+      siteIds: [...new Set(all.map((i) => i.siteId))],
+      equipmentIds: [...new Set(all.map((i) => i.equipmentId).filter((id): id is string => Boolean(id)))],
+      contractIds,
+      contractYears: [...contractYears.values()],
+    }),
+    appliedPriceLists(em, [...new Set(all.map((i) => i.customerId))]),
   ]);
+  const basis: ListPriceBasis = { listRateItems: inputs.listRateItems, priceLists };
+  const amendments = new Map<string, AmendmentInput[]>();
+  for (const a of inputs.amendments) amendments.set(a.contractId, [...(amendments.get(a.contractId) ?? []), a]);
   const consumed = new Map<string, string>();
   const priced = [];
   for (const group of groups) {
     const lines: DraftLine[] = [];
-    for (const intervention of [...group].sort((a, b) => a.number.localeCompare(b.number)))
-      lines.push(...(await priceOne(em, intervention, basis, amendments, consumed)).lines);
-    const totals = draftTotals(lines, { vatRates });
+    for (const intervention of [...group].sort((a, b) => a.number.localeCompare(b.number))) {
+      const contract = contracts.find((c) => c.id === intervention.contractId) ?? null;
+      const { lines: own } = pricePrepared(
+        intervention,
+        {
+          labour: inputs.labour.filter((l) => l.interventionId === intervention.id),
+          parts: inputs.parts.filter((p) => p.interventionId === intervention.id),
+          site: inputs.sites.find((s) => s.id === intervention.siteId) ?? null,
+          equipment: inputs.equipment.find((e) => e.id === intervention.equipmentId) ?? null,
+          contract,
+          hoursConsumedBefore: contract ? (inputs.hoursConsumed.get(contractYearKey(yearOf(intervention, contract))) ?? '0') : '0',
+        },
+        basis,
+        amendments,
+        consumed,
+      );
+      lines.push(...own);
+    }
+    const totals = draftTotals(lines, { vatRates: inputs.vatRates });
     priced.push({ lineCount: lines.length, totals: { net: totals.taxBasisTotal, vat: totals.taxTotal, gross: totals.grandTotal } });
   }
   return priced;

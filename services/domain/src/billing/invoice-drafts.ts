@@ -168,9 +168,21 @@ export async function writeDraftContent(
   const totals = draftTotals(lines, { vatRates, allowanceCharges: invoice.allowanceCharges, prepaidAmount: invoice.prepaidAmount });
   const retention = retentionAmount(totals.grandTotal, invoice.retentionPercent);
   assertPayable(totals, retention);
-  const rateByCode = new Map(vatRates.map((r) => [r.code, r]));
   await em.nativeDelete(InvoiceLine, { invoiceId: invoice.id });
   await em.nativeDelete(InvoiceVatBreakdown, { invoiceId: invoice.id });
+  createDraftContent(em, invoice, lines, vatRates, totals, retention);
+}
+
+/** Creates (not flushed) the lines and VAT breakdown of a draft that has none yet, and sets its totals. */
+function createDraftContent(
+  em: EntityManager,
+  invoice: Invoice,
+  lines: readonly DraftLineInput[],
+  vatRates: readonly VatRateDef[],
+  totals: InvoiceTotals,
+  retention: string,
+): void {
+  const rateByCode = new Map(vatRates.map((r) => [r.code, r]));
   lines.forEach((l, position) => {
     const rate = rateByCode.get(l.vatRateCode)!;
     em.create(InvoiceLine, {
@@ -264,7 +276,11 @@ export async function newDraft(
     amountDue: '0.00',
     ...fields,
   });
-  await writeDraftContent(em, invoice, lines, vatRates);
+  // A new draft has no lines or breakdown to replace: they are created with it, in the same flush.
+  const totals = draftTotals(lines, { vatRates, allowanceCharges: invoice.allowanceCharges, prepaidAmount: invoice.prepaidAmount });
+  const retention = retentionAmount(totals.grandTotal, invoice.retentionPercent);
+  assertPayable(totals, retention);
+  createDraftContent(em, invoice, lines, vatRates, totals, retention);
   return invoice;
 }
 

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Invoice, InvoiceLine, InvoiceVatBreakdown, type BuyerSnapshot } from './invoice.entity';
-import { alreadyIssued, applyTotals, draftTotals, retentionAmount, vatRateDefs, writeBreakdown } from './invoice-drafts';
+import { assertCreditable } from './credit-notes';
+import { alreadyIssued, applyTotals, draftTotals, retentionAmount, writeBreakdown } from './invoice-drafts';
+import { changedLineNets, sameVatBreakdown, type StoredBreakdownRow } from './invoice-issue.rules';
 import { paymentDueDate } from './invoice.rules';
 import { Money } from './money';
-import { lockInvoiceSeries, nextInvoiceNumber } from './numbering';
+import { lockSeriesAndTakeNumber } from './numbering';
 import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { assertPeriodOpen } from '../finance/periods/period-guard';
@@ -58,6 +60,8 @@ async function recordCredit(em: EntityManager, creditNote: Invoice, gross: strin
     { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
   );
   if (!credited) throw Errors.notFound('Invoice', creditNote.creditedInvoiceId!);
+  // A draft made before the invoice was written off is not issued while the write-off stands.
+  assertCreditable(credited);
   const remaining = new Money(credited.totalGross).minus(credited.creditedAmount);
   if (new Money(gross).greaterThan(remaining))
     throw Errors.conflict(
@@ -69,17 +73,82 @@ async function recordCredit(em: EntityManager, creditNote: Invoice, gross: strin
   credited.updatedAt = new Date();
 }
 
-/** `at` is the moment of issue: now (read once the series is ours), except when the demo data replays past months. */
+interface IssueLine {
+  id: string;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+  vatRateCode: string;
+  vatRate: string;
+  vatCategory: string;
+  lineNet: string;
+}
+
+type IssueCustomer = Parameters<typeof buyerSnapshot>[0] & Pick<Customer, 'paymentTermsKind' | 'paymentTermsDays'>;
+
+/** What issuing reads besides the invoice, as the one statement that locks it returns them. */
+interface IssueInputs {
+  lines: IssueLine[];
+  customer: IssueCustomer | null;
+  vatRates: VatRateDef[];
+  breakdown: StoredBreakdownRow[];
+  /** The last day of the closed periods (see `closedThrough`), null when nothing is closed. */
+  closedThrough: string | null;
+}
+
+const ISSUE_INPUTS: Record<keyof IssueInputs, string> = {
+  lines: `(select coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'quantity', l.quantity::text, 'unitPrice', l.unit_price::text,
+            'discountPercent', l.discount_percent::text, 'vatRateCode', l.vat_rate_code, 'vatRate', l.vat_rate::text,
+            'vatCategory', l.vat_category, 'lineNet', l.line_net::text) order by l.position), '[]'::jsonb)
+          from invoice_lines l where l.tenant_id = i.tenant_id and l.invoice_id = i.id)`,
+  customer: `(select jsonb_build_object('name', c.name, 'siren', c.siren, 'siret', c.siret, 'vatNumber', c.vat_number,
+            'billingAddressLine1', c.billing_address_line1, 'billingAddressLine2', c.billing_address_line2,
+            'billingPostalCode', c.billing_postal_code, 'billingCity', c.billing_city, 'billingCountry', c.billing_country,
+            'paymentTermsKind', c.payment_terms_kind, 'paymentTermsDays', c.payment_terms_days)
+          from customers c where c.tenant_id = i.tenant_id and c.id = i.customer_id)`,
+  vatRates: `(select coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'rate', r.rate::text, 'categoryCode', r.category_code,
+            'exemptionReason', r.exemption_reason)), '[]'::jsonb)
+          from vat_rates r where r.tenant_id = i.tenant_id)`,
+  breakdown: `(select coalesce(jsonb_agg(jsonb_build_object('category', b.category, 'rate', b.rate::text, 'basis', b.basis::text,
+            'tax', b.tax::text, 'exemptionReason', b.exemption_reason)), '[]'::jsonb)
+          from invoice_vat_breakdown b where b.tenant_id = i.tenant_id and b.invoice_id = i.id)`,
+  closedThrough: '(select closed_through::text from accounting_locks)',
+};
+
+/**
+ * Locks the invoice and reads, in the same statement, its lines, stored VAT breakdown, customer,
+ * the tenant's VAT rates and the closed-through date. The lines may be read from before the lock
+ * was granted: a draft's content only changes with its version, which the caller then finds
+ * stale (`expectedVersion`).
+ */
+async function lockForIssue(em: EntityManager, id: string): Promise<{ invoice: Invoice; inputs: IssueInputs } | null> {
+  const columns = Object.entries(ISSUE_INPUTS).map(([key, sql]) => `${sql} as "__${key}"`);
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `with i as (select * from invoices where tenant_id = ? and id = ? for update)
+     select i.*, ${columns.join(', ')} from i`,
+    [em.getFilterParams<{ tenantId: string }>('tenant').tenantId, id],
+  );
+  if (!row) return null;
+  const inputs = {} as Record<string, unknown>;
+  for (const key of Object.keys(ISSUE_INPUTS)) {
+    inputs[key] = row[`__${key}`];
+    delete row[`__${key}`];
+  }
+  return { invoice: em.map(Invoice, row), inputs: inputs as unknown as IssueInputs };
+}
+
+/**
+ * `at` is the moment of issue: now (read once the series is ours), except when the demo data
+ * replays past months. Totals, VAT breakdown and buyer are computed before the series lock, which
+ * is then held for the number, the fact and the update only.
+ */
 export async function issueInvoice(em: EntityManager, id: string, expectedVersion: number, at?: Date): Promise<Invoice> {
-  const invoice = await em.findOne(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!invoice) throw Errors.notFound('Invoice', id);
+  const locked = await lockForIssue(em, id);
+  if (!locked) throw Errors.notFound('Invoice', id);
+  const { invoice, inputs } = locked;
   if (invoice.status !== 'DRAFT') throw alreadyIssued(invoice);
   assertExpectedVersion(invoice, expectedVersion, staleMessage);
-  const [lines, customer, vatRates] = await Promise.all([
-    em.find(InvoiceLine, { invoiceId: id }, { orderBy: { position: 'asc' } }),
-    em.findOne(Customer, { id: invoice.customerId }),
-    vatRateDefs(em),
-  ]);
+  const { lines, customer, vatRates } = inputs;
   if (!customer) throw Errors.notFound('Customer', invoice.customerId);
   new Validator().check(lines.length > 0, 'lines', 'une facture sans ligne ne peut pas être émise').throwIfInvalid();
   // The lines keep the rate they were priced with; the exemption reason comes from the tenant's table.
@@ -98,32 +167,39 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
     prepaidAmount: invoice.prepaidAmount,
   });
   if (invoice.typeCode === '381') await recordCredit(em, invoice, totals.grandTotal);
-  await lockInvoiceSeries(em, invoice.tenantId, invoice.series);
-  const issuedAt = at ?? new Date();
+  const retention = retentionAmount(totals.grandTotal, invoice.retentionPercent);
+  const buyer = buyerSnapshot(customer);
+
+  // Writes before the series lock, only where the draft differs from what is issued (the invoice is still a draft).
+  const lineNets = changedLineNets(lines, totals.lineNets);
+  const breakdownChanged = !sameVatBreakdown(inputs.breakdown, totals.vatBreakdown);
+  for (const line of lineNets) await em.nativeUpdate(InvoiceLine, { id: line.id }, { lineNet: line.lineNet });
+  if (breakdownChanged) {
+    await em.nativeDelete(InvoiceVatBreakdown, { invoiceId: id });
+    writeBreakdown(em, invoice, totals);
+    await em.flush();
+  }
+
+  // The series is ours from here to the commit: the number, then the fact and the update.
+  const { number, issuedAt } = await lockSeriesAndTakeNumber(em, invoice.tenantId, invoice.series, at ?? null);
   const issueDate = localDate(issuedAt);
-  // The accountant's closing: nothing is issued on a date of a closed period.
-  await assertPeriodOpen(em, issueDate);
+  // The accountant's closing: nothing is issued on a date of a closed period (read with the
+  // invoice; the database refuses it too, should a period be closed meanwhile). A refusal rolls
+  // the transaction back, and the number with it.
+  if (inputs.closedThrough !== null && issueDate <= inputs.closedThrough) await assertPeriodOpen(em, issueDate);
   // A credit note is settled against the invoice it credits: nothing falls due.
   const due =
     invoice.typeCode === '381'
       ? issueDate
       : paymentDueDate(issueDate, { kind: customer.paymentTermsKind, days: customer.paymentTermsDays });
-
-  // Writes from here: the breakdown first (the invoice is still a draft), then the issue itself.
-  await em.nativeDelete(InvoiceVatBreakdown, { invoiceId: id });
-  writeBreakdown(em, invoice, totals);
-  lines.forEach((l, i) => {
-    l.lineNet = totals.lineNets[i]!;
-  });
-  await em.flush();
-  invoice.number = await nextInvoiceNumber(em, invoice.tenantId, invoice.series, issueDate);
+  invoice.number = number;
   invoice.issuedAt = issuedAt;
   invoice.status = 'ISSUED';
   invoice.issueDate = issueDate;
   invoice.dueDate = due;
-  invoice.buyer = buyerSnapshot(customer);
+  invoice.buyer = buyer;
   invoice.updatedAt = new Date();
-  applyTotals(invoice, totals, retentionAmount(totals.grandTotal, invoice.retentionPercent));
+  applyTotals(invoice, totals, retention);
   recordScopeFact(em, invoice.tenantId, {
     kind: invoice.typeCode === '381' ? 'credit_note.issued' : 'invoice.issued',
     subjectType: 'Invoice',

@@ -18,9 +18,10 @@ import {
   type ScheduleWarning,
 } from './intervention.rules';
 import { Contract } from './contract.entity';
+import { Customer } from './customer.entity';
 import { Equipment } from './equipment.entity';
 import { Site } from './site.entity';
-import { Technician } from './technician.entity';
+import { Technician, TechnicianAbsence } from './technician.entity';
 import { absencesOverlapping, technicianForUser } from './technician.service';
 import { CatalogItem } from '../billing/catalog-item.entity';
 import { nextCounterValue } from '../platform/counters';
@@ -30,6 +31,7 @@ import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { isUuid, newId, uuidArrayLiteral } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
+import { mapPrefixed, prefixedColumns, scopeTenantId } from '../shared/joined-rows';
 import type { PageArgs } from '../shared/pagination';
 import { localDayBounds, localDate } from '../shared/time';
 import { containsPattern } from '../shared/search';
@@ -569,48 +571,53 @@ async function scheduledInWindow(em: EntityManager, from: Date, to: Date, techni
   return em.find(Intervention, where, { orderBy: { scheduledStart: 'asc' } });
 }
 
+/** A job a technician is on, as the warnings compare slots with it. */
+export interface AssignedJob {
+  technicianId: string;
+  id: string;
+  number: string;
+  start: Date;
+  end: Date;
+}
+
+/** Scheduled interventions the warnings are computed for: a slot and an active status. */
+function warnedOf(interventions: readonly Intervention[]): Intervention[] {
+  return interventions.filter((i) => i.scheduledStart && i.scheduledEnd && ['SCHEDULED', 'IN_PROGRESS'].includes(i.status));
+}
+
+/** The span the warnings look at: from the earliest start to the latest end of the scheduled jobs. */
+function warningSpan(scheduled: readonly Intervention[]): { from: Date; to: Date } {
+  return {
+    from: new Date(Math.min(...scheduled.map((i) => i.scheduledStart!.getTime()))),
+    to: new Date(Math.max(...scheduled.map((i) => i.scheduledEnd!.getTime()))),
+  };
+}
+
 /**
- * Warnings for scheduled interventions, computed together: one query for assignments, one for
- * the technicians, one for their other jobs, one for absences, whatever the number of jobs.
+ * Warnings of the interventions from data already loaded: who is assigned to what, the
+ * technicians, their jobs and absences over the span (more is fine: only overlaps count).
  */
-export async function warningsForInterventions(
-  em: EntityManager,
+export function computeWarnings(
   interventions: readonly Intervention[],
-): Promise<Map<string, ScheduleWarning[]>> {
+  loaded: {
+    technicianIdsOf: (interventionId: string) => readonly string[];
+    technicians: readonly Technician[];
+    jobs: readonly AssignedJob[];
+    absences: readonly TechnicianAbsence[];
+  },
+): Map<string, ScheduleWarning[]> {
   const result = new Map<string, ScheduleWarning[]>();
-  const scheduled = interventions.filter((i) => i.scheduledStart && i.scheduledEnd && ['SCHEDULED', 'IN_PROGRESS'].includes(i.status));
   for (const i of interventions) result.set(i.id, []);
-  if (!scheduled.length) return result;
-  const from = new Date(Math.min(...scheduled.map((i) => i.scheduledStart!.getTime())));
-  const to = new Date(Math.max(...scheduled.map((i) => i.scheduledEnd!.getTime())));
-  const assignments = await assignmentsByInterventionIds(
-    em,
-    scheduled.map((i) => i.id),
-  );
-  const technicianIds = [...new Set(assignments.map((a) => a.technicianId))];
-  if (!technicianIds.length) return result;
-  const [technicians, others, absences] = await Promise.all([
-    em.find(Technician, { id: { $in: technicianIds } }),
-    em.getConnection().execute<{ technician_id: string; id: string; number: string; scheduled_start: Date; scheduled_end: Date }[]>(
-      `select it.technician_id, i.id, i.number, i.scheduled_start, i.scheduled_end
-         from interventions i join intervention_technicians it on it.tenant_id = i.tenant_id and it.intervention_id = i.id
-        where it.technician_id = any(?::uuid[]) and i.scheduled_start < ? and i.scheduled_end > ? and i.status in ('SCHEDULED', 'IN_PROGRESS')`,
-      [uuidArrayLiteral(technicianIds), to, from],
-      'all',
-      em.getTransactionContext(),
-    ),
-    absencesOverlapping(em, technicianIds, from, to),
-  ]);
-  for (const intervention of scheduled) {
-    const mine = assignments.filter((a) => a.interventionId === intervention.id).map((a) => a.technicianId);
-    const availability = technicians
+  for (const intervention of warnedOf(interventions)) {
+    const mine = loaded.technicianIdsOf(intervention.id);
+    const availability = loaded.technicians
       .filter((t) => mine.includes(t.id))
       .map((t) => ({
         ...t,
-        absences: absences.filter((a) => a.technicianId === t.id),
-        jobs: others
-          .filter((o) => o.technician_id === t.id && o.id !== intervention.id)
-          .map((o) => ({ number: o.number, start: new Date(o.scheduled_start), end: new Date(o.scheduled_end) })),
+        absences: loaded.absences.filter((a) => a.technicianId === t.id),
+        jobs: loaded.jobs
+          .filter((o) => o.technicianId === t.id && o.id !== intervention.id)
+          .map((o) => ({ number: o.number, start: o.start, end: o.end })),
       }));
     result.set(
       intervention.id,
@@ -628,18 +635,240 @@ export async function warningsForInterventions(
   return result;
 }
 
-/** The planner's board: active technicians, jobs scheduled in the window, and the unscheduled queue. */
-export async function dispatchBoard(em: EntityManager, from: Date, to: Date) {
+/**
+ * Warnings for scheduled interventions, computed together: one query for assignments, one for
+ * the technicians, one for their other jobs, one for absences, whatever the number of jobs.
+ */
+export async function warningsForInterventions(
+  em: EntityManager,
+  interventions: readonly Intervention[],
+): Promise<Map<string, ScheduleWarning[]>> {
+  const scheduled = warnedOf(interventions);
+  if (!scheduled.length) return computeWarnings(interventions, { technicianIdsOf: () => [], technicians: [], jobs: [], absences: [] });
+  const { from, to } = warningSpan(scheduled);
+  const assignments = await assignmentsByInterventionIds(
+    em,
+    scheduled.map((i) => i.id),
+  );
+  const technicianIds = [...new Set(assignments.map((a) => a.technicianId))];
+  if (!technicianIds.length) return computeWarnings(interventions, { technicianIdsOf: () => [], technicians: [], jobs: [], absences: [] });
+  const [technicians, others, absences] = await Promise.all([
+    em.find(Technician, { id: { $in: technicianIds } }),
+    em.getConnection().execute<{ technician_id: string; id: string; number: string; scheduled_start: Date; scheduled_end: Date }[]>(
+      `select it.technician_id, i.id, i.number, i.scheduled_start, i.scheduled_end
+         from interventions i join intervention_technicians it on it.tenant_id = i.tenant_id and it.intervention_id = i.id
+        where it.technician_id = any(?::uuid[]) and i.scheduled_start < ? and i.scheduled_end > ? and i.status in ('SCHEDULED', 'IN_PROGRESS')`,
+      [uuidArrayLiteral(technicianIds), to, from],
+      'all',
+      em.getTransactionContext(),
+    ),
+    absencesOverlapping(em, technicianIds, from, to),
+  ]);
+  return computeWarnings(interventions, {
+    technicianIdsOf: (id) => assignments.filter((a) => a.interventionId === id).map((a) => a.technicianId),
+    technicians,
+    jobs: others.map((o) => ({
+      technicianId: o.technician_id,
+      id: o.id,
+      number: o.number,
+      start: new Date(o.scheduled_start),
+      end: new Date(o.scheduled_end),
+    })),
+    absences,
+  });
+}
+
+export interface DispatchBoard {
+  /** Active technicians, by name. */
+  technicians: Technician[];
+  scheduled: Intervention[];
+  unscheduled: Intervention[];
+  /** Technician ids of each job on the board. */
+  technicianIds: Map<string, string[]>;
+  /** Warnings of each job on the board (none for the unscheduled). */
+  warnings: Map<string, ScheduleWarning[]>;
+  /** Absences of the technicians loaded, every one overlapping [from, to). */
+  absences: { technicianIds: string[]; from: Date; to: Date; rows: TechnicianAbsence[] };
+}
+
+/**
+ * The planner's board: active technicians, jobs scheduled in the window, and the unscheduled queue,
+ * with each job's technicians and warnings and the technicians' absences over the days shown, in
+ * two statements (the jobs with their technicians' other jobs, then the technicians with their
+ * absences) whatever the number of jobs.
+ */
+export async function dispatchBoard(em: EntityManager, from: Date, to: Date): Promise<DispatchBoard> {
   new Validator()
     .check(to > from, 'to', 'doit suivre le début')
     .check(to.getTime() - from.getTime() <= 62 * 24 * 3600_000, 'to', 'une fenêtre de deux mois au plus')
     .throwIfInvalid();
-  const [technicians, scheduled, unscheduled] = await Promise.all([
-    em.find(Technician, { active: true }, { orderBy: { fullName: 'asc' } }),
-    scheduledInWindow(em, from, to),
-    em.find(Intervention, { status: 'REQUESTED' }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 200 }),
-  ]);
-  return { technicians, scheduled, unscheduled };
+  const jobs = await boardJobs(em, from, to);
+  // As ordered before: scheduled by start; requests by deadline (none last), then id.
+  const scheduled = jobs
+    .filter((j) => j.onBoard)
+    .map((j) => j.intervention)
+    .sort((a, b) => a.scheduledStart!.getTime() - b.scheduledStart!.getTime() || byId(a, b));
+  const unscheduled = jobs
+    .filter((j) => j.queued)
+    .map((j) => j.intervention)
+    .sort((a, b) => (a.dueBy?.getTime() ?? Infinity) - (b.dueBy?.getTime() ?? Infinity) || byId(a, b));
+  const technicianIds = new Map(jobs.map((j) => [j.intervention.id, j.technicianIds]));
+  const warned = warnedOf(scheduled);
+  const span = warned.length ? warningSpan(warned) : null;
+  // The days shown, as the technicians' absences(from, to) asks for them, and the warnings' span.
+  const absenceFrom = new Date(Math.min(localDayBounds(localDate(from)).from.getTime(), span?.from.getTime() ?? Infinity));
+  const absenceTo = new Date(Math.max(localDayBounds(localDate(to)).to.getTime(), span?.to.getTime() ?? -Infinity));
+  const assigned = [...new Set(warned.flatMap((i) => technicianIds.get(i.id) ?? []))];
+  const { technicians, absences } = await techniciansWithAbsences(em, assigned, absenceFrom, absenceTo);
+  const warnings = computeWarnings([...scheduled, ...unscheduled], {
+    technicianIdsOf: (id) => technicianIds.get(id) ?? [],
+    technicians,
+    jobs: span
+      ? jobs
+          .filter(
+            (j) =>
+              ['SCHEDULED', 'IN_PROGRESS'].includes(j.intervention.status) &&
+              j.intervention.scheduledStart! < span.to &&
+              j.intervention.scheduledEnd! > span.from,
+          )
+          .flatMap((j) =>
+            j.technicianIds.map((technicianId) => ({
+              technicianId,
+              id: j.intervention.id,
+              number: j.intervention.number,
+              start: j.intervention.scheduledStart!,
+              end: j.intervention.scheduledEnd!,
+            })),
+          )
+      : [],
+    absences,
+  });
+  return {
+    technicians: technicians.filter((t) => t.active),
+    scheduled,
+    unscheduled,
+    technicianIds,
+    warnings,
+    absences: { technicianIds: technicians.map((t) => t.id), from: absenceFrom, to: absenceTo, rows: absences },
+  };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** What a list or the board shows beside each intervention. */
+export interface InterventionRelations {
+  customer: Customer;
+  site: Site;
+  equipment: Equipment | null;
+  technicians: Technician[];
+}
+
+/**
+ * The customer, site, equipment and technicians of each intervention, in one statement whatever
+ * the number of interventions (a list page, the board).
+ */
+export async function interventionRelations(em: EntityManager, ids: readonly string[]): Promise<Map<string, InterventionRelations>> {
+  const result = new Map<string, InterventionRelations>();
+  if (!ids.length) return result;
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select i.id as intervention_id, ${prefixedColumns(em, Customer, 'c')}, ${prefixedColumns(em, Site, 's')},
+            ${prefixedColumns(em, Equipment, 'e')}, ${prefixedColumns(em, Technician, 't')}
+       from interventions i
+       join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
+       join sites s on s.tenant_id = i.tenant_id and s.id = i.site_id
+       left join equipment e on e.tenant_id = i.tenant_id and e.id = i.equipment_id
+       left join intervention_technicians it on it.tenant_id = i.tenant_id and it.intervention_id = i.id
+       left join technicians t on t.tenant_id = it.tenant_id and t.id = it.technician_id
+      where i.tenant_id = ? and i.id = any(?::uuid[])`,
+    [scopeTenantId(em), uuidArrayLiteral([...new Set(ids)])],
+    'all',
+    em.getTransactionContext(),
+  );
+  const seen = { customers: new Map(), sites: new Map(), equipment: new Map(), technicians: new Map() };
+  for (const row of rows) {
+    const id = row.intervention_id as string;
+    let relations = result.get(id);
+    if (!relations) {
+      relations = {
+        customer: mapPrefixed(em, Customer, row, 'c', seen.customers)!,
+        site: mapPrefixed(em, Site, row, 's', seen.sites)!,
+        equipment: mapPrefixed(em, Equipment, row, 'e', seen.equipment),
+        technicians: [],
+      };
+      result.set(id, relations);
+    }
+    const technician = mapPrefixed(em, Technician, row, 't', seen.technicians);
+    if (technician) relations.technicians.push(technician);
+  }
+  return result;
+}
+
+/**
+ * One statement: the jobs scheduled in [from, to) (cancelled ones left out), the 200 most urgent
+ * requests, and the active jobs overlapping the span of the scheduled ones (which the warnings
+ * compare with), each with its technicians' ids.
+ */
+async function boardJobs(
+  em: EntityManager,
+  from: Date,
+  to: Date,
+): Promise<{ intervention: Intervention; onBoard: boolean; queued: boolean; technicianIds: string[] }[]> {
+  const tenantId = scopeTenantId(em);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `with in_window as (
+       select id, scheduled_start, scheduled_end from interventions
+        where tenant_id = ? and scheduled_start < ? and scheduled_end > ? and status <> 'CANCELLED'),
+     span as (select min(scheduled_start) as lo, max(scheduled_end) as hi from in_window),
+     queue as (
+       select id from interventions where tenant_id = ? and status = 'REQUESTED' order by due_by asc, id asc limit 200)
+     select ${prefixedColumns(em, Intervention, 'i')},
+            i.id in (select id from in_window) as on_board,
+            i.id in (select id from queue) as queued,
+            array(select it.technician_id::text from intervention_technicians it
+                   where it.tenant_id = i.tenant_id and it.intervention_id = i.id) as technician_ids
+       from interventions i
+      where i.tenant_id = ?
+        and (i.id in (select id from in_window) or i.id in (select id from queue)
+             or (i.status in ('SCHEDULED', 'IN_PROGRESS')
+                 and i.scheduled_start < (select hi from span) and i.scheduled_end > (select lo from span)))`,
+    [tenantId, to, from, tenantId, tenantId],
+    'all',
+    em.getTransactionContext(),
+  );
+  return rows.map((row) => ({
+    intervention: mapPrefixed(em, Intervention, row, 'i')!,
+    onBoard: row.on_board === true,
+    queued: row.queued === true,
+    technicianIds: row.technician_ids as string[],
+  }));
+}
+
+/** One statement: the active technicians and those named, by name, with their absences overlapping [from, to). */
+async function techniciansWithAbsences(
+  em: EntityManager,
+  technicianIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<{ technicians: Technician[]; absences: TechnicianAbsence[] }> {
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select ${prefixedColumns(em, Technician, 't')}, ${prefixedColumns(em, TechnicianAbsence, 'a')}
+       from technicians t
+       left join technician_absences a on a.tenant_id = t.tenant_id and a.technician_id = t.id and a.starts_at < ? and a.ends_at > ?
+      where t.tenant_id = ? and (t.active or t.id = any(?::uuid[]))
+      order by t.full_name asc, t.id asc, a.starts_at asc`,
+    [to, from, scopeTenantId(em), uuidArrayLiteral(technicianIds)],
+    'all',
+    em.getTransactionContext(),
+  );
+  const technicians = new Map<string, Technician>();
+  const absences: TechnicianAbsence[] = [];
+  for (const row of rows) {
+    const technician = mapPrefixed(em, Technician, row, 't', technicians)!;
+    technicians.set(technician.id, technician);
+    const absence = mapPrefixed(em, TechnicianAbsence, row, 'a');
+    if (absence) absences.push(absence);
+  }
+  return { technicians: [...technicians.values()], absences };
 }
 
 export async function agenda(em: EntityManager, technicianId: string, from: Date, to: Date): Promise<Intervention[]> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { eagerProperties } from './joined-rows';
 import { decodeCursor, encodeCursor, pageSize, type CursorValueKind, type Page, type PageArgs } from './pagination';
 
 function cursorValue(value: unknown): string | number {
@@ -18,7 +19,7 @@ function sortValueKind<T extends object>(em: EntityManager, entity: EntityName<T
 
 /**
  * One page of a list ordered by (sortField, id), read with a keyset condition rather than an
- * offset: two statements (page + count) whatever the page number. Rows whose sort field is null
+ * offset: one statement (page and count) whatever the page number. Rows whose sort field is null
  * are left out, so sort only on a nullable field when filtering on it makes sense.
  */
 export async function keysetPage<T extends { id: string }, K extends keyof T & string>(
@@ -39,10 +40,23 @@ export async function keysetPage<T extends { id: string }, K extends keyof T & s
       $and: [listed, { $or: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: id } }] }],
     } as FilterQuery<T>;
   }
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere, { orderBy: { [sortField]: direction, id: direction } as never, limit: first + 1 }),
-    em.count(entity, listed),
-  ]);
+  // The page and the count in one statement: the count is a scalar subquery beside each row.
+  const page = em
+    .createQueryBuilder(entity, 'e')
+    .select(eagerProperties(em, entity) as never)
+    .where(pageWhere as never)
+    .orderBy({ [sortField]: direction, id: direction } as never)
+    .limit(first + 1);
+  const count = em
+    .createQueryBuilder(entity, 'c')
+    .count()
+    .where(listed as never);
+  await Promise.all([page.applyFilters(), count.applyFilters()]);
+  page.addSelect(count.as('__total_count') as never);
+  const raw = (await page.execute('all', false)) as unknown as (Record<string, unknown> & { __total_count: string })[];
+  const rows = raw.map(({ __total_count: _, ...row }) => em.map(entity, row as never) as T);
+  // An empty page carries no count: nothing is listed, or (after a cursor) the count is asked alone.
+  const totalCount = raw.length ? Number(raw[0]!.__total_count) : args.after ? await em.count(entity, listed) : 0;
   const nodes = rows.slice(0, first);
   return {
     nodes,

@@ -8,6 +8,7 @@ import {
   createInterventionRequest,
   dispatchBoard,
   Errors,
+  interventionRelations,
   interventionsByIds,
   listInterventions,
   myDay,
@@ -17,6 +18,8 @@ import {
   unscheduleIntervention,
   warningsForInterventions,
   type Intervention,
+  type InterventionRelations,
+  type ScheduleWarning,
 } from '@relais/domain';
 import { LocalDateScalar, em, hasPermission, identityOf, loaderFor, toConnection, type RequestContext } from '@relais/subgraph-kit';
 import DataLoader from 'dataloader';
@@ -30,11 +33,11 @@ import {
 import { CreateInterventionRequestInput, InterventionFilterInput, InterventionReportInput } from './intervention.input';
 import { InterventionSortEnum, type ScheduleWarningKindEnum } from '../shared/enums';
 import { TechnicianType, toTechnicianType } from '../technicians/technician.type';
+import { rememberAbsences } from '../technicians/technician.resolver';
 import { EquipmentType, toEquipmentType } from '../equipment/equipment.type';
 import { ContractType, toContractType } from '../contracts/contract.type';
 import { CustomerType, toCustomerType } from '../customers/customer.type';
 import { SiteType, toSiteType } from '../sites/site.type';
-import { customerLoader } from '../customers/customer.resolver';
 import { loaders } from '../shared/loaders';
 
 @ObjectType('DispatchBoard', {
@@ -47,6 +50,9 @@ export class DispatchBoardType {
   unscheduled!: InterventionType[];
 }
 
+const toWarningTypes = (warnings: readonly ScheduleWarning[]): ScheduleWarningType[] =>
+  warnings.map((w) => ({ kind: w.kind as ScheduleWarningKindEnum, message: w.message, technicianId: w.technicianId ?? null }));
+
 /** Warnings of every intervention asked for in one request, computed together (constant SQL). */
 function warningsLoader(ctx: RequestContext) {
   const name = 'warningsByIntervention';
@@ -55,17 +61,21 @@ function warningsLoader(ctx: RequestContext) {
     loader = new DataLoader<string, ScheduleWarningType[]>(async (ids) => {
       const interventions = await interventionsByIds(em(ctx), ids);
       const warnings = await warningsForInterventions(em(ctx), interventions);
-      return ids.map((id) =>
-        (warnings.get(id) ?? []).map((w) => ({
-          kind: w.kind as ScheduleWarningKindEnum,
-          message: w.message,
-          technicianId: w.technicianId ?? null,
-        })),
-      );
+      return ids.map((id) => toWarningTypes(warnings.get(id) ?? []));
     });
     ctx.loaders.set(name, loader as DataLoader<string, unknown>);
   }
   return loader;
+}
+
+/** Customer, site, equipment and technicians of every intervention asked for in one request: one statement. */
+function relationsLoader(ctx: RequestContext) {
+  return loaderFor<InterventionRelations & { id: string }>(
+    ctx,
+    'relationsByIntervention',
+    async (scope, ids) => [...(await interventionRelations(scope, ids))].map(([id, relations]) => ({ id, ...relations })),
+    (r) => r.id,
+  );
 }
 
 export function interventionLoader(ctx: RequestContext) {
@@ -113,6 +123,9 @@ export class InterventionResolver {
     @Arg('to', () => DateTimeResolver) to: Date,
   ) {
     const board = await dispatchBoard(em(ctx), from, to);
+    // The board read its jobs' warnings and its technicians' absences with them: no more SQL for those fields.
+    for (const [id, warnings] of board.warnings) warningsLoader(ctx).prime(id, toWarningTypes(warnings));
+    rememberAbsences(ctx, board.absences);
     return {
       technicians: board.technicians.map(toTechnicianType),
       scheduled: board.scheduled.map(toInterventionType),
@@ -216,17 +229,17 @@ export class InterventionResolver {
 
   @FieldResolver(() => CustomerType)
   async customer(@Root() intervention: InterventionType, @Ctx() ctx: RequestContext) {
-    return toCustomerType((await customerLoader(ctx).load(intervention.customerId))!);
+    return toCustomerType((await relationsLoader(ctx).load(intervention.id))!.customer);
   }
 
   @FieldResolver(() => SiteType)
   async site(@Root() intervention: InterventionType, @Ctx() ctx: RequestContext) {
-    return toSiteType((await loaders.site(ctx).load(intervention.siteId))!);
+    return toSiteType((await relationsLoader(ctx).load(intervention.id))!.site);
   }
 
   @FieldResolver(() => EquipmentType, { nullable: true })
   async equipment(@Root() intervention: InterventionType, @Ctx() ctx: RequestContext) {
-    const equipment = intervention.equipmentId ? await loaders.equipment(ctx).load(intervention.equipmentId) : null;
+    const equipment = intervention.equipmentId ? (await relationsLoader(ctx).load(intervention.id))!.equipment : null;
     return equipment ? toEquipmentType(equipment) : null;
   }
 
@@ -238,9 +251,7 @@ export class InterventionResolver {
 
   @FieldResolver(() => [TechnicianType])
   async technicians(@Root() intervention: InterventionType, @Ctx() ctx: RequestContext) {
-    const assignments = await loaders.assignments(ctx).load(intervention.id);
-    const technicians = await Promise.all(assignments.map((a) => loaders.technician(ctx).load(a.technicianId)));
-    return technicians.flatMap((t) => (t ? [toTechnicianType(t)] : []));
+    return (await relationsLoader(ctx).load(intervention.id))!.technicians.map(toTechnicianType);
   }
 
   @FieldResolver(() => InterventionReportType)

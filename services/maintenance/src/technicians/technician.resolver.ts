@@ -108,6 +108,20 @@ export async function resolveTechnicianReference(reference: { id: string }, ctx:
   return technician ? toTechnicianType(technician) : null;
 }
 
+/** Absences already read for this request (the board reads them with its technicians): technicians, span, rows. */
+export interface AbsencesRead {
+  technicianIds: readonly string[];
+  from: Date;
+  to: Date;
+  rows: readonly TechnicianAbsence[];
+}
+const absencesRead = new WeakMap<RequestContext, AbsencesRead>();
+
+/** Lets `absences(from, to)` answer from what the request already read, when that covers the dates asked. */
+export function rememberAbsences(ctx: RequestContext, read: AbsencesRead): void {
+  absencesRead.set(ctx, read);
+}
+
 /** Absences of many technicians over the same dates (the board's rows) in one statement; keys are "id|from|to". */
 function absencesLoader(ctx: RequestContext) {
   return groupLoaderFor<{ key: string; absence: TechnicianAbsence }>(
@@ -119,7 +133,12 @@ function absencesLoader(ctx: RequestContext) {
         [...byRange].map(async ([range, rangeKeys]) => {
           const [from, to] = range.split('|') as [string, string];
           const ids = rangeKeys.map((k) => k.split('|')[0]!);
-          const found = await absencesOverlapping(scope, ids, localDayBounds(from).from, localDayBounds(to).to);
+          const bounds = { from: localDayBounds(from).from, to: localDayBounds(to).to };
+          const read = absencesRead.get(ctx);
+          const found =
+            read && read.from <= bounds.from && read.to >= bounds.to && ids.every((id) => read.technicianIds.includes(id))
+              ? read.rows.filter((a) => ids.includes(a.technicianId) && a.startsAt < bounds.to && a.endsAt > bounds.from)
+              : await absencesOverlapping(scope, ids, bounds.from, bounds.to);
           return found.map((absence) => ({ key: `${absence.technicianId}|${range}`, absence }));
         }),
       );
