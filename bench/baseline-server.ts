@@ -23,6 +23,8 @@ export interface BaselineOptions {
 export interface RunningBaseline {
   url: string;
   metricsUrl: string;
+  /** The server's process (its CPU time per request is reported beside the gateway's). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Run
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     port,
+    pid: process.pid,
     url: `http://127.0.0.1:${port}/`,
     metricsUrl: `http://127.0.0.1:${port}/metrics`,
     async stop() {
@@ -178,5 +181,5 @@ export async function spawnBaselineServer(options: BaselineOptions): Promise<Run
     await stop();
     throw error;
   }
-  return { url: `${base}/`, metricsUrl: `${base}/metrics`, stop };
+  return { url: `${base}/`, metricsUrl: `${base}/metrics`, pid: child.pid!, stop };
 }

@@ -1,5 +1,6 @@
 /** Load measurement: autocannon against one HTTP target, with the SQL statements the run cost. */
 import autocannon from 'autocannon';
+import { processCpuMs } from './proc-stats';
 
 export interface SqlMetrics {
   requests: number;
@@ -12,6 +13,8 @@ export interface LoadTarget {
   body: string;
   /** Reads cumulative {requests, sqlQueries} of the process that runs the SQL (a subgraph's or the baseline's /metrics). */
   metricsUrl?: string;
+  /** Processes whose CPU time per request is reported (name -> pid), e.g. the gateway and the subgraph it calls. */
+  cpuPids?: Record<string, number>;
 }
 
 export interface LoadSettings {
@@ -31,6 +34,11 @@ export interface Measurement {
   timeouts: number;
   /** Statements per request served by the metrics process over the measured run; null without metricsUrl. */
   sqlPerRequest: number | null;
+  /**
+   * CPU time (user + system, /proc) each process of `cpuPids` spent per request over the measured run: unlike
+   * req/s and latencies, moved little by other work on the machine (about 1.5× at a load of 35 on 2 CPUs).
+   */
+  cpuMsPerRequest: Record<string, number>;
   durationSeconds: number;
 }
 
@@ -68,8 +76,16 @@ function run(target: LoadTarget, connections: number, duration: number): Promise
 export async function measure(target: LoadTarget, settings: LoadSettings): Promise<Measurement> {
   if (settings.warmup > 0) await run(target, settings.connections, settings.warmup);
   const before = target.metricsUrl ? await readMetrics(target.metricsUrl) : null;
+  const pids = Object.entries(target.cpuPids ?? {});
+  const cpuBefore = pids.map(([, pid]) => processCpuMs(pid));
   const result = await run(target, settings.connections, settings.duration);
+  const cpuAfter = pids.map(([, pid]) => processCpuMs(pid));
   const after = target.metricsUrl ? await readMetrics(target.metricsUrl) : null;
+  const cpuMsPerRequest: Record<string, number> = {};
+  pids.forEach(([name], i) => {
+    const [start, end] = [cpuBefore[i], cpuAfter[i]];
+    if (start != null && end != null && result.requests.total > 0) cpuMsPerRequest[name] = (end - start) / result.requests.total;
+  });
   const served = before && after ? after.requests - before.requests : 0;
   return {
     requests: result.requests.total,
@@ -85,6 +101,7 @@ export async function measure(target: LoadTarget, settings: LoadSettings): Promi
     errors: result.errors,
     timeouts: result.timeouts,
     sqlPerRequest: before && after && served > 0 ? (after.sqlQueries - before.sqlQueries) / served : null,
+    cpuMsPerRequest,
     durationSeconds: result.duration,
   };
 }

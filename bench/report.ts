@@ -17,6 +17,8 @@ export interface ScenarioResult {
   targets: TargetResult[];
   /** First target's req/s over the baseline's, when there is a baseline. */
   ratioToBaseline: number | null;
+  /** The subgraph alone's req/s over the baseline's, when both were measured. */
+  subgraphRatioToBaseline?: number | null;
   notes: string[];
 }
 
@@ -91,7 +93,11 @@ export function loadSection(result: ScenarioResult): SectionResult {
       `${m.non2xx} / ${m.errors}`,
       String(m.requests),
     ]),
-    ratio: ratio === null ? null : `gateway / baseline req/s = ${ratio.toFixed(3)} (the baseline is ${(1 / ratio).toFixed(1)}× faster)`,
+    ratio:
+      ratio === null
+        ? null
+        : `gateway / baseline req/s = ${ratio.toFixed(3)} (the baseline is ${(1 / ratio).toFixed(1)}× faster)` +
+          (result.subgraphRatioToBaseline ? `; subgraph alone / baseline = ${result.subgraphRatioToBaseline.toFixed(3)}` : ''),
     notes: result.notes,
   };
 }

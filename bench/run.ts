@@ -8,7 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { DEMO_PASSWORD, databaseName, localDate, prepareDatabase } from '@relais/domain';
+import {
+  DEMO_PASSWORD,
+  IDENTITY_HEADER,
+  databaseName,
+  localDate,
+  prepareDatabase,
+  signInternalIdentity,
+  verifySessionToken,
+} from '@relais/domain';
 import { freePort, startStack, type RunningStack } from '../scripts/stack';
 import { spawnBaselineServer } from './baseline-server';
 import { BILLING_SCENARIOS } from './billing';
@@ -78,6 +86,8 @@ async function postgresVersion(adminUrl: string): Promise<string> {
 interface Running {
   stack: RunningStack;
   token: string;
+  /** The stack's secrets: the bench signs an identity as the gateway does to load a subgraph alone. */
+  secrets: { session: string; internal: string };
   tenantId: string;
   appUrl: string;
   context: ScenarioContext;
@@ -120,6 +130,7 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
     headers: { 'content-type': 'application/json', authorization: `Bearer ${run.token}` },
     body: graphqlRequestBody(scenario.query, scenario.variables, scenario.operationName),
     metricsUrl: run.stack.subgraphUrls[scenario.sqlSubgraphs[0]!].replace(/\/graphql$/, '/metrics'),
+    cpuPids: { gateway: run.stack.pids.gateway, [scenario.sqlSubgraphs[0]!]: run.stack.pids[scenario.sqlSubgraphs[0]!] },
   };
   const extraSubgraphs = scenario.sqlSubgraphs.slice(1);
   if (extraSubgraphs.length)
@@ -133,7 +144,29 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
   targets.push({ name: 'gateway (federated)', measurement: await measure(gateway, load) });
   scenario.verify(graphqlData('gateway after the load', await probe(gateway)), run.context);
 
+  // The subgraph alone, called as the gateway calls it (signed identity header, 60 s token), with the same document:
+  // what the gateway adds shows as the difference between the two rows.
+  const subgraphName = scenario.sqlSubgraphs[0]!;
+  if (load.warmup + load.duration > 50) {
+    notes.push(`subgraph alone not measured: the signed identity lives 60 s, warm-up + duration is ${load.warmup + load.duration} s.`);
+  } else {
+    const identity = await verifySessionToken(run.token, run.secrets.session);
+    const alone: LoadTarget = {
+      url: run.stack.subgraphUrls[subgraphName],
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signInternalIdentity(identity, run.secrets.internal) },
+      body: gateway.body,
+      metricsUrl: gateway.metricsUrl,
+      cpuPids: { [subgraphName]: run.stack.pids[subgraphName] },
+    };
+    const aloneData = graphqlData(`${subgraphName} subgraph`, await probe(alone));
+    if (!isDeepStrictEqual(aloneData, gatewayData))
+      throw new Error(`${scenario.id}: the ${subgraphName} subgraph's data differs from the gateway's`);
+    step(`${scenario.id}: ${subgraphName} subgraph alone checked (same data as the gateway); measuring`);
+    targets.push({ name: `${subgraphName} subgraph alone`, measurement: await measure(alone, load) });
+  }
+
   let ratioToBaseline: number | null = null;
+  let subgraphRatioToBaseline: number | null = null;
   if (scenario.baseline) {
     const baseline = await spawnBaselineServer({
       appDatabaseUrl: run.appUrl,
@@ -149,6 +182,7 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
         headers: { 'content-type': 'application/json' },
         body: gateway.body,
         metricsUrl: baseline.metricsUrl,
+        cpuPids: { baseline: baseline.pid },
       };
       const baselineData = graphqlData('baseline', await probe(target));
       scenario.verify(baselineData, run.context);
@@ -159,13 +193,28 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
       if (cleanups.includes(cleanup)) cleanups.splice(cleanups.indexOf(cleanup), 1);
       await baseline.stop();
     }
-    ratioToBaseline = targets[0]!.measurement.requestsPerSecond / targets[1]!.measurement.requestsPerSecond;
+    const baselineRate = targets.at(-1)!.measurement.requestsPerSecond;
+    ratioToBaseline = targets[0]!.measurement.requestsPerSecond / baselineRate;
+    const aloneTarget = targets.find((t) => t.name.endsWith('subgraph alone'));
+    if (aloneTarget) subgraphRatioToBaseline = aloneTarget.measurement.requestsPerSecond / baselineRate;
   }
+  const cpu = targets
+    .filter((t) => Object.keys(t.measurement.cpuMsPerRequest).length)
+    .map(
+      (t) =>
+        `${t.name}: ${Object.entries(t.measurement.cpuMsPerRequest)
+          .map(([process, ms]) => `${process} ${ms.toFixed(2)}`)
+          .join(' + ')}`,
+    );
+  if (cpu.length)
+    notes.push(
+      `CPU ms per request (user + system, from /proc; moved by the machine's load far less than req/s and latencies): ${cpu.join('; ')}.`,
+    );
   for (const { name, measurement } of targets) {
     if (measurement.non2xx || measurement.errors)
       notes.push(`${name}: ${measurement.non2xx} non-2xx responses and ${measurement.errors} errors (${measurement.timeouts} timeouts).`);
   }
-  return { scenario, targets, ratioToBaseline, notes };
+  return { scenario, targets, ratioToBaseline, subgraphRatioToBaseline, notes };
 }
 
 async function main(): Promise<void> {
@@ -222,7 +271,7 @@ async function main(): Promise<void> {
     const b = billingTenant;
     step(`billing tenant ready in ${(b.milliseconds / 1000).toFixed(1)} s`);
     dataLines.push(
-      `billing tenant: ${b.gatewaySet.length + b.inProcessSet.length} closed interventions (${b.labourEntries} labour entries, ` +
+      `billing tenant: ${b.gatewaySet.length + b.inProcessSet.length + b.concurrentSet.length} closed interventions (${b.labourEntries} labour entries, ` +
         `${b.partsUsed} parts) for ${b.customers} customers, ${b.contracts} of them under contract`,
     );
   }
@@ -305,10 +354,11 @@ async function main(): Promise<void> {
     // One user sends thousands of requests a minute here: its calls are still counted, never refused.
     process.env.RATE_LIMIT_PER_USER ??= '1000000000';
     process.env.RATE_LIMIT_PER_API_KEY ??= '1000000000';
+    const secrets = { session: randomBytes(32).toString('base64url'), internal: randomBytes(32).toString('base64url') };
     const stack = await startStack({
       appDatabaseUrl: db.appUrl,
-      sessionSecret: randomBytes(32).toString('base64url'),
-      internalSecret: randomBytes(32).toString('base64url'),
+      sessionSecret: secrets.session,
+      internalSecret: secrets.internal,
       gatewayPort: await freePort(),
       subgraphPorts: { platform: await freePort(), maintenance: await freePort(), billing: await freePort(), finance: await freePort() },
       logLevel: 'warn',
@@ -323,7 +373,7 @@ async function main(): Promise<void> {
     const token = await login(stack.gatewayUrl, TENANT_USER, DEMO_PASSWORD);
     noteLoad();
 
-    const run: Running = { stack, token, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
+    const run: Running = { stack, token, secrets, tenantId, appUrl: db.appUrl, context: { tenantCustomers }, settings };
     for (const scenario of scenarios) {
       results.push(loadSection(await runScenario(scenario, run)));
       console.log(`\n${formatTable(results.at(-1)!)}\n`);
