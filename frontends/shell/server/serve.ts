@@ -21,9 +21,11 @@ export interface BackOffice {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+const fieldAppBase = '/terrain/';
+
 /**
  * Serves the built back-office from one origin: the shell at `/` (any unknown path falls back
- * to its index.html), each remote app at `/apps/<name>/`, and `/graphql`, `/documents/*` (invoice
+ * to its index.html), each remote app at `/apps/<name>/`, the technician's offline app at `/terrain/`, and `/graphql`, `/documents/*` (invoice
  * downloads) and `/public/*` (customers' quote pages) proxied to the gateway.
  */
 export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<BackOffice> {
@@ -38,15 +40,25 @@ export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<
     prefix: remoteBase(name),
     serve: staticFiles(join(distRoot, name, 'dist'), { spa: false }),
   }));
+  // The technician's offline app (frontends/field), an installable app of its own beside the back-office.
+  remotes.push({ prefix: fieldAppBase, serve: staticFiles(join(distRoot, 'field/dist'), { spa: true }) });
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://back-office').pathname;
-    if (path === '/graphql') return graphql(req, res);
+    if (path === '/graphql') {
+      // Failed sign-ins are counted per client address: the gateway believes this header from this server (TRUSTED_PROXIES).
+      req.headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+      return graphql(req, res);
+    }
     if (path.startsWith('/documents/')) return documents(req, res);
     if (path.startsWith('/public/')) {
       // The customer's quote pages: the gateway records the client's address from this header.
       req.headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
       return publicPages(req, res);
+    }
+    if (path === '/terrain') {
+      res.writeHead(308, { Location: fieldAppBase });
+      return res.end();
     }
     const remote = remotes.find(({ prefix }) => path.startsWith(prefix));
     if (!remote) return shell(req, res);

@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { ErrorNotice, LoadingState } from '@relais/ui';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
@@ -16,6 +16,10 @@ export function MyDayPage() {
       <Title order={1} size="h2">
         {t('myDay.title')}
       </Title>
+      {/* The offline app (frontends/field) is served beside the back-office, not as a remote. */}
+      <Anchor href="/terrain/" size="sm">
+        {t('myDay.offlineApp')}
+      </Anchor>
       <Group justify="space-between" wrap="nowrap" gap="xs" my="xs">
         <ActionIcon variant="default" size="xl" onClick={day.previous} aria-label={t('myDay.previousDay')} title={t('myDay.previousDay')}>
           ‹

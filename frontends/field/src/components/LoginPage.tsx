@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphqlRequest } from '../api/graphql-request';
+import { saveSession, type Session } from '../api/session';
+import { FieldLoginDocument } from '../gql/graphql';
+
+/** Sign-in on the phone (the first time needs the network); the session is the back-office's. */
+export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setBusy(true);
+    const outcome = await graphqlRequest(FieldLoginDocument, { email: String(data.get('email')), password: String(data.get('password')) });
+    setBusy(false);
+    if (outcome.kind === 'ok') {
+      saveSession(outcome.data.login);
+      onSignedIn(outcome.data.login);
+    } else setError(outcome.kind === 'offline' ? t('login.offline') : t('login.failed'));
+  }
+  return (
+    <form className="card login" onSubmit={(event) => void submit(event)}>
+      <h1>{t('login.title')}</h1>
+      <label>
+        {t('login.email')}
+        <input name="email" type="email" autoComplete="username" required />
+      </label>
+      <label>
+        {t('login.password')}
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error && <p className="error">{error}</p>}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+}
