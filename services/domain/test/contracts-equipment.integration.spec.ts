@@ -417,7 +417,7 @@ describe('contracts and equipment', () => {
       const events = history.map((h) => [h.kind, h.summary]);
       expect(events.slice(0, 3)).toEqual([
         ['INTERVENTION', `${later.number} · Contrôle (requested)`],
-        ['INTERVENTION', `${i.number} · Fuite (closed)`],
+        ['INTERVENTION', `${i.number} · Fuite (clôturée)`],
         ['OBSERVATION', 'Raccord flare refait, complément de charge.'],
       ]);
       // the two parts share the completion time: their order between them is not specified

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { Equipment, EQUIPMENT_CATEGORIES, EQUIPMENT_STATUSES } from './equipment.entity';
 import { Contract } from './contract.entity';
 import { Site } from './site.entity';
+import { INTERVENTION_STATUS_LABELS, type InterventionStatus } from './intervention.rules';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { keysetPage } from '../shared/keyset';
@@ -144,25 +145,32 @@ export interface EquipmentEvent {
 
 /** The equipment's life: its interventions, the parts replaced and the observations, newest first. */
 export async function equipmentHistory(em: EntityManager, equipmentId: string, limit: number): Promise<EquipmentEvent[]> {
-  const rows = await em.getConnection().execute<{ at: Date; kind: EquipmentEvent['kind']; intervention_id: string; summary: string }[]>(
-    `select * from (
+  const rows = await em
+    .getConnection()
+    .execute<{ at: Date; kind: EquipmentEvent['kind']; intervention_id: string; summary: string; status: InterventionStatus | null }[]>(
+      `select * from (
        select coalesce(i.completed_at, i.scheduled_start, i.requested_at) as at, 'INTERVENTION' as kind, i.id as intervention_id,
-              i.number || ' · ' || i.title || ' (' || lower(i.status) || ')' as summary
+              i.number || ' · ' || i.title as summary, i.status
          from interventions i where i.equipment_id = ?
        union all
        select coalesce(i.completed_at, i.started_at, i.requested_at), 'PART_REPLACED', i.id,
-              trim_scale(p.quantity)::text || ' × ' || c.label || coalesce(' (n° ' || p.serial_number || ')', '')
+              trim_scale(p.quantity)::text || ' × ' || c.label || coalesce(' (n° ' || p.serial_number || ')', ''), null
          from intervention_parts p
          join interventions i on i.tenant_id = p.tenant_id and i.id = p.intervention_id
          join catalog_items c on c.tenant_id = p.tenant_id and c.id = p.catalog_item_id
         where i.equipment_id = ?
        union all
-       select coalesce(i.completed_at, i.requested_at), 'OBSERVATION', i.id, i.observations
+       select coalesce(i.completed_at, i.requested_at), 'OBSERVATION', i.id, i.observations, null
          from interventions i where i.equipment_id = ? and i.observations is not null
      ) events order by at desc, kind limit ?`,
-    [equipmentId, equipmentId, equipmentId, limit],
-    'all',
-    em.getTransactionContext(),
-  );
-  return rows.map((r) => ({ at: new Date(r.at), kind: r.kind, interventionId: r.intervention_id, summary: r.summary }));
+      [equipmentId, equipmentId, equipmentId, limit],
+      'all',
+      em.getTransactionContext(),
+    );
+  return rows.map((r) => ({
+    at: new Date(r.at),
+    kind: r.kind,
+    interventionId: r.intervention_id,
+    summary: r.status ? `${r.summary} (${INTERVENTION_STATUS_LABELS[r.status]})` : r.summary,
+  }));
 }

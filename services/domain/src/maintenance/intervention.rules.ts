@@ -7,6 +7,17 @@ export const INTERVENTION_PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'] as co
 export const INTERVENTION_STATUSES = ['REQUESTED', 'SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'INVOICED', 'CANCELLED'] as const;
 export const LABOUR_TYPES = ['NORMAL', 'OVERTIME', 'NIGHT', 'WEEKEND_HOLIDAY'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+/** How a status reads in texts the server writes (equipment history, documents). */
+export const INTERVENTION_STATUS_LABELS: Record<InterventionStatus, string> = {
+  REQUESTED: 'à planifier',
+  SCHEDULED: 'planifiée',
+  IN_PROGRESS: 'en cours',
+  COMPLETED: 'terminée',
+  CLOSED: 'clôturée',
+  INVOICED: 'facturée',
+  CANCELLED: 'annulée',
+};
 export type InterventionPriority = (typeof INTERVENTION_PRIORITIES)[number];
 export type LabourType = (typeof LABOUR_TYPES)[number];
 
