@@ -69,6 +69,8 @@ async function main() {
       mailInbox = `http://localhost:${mailPorts.mail_http}`;
     }
     step('starting subgraphs (platform, maintenance, billing, finance) and the gateway');
+    // The back-office sends only registered documents: sessions may send nothing else (docs/api.md, trusted documents).
+    process.env.TRUSTED_DOCUMENTS ??= 'require-for-sessions';
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
     const stack = await startStack({
       appDatabaseUrl: db.appUrl,
@@ -83,6 +85,8 @@ async function main() {
         MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@relais.localhost',
         // Invitation links open the back-office's password page.
         BACKOFFICE_URL: process.env.BACKOFFICE_URL || `http://${process.env.BACKOFFICE_HOST ?? '127.0.0.1'}:${backOfficePort}`,
+        // Development: webhooks may be tried against a receiver on this machine (docs/api.md, "Webhooks").
+        WEBHOOK_ALLOW_PRIVATE_HOSTS: process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'localhost,127.0.0.1',
       },
       onOutput: (service, line) => {
         if (verbose || /"level":(50|60)|error/i.test(line)) console.log(`  ${service} | ${line}`);

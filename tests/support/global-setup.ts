@@ -20,6 +20,8 @@ declare module 'vitest' {
     /** The mail catcher's HTTP side (GET /api/messages) and the SMTP URL the subgraphs send through. */
     mailCatcherUrl: string;
     mailCatcherSmtpUrl: string;
+    /** Process ids of the subgraphs and the gateway, to read their memory in /proc (hostile-sweep.api.spec.ts). */
+    servicePids: Record<string, number>;
   }
 }
 
@@ -57,6 +59,14 @@ export default async function setup(project: TestProject) {
   // limits are out of reach; idempotency-rate-limits.api.spec.ts tests them on a gateway of its own.
   process.env.RATE_LIMIT_PER_USER ??= '1000000000';
   process.env.RATE_LIMIT_PER_API_KEY ??= '1000000000';
+  // Tests send their own documents with session tokens: the shared gateway accepts them beside the back-office's ids;
+  // trusted-documents.api.spec.ts starts a gateway of its own that requires ids (docs/api.md).
+  process.env.TRUSTED_DOCUMENTS ??= 'allow';
+  // Failed sign-ins likewise (the sweep sends hostile logins); login-limits.api.spec.ts tests them on a gateway of its own.
+  process.env.LOGIN_MAX_FAILURES_PER_EMAIL ??= '1000000000';
+  process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ??= '1000000000';
+  // Webhook tests deliver to a receiver on this machine (docs/api.md, "Webhooks").
+  process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS ??= 'localhost,127.0.0.1';
   // Known before the stack starts: invitation links mailed by the platform point to the back-office.
   const backOfficePort = await freePort();
   const stack = await startStack({
@@ -92,6 +102,7 @@ export default async function setup(project: TestProject) {
   project.provide('backOfficeUrl', backOffice?.url ?? null);
   project.provide('mailCatcherUrl', mailCatcher.httpUrl);
   project.provide('mailCatcherSmtpUrl', mailCatcher.smtpUrl);
+  project.provide('servicePids', stack.pids);
   return async () => {
     await backOffice?.close();
     await stack.stop();

@@ -20,7 +20,10 @@ interface GuardOptions {
   databaseUrl: string;
   rateLimits: RateLimits;
   limits: QueryLimits;
-  identify(authorization: string | null): Promise<Identity | null>;
+  /** Registered documents by id, for requests sending `documentId` (trusted-documents.ts). */
+  trustedDocuments?: ReadonlyMap<string, string>;
+  /** The request's identity (read once per request by the gateway). */
+  identify(req: IncomingMessage): Promise<Identity | null>;
   log: Logger;
 }
 
@@ -33,13 +36,17 @@ function answer(res: ServerResponse, status: number, body: object, headers: Reco
 /** Rate limits and idempotency keys, both kept in PostgreSQL so that every gateway replica shares them (docs/api.md). */
 export function createCallerGuards(options: GuardOptions): CallerGuards {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+  // Rate counters are charged on every request: their commit does not wait for the WAL flush (a crash of the
+  // PostgreSQL server may forget the last fraction of a second of charges, never refuse wrongly). Idempotency keys
+  // keep the default: a stored answer must survive a crash.
+  const counters = new pg.Pool({ connectionString: options.databaseUrl, max: 5, options: '-c synchronous_commit=off' });
   const guard = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     // An anonymous caller (login) or an invalid token: the runtime answers as before.
-    const identity = await options.identify(req.headers.authorization ?? null).catch(() => null);
+    const identity = await options.identify(req).catch(() => null);
     const charged = identity && rateLimitedCaller(identity, options.rateLimits);
     if (!identity || !charged) return true;
-    const operation = requestOperation(req, options.limits);
-    const decision = await consumeRate(pool, identity.tenantId, charged, operation.cost);
+    const operation = requestOperation(req, options.limits, options.trustedDocuments);
+    const decision = await consumeRate(counters, identity.tenantId, charged, operation.cost);
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
     if (!decision.allowed) {
       return answer(res, 429, {
@@ -119,6 +126,8 @@ export function createCallerGuards(options: GuardOptions): CallerGuards {
         });
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), counters.end()]);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { checkDocumentSize, type QueryLimits } from './limits';
+import { requestDocumentText } from './trusted-documents';
 
 /**
  * The mutations whose input carries files, base64-encoded: a bank statement (10 MB at most, docs/
@@ -11,11 +12,21 @@ export const FILE_MUTATIONS: ReadonlySet<string> = new Set(['importBankStatement
 /** 16 MB: a 10 MB bank statement once base64-encoded (13.4 MB) in its JSON. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
-/** Whether a JSON request body is a mutation selecting only FILE_MUTATIONS; anything unreadable is not. */
-export function selectsOnlyFileMutations(body: Buffer, limits: Pick<QueryLimits, 'maxTokens' | 'maxAliases'>): boolean {
+/**
+ * Whether a JSON request body is a mutation selecting only FILE_MUTATIONS, sent as text or as the id
+ * of a registered document (trusted-documents.ts); anything unreadable is not.
+ */
+export function selectsOnlyFileMutations(
+  body: Buffer,
+  limits: Pick<QueryLimits, 'maxTokens' | 'maxAliases'>,
+  trustedDocuments?: ReadonlyMap<string, string>,
+): boolean {
   try {
-    const { query, operationName } = JSON.parse(body.toString('utf8')) as { query?: unknown; operationName?: unknown };
-    if (typeof query !== 'string') return false;
+    const params = JSON.parse(body.toString('utf8')) as { query?: unknown; operationName?: unknown; documentId?: unknown };
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+    const query = requestDocumentText(params, trustedDocuments);
+    const { operationName } = params;
+    if (query === undefined) return false;
     checkDocumentSize(query, limits);
     const operations = parse(query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation =

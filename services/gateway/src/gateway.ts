@@ -16,6 +16,9 @@ import { DEFAULT_LIMITS, queryLimitPlugins, type QueryLimits } from './limits';
 import { DEFAULT_MAX_UPLOAD_BYTES, selectsOnlyFileMutations } from './file-uploads';
 import { acceptedRequestId, admitGraphqlRequest, DEFAULT_MAX_BODY_BYTES, type BodyLimits } from './request-guards';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
+import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents';
+import { createInternalTokenSigner } from './internal-token-cache';
+import { createLoginGuard, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-guard';
 
 export interface GatewayOptions {
   port: number;
@@ -35,6 +38,10 @@ export interface GatewayOptions {
   maxUploadBytes?: number;
   /** Estimated cost units per minute per API key and per user (DEFAULT_RATE_LIMITS when absent). */
   rateLimits?: RateLimits;
+  /** Registered documents callers may send by id, and who may still send texts (trusted-documents.ts); texts only when absent. */
+  trustedDocuments?: TrustedDocuments;
+  /** Failed sign-ins allowed per e-mail and per client address (DEFAULT_LOGIN_LIMITS when absent). */
+  loginLimits?: LoginLimits;
 }
 
 export interface RunningGateway {
@@ -106,27 +113,45 @@ function proxyPublicPage(origin: URL, req: IncomingMessage, res: ServerResponse)
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info', base: { service: 'gateway' } });
   const authenticator = createAuthenticator(options);
+  // One identity per request however many steps ask (body limit, rate limit, context): one token check and lookup.
+  const identities = new WeakMap<IncomingMessage, Promise<Identity | null>>();
+  const identityOf = (req: IncomingMessage): Promise<Identity | null> => {
+    let identity = identities.get(req);
+    if (!identity) identities.set(req, (identity = authenticator.identify(req.headers.authorization ?? null)));
+    return identity;
+  };
+  const signIdentity = createInternalTokenSigner((identity) => signInternalIdentity(identity, options.internalSecret));
   const documents = documentsOrigin(options);
   const financeFiles = subgraphOrigin(options, 'finance', 'direct debit files');
   const bodyLimits: BodyLimits = {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-    mayUpload: (req) => authenticator.identify(req.headers.authorization ?? null).then(Boolean, () => false),
-    isUpload: (body) => selectsOnlyFileMutations(body, options.limits ?? DEFAULT_LIMITS),
+    mayUpload: (req) => identityOf(req).then(Boolean, () => false),
+    isUpload: (body) => selectsOnlyFileMutations(body, options.limits ?? DEFAULT_LIMITS, options.trustedDocuments?.documents),
   };
 
   const callerGuards = createCallerGuards({
     databaseUrl: options.databaseUrl,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     limits: options.limits ?? DEFAULT_LIMITS,
-    identify: (authorization) => authenticator.identify(authorization),
+    trustedDocuments: options.trustedDocuments?.documents,
+    identify: identityOf,
     log,
+  });
+
+  const loginGuard = createLoginGuard({
+    databaseUrl: options.databaseUrl,
+    limits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    queryLimits: options.limits ?? DEFAULT_LIMITS,
+    log,
+    persistedDocument: (id) => options.trustedDocuments?.documents.get(id),
   });
 
   const authPlugin: GatewayPlugin<AuthContext> = {
     async onContextBuilding({ context, extendContext }) {
-      const identity = await authenticator.identify(context.request.headers.get('authorization'));
-      const identityToken = identity ? await signInternalIdentity(identity, options.internalSecret) : null;
+      const req = (context as { req?: IncomingMessage }).req;
+      const identity = await (req ? identityOf(req) : authenticator.identify(context.request.headers.get('authorization')));
+      const identityToken = identity ? await signIdentity(identity) : null;
       extendContext({ identity, identityToken });
     },
   };
@@ -141,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // CORS is answered before the runtime (applyCors): the runtime's own would echo any Origin.
     cors: false,
     maskedErrors: { maskError: maskGatewayError },
+    persistedDocuments: options.trustedDocuments && persistedDocumentsOption(options.trustedDocuments),
     plugins: () => [authPlugin, ...queryLimitPlugins(options.limits ?? DEFAULT_LIMITS), userInputErrorCodesPlugin],
     propagateHeaders: {
       fromClientToSubgraphs: ({ context, request }) => ({
@@ -174,8 +200,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (applyCors(req, res, options.corsOrigins ?? [])) return;
     void admitGraphqlRequest(req, res, bodyLimits).then((admitted) => {
       if (admitted)
-        void callerGuards.admit(req, res).then((guarded) => {
-          if (guarded) void runtime(req, res);
+        void loginGuard.admit(req, res).then((allowed) => {
+          if (allowed)
+            void callerGuards.admit(req, res).then((guarded) => {
+              if (guarded) void runtime(req, res);
+            });
         });
     });
   });
@@ -192,6 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await runtime.dispose();
       await authenticator.close();
       await callerGuards.close();
+      await loginGuard.close();
     },
   };
 }

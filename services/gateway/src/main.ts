@@ -3,6 +3,8 @@ import path from 'node:path';
 import { corsOriginsFromEnv } from './cors';
 import { startGateway } from './gateway';
 import { rateLimitsFromEnv } from './rate-limits';
+import { loadTrustedDocuments, trustedDocumentsModeFromEnv } from './trusted-documents';
+import { loginLimitsFromEnv } from './login-guard';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -20,6 +22,9 @@ const subgraphUrls = Object.fromEntries(
     return url ? [[name, url]] : [];
   }),
 );
+// The back-office's operations, registered by `pnpm codegen` (docs/api.md, trusted documents).
+const trustedDocumentsPath =
+  process.env.TRUSTED_DOCUMENTS_PATH ?? path.resolve(import.meta.dirname, '../../../schema/trusted-documents.json');
 const gateway = await startGateway({
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   host: process.env.GATEWAY_HOST ?? '127.0.0.1',
@@ -32,6 +37,8 @@ const gateway = await startGateway({
   maxBodyBytes: process.env.MAX_BODY_BYTES ? Number(process.env.MAX_BODY_BYTES) : undefined,
   maxUploadBytes: process.env.MAX_UPLOAD_BODY_BYTES ? Number(process.env.MAX_UPLOAD_BODY_BYTES) : undefined,
   rateLimits: rateLimitsFromEnv(process.env),
+  trustedDocuments: { mode: trustedDocumentsModeFromEnv(process.env), documents: await loadTrustedDocuments(trustedDocumentsPath) },
+  loginLimits: loginLimitsFromEnv(process.env),
 });
 const stop = () => {
   gateway.close().then(

@@ -4,6 +4,7 @@ import { Kind, parse, stripIgnoredCharacters, type DocumentNode, type FragmentDe
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { ValidationContext } from 'graphql';
 import { checkDocumentSize, COST_WEIGHTS, type QueryLimits } from './limits';
+import { requestDocumentText } from './trusted-documents';
 
 /** What the gateway needs to know of a GraphQL request before it runs: its kind, estimated cost and normalised body. */
 export interface RequestOperation {
@@ -17,6 +18,7 @@ export interface RequestOperation {
 
 interface GraphqlBody {
   query?: unknown;
+  documentId?: unknown;
   operationName?: unknown;
   variables?: unknown;
 }
@@ -57,32 +59,87 @@ export function estimatedCost(document: DocumentNode, operation: OperationDefini
   return cost;
 }
 
-/** Reads the request's operation from a POST body (read by admitGraphqlRequest) or a GET's query string. */
-export function requestOperation(req: IncomingMessage & { body?: Buffer }, limits: QueryLimits): RequestOperation {
+/** What a document says of its operation, kept per document text and operation name (clients send the same few documents). */
+interface ReadDocument {
+  kind: 'query' | 'mutation' | 'subscription';
+  cost: number;
+  /** The query without ignored characters, for the request hash. */
+  stripped: string;
+}
+
+/** Past this many documents kept, the cache starts again (a client sending new documents all the time gains nothing). */
+const MAX_CACHED_DOCUMENTS = 500;
+/** Longer documents are read each time rather than kept. */
+const MAX_CACHED_QUERY_LENGTH = 20_000;
+const documents = new Map<string, ReadDocument | null>();
+
+/** Lexes, parses and estimates a document once per (query, operationName); null when no operation is selected. */
+function readDocument(query: string, operationName: unknown, limits: QueryLimits): ReadDocument | null {
+  const key = `${typeof operationName === 'string' ? operationName : ''}\n${limits.maxTokens}:${limits.maxAliases}\n${query}`;
+  const known = documents.get(key);
+  if (known !== undefined) return known;
+  checkDocumentSize(query, limits);
+  const document = parse(query, { noLocation: true });
+  const operation = selectedOperation(document, operationName);
+  const read = operation
+    ? {
+        kind: operation.operation,
+        cost: Math.max(1, Math.ceil(estimatedCost(document, operation))),
+        stripped: stripIgnoredCharacters(query),
+      }
+    : null;
+  if (query.length <= MAX_CACHED_QUERY_LENGTH) {
+    if (documents.size >= MAX_CACHED_DOCUMENTS) documents.clear();
+    documents.set(key, read);
+  }
+  return read;
+}
+
+/**
+ * Reads the request's operation from a POST body (read by admitGraphqlRequest) or a GET's query
+ * string: its `query`, or the registered document it names by id (trusted-documents.ts).
+ */
+export function requestOperation(
+  req: IncomingMessage & { body?: Buffer },
+  limits: QueryLimits,
+  trustedDocuments?: ReadonlyMap<string, string>,
+): RequestOperation {
   let body: GraphqlBody;
   try {
     if (req.method === 'POST') body = (JSON.parse(req.body?.toString('utf8') ?? '') as GraphqlBody | null) ?? {};
     else {
       const params = new URL(req.url ?? '/', 'http://gateway').searchParams;
       const variables = params.get('variables');
-      body = { query: params.get('query'), operationName: params.get('operationName'), variables: variables && JSON.parse(variables) };
+      body = {
+        query: params.get('query') ?? undefined,
+        documentId: params.get('documentId') ?? undefined,
+        operationName: params.get('operationName'),
+        variables: variables && JSON.parse(variables),
+      };
     }
   } catch {
     body = {};
   }
   const unreadable = (hashed: string): RequestOperation => ({ kind: null, cost: 1, hash: sha256(hashed) });
-  if (typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return unreadable(canonicalJson(body));
+  const text = typeof body === 'object' && body !== null && !Array.isArray(body) ? requestDocumentText(body, trustedDocuments) : undefined;
+  if (text === undefined) return unreadable(canonicalJson(body));
   try {
-    checkDocumentSize(body.query, limits);
-    const document = parse(body.query, { noLocation: true });
-    const operation = selectedOperation(document, body.operationName);
+    // A registered document reads and hashes as its text would: sent by id or by text, a retry is the same request.
+    const read = readDocument(text, body.operationName, limits);
+    if (!read)
+      return unreadable(
+        canonicalJson({
+          query: stripIgnoredCharacters(text),
+          operationName: body.operationName ?? null,
+          variables: body.variables ?? null,
+        }),
+      );
     const normalised = canonicalJson({
-      query: stripIgnoredCharacters(body.query),
+      query: read.stripped,
       operationName: body.operationName ?? null,
       variables: body.variables ?? null,
     });
-    if (!operation) return unreadable(normalised);
-    return { kind: operation.operation, cost: Math.max(1, Math.ceil(estimatedCost(document, operation))), hash: sha256(normalised) };
+    return { kind: read.kind, cost: read.cost, hash: sha256(normalised) };
   } catch {
     return unreadable(canonicalJson(body));
   }

@@ -4,6 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { sessionStore } from '../session-store';
 import { endsSession } from './graphql-error-codes';
+import { trustedDocumentsFetch, trustedDocumentsLink } from './trusted-documents';
 
 const authLink = new SetContextLink(({ headers }) => {
   const token = sessionStore.get()?.token;
@@ -38,10 +39,10 @@ const cache = () =>
     },
   });
 
-/** The page's GraphQL client; it talks to the same-origin `/graphql` unless told otherwise. */
+/** The page's GraphQL client; it talks to the same-origin `/graphql` unless told otherwise, sending documents by id. */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([sessionEndLink, authLink, new HttpLink({ uri })]),
+    link: ApolloLink.from([sessionEndLink, authLink, trustedDocumentsLink, new HttpLink({ uri, fetch: trustedDocumentsFetch })]),
     cache: cache(),
   });
 }

@@ -19,9 +19,14 @@ export const apiErrorsEn: TranslationShape<typeof apiErrorsFr> = {
   IDEMPOTENCY_KEY_INVALID: 'The idempotency key sent is not valid (1 to 255 printable ASCII characters).',
   IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used for another request. Use a new key.',
   IDEMPOTENCY_KEY_IN_USE: 'The same request is still running. Wait a moment and try again.',
+  PERSISTED_DOCUMENT_NOT_FOUND: 'Relais was updated since this page was opened. Reload the page and try again.',
+  PERSISTED_DOCUMENT_REQUIRED: 'This request is not one of Relais’s registered operations. Reload the page; partners use an API key.',
   UNAUTHENTICATED: 'You are not signed in. Sign in to continue.',
   TOKEN_EXPIRED: 'Your session has expired. Sign in again to continue.',
   INVALID_TOKEN: 'Your session is no longer valid. Sign in again to continue.',
+  USER_DEACTIVATED: 'Your account has been deactivated. Please contact your administrator.',
+  WEBHOOK_URL_NOT_ALLOWED:
+    'This address points to a private network or to this server: enter the public (https://) address of your service.',
   INVALID_CREDENTIALS: 'Incorrect email address or password.',
   EMAIL_TAKEN: 'An account already uses this email address. Enter another one.',
   LAST_ADMIN: 'There must be at least one active administrator: this account is the last one. Make someone else an administrator first.',
@@ -82,6 +87,7 @@ export const apiErrorsEn: TranslationShape<typeof apiErrorsFr> = {
   REFUND_EXCEEDS_CREDIT: `This amount exceeds the available credit (${euros('unallocated')}). Refund at most that amount.`,
   WRITE_OFF_EXCEEDS_BALANCE: `This amount exceeds the balance due on invoice {{invoiceNumber}} (${euros('openBalance')}).`,
   WRITE_OFF_CANCELLED: 'This write-off has already been cancelled.',
+  INVOICE_WRITTEN_OFF: `Invoice {{invoiceNumber}} has been written off (${euros('writtenOffAmount')}): cancel the write-off before creating or issuing a credit note.`,
   SMALL_BALANCE_OVER_THRESHOLD: `This balance exceeds the small-balance limit (${euros('threshold')}): write it off or send the customer a reminder.`,
   REMINDER_NOT_SENDABLE: 'This reminder cannot be sent. Refresh the list of reminders.',
   BANK_FILE_INVALID:

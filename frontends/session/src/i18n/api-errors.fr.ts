@@ -21,9 +21,14 @@ export const apiErrorsFr = {
   IDEMPOTENCY_KEY_INVALID: 'La clé d’idempotence envoyée n’est pas valide (1 à 255 caractères ASCII imprimables).',
   IDEMPOTENCY_KEY_REUSED: 'Cette clé d’idempotence a déjà servi à une autre demande. Utilisez une nouvelle clé.',
   IDEMPOTENCY_KEY_IN_USE: 'La même demande est encore en cours. Patientez un instant puis réessayez.',
+  PERSISTED_DOCUMENT_NOT_FOUND: 'Relais a été mis à jour depuis l’ouverture de cette page. Rechargez la page puis réessayez.',
+  PERSISTED_DOCUMENT_REQUIRED:
+    'Cette demande n’est pas une opération enregistrée de Relais. Rechargez la page ; un partenaire passe par une clé d’API.',
   UNAUTHENTICATED: 'Vous n’êtes pas connecté. Connectez-vous pour continuer.',
   TOKEN_EXPIRED: 'Votre session a expiré. Reconnectez-vous pour continuer.',
   INVALID_TOKEN: 'Votre session n’est plus valable. Reconnectez-vous pour continuer.',
+  USER_DEACTIVATED: 'Votre compte a été désactivé. Adressez-vous à votre administrateur.',
+  WEBHOOK_URL_NOT_ALLOWED: 'Cette adresse désigne un réseau privé ou ce serveur : indiquez l’adresse publique (https://) de votre service.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail. Saisissez-en une autre.',
   LAST_ADMIN: 'Il faut au moins un administrateur actif : ce compte est le dernier. Nommez d’abord un autre administrateur.',
@@ -88,6 +93,7 @@ export const apiErrorsFr = {
   REFUND_EXCEEDS_CREDIT: `Ce montant dépasse le crédit disponible (${euros('unallocated')}). Remboursez au plus ce montant.`,
   WRITE_OFF_EXCEEDS_BALANCE: `Ce montant dépasse le reste dû de la facture {{invoiceNumber}} (${euros('openBalance')}).`,
   WRITE_OFF_CANCELLED: 'Ce passage en perte est déjà annulé.',
+  INVOICE_WRITTEN_OFF: `La facture {{invoiceNumber}} est passée en perte (${euros('writtenOffAmount')}) : annulez le passage en perte avant de créer ou d’émettre un avoir.`,
   SMALL_BALANCE_OVER_THRESHOLD: `Ce solde dépasse le plafond des petits soldes (${euros('threshold')}) : passez-le en perte ou relancez le client.`,
   REMINDER_NOT_SENDABLE: 'Cette relance ne peut pas être envoyée. Actualisez la liste des relances.',
   BANK_FILE_INVALID:

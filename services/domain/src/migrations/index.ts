@@ -27,6 +27,8 @@ import { Migration20261220000000TenantPublicUrl } from './Migration2026122000000
 import { Migration20261223000000GatewayIdempotencyRateLimits } from './Migration20261223000000_gateway_idempotency_rate_limits';
 import { Migration20261224000000Webhooks } from './Migration20261224000000_webhooks';
 import { Migration20261225000000ApiKeyLastUse } from './Migration20261225000000_api_key_last_use';
+import { Migration20261226040000LoginThrottleSessionCheck } from './Migration20261226040000_login_throttle_session_check';
+import { Migration20261227000000RateUsageTenantKey } from './Migration20261227000000_rate_usage_tenant_key';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -59,4 +61,6 @@ export const migrations = [
   { name: 'Migration20261223000000_gateway_idempotency_rate_limits', class: Migration20261223000000GatewayIdempotencyRateLimits },
   { name: 'Migration20261224000000_webhooks', class: Migration20261224000000Webhooks },
   { name: 'Migration20261225000000_api_key_last_use', class: Migration20261225000000ApiKeyLastUse },
+  { name: 'Migration20261226040000_login_throttle_session_check', class: Migration20261226040000LoginThrottleSessionCheck },
+  { name: 'Migration20261227000000_rate_usage_tenant_key', class: Migration20261227000000RateUsageTenantKey },
 ];

@@ -17,6 +17,7 @@ describe('catalog form', () => {
 
   it('shows the stored prices with cents and a comma', () => {
     const item = {
+      __typename: 'CatalogItem' as const,
       id: 'i',
       code: 'C',
       label: 'L',

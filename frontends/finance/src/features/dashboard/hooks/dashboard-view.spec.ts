@@ -25,6 +25,7 @@ describe('dashboard view', () => {
     const csv = forecastCsv(
       [
         {
+          __typename: 'CashForecastWeek',
           start: '2026-11-30',
           end: '2026-12-06',
           invoices: '1200.50',

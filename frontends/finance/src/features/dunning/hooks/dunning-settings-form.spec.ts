@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { newLevel, settingsInput, settingsPath, settingsValues } from './dunning-settings-form';
 
 const settings = {
+  __typename: 'DunningSettings' as const,
   levels: [
     {
+      __typename: 'DunningLevel' as const,
       rank: 2,
       name: 'Deuxième relance',
       daysAfterDue: 15,
@@ -14,6 +16,7 @@ const settings = {
       chargeFixedIndemnity: false,
     },
     {
+      __typename: 'DunningLevel' as const,
       rank: 1,
       name: 'Relance amicale',
       daysAfterDue: 7,

@@ -19,6 +19,7 @@ describe('technician form', () => {
 
   it('shows a stored technician with a French cost rate, and an unknown one as empty', () => {
     const stored = {
+      __typename: 'Technician' as const,
       id: 't',
       fullName: 'Théo',
       email: null,
