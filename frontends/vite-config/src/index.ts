@@ -1,7 +1,7 @@
 // Loaded by Node itself (vite.config imports), so relative imports carry their .ts extension.
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
-import type { ProxyOptions, UserConfig } from 'vite';
+import type { UserConfig } from 'vite';
 import { remoteApps, remoteBase, type RemoteApp } from './apps.ts';
 import { precompress } from './compress.ts';
 
@@ -26,8 +26,12 @@ const singletons = [
 
 export const sharedSingletons = Object.fromEntries(singletons.map((name) => [name, { singleton: true, requiredVersion: false as const }]));
 
-/** The gateway the dev servers proxy `/graphql` to (same origin in the browser, as in production). */
-export const graphqlProxy: Record<string, ProxyOptions> = {
+/**
+ * The gateway the dev servers proxy `/graphql` to (same origin in the browser, as in production).
+ * A plain object rather than vite's ProxyOptions: the field app's vite is another instance (its PWA
+ * plugin brings terser into vite's peers), whose ProxyOptions type is not this one.
+ */
+export const graphqlProxy = {
   '/graphql': {
     target: process.env['RELAIS_GATEWAY_URL'] ?? 'http://localhost:4000',
     changeOrigin: true,
