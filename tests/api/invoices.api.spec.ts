@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { errorCodes, gql, login } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
-import { mailAbout } from '../support/mail-catcher';
+import { mailTo } from '../support/mail-catcher';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 
 const INVOICE = `id number status documentType version totalNet totalVat totalGross amountDue paidAmount creditedAmount openBalance
@@ -122,7 +122,7 @@ describe('invoices through the gateway', () => {
       { id: issued.id },
     );
     expect(sent.data!.sendInvoice.status).toBe('SENT');
-    const caught = await mailAbout(`Facture ${issued.number} `);
+    const caught = await mailTo('compta@client.test', `Facture ${issued.number} `);
     expect(caught.to).toEqual(['compta@client.test']);
     // The transfer QR code, inline in the HTML part (MIME puts it first), then the Factur-X PDF.
     expect(caught.attachments).toEqual([

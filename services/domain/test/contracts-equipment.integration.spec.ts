@@ -416,7 +416,7 @@ describe('contracts and equipment', () => {
       const history = await inScope((em) => equipmentHistory(em, e.id, 10));
       const events = history.map((h) => [h.kind, h.summary]);
       expect(events.slice(0, 3)).toEqual([
-        ['INTERVENTION', `${later.number} · Contrôle (requested)`],
+        ['INTERVENTION', `${later.number} · Contrôle (à planifier)`],
         ['INTERVENTION', `${i.number} · Fuite (clôturée)`],
         ['OBSERVATION', 'Raccord flare refait, complément de charge.'],
       ]);

@@ -40,6 +40,16 @@ describe('a session as it stands now', () => {
     expect(reads).toBe(3);
   });
 
+  it('reads afresh a session signed in after a role change, while an older one keeps the cached answer', async () => {
+    let role: Role = 'admin';
+    const check = createSessionCheck(async () => ({ active: true, role }), 60_000);
+    await expect(check(session)).resolves.toEqual(session);
+    role = 'planner';
+    const signedInAsPlanner = { ...session, role: 'planner' as Role };
+    await expect(check(signedInAsPlanner)).resolves.toEqual(signedInAsPlanner);
+    await expect(check(session)).resolves.toEqual(session);
+  });
+
   it('does not keep a failed lookup', async () => {
     let fail = true;
     const check = createSessionCheck(async () => {

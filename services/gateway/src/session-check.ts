@@ -7,8 +7,8 @@ type UserIdentity = Extract<Identity, { kind: 'user' }>;
 
 /**
  * How long the gateway trusts what it read of a user: a deactivation or a role change applies to
- * requests that start at most this long after it. Within one request the identity is read two or
- * three times (body limit, rate limit, context); the cache makes that one lookup per user and second.
+ * the user's open sessions for requests that start at most this long after it. A session signed in
+ * after the change is read afresh (the cache is keyed by the role the token carries too).
  */
 export const SESSION_CHECK_CACHE_MS = 1000;
 
@@ -26,11 +26,11 @@ export function currentSessionIdentity(identity: UserIdentity, user: { active: b
   return user.role === identity.role ? identity : { ...identity, role: user.role };
 }
 
-/** Checks each session against the users table, each user read at most once per `cacheMs`. */
+/** Checks each session against the users table, each user (per role signed in its tokens) read at most once per `cacheMs`. */
 export function createSessionCheck(lookup: SessionUserLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
   const cache = new Map<string, { until: number; user: ReturnType<SessionUserLookup> }>();
   return async (identity: UserIdentity): Promise<UserIdentity> => {
-    const key = `${identity.tenantId}:${identity.userId}`;
+    const key = `${identity.tenantId}:${identity.userId}:${identity.role}`;
     const now = Date.now();
     let entry = cache.get(key);
     if (!entry || entry.until <= now) {
