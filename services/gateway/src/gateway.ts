@@ -198,16 +198,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
     if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
     if (applyCors(req, res, options.corsOrigins ?? [])) return;
-    void admitGraphqlRequest(req, res, bodyLimits).then((admitted) => {
-      if (admitted)
-        void loginGuard.admit(req, res).then((allowed) => {
-          if (allowed)
-            void callerGuards.admit(req, res).then((guarded) => {
-              if (guarded) void runtime(req, res);
-            });
-        });
-    });
+    void serveGraphql(req, res);
   });
+
+  /** Each guard answers the request itself when it refuses it; the runtime runs only past all of them. */
+  async function serveGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!(await admitGraphqlRequest(req, res, bodyLimits))) return;
+    if (!(await loginGuard.admit(req, res))) return;
+    if (!(await callerGuards.admit(req, res))) return;
+    await runtime(req, res);
+  }
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
