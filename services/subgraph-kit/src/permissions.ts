@@ -13,12 +13,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly ApiScope[]> = {
  * `maintenance:office`: the office's decisions on interventions (dispatching, closing, cancelling),
  * which a technician never takes even with `maintenance:write`; a partner key has it with
  * `maintenance:write` or `billing:write`.
+ * `portal`: the customer portal's own fields, held by a customer's contact and nobody else; a
+ * contact holds no other permission (docs/portal.md).
  */
-export type Permission = ApiScope | 'platform:admin' | 'maintenance:office';
+export type Permission = ApiScope | 'platform:admin' | 'maintenance:office' | 'portal';
 
-const PERMISSIONS: readonly Permission[] = [...API_SCOPES, 'maintenance:office', 'platform:admin'];
+const PERMISSIONS: readonly Permission[] = [...API_SCOPES, 'maintenance:office', 'platform:admin', 'portal'];
 
 export function hasPermission(identity: Identity, permission: Permission): boolean {
+  if (identity.kind === 'customer' || permission === 'portal') return identity.kind === 'customer' && permission === 'portal';
   if (permission === 'platform:admin') return identity.kind === 'user' && identity.role === 'admin';
   if (permission === 'maintenance:office')
     return (

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './orm';
-import { actorId, type Identity } from '../shared/identity';
+import { actorId, customerScopeOf, type Identity } from '../shared/identity';
 
 export interface ScopeMeta {
   requestId: string;
@@ -10,7 +10,8 @@ export interface ScopeMeta {
 /**
  * Opens one unit of work for one tenant: a forked EntityManager whose queries all run in one
  * transaction with `app.tenant_id` (read by row-level security) and the actor (read by the audit
- * trigger) set locally, and with the ORM's tenant filter bound to the same tenant.
+ * trigger) set locally, and with the ORM's tenant filter bound to the same tenant. A portal caller
+ * also sets `app.customer_id`, which the customer-scope policies read (docs/portal.md).
  */
 export async function openTenantScope(orm: Orm, identity: Identity, meta: ScopeMeta): Promise<EntityManager> {
   const em = orm.em.fork({ clear: true, useContext: false });
@@ -18,6 +19,7 @@ export async function openTenantScope(orm: Orm, identity: Identity, meta: ScopeM
   em.setSessionContext({
     variables: {
       'app.tenant_id': identity.tenantId,
+      'app.customer_id': customerScopeOf(identity) ?? '',
       'app.actor_kind': identity.kind,
       'app.actor_id': actorId(identity) ?? '',
       'app.request_id': meta.requestId,

@@ -5,6 +5,8 @@ import type { Identity, Role } from '../shared/identity';
 const ISSUER = 'relais';
 const AUDIENCE = 'relais-session';
 export const SESSION_TTL_SECONDS = 12 * 3600;
+/** A portal session lasts a week: customers come back from a mail's link, not a password. */
+export const PORTAL_SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
@@ -27,10 +29,36 @@ export async function signSessionToken(
   return { token, expiresAt: new Date((now + ttlSeconds) * 1000) };
 }
 
-/** Verifies a session token; an expired or forged one gets its own typed error. */
+/** A customer contact's portal session (docs/portal.md): confined to one customer of one tenant. */
+export async function signPortalSessionToken(
+  contact: { contactId: string; customerId: string; tenantId: string; email: string },
+  secret: string,
+  ttlSeconds = PORTAL_SESSION_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ kind: 'customer', tid: contact.tenantId, cid: contact.customerId, email: contact.email })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(contact.contactId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(key(secret));
+  return { token, expiresAt: new Date((now + ttlSeconds) * 1000) };
+}
+
+/** Verifies a session token (a user's or a customer contact's); an expired or forged one gets its own typed error. */
 export async function verifySessionToken(token: string, secret: string): Promise<Identity> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    if (payload['kind'] === 'customer')
+      return {
+        kind: 'customer',
+        contactId: String(payload.sub),
+        customerId: String(payload['cid']),
+        tenantId: String(payload['tid']),
+        email: String(payload['email']),
+      };
     return {
       kind: 'user',
       userId: String(payload.sub),
