@@ -65,6 +65,9 @@ export default async function setup(project: TestProject) {
   // Failed sign-ins likewise (the sweep sends hostile logins); login-limits.api.spec.ts tests them on a gateway of its own.
   process.env.LOGIN_MAX_FAILURES_PER_EMAIL ??= '1000000000';
   process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ??= '1000000000';
+  // Portal link requests likewise; portal-access.api.spec.ts tests their limits on a gateway of its own.
+  process.env.PORTAL_LINK_MAX_PER_EMAIL ??= '1000000000';
+  process.env.PORTAL_LINK_MAX_PER_ADDRESS ??= '1000000000';
   // Webhook tests deliver to a receiver on this machine (docs/api.md, "Webhooks").
   process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS ??= 'localhost,127.0.0.1';
   // Known before the stack starts: invitation links mailed by the platform point to the back-office.

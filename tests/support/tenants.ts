@@ -7,6 +7,8 @@ export interface TestTenant {
   identity: Identity;
   /** Its admin user, who signs in with the demo password. */
   adminEmail: string;
+  /** Its slug, e.g. in its customer portal's address (/portail/<slug>/). */
+  slug: string;
 }
 
 /** A fresh tenant of its own for one test file, so tests never depend on each other's data. */
@@ -22,5 +24,5 @@ export async function createTestTenant(label: string): Promise<TestTenant> {
   } finally {
     await admin.close(true);
   }
-  return { tenantId, identity, adminEmail: `admin@${slug}.test` };
+  return { tenantId, identity, adminEmail: `admin@${slug}.test`, slug };
 }

@@ -4,6 +4,7 @@ import { ApiKey } from './platform/api-key.entity';
 import { AuditEntry } from './platform/audit-entry.entity';
 import { Customer } from './maintenance/customer.entity';
 import { CustomerContact } from './maintenance/customer-contact.entity';
+import { PortalSignInLink } from './maintenance/portal-sign-in-link.entity';
 import { Site } from './maintenance/site.entity';
 import { VatRate } from './billing/vat-rate.entity';
 import { LedgerAccount } from './finance/ledger-account.entity';
@@ -111,5 +112,6 @@ export const tenantOwnedEntities = [
   LedgerEntry,
   LedgerEntryLine,
   AccountingExport,
+  PortalSignInLink,
 ];
 export const entities = [Tenant, ...tenantOwnedEntities];

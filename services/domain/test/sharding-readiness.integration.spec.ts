@@ -24,6 +24,8 @@ const GLOBAL_UNIQUE_KEYS: Record<string, string> = {
   users_email_key: 'users (lower(email)): login finds the user before the tenant is known',
   // A customer opens a public quote link that carries no tenant.
   quote_public_links_token_key: 'quote_public_links (token): a public link names no tenant',
+  // A portal sign-in link carries only its token; the sign-in finds the tenant by the token's hash.
+  portal_sign_in_links_token_hash_key: 'portal_sign_in_links (token_hash): a sign-in link names no tenant',
 };
 
 /** Tables without `tenant_id` that tenant tables may reference: replicated to every node (Citus reference tables). */

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
 import { DomainError, authenticateApiKey, type ApiKeyRow, verifySessionToken, type Identity, type Role } from '@relais/domain';
-import { createSessionCheck } from './session-check';
+import { createPortalSessionCheck, createSessionCheck } from './session-check';
 
 export interface Authenticator {
   identify(authorization: string | null): Promise<Identity | null>;
@@ -9,8 +9,9 @@ export interface Authenticator {
 }
 
 /**
- * Turns the Authorization header into an identity: a session token (JWT signed at login) or a
- * partner API key (`rk_...`, checked against its stored hash). No header: anonymous (only login works).
+ * Turns the Authorization header into an identity: a session token (JWT signed at login, or a
+ * customer portal session, docs/portal.md) or a partner API key (`rk_...`, checked against its
+ * stored hash). No header: anonymous (only login and the portal's sign-in work).
  */
 export function createAuthenticator(options: { databaseUrl: string; sessionSecret: string }): Authenticator {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
@@ -18,6 +19,15 @@ export function createAuthenticator(options: { databaseUrl: string; sessionSecre
   const currentSession = createSessionCheck(
     async (tenantId, userId) =>
       (await pool.query<{ active: boolean; role: Role }>('select * from auth_session_user($1, $2)', [tenantId, userId])).rows[0],
+  );
+  const currentPortalSession = createPortalSessionCheck(
+    async (tenantId, contactId) =>
+      (
+        await pool.query<{ customerId: string; email: string | null }>(
+          'select customer_id as "customerId", email from portal_session_contact($1, $2)',
+          [tenantId, contactId],
+        )
+      ).rows[0],
   );
   return {
     async identify(authorization) {
@@ -28,7 +38,8 @@ export function createAuthenticator(options: { databaseUrl: string; sessionSecre
         const token = match[1]!;
         if (!token.startsWith('rk_')) {
           const session = await verifySessionToken(token, options.sessionSecret);
-          // A deactivated user's session stops at once; a changed role applies at once (session-check.ts).
+          // A deactivated user's session stops at once; a changed role applies at once; so does a removed portal contact (session-check.ts).
+          if (session.kind === 'customer') return await currentPortalSession(session);
           return session.kind === 'user' ? await currentSession(session) : session;
         }
         const identity = await authenticateApiKey(findKey, token);

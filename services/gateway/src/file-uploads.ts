@@ -4,10 +4,10 @@ import { requestDocumentText } from './trusted-documents';
 
 /**
  * The mutations whose input carries files, base64-encoded: a bank statement (10 MB at most, docs/
- * finance.md) and an intervention report's photos (2 MB each) and signature. They alone may send a
- * body over the ordinary limit.
+ * finance.md), an intervention report's photos (2 MB each) and signature, and the photos of a breakdown
+ * reported on the customer portal (3 of 2 MB). They alone may send a body over the ordinary limit.
  */
-export const FILE_MUTATIONS: ReadonlySet<string> = new Set(['importBankStatement', 'recordInterventionReport']);
+export const FILE_MUTATIONS: ReadonlySet<string> = new Set(['importBankStatement', 'recordInterventionReport', 'portalReportBreakdown']);
 
 /** 16 MB: a 10 MB bank statement once base64-encoded (13.4 MB) in its JSON. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 16 * 1024 * 1024;

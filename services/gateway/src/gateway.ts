@@ -3,7 +3,11 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import {
   ACCOUNTING_EXPORT_PATH_PREFIX,
   DIRECT_DEBIT_FILE_PATH_PREFIX,
+  VISIT_REPORT_PATH_PREFIX,
   IDENTITY_HEADER,
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_AGENT_HEADER,
+  PORTAL_LOGO_PATH_PREFIX,
   signInternalIdentity,
   type Identity,
 } from '@relais/domain';
@@ -18,7 +22,15 @@ import { acceptedRequestId, admitGraphqlRequest, DEFAULT_MAX_BODY_BYTES, type Bo
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents';
 import { createInternalTokenSigner } from './internal-token-cache';
-import { createLoginGuard, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-guard';
+import {
+  clientAddress,
+  createLoginGuard,
+  DEFAULT_LOGIN_LIMITS,
+  DEFAULT_PORTAL_LINK_LIMITS,
+  PORTAL_LINK_GUARD,
+  proxyList,
+  type LoginLimits,
+} from './login-guard';
 
 export interface GatewayOptions {
   port: number;
@@ -42,6 +54,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Failed sign-ins allowed per e-mail and per client address (DEFAULT_LOGIN_LIMITS when absent). */
   loginLimits?: LoginLimits;
+  /** Portal sign-in links asked for per e-mail and per client address (DEFAULT_PORTAL_LINK_LIMITS when absent). */
+  portalLinkLimits?: LoginLimits;
 }
 
 export interface RunningGateway {
@@ -52,6 +66,9 @@ export interface RunningGateway {
 interface AuthContext {
   identity?: Identity | null;
   identityToken?: string | null;
+  /** The client's address (TRUSTED_PROXIES as for sign-in) and User-Agent, passed to the subgraphs. */
+  clientAddress?: string | null;
+  userAgent?: string | null;
 }
 
 /** The billing subgraph's origin: it serves invoice documents (`/documents/...`, see docs/api.md). */
@@ -123,6 +140,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const signIdentity = createInternalTokenSigner((identity) => signInternalIdentity(identity, options.internalSecret));
   const documents = documentsOrigin(options);
   const financeFiles = subgraphOrigin(options, 'finance', 'direct debit files');
+  const portalLogos = subgraphOrigin(options, 'platform', 'portal logos');
+  const visitReports = subgraphOrigin(options, 'maintenance', 'visit reports');
   const bodyLimits: BodyLimits = {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
@@ -146,13 +165,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     persistedDocument: (id) => options.trustedDocuments?.documents.get(id),
   });
+  // The same counters for the portal's link requests: each one may send a mail (docs/portal.md).
+  const portalLinkGuard = createLoginGuard({
+    databaseUrl: options.databaseUrl,
+    limits: options.portalLinkLimits ?? DEFAULT_PORTAL_LINK_LIMITS,
+    queryLimits: options.limits ?? DEFAULT_LIMITS,
+    log,
+    persistedDocument: (id) => options.trustedDocuments?.documents.get(id),
+    guarded: PORTAL_LINK_GUARD,
+  });
 
+  const trustedProxies = proxyList((options.loginLimits ?? DEFAULT_LOGIN_LIMITS).trustedProxies);
   const authPlugin: GatewayPlugin<AuthContext> = {
     async onContextBuilding({ context, extendContext }) {
       const req = (context as { req?: IncomingMessage }).req;
       const identity = await (req ? identityOf(req) : authenticator.identify(context.request.headers.get('authorization')));
       const identityToken = identity ? await signIdentity(identity) : null;
-      extendContext({ identity, identityToken });
+      extendContext({
+        identity,
+        identityToken,
+        clientAddress: req ? clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies) : null,
+        userAgent: context.request.headers.get('user-agent'),
+      });
     },
   };
 
@@ -171,6 +205,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     propagateHeaders: {
       fromClientToSubgraphs: ({ context, request }) => ({
         [IDENTITY_HEADER]: context.identityToken ?? undefined,
+        // Only the gateway's values: what a client sends under these names is never passed on.
+        [CLIENT_ADDRESS_HEADER]: context.clientAddress ?? undefined,
+        [CLIENT_AGENT_HEADER]: context.userAgent?.slice(0, 1000) || undefined,
         'x-request-id': request.headers.get('x-request-id') ?? undefined,
       }),
     },
@@ -184,6 +221,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const requestId = acceptedRequestId(req.headers['x-request-id']);
     req.headers['x-request-id'] = requestId;
+    // The client's address and browser reach the subgraphs only as the gateway computed them.
+    delete req.headers[CLIENT_ADDRESS_HEADER];
+    delete req.headers[CLIENT_AGENT_HEADER];
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     res.on('finish', () => {
@@ -192,10 +232,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         'request',
       );
     });
-    // Direct debit files (pain.008) and accounting exports are the finance subgraph's; every other document is billing's.
+    // Direct debit files (pain.008) and accounting exports are the finance subgraph's, visit reports maintenance's;
+    // every other document is billing's.
     if (req.url?.startsWith(DIRECT_DEBIT_FILE_PATH_PREFIX) || req.url?.startsWith(ACCOUNTING_EXPORT_PATH_PREFIX))
       return proxyDocument(financeFiles, req, res);
+    if (req.url?.startsWith(VISIT_REPORT_PATH_PREFIX)) return proxyDocument(visitReports, req, res);
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
+    // The portal's logos are platform's (the tenant's branding); the other public pages are billing's quote pages.
+    if (req.url?.startsWith(PORTAL_LOGO_PATH_PREFIX)) return proxyPublicPage(portalLogos, req, res);
     if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
     if (applyCors(req, res, options.corsOrigins ?? [])) return;
     void serveGraphql(req, res);
@@ -205,6 +249,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function serveGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!(await admitGraphqlRequest(req, res, bodyLimits))) return;
     if (!(await loginGuard.admit(req, res))) return;
+    if (!(await portalLinkGuard.admit(req, res))) return;
     if (!(await callerGuards.admit(req, res))) return;
     await runtime(req, res);
   }
@@ -222,6 +267,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await authenticator.close();
       await callerGuards.close();
       await loginGuard.close();
+      await portalLinkGuard.close();
     },
   };
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, DEFAULT_LOGIN_LIMITS, emailSubject, loginEmails, loginLimitsFromEnv, loginOutcome, proxyList } from './login-guard';
+import {
+  clientAddress,
+  DEFAULT_LOGIN_LIMITS,
+  DEFAULT_PORTAL_LINK_LIMITS,
+  emailSubject,
+  loginEmails,
+  loginLimitsFromEnv,
+  loginOutcome,
+  PORTAL_LINK_GUARD,
+  portalLinkLimitsFromEnv,
+  proxyList,
+} from './login-guard';
 import { DEFAULT_LIMITS } from './limits';
 
 const emails = (body: unknown, persisted?: (id: string) => string | undefined) => loginEmails(body, DEFAULT_LIMITS, persisted);
@@ -78,5 +89,36 @@ describe('client addresses', () => {
         TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.2',
       }),
     ).toEqual({ perEmail: 3, perAddress: 50, windowSeconds: 60, trustedProxies: ['10.0.0.0/8', '192.168.1.2'] });
+  });
+});
+
+describe('portal link requests', () => {
+  const portalEmails = (body: unknown) => loginEmails(body, DEFAULT_LIMITS, undefined, PORTAL_LINK_GUARD.field);
+
+  it('finds the e-mail of requestPortalSignInLink, and nothing in a login', () => {
+    expect(
+      portalEmails({
+        query: 'mutation R($t: String!, $e: String!) { requestPortalSignInLink(tenant: $t, email: $e) }',
+        variables: { t: 'climouest', e: 'marie@client.fr' },
+      }),
+    ).toEqual(['marie@client.fr']);
+    expect(portalEmails({ query: 'mutation { login(email: "a@b.fr", password: "x") { token } }' })).toBeNull();
+    expect(emails({ query: 'mutation { requestPortalSignInLink(tenant: "t", email: "a@b.fr") }' })).toBeNull();
+  });
+
+  it('counts every request (each may send a mail), on counters apart from sign-in', () => {
+    expect(PORTAL_LINK_GUARD.outcome('{"data":{"requestPortalSignInLink":true}}')).toBe('failure');
+    expect(PORTAL_LINK_GUARD.subjectPrefix).not.toBe('');
+  });
+
+  it('reads its limits from the environment', () => {
+    expect(portalLinkLimitsFromEnv({})).toEqual(DEFAULT_PORTAL_LINK_LIMITS);
+    expect(
+      portalLinkLimitsFromEnv({ PORTAL_LINK_MAX_PER_EMAIL: '2', PORTAL_LINK_MAX_PER_ADDRESS: '4', PORTAL_LINK_WINDOW_SECONDS: '30' }),
+    ).toMatchObject({
+      perEmail: 2,
+      perAddress: 4,
+      windowSeconds: 30,
+    });
   });
 });

@@ -27,12 +27,34 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   trustedProxies: ['127.0.0.1', '::1'],
 };
 
+/**
+ * Portal sign-in links asked for (docs/portal.md): each request may send a mail, so every one counts,
+ * per e-mail and per client address, within the window.
+ */
+export const DEFAULT_PORTAL_LINK_LIMITS: LoginLimits = {
+  perEmail: 5,
+  perAddress: 30,
+  windowSeconds: 900,
+  trustedProxies: DEFAULT_LOGIN_LIMITS.trustedProxies,
+};
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** PORTAL_LINK_MAX_PER_EMAIL, PORTAL_LINK_MAX_PER_ADDRESS, PORTAL_LINK_WINDOW_SECONDS (TRUSTED_PROXIES as for sign-in); else the defaults. */
+export function portalLinkLimitsFromEnv(env: NodeJS.ProcessEnv): LoginLimits {
+  return {
+    perEmail: positive(env.PORTAL_LINK_MAX_PER_EMAIL, DEFAULT_PORTAL_LINK_LIMITS.perEmail),
+    perAddress: positive(env.PORTAL_LINK_MAX_PER_ADDRESS, DEFAULT_PORTAL_LINK_LIMITS.perAddress),
+    windowSeconds: positive(env.PORTAL_LINK_WINDOW_SECONDS, DEFAULT_PORTAL_LINK_LIMITS.windowSeconds),
+    trustedProxies: loginLimitsFromEnv(env).trustedProxies,
+  };
+}
+
 /** LOGIN_MAX_FAILURES_PER_EMAIL, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_FAILURE_WINDOW_SECONDS, TRUSTED_PROXIES; else the defaults. */
 export function loginLimitsFromEnv(env: NodeJS.ProcessEnv): LoginLimits {
-  const positive = (value: string | undefined, fallback: number) => {
-    const n = Number(value);
-    return value && Number.isInteger(n) && n > 0 ? n : fallback;
-  };
   return {
     perEmail: positive(env.LOGIN_MAX_FAILURES_PER_EMAIL, DEFAULT_LOGIN_LIMITS.perEmail),
     perAddress: positive(env.LOGIN_MAX_FAILURES_PER_ADDRESS, DEFAULT_LOGIN_LIMITS.perAddress),
@@ -90,9 +112,6 @@ interface GraphqlBody {
   variables?: unknown;
 }
 
-/** What a request asks of sign-in: the e-mails of its `login` fields (none: not a sign-in). */
-export type LoginRequest = { emails: string[] } | 'unreadable';
-
 function selectedOperation(document: DocumentNode, operationName: unknown): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (typeof operationName === 'string' && operationName) return operations.find((o) => o.name?.value === operationName);
@@ -100,11 +119,17 @@ function selectedOperation(document: DocumentNode, operationName: unknown): Oper
 }
 
 /**
- * The e-mails the request's mutation signs in with: each root `login` field (through fragments
- * too), its `email` given literally, by a variable, or by a variable's default. An e-mail that is
- * not a string is the runtime's to refuse; null when the request signs nobody in.
+ * The e-mails the request's mutation signs in with: each root `login` field (or `field`, e.g.
+ * `requestPortalSignInLink`), through fragments too, its `email` given literally, by a variable,
+ * or by a variable's default. An e-mail that is not a string is the runtime's to refuse; null when
+ * the request signs nobody in.
  */
-export function loginEmails(body: unknown, limits: QueryLimits, persistedDocument?: (id: string) => string | undefined): string[] | null {
+export function loginEmails(
+  body: unknown,
+  limits: QueryLimits,
+  persistedDocument?: (id: string) => string | undefined,
+  field = 'login',
+): string[] | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
   const { query, documentId, operationName, variables } = body as GraphqlBody;
   const vars = variables !== null && typeof variables === 'object' ? (variables as Record<string, unknown>) : {};
@@ -115,7 +140,7 @@ export function loginEmails(body: unknown, limits: QueryLimits, persistedDocumen
     // alarm only charges an attempt that is given back when no credentials were refused).
     if (text === undefined) return typeof vars.email === 'string' ? [vars.email] : null;
   }
-  if (text === undefined || !text.includes('login')) return null;
+  if (text === undefined || !text.includes(field)) return null;
   let document: DocumentNode;
   try {
     checkDocumentSize(text, limits);
@@ -138,7 +163,7 @@ export function loginEmails(body: unknown, limits: QueryLimits, persistedDocumen
   const visit = (selections: SelectionSetNode) => {
     for (const selection of selections.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== 'login') continue;
+        if (selection.name.value !== field) continue;
         const email = valueOf(selection.arguments?.find((a) => a.name.value === 'email')?.value);
         emails.push(typeof email === 'string' ? email : '');
       } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
@@ -183,10 +208,37 @@ function answer(res: ServerResponse, status: number, body: object, headers: Reco
 }
 
 /**
+ * What a guard watches: the sign-in (`login`, where only refused credentials count) by default; the
+ * portal's link requests (`requestPortalSignInLink`, where every request counts, since each may
+ * send a mail) with PORTAL_LINK_GUARD. Their counters are apart (`subjectPrefix`).
+ */
+export interface GuardedField {
+  field: string;
+  subjectPrefix: string;
+  outcome: (responseBody: string) => 'success' | 'failure' | 'other';
+  refusal: (minutes: number) => string;
+}
+
+const LOGIN_GUARD: GuardedField = {
+  field: 'login',
+  subjectPrefix: '',
+  outcome: loginOutcome,
+  refusal: (minutes) => `Trop de tentatives de connexion échouées ; réessayez dans ${minutes} min.`,
+};
+
+export const PORTAL_LINK_GUARD: GuardedField = {
+  field: 'requestPortalSignInLink',
+  subjectPrefix: 'portal-',
+  outcome: () => 'failure',
+  refusal: (minutes) => `Trop de demandes de lien de connexion ; réessayez dans ${minutes} min.`,
+};
+
+/**
  * Counts failed sign-ins per e-mail and per client address in PostgreSQL (`login_attempt_begin` /
  * `login_attempt_end`, shared by every gateway replica). Each attempt is charged before it runs, so
  * that concurrent guesses cannot pass the limit together, and given back unless its credentials
  * were refused. Beyond a limit: 429 RATE_LIMITED with Retry-After, and the sign-in does not run.
+ * With `guarded: PORTAL_LINK_GUARD`, the same for the portal's link requests, every one counting.
  */
 export function createLoginGuard(options: {
   databaseUrl: string;
@@ -194,26 +246,28 @@ export function createLoginGuard(options: {
   queryLimits: QueryLimits;
   log: Logger;
   persistedDocument?: (id: string) => string | undefined;
+  guarded?: GuardedField;
 }): LoginGuard {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 3 });
   const trusted = proxyList(options.limits.trustedProxies);
+  const guarded = options.guarded ?? LOGIN_GUARD;
   return {
     async admit(req, res) {
-      if (req.method !== 'POST' || !req.body || !req.body.includes('login')) return true;
+      if (req.method !== 'POST' || !req.body || !req.body.includes(guarded.field)) return true;
       let body: unknown;
       try {
         body = JSON.parse(req.body.toString('utf8'));
       } catch {
         return true;
       }
-      const emails = loginEmails(body, options.queryLimits, options.persistedDocument);
+      const emails = loginEmails(body, options.queryLimits, options.persistedDocument, guarded.field);
       if (!emails) return true;
       if (emails.length > 1) {
-        refuseRequest(req, res, 400, 'BAD_REQUEST', 'Une seule connexion (login) par requête.');
+        refuseRequest(req, res, 400, 'BAD_REQUEST', `Une seule demande (${guarded.field}) par requête.`);
         return false;
       }
       const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
-      const subjects = [emailSubject(emails[0]!), `address:${address}`];
+      const subjects = [`${guarded.subjectPrefix}${emailSubject(emails[0]!)}`, `${guarded.subjectPrefix}address:${address}`];
       try {
         const { rows } = await pool.query<{ allowed: boolean; retry_after_seconds: number }>(
           'select * from login_attempt_begin($1, $2, $3)',
@@ -228,7 +282,7 @@ export function createLoginGuard(options: {
             {
               errors: [
                 {
-                  message: `Trop de tentatives de connexion échouées ; réessayez dans ${Math.ceil(seconds / 60)} min.`,
+                  message: guarded.refusal(Math.ceil(seconds / 60)),
                   extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds },
                 },
               ],
@@ -249,7 +303,7 @@ export function createLoginGuard(options: {
       }
       settleAfterAnswer(res, (responseBody) =>
         pool
-          .query('select login_attempt_end($1, $2)', [subjects, loginOutcome(responseBody)])
+          .query('select login_attempt_end($1, $2)', [subjects, guarded.outcome(responseBody)])
           .catch((error: unknown) =>
             options.log.error({ err: error, requestId: req.headers['x-request-id'] }, 'login attempt not settled'),
           ),

@@ -4,7 +4,7 @@ import { corsOriginsFromEnv } from './cors';
 import { startGateway } from './gateway';
 import { rateLimitsFromEnv } from './rate-limits';
 import { loadTrustedDocuments, trustedDocumentsModeFromEnv } from './trusted-documents';
-import { loginLimitsFromEnv } from './login-guard';
+import { loginLimitsFromEnv, portalLinkLimitsFromEnv } from './login-guard';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -39,6 +39,7 @@ const gateway = await startGateway({
   rateLimits: rateLimitsFromEnv(process.env),
   trustedDocuments: { mode: trustedDocumentsModeFromEnv(process.env), documents: await loadTrustedDocuments(trustedDocumentsPath) },
   loginLimits: loginLimitsFromEnv(process.env),
+  portalLinkLimits: portalLinkLimitsFromEnv(process.env),
 });
 const stop = () => {
   gateway.close().then(

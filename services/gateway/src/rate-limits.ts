@@ -25,10 +25,12 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
   };
 }
 
-/** Whom a request's cost is charged to: the API key or the signed-in user; the system never comes through the gateway. */
+/** Whom a request's cost is charged to: the API key, the signed-in user or portal contact; the system never comes through the gateway. */
 export function rateLimitedCaller(identity: Identity, limits: RateLimits): { caller: string; limit: number } | null {
   if (identity.kind === 'api_key') return { caller: `api_key:${identity.apiKeyId}`, limit: limits.perApiKey };
   if (identity.kind === 'user') return { caller: `user:${identity.userId}`, limit: limits.perUser };
+  // A portal contact is a person too, charged like a user (docs/portal.md).
+  if (identity.kind === 'customer') return { caller: `customer:${identity.contactId}`, limit: limits.perUser };
   return null;
 }
 

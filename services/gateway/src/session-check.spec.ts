@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, type Role } from '@relais/domain';
-import { createSessionCheck, currentSessionIdentity } from './session-check';
+import { createPortalSessionCheck, createSessionCheck, currentPortalIdentity, currentSessionIdentity } from './session-check';
 
 const session = { kind: 'user' as const, tenantId: 't', userId: 'u', role: 'admin' as Role, email: 'anne@exemple.fr' };
 
@@ -59,5 +59,36 @@ describe('a session as it stands now', () => {
     await expect(check(session)).rejects.toThrow('connection lost');
     fail = false;
     await expect(check(session)).resolves.toEqual(session);
+  });
+});
+
+describe('a portal session as it stands now', () => {
+  const portal = { kind: 'customer' as const, tenantId: 't', customerId: 'c', contactId: 'k', email: 'marie@client.fr' };
+
+  it('stands while its contact exists for the same customer with the same e-mail (case aside)', () => {
+    expect(currentPortalIdentity(portal, { customerId: 'c', email: ' Marie@Client.fr' })).toBe(portal);
+  });
+
+  it('is refused once the contact is removed, moved or re-addressed (PORTAL_ACCESS_REVOKED)', () => {
+    expect(codeOf(() => currentPortalIdentity(portal, undefined))).toBe('PORTAL_ACCESS_REVOKED');
+    expect(codeOf(() => currentPortalIdentity(portal, { customerId: 'other', email: 'marie@client.fr' }))).toBe('PORTAL_ACCESS_REVOKED');
+    expect(codeOf(() => currentPortalIdentity(portal, { customerId: 'c', email: 'paul@client.fr' }))).toBe('PORTAL_ACCESS_REVOKED');
+    expect(codeOf(() => currentPortalIdentity(portal, { customerId: 'c', email: null }))).toBe('PORTAL_ACCESS_REVOKED');
+  });
+
+  it('reads each contact once per cache period, and again after it', async () => {
+    let reads = 0;
+    let contact: { customerId: string; email: string } | undefined = { customerId: 'c', email: 'marie@client.fr' };
+    const check = createPortalSessionCheck(async () => {
+      reads += 1;
+      return contact;
+    }, 40);
+    await Promise.all([check(portal), check(portal)]);
+    expect(reads).toBe(1);
+    contact = undefined;
+    await expect(check(portal)).resolves.toBe(portal);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(check(portal)).rejects.toMatchObject({ code: 'PORTAL_ACCESS_REVOKED' });
+    expect(reads).toBe(2);
   });
 });

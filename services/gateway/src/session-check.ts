@@ -3,17 +3,25 @@ import { DomainError, type Identity, type Role } from '@relais/domain';
 /** What the database says of a session's user now; undefined when the user no longer exists. */
 export type SessionUserLookup = (tenantId: string, userId: string) => Promise<{ active: boolean; role: Role } | undefined>;
 
+/** What the database says of a portal session's contact now; undefined when the contact was removed. */
+export type PortalContactLookup = (
+  tenantId: string,
+  contactId: string,
+) => Promise<{ customerId: string; email: string | null } | undefined>;
+
 type UserIdentity = Extract<Identity, { kind: 'user' }>;
+type CustomerIdentity = Extract<Identity, { kind: 'customer' }>;
 
 /**
- * How long the gateway trusts what it read of a user: a deactivation or a role change applies to
- * the user's open sessions for requests that start at most this long after it. A session signed in
- * after the change is read afresh (the cache is keyed by the role the token carries too).
+ * How long the gateway trusts what it read of a user or a portal contact: a deactivation, a role
+ * change or a removed contact applies to open sessions for requests that start at most this long
+ * after it. A session signed in after the change is read afresh (the cache is keyed by what the
+ * token carries too).
  */
 export const SESSION_CHECK_CACHE_MS = 1000;
 
-/** Past this many users cached, the whole cache is dropped (entries live one second anyway). */
-const MAX_CACHED_USERS = 10_000;
+/** Past this many sessions cached, the whole cache is dropped (entries live one second anyway). */
+const MAX_CACHED_SESSIONS = 10_000;
 
 /**
  * The identity of a valid session token as it stands now: refused with USER_DEACTIVATED once its
@@ -26,20 +34,56 @@ export function currentSessionIdentity(identity: UserIdentity, user: { active: b
   return user.role === identity.role ? identity : { ...identity, role: user.role };
 }
 
-/** Checks each session against the users table, each user (per role signed in its tokens) read at most once per `cacheMs`. */
-export function createSessionCheck(lookup: SessionUserLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
-  const cache = new Map<string, { until: number; user: ReturnType<SessionUserLookup> }>();
-  return async (identity: UserIdentity): Promise<UserIdentity> => {
-    const key = `${identity.tenantId}:${identity.userId}:${identity.role}`;
+/**
+ * A portal session stands while its contact exists, for the same customer, with the e-mail the
+ * session was opened with (docs/portal.md); otherwise PORTAL_ACCESS_REVOKED.
+ */
+export function currentPortalIdentity(
+  identity: CustomerIdentity,
+  contact: { customerId: string; email: string | null } | undefined,
+): CustomerIdentity {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (!contact || contact.customerId !== identity.customerId || !contact.email || !same(contact.email, identity.email))
+    throw new DomainError(
+      'PORTAL_ACCESS_REVOKED',
+      'UNAUTHENTICATED',
+      'Votre accès à l’espace client a été retiré ; demandez un nouveau lien.',
+    );
+  return identity;
+}
+
+/** `lookup` answered at most once per key and `cacheMs`; a failed lookup is not kept (the next request asks again). */
+function cached<T>(cacheMs: number): (key: string, lookup: () => Promise<T>) => Promise<T> {
+  const cache = new Map<string, { until: number; value: Promise<T> }>();
+  return (key, lookup) => {
     const now = Date.now();
     let entry = cache.get(key);
     if (!entry || entry.until <= now) {
-      if (cache.size >= MAX_CACHED_USERS) cache.clear();
-      entry = { until: now + cacheMs, user: lookup(identity.tenantId, identity.userId) };
+      if (cache.size >= MAX_CACHED_SESSIONS) cache.clear();
+      entry = { until: now + cacheMs, value: lookup() };
       cache.set(key, entry);
-      // A failed lookup is not kept: the next request asks again.
-      entry.user.catch(() => cache.delete(key));
+      entry.value.catch(() => cache.delete(key));
     }
-    return currentSessionIdentity(identity, await entry.user);
+    return entry.value;
   };
+}
+
+/** Checks each session against the users table, each user (per role signed in its tokens) read at most once per `cacheMs`. */
+export function createSessionCheck(lookup: SessionUserLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
+  const read = cached<Awaited<ReturnType<SessionUserLookup>>>(cacheMs);
+  return async (identity: UserIdentity): Promise<UserIdentity> =>
+    currentSessionIdentity(
+      identity,
+      await read(`${identity.tenantId}:${identity.userId}:${identity.role}`, () => lookup(identity.tenantId, identity.userId)),
+    );
+}
+
+/** Checks each portal session against its contact, each contact (per e-mail signed in its tokens) read at most once per `cacheMs`. */
+export function createPortalSessionCheck(lookup: PortalContactLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
+  const read = cached<Awaited<ReturnType<PortalContactLookup>>>(cacheMs);
+  return async (identity: CustomerIdentity): Promise<CustomerIdentity> =>
+    currentPortalIdentity(
+      identity,
+      await read(`${identity.tenantId}:${identity.contactId}:${identity.email}`, () => lookup(identity.tenantId, identity.contactId)),
+    );
 }

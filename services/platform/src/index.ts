@@ -5,10 +5,12 @@ import { AuditResolver } from './audit/audit.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 import { UserAdminResolver } from './users/user-admin.resolver';
 import { startWebhookWorker } from './webhooks/webhook.worker';
+import { PortalCompanyResolver } from './portal/portal-company.resolver';
+import { portalLogoRoute } from './portal/portal-logo.route';
 
 export const platformSubgraph: SubgraphDefinition = {
   name: 'platform',
-  resolvers: [AuthResolver, ApiKeyResolver, AuditResolver, WebhookResolver, UserAdminResolver],
+  resolvers: [AuthResolver, ApiKeyResolver, AuditResolver, WebhookResolver, UserAdminResolver, PortalCompanyResolver],
   requiredEnv: ['SESSION_SECRET'],
   onStart: async (resources) => {
     // Invitation mails leave at once (billing's worker delivers them), not at its next sweep.
@@ -18,4 +20,5 @@ export const platformSubgraph: SubgraphDefinition = {
     };
   },
   references: { User: resolveUserReference },
+  httpRoutes: [portalLogoRoute],
 };

@@ -7,6 +7,8 @@ import { hasPermission, type Permission } from './permissions';
 export interface RequestContext {
   requestId: string;
   identity: Identity | null;
+  /** The caller's address and browser as the gateway saw them (recorded with a customer's decision); null when not given. */
+  client: { ip: string | null; userAgent: string | null };
   /** The tenant unit of work for this request; absent for anonymous calls (login). */
   scope: EntityManager | null;
   orm: Orm;

@@ -11,3 +11,4 @@ export * from './main';
 export * from './scalars';
 export * from './input-rules';
 export * from './mail-publisher';
+export * from './portal-company.type';

@@ -54,8 +54,12 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
     // A representation sent to the subgraph directly may name anything: an id that is not a UUID names no entity.
+    // A customer's contact gets none of the office's entities (docs/portal.md): only the `Portal*` types are theirs.
+    const officeOnly = !typeName.startsWith('Portal');
     const guarded = (reference: { id: string } & Record<string, unknown>, ctx: RequestContext) =>
-      typeof reference.id === 'string' && isUuid(reference.id) ? resolveReference(reference, ctx) : null;
+      typeof reference.id === 'string' && isUuid(reference.id) && !(officeOnly && ctx.identity?.kind === 'customer')
+        ? resolveReference(reference, ctx)
+        : null;
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: guarded } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);

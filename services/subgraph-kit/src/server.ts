@@ -5,6 +5,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLFormattedError } from 'graphql';
 import {
   IDENTITY_HEADER,
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_AGENT_HEADER,
   closeTenantScope,
   countQueries,
   createOrm,
@@ -77,6 +79,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A header the gateway sets (one value), or null when absent or empty. */
+function headerValue(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.trim() || null;
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -121,7 +129,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     const operation = (body as { operationName?: string } | null)?.operationName ?? null;
     const scope = identity ? await openTenantScope(orm, identity, { requestId, operation }) : null;
-    return { requestId, identity, scope, orm, log: log.child({ requestId }), loaders: new Map(), afterCommit: [], deriveKey };
+    const client = { ip: headerValue(req.headers[CLIENT_ADDRESS_HEADER]), userAgent: headerValue(req.headers[CLIENT_AGENT_HEADER]) };
+    return { requestId, identity, client, scope, orm, log: log.child({ requestId }), loaders: new Map(), afterCommit: [], deriveKey };
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {

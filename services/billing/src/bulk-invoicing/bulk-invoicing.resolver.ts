@@ -11,6 +11,7 @@ import {
   itemsOfBatches,
   listBillingBatches,
   setInvoicingSettings,
+  portalHomeUrl,
   publicBaseUrl,
   SAMPLE_INVOICE_CUSTOMER,
   startBillingBatch,
@@ -55,6 +56,8 @@ const toSettingsType = (s: InvoicingSettings): InvoicingSettingsType => ({
   placeholders: INVOICE_MAIL_PLACEHOLDERS.map((p) => `{{${p}}}`),
   publicUrl: publicBaseUrl(s.publicUrl),
   billingEmail: s.billingEmail,
+  portalPrimaryColor: s.portalPrimaryColor,
+  portalUrl: portalHomeUrl(publicBaseUrl(s.publicUrl), s.slug),
 });
 
 @Resolver(() => BatchType)

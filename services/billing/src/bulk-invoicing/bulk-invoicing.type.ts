@@ -232,6 +232,10 @@ export class InvoicingSettingsType {
     description: 'The tenant’s billing address: the reply-to of its invoice, quote and dunning mails (null: none).',
   })
   billingEmail!: string | null;
+  @Field(() => String, { description: 'The customer portal’s colour (#rrggbb), on its pages beside the tenant’s logo (docs/portal.md).' })
+  portalPrimaryColor!: string;
+  @Field(() => String, { description: 'The tenant’s customer portal, where customers’ contacts sign in (docs/portal.md).' })
+  portalUrl!: string;
 }
 
 @ObjectType('InvoiceMailPreview', { description: 'The invoice mail templates rendered for a sample invoice, as a customer reads them.' })
@@ -252,6 +256,8 @@ export class InvoicingSettingsInput {
   publicUrl?: string | null;
   @Field(() => String, { nullable: true, description: 'An e-mail address; empty: no reply-to.' })
   billingEmail?: string | null;
+  @Field(() => String, { nullable: true, description: 'The customer portal’s colour, #rrggbb (VALIDATION_FAILED otherwise).' })
+  portalPrimaryColor?: string | null;
 }
 
 export const toSettingsPatch = (input: InvoicingSettingsInput): Partial<InvoicingSettings> => ({
@@ -260,4 +266,5 @@ export const toSettingsPatch = (input: InvoicingSettingsInput): Partial<Invoicin
   ...(input.invoiceMailBody != null ? { invoiceMailBody: input.invoiceMailBody } : {}),
   ...(input.publicUrl != null ? { publicUrl: input.publicUrl } : {}),
   ...(input.billingEmail != null ? { billingEmail: input.billingEmail } : {}),
+  ...(input.portalPrimaryColor != null ? { portalPrimaryColor: input.portalPrimaryColor } : {}),
 });

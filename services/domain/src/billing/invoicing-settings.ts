@@ -13,6 +13,7 @@ import { isMailAddress } from '../mail/outbox.rules';
 import { Tenant } from '../platform/tenant.entity';
 import { updateInvoicingSettings, type InvoicingSettings } from '../platform/tenant-settings.service';
 import { isPublicUrl } from '../platform/public-url';
+import { isPortalColor } from '../platform/portal-branding';
 import { Validator } from '../shared/errors';
 import { localDate, plusDays } from '../shared/time';
 
@@ -44,6 +45,8 @@ export function invoicingSettingsProblems(patch: Partial<InvoicingSettings>): Va
     );
   const billingEmail = patch.billingEmail?.trim();
   if (billingEmail) v.check(isMailAddress(billingEmail), 'billingEmail', `adresse e-mail invalide : « ${billingEmail} »`);
+  if (patch.portalPrimaryColor !== undefined)
+    v.check(isPortalColor(patch.portalPrimaryColor.trim()), 'portalPrimaryColor', 'couleur #rrggbb attendue, ex. #1c7ed6');
   return v;
 }
 

@@ -29,6 +29,8 @@ import { Migration20261224000000Webhooks } from './Migration20261224000000_webho
 import { Migration20261225000000ApiKeyLastUse } from './Migration20261225000000_api_key_last_use';
 import { Migration20261226040000LoginThrottleSessionCheck } from './Migration20261226040000_login_throttle_session_check';
 import { Migration20261227000000RateUsageTenantKey } from './Migration20261227000000_rate_usage_tenant_key';
+import { Migration20261228000000PortalAccess } from './Migration20261228000000_portal_access';
+import { Migration20261228100000PortalRequests } from './Migration20261228100000_portal_requests';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -63,4 +65,6 @@ export const migrations = [
   { name: 'Migration20261225000000_api_key_last_use', class: Migration20261225000000ApiKeyLastUse },
   { name: 'Migration20261226040000_login_throttle_session_check', class: Migration20261226040000LoginThrottleSessionCheck },
   { name: 'Migration20261227000000_rate_usage_tenant_key', class: Migration20261227000000RateUsageTenantKey },
+  { name: 'Migration20261228000000_portal_access', class: Migration20261228000000PortalAccess },
+  { name: 'Migration20261228100000_portal_requests', class: Migration20261228100000PortalRequests },
 ];

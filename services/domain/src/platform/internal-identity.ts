@@ -6,6 +6,12 @@ import type { Identity } from '../shared/identity';
  * token signed with a secret only the gateway and subgraphs share; subgraphs trust nothing else.
  */
 export const IDENTITY_HEADER = 'x-relais-identity';
+/**
+ * The caller's address (as the gateway computes it from TRUSTED_PROXIES) and browser (User-Agent),
+ * set by the gateway alone: a value a client sends under these names never reaches a subgraph.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-relais-client-address';
+export const CLIENT_AGENT_HEADER = 'x-relais-client-agent';
 const AUDIENCE = 'relais-subgraph';
 
 export async function signInternalIdentity(identity: Identity, secret: string): Promise<string> {

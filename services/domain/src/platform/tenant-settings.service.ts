@@ -68,6 +68,10 @@ export interface InvoicingSettings {
   publicUrl: string | null;
   /** The tenant's billing address: customers' replies to its invoice, quote and dunning mails go there; null: none. */
   billingEmail: string | null;
+  /** The customer portal's colour, #rrggbb. */
+  portalPrimaryColor: string;
+  /** The tenant's short name, in its customer portal's address; not changed here. */
+  readonly slug: string;
 }
 
 const invoicingOf = (t: Tenant): InvoicingSettings => ({
@@ -76,6 +80,8 @@ const invoicingOf = (t: Tenant): InvoicingSettings => ({
   invoiceMailBody: t.invoiceMailBody ?? null,
   publicUrl: t.publicUrl ?? null,
   billingEmail: t.billingEmail ?? null,
+  portalPrimaryColor: t.portalPrimaryColor,
+  slug: t.slug,
 });
 
 export async function invoicingSettings(em: EntityManager, tenantId: string): Promise<InvoicingSettings> {
@@ -86,7 +92,7 @@ export async function invoicingSettings(em: EntityManager, tenantId: string): Pr
 export async function updateInvoicingSettings(
   em: EntityManager,
   tenantId: string,
-  patch: Partial<InvoicingSettings>,
+  patch: Partial<Omit<InvoicingSettings, 'slug'>>,
 ): Promise<InvoicingSettings> {
   new Validator()
     .check(
@@ -101,6 +107,7 @@ export async function updateInvoicingSettings(
   if (patch.invoiceMailBody !== undefined) tenant.invoiceMailBody = patch.invoiceMailBody?.trim() || null;
   if (patch.publicUrl !== undefined) tenant.publicUrl = patch.publicUrl?.trim().replace(/\/+$/, '') || null;
   if (patch.billingEmail !== undefined) tenant.billingEmail = patch.billingEmail?.trim() || null;
+  if (patch.portalPrimaryColor !== undefined) tenant.portalPrimaryColor = patch.portalPrimaryColor.trim().toLowerCase();
   await em.flush();
   return invoicingOf(tenant);
 }

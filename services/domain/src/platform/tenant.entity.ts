@@ -49,6 +49,8 @@ export const Tenant = defineEntity({
     invoiceMailBody: p.text().nullable(),
     /** Where customers reach its public pages (quote links in mails), e.g. https://relais.example.fr; null: PUBLIC_URL. */
     publicUrl: p.text().nullable(),
+    /** The customer portal's colour (#rrggbb, docs/portal.md). */
+    portalPrimaryColor: p.string().default('#1c7ed6'),
     /** « Clôture automatique »: a job completed with the customer's signature and no reservation closes itself. */
     autoCloseInterventions: p.boolean().default(false),
     /** PNG or JPEG printed on its documents; without one they show its initials. */

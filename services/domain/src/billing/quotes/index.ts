@@ -6,3 +6,4 @@ export * from './quote-public.service';
 export * from './quote-mail.rules';
 export * from './quote-document';
 export * from './quote-sending';
+export * from './quote-link';
