@@ -115,6 +115,7 @@ export async function interventionThrough(
   input: {
     customerId?: string;
     siteId?: string;
+    equipmentId?: string;
     title?: string;
     type?: 'PREVENTIVE' | 'CORRECTIVE' | 'INSTALLATION' | 'INSPECTION';
     report: ReportInput;
@@ -126,6 +127,7 @@ export async function interventionThrough(
     createInterventionRequest(em, tenant.identity, {
       customerId: input.customerId ?? w.customerId,
       siteId: input.siteId ?? w.siteId,
+      equipmentId: input.equipmentId,
       title: input.title ?? 'Entretien climatisation',
       type: input.type,
     }),

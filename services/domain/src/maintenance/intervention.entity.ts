@@ -20,6 +20,8 @@ export const Intervention = defineEntity({
     requiredSkills: p.array().default([]),
     estimatedDurationMinutes: p.integer().default(120),
     source: p.string().default('PLANNER'),
+    /** Who asked, for a request from the customer portal: the contact's name (docs/portal.md). */
+    requestedBy: p.string().nullable(),
     planKey: p.string().nullable(),
     requestedAt: p.datetime().onCreate(() => new Date()),
     dueBy: p.datetime().nullable(),
@@ -94,6 +96,8 @@ export const InterventionPhoto = defineEntity({
     interventionId: p.uuid(),
     caption: p.string().nullable(),
     dataUrl: p.text(),
+    /** REPORT: taken by the technician (replaced with the report); REQUEST: sent with the request from the portal. */
+    kind: p.enum(['REPORT', 'REQUEST'] as const).default('REPORT'),
     position: p.integer().default(0),
   },
 });

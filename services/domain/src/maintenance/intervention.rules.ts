@@ -152,7 +152,27 @@ export interface ReportInput {
 
 export const MAX_PHOTO_DATA_URL = 2_800_000;
 export const MAX_SIGNATURE_DATA_URL = 500_000;
-const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;
+
+/** The photo formats a report accepts (the technician's phone), and a portal request (what every mail client and PDF reads). */
+export const REPORT_PHOTO_TYPES = ['png', 'jpeg', 'webp'] as const;
+export const REQUEST_PHOTO_TYPES = ['png', 'jpeg'] as const;
+const PHOTO_TYPE_NAMES: Record<(typeof REPORT_PHOTO_TYPES)[number], string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
+
+/** Checks photos sent as data URLs: an image of one of `types`, 2 MB at most each; each problem names `photos[i].dataUrl`. */
+export function checkPhotos(
+  v: Validator,
+  photos: readonly { dataUrl: string }[],
+  types: readonly (typeof REPORT_PHOTO_TYPES)[number][] = REPORT_PHOTO_TYPES,
+): Validator {
+  const pattern = new RegExp(`^data:image\\/(${types.join('|')});base64,[A-Za-z0-9+/=]+$`);
+  const names = types.map((t) => PHOTO_TYPE_NAMES[t]);
+  const expected = `image ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' ou ' : ''}${names.at(-1)} attendue`;
+  photos.forEach((photo, i) => {
+    v.check(pattern.test(photo.dataUrl), `photos[${i}].dataUrl`, expected, 'UNKNOWN_VALUE');
+    v.check(photo.dataUrl.length <= MAX_PHOTO_DATA_URL, `photos[${i}].dataUrl`, 'photo trop lourde (2 Mo au plus)', 'TOO_LONG');
+  });
+  return v;
+}
 
 function isPositiveDecimal(value: string, maxDecimals: number): boolean {
   try {
@@ -185,10 +205,7 @@ export function validateReport(report: ReportInput, trackedItemIds: ReadonlySet<
     if (trackedItemIds.has(part.catalogItemId))
       v.check(Boolean(part.serialNumber?.trim()), `parts[${i}].serialNumber`, 'numéro de série obligatoire pour cette pièce');
   });
-  (report.photos ?? []).forEach((photo, i) => {
-    v.check(IMAGE_DATA_URL.test(photo.dataUrl), `photos[${i}].dataUrl`, 'image PNG, JPEG ou WebP attendue');
-    v.check(photo.dataUrl.length <= MAX_PHOTO_DATA_URL, `photos[${i}].dataUrl`, 'photo trop lourde (2 Mo au plus)');
-  });
+  checkPhotos(v, report.photos ?? []);
   if (report.signatureDataUrl) {
     v.check(
       /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(report.signatureDataUrl),

@@ -81,7 +81,7 @@ export async function createInterventionRequest(
   em: EntityManager,
   identity: Identity,
   input: CreateInterventionRequestInput,
-  extra: { source?: string; planKey?: string; requestedAt?: Date; contractId?: string | null } = {},
+  extra: { source?: string; planKey?: string; requestedAt?: Date; contractId?: string | null; requestedBy?: string | null } = {},
 ): Promise<Intervention> {
   const v = new Validator().check(input.title.trim().length > 0, 'title', 'obligatoire', 'REQUIRED');
   const site = await em.findOne(Site, { id: input.siteId });
@@ -119,6 +119,7 @@ export async function createInterventionRequest(
     requiredSkills: input.requiredSkills ?? [],
     estimatedDurationMinutes: input.estimatedDurationMinutes ?? 120,
     source: extra.source ?? (identity.kind === 'api_key' ? 'PARTNER_API' : 'PLANNER'),
+    requestedBy: extra.requestedBy ?? null,
     planKey: extra.planKey ?? null,
     requestedAt,
     dueBy: slaDeadline(requestedAt, priority, contract?.sla),
@@ -302,7 +303,7 @@ export async function recordInterventionReport(
     }),
   );
   if (report.photos) {
-    await em.nativeDelete(InterventionPhoto, { interventionId: id });
+    await em.nativeDelete(InterventionPhoto, { interventionId: id, kind: 'REPORT' });
     report.photos.forEach((photo, position) =>
       em.create(InterventionPhoto, {
         id: newId(),
@@ -552,7 +553,7 @@ export function partsByInterventionIds(em: EntityManager, ids: readonly string[]
 }
 
 export function photosByInterventionIds(em: EntityManager, ids: readonly string[]): Promise<InterventionPhoto[]> {
-  return em.find(InterventionPhoto, { interventionId: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+  return em.find(InterventionPhoto, { interventionId: { $in: [...ids] }, kind: 'REPORT' }, { orderBy: { position: 'asc' } });
 }
 
 /** Scheduled interventions of the technicians overlapping [from, to), with their assignments. */

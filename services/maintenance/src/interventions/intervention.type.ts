@@ -71,7 +71,9 @@ export class InterventionType {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => [String]) requiredSkills!: string[];
   @Field(() => Int) estimatedDurationMinutes!: number;
-  @Field(() => String, { description: 'PLANNER, PARTNER_API or PREVENTIVE_PLAN' }) source!: string;
+  @Field(() => String, { description: 'PLANNER, PARTNER_API, PREVENTIVE_PLAN or PORTAL' }) source!: string;
+  @Field(() => String, { nullable: true, description: 'Who asked, for a request from the customer portal: the contact’s name.' })
+  requestedBy!: string | null;
   @Field(() => DateTimeResolver) requestedAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true, description: 'Deadline from the contract’s SLA for this priority.' })
   dueBy!: Date | null;
@@ -117,6 +119,7 @@ export function toInterventionType(i: Intervention): InterventionType {
     requiredSkills: i.requiredSkills as string[],
     estimatedDurationMinutes: i.estimatedDurationMinutes,
     source: i.source,
+    requestedBy: i.requestedBy ?? null,
     requestedAt: i.requestedAt,
     dueBy: i.dueBy ?? null,
     scheduledStart: i.scheduledStart ?? null,

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { usePdfFonts } from './pdf-fonts';
+import { usePdfFonts } from '../../shared/pdf-fonts';
 import { Money } from '../money';
 import { Errors } from '../../shared/errors';
 import { FACTURX_CONFORMANCE_LEVEL } from './cii-xml';

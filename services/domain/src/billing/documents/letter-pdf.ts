@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { usePdfFonts } from './pdf-fonts';
+import { usePdfFonts } from '../../shared/pdf-fonts';
 import { frenchDate } from '../../shared/time';
 import type { RenderTime } from './invoice-pdf';
 

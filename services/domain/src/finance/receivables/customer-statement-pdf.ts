@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PDFDocument from 'pdfkit';
 import type { CustomerStatement } from './customer-statement';
-import { PDF_FONTS } from '../../billing/documents/pdf-fonts';
+import { PDF_FONTS } from '../../shared/pdf-fonts';
 import { formatEuro, formatIban, formatSiren } from '../../billing/documents/format';
 import { Money } from '../../billing/money';
 import { Tenant } from '../../platform/tenant.entity';

@@ -55,6 +55,18 @@ export function UnscheduledCard({ job, onPlan }: { job: BoardJob; onPlan: (job: 
       <Text fz={12} c="dark.4" truncate="end">
         {job.customer.name} · {job.site.address.city}
       </Text>
+      {job.source === 'PORTAL' && (
+        <>
+          <Text fz={11} c="indigo.7" fw={600} truncate="end">
+            {t('unscheduled.fromPortal', { name: job.requestedBy ?? job.customer.name })}
+          </Text>
+          {job.description && (
+            <Text fz={11} c="dark.3" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
+              {job.description}
+            </Text>
+          )}
+        </>
+      )}
       <Group justify="space-between" gap={4} wrap="wrap">
         <DueBy dueBy={job.dueBy} compact />
         <Text fz={11} c="dimmed" title={t('unscheduled.estimatedTitle')}>

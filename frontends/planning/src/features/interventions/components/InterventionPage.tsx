@@ -83,6 +83,20 @@ function RequestCard({ intervention }: { intervention: InterventionDetail }) {
             label: t('intervention.field.source'),
             value: t(`intervention.source.${intervention.source}`, { defaultValue: intervention.source }),
           },
+          ...(intervention.source === 'PORTAL'
+            ? [
+                { label: t('intervention.field.requestedBy'), value: intervention.requestedBy },
+                { label: t('intervention.field.requestPhotos'), value: String(intervention.requestPhotoCount) },
+              ]
+            : []),
+          {
+            label: t('intervention.field.report'),
+            value: intervention.reportPdfUrl && (
+              <Anchor href={intervention.reportPdfUrl} target="_blank" rel="noopener">
+                {t('intervention.reportPdf')}
+              </Anchor>
+            ),
+          },
           { label: t('intervention.field.dueBy'), value: <DueBy dueBy={intervention.dueBy} /> },
           { label: t('intervention.field.requiredSkills'), value: skillNames(intervention.requiredSkills).join(', ') || null },
           { label: t('intervention.field.description'), value: intervention.description },
