@@ -1,4 +1,4 @@
-import { MAX_IMPORT_ROWS } from '@relais/domain';
+import { MAX_IMPORT_ROWS, MAX_QUOTE_SIGNATURE_LENGTH } from '@relais/domain';
 import type { SubgraphDefinition } from '@relais/subgraph-kit';
 import { VatRateResolver } from './vat/vat-rate.resolver';
 import { InvoiceResolver, resolveInvoiceReference } from './invoices/invoice.resolver';
@@ -13,6 +13,9 @@ import { startBillingMailWorker } from './mail/mail-worker';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceQuoteResolver } from './quotes/invoice-quote.resolver';
 import { publicQuoteRoutes } from './quotes/public-quote.routes';
+import { quoteDocumentRoute } from './quotes/quote-document.route';
+import { PortalQuoteResolver } from './portal/portal-quote.resolver';
+import { PortalInvoiceResolver, resolvePortalInvoiceReference } from './portal/portal-invoice.resolver';
 import { PriceListResolver } from './price-lists/price-list.resolver';
 import { CatalogAdminResolver, resolveCatalogItemReference } from './catalog/catalog.resolver';
 import {
@@ -62,15 +65,22 @@ export const billingSubgraph: SubgraphDefinition = {
     BulkInvoicingResolver,
     BatchResultResolver,
     InvoicingSettingsResolver,
+    PortalQuoteResolver,
+    PortalInvoiceResolver,
   ],
   orphanedTypes: [CustomerRef, InterventionRef, ContractRef],
-  // One line per month ("2026-10;296,1"), with room for comments and spaces.
-  inputLimits: { 'Mutation.importIndexValues(csv:)': MAX_IMPORT_ROWS * 100 },
+  inputLimits: {
+    // One line per month ("2026-10;296,1"), with room for comments and spaces.
+    'Mutation.importIndexValues(csv:)': MAX_IMPORT_ROWS * 100,
+    // The drawn signature of a portal acceptance (a PNG data URL), checked by the quote's rules.
+    'Mutation.portalAcceptQuote(signature:)': MAX_QUOTE_SIGNATURE_LENGTH,
+  },
   references: {
     Intervention: (reference) => reference,
     Contract: (reference) => reference,
     Invoice: resolveInvoiceReference,
     CatalogItem: resolveCatalogItemReference,
+    PortalInvoice: resolvePortalInvoiceReference,
   },
   onStart: async (resources) => {
     const stops = [await startBillingMailWorker(resources), await startContractBillingWorker(resources)];
@@ -79,5 +89,5 @@ export const billingSubgraph: SubgraphDefinition = {
       for (const stop of stops) await stop();
     };
   },
-  httpRoutes: [invoiceDocumentsRoute, ...publicQuoteRoutes],
+  httpRoutes: [invoiceDocumentsRoute, quoteDocumentRoute, ...publicQuoteRoutes],
 };

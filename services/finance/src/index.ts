@@ -10,6 +10,7 @@ import { CustomerBalanceResolver } from './customers/customer-balance.resolver';
 import { PaymentAllocationResolver, PaymentResolver } from './payments/payment.resolver';
 import { InvoiceSettlementResolver } from './invoices/invoice-settlement.resolver';
 import { InvoiceRef } from './payments/payment.type';
+import { PortalInvoicePaymentsResolver, PortalInvoiceRef } from './portal/portal-payments.resolver';
 import { BankResolver, MatchProposalResolver } from './bank/bank.resolver';
 import { PeriodsResolver } from './periods/periods.resolver';
 import { DunningResolver, InvoiceDunningResolver } from './dunning/dunning.resolver';
@@ -71,10 +72,11 @@ export const financeSubgraph: SubgraphDefinition = {
     AccountingExportResolver,
     WriteOffResolver,
     WriteOffActorResolver,
+    PortalInvoicePaymentsResolver,
   ],
   httpRoutes: [directDebitFileRoute, accountingExportRoute],
-  orphanedTypes: [CustomerAccounting, InvoiceRef],
-  references: { Customer: (reference) => reference, Invoice: (reference) => reference },
+  orphanedTypes: [CustomerAccounting, InvoiceRef, PortalInvoiceRef],
+  references: { Customer: (reference) => reference, Invoice: (reference) => reference, PortalInvoice: (reference) => reference },
   // The statement file in base64: 4 characters per 3 bytes.
   inputLimits: { 'ImportBankStatementInput.contentBase64': Math.ceil(MAX_STATEMENT_BYTES / 3) * 4 },
   onStart: async (resources) => {

@@ -4,6 +4,7 @@ import {
   documentFileName,
   ensureInvoiceArtefacts,
   Invoice,
+  customerScopeOf,
   inTenantScope,
   renderInvoicePreview,
   verifyDocumentLink,
@@ -22,7 +23,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
  * GET /documents/invoices/:id/:file.pdf|.xml?token=… — the invoice's stored Factur-X PDF or XML
  * (a draft: its preview PDF). The token (see `pdfUrl`) is the only credential: it names the
  * tenant, the invoice and the kind; the file is read in that tenant's scope, so another tenant's
- * invoice is simply not found.
+ * invoice is simply not found, and a portal contact's (docs/portal.md) in their customer's, so is
+ * another customer's invoice or a draft.
  */
 export const invoiceDocumentsRoute: HttpRoute = {
   prefix: '/documents/invoices/',
@@ -39,7 +41,9 @@ export const invoiceDocumentsRoute: HttpRoute = {
         return sendError(res, 401, 'DOCUMENT_LINK_INVALID', 'Lien de téléchargement invalide ou expiré : rechargez la page');
       const file = await inTenantScope(orm, claims.identity, { requestId, operation: `download ${kind}` }, async (em) => {
         const invoice = await em.findOne(Invoice, { id: invoiceId! });
-        if (!invoice) return null;
+        // A portal contact's link opens only an issued document of their own customer.
+        const customerId = customerScopeOf(claims.identity);
+        if (!invoice || (customerId && (invoice.customerId !== customerId || invoice.status === 'DRAFT'))) return null;
         const name = documentFileName(invoice, kind);
         if (kind === 'PDF' && invoice.status === 'DRAFT') return { name, body: Buffer.from(await renderInvoicePreview(em, invoice.id)) };
         const artefacts = await ensureInvoiceArtefacts(em, invoice.id);

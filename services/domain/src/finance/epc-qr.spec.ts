@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors';
-import { EPC_QR_MAX_BYTES, epcQrPayload, epcQrPng, isValidCreditorReference, normalizeCreditorReference } from './epc-qr';
+import { EPC_QR_MAX_BYTES, epcQrPayload, epcQrPng, epcQrSvg, isValidCreditorReference, normalizeCreditorReference } from './epc-qr';
 
 const base = {
   beneficiaryName: 'Clim’Ouest Maintenance SAS',
@@ -90,5 +90,12 @@ describe('EPC QR code (EPC069-12)', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     expect(png.readUInt32BE(16)).toBe(png.readUInt32BE(20));
     expect(png[25]).toBe(0);
+  });
+
+  it('renders the same code as an SVG document a page can scale', async () => {
+    const svg = await epcQrSvg(epcQrPayload(base));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('viewBox');
+    expect(svg).toContain('<path');
   });
 });

@@ -1,4 +1,4 @@
-import { toBuffer, type QRCodeToBufferOptions } from 'qrcode';
+import { toBuffer, toString, type QRCodeToBufferOptions } from 'qrcode';
 import { Money } from '../billing/money';
 import { Errors, type FieldProblem } from '../shared/errors';
 import { bicProblems, ibanProblems, normalizeBic, normalizeIban } from './sepa/bank-account';
@@ -104,4 +104,9 @@ export function epcQrPng(payload: string, options: { width?: number; scale?: num
     // runs of a QR code as well, and pngjs does not try the 5 filters on every row).
     rendererOpts: { colorType: 0, filterType: 0 } as QRCodeToBufferOptions['rendererOpts'],
   });
+}
+
+/** The same QR code as an SVG document (black modules on white, 4-module quiet zone), for a web page to show at any size. */
+export function epcQrSvg(payload: string): Promise<string> {
+  return toString([{ mode: 'byte', data: Buffer.from(payload, 'utf8') }], { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }

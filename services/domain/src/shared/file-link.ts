@@ -21,7 +21,8 @@ export interface FileLinkClaims<Subject extends Record<string, string>> {
 }
 
 /** The identity as carried by a link: no e-mail address in a URL. */
-const linkIdentity = (identity: Identity): Identity => (identity.kind === 'user' ? { ...identity, email: '' } : identity);
+const linkIdentity = (identity: Identity): Identity =>
+  identity.kind === 'user' || identity.kind === 'customer' ? { ...identity, email: '' } : identity;
 
 export async function signFileLink<Subject extends Record<string, string>>(
   audience: string,

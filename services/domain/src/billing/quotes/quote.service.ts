@@ -297,7 +297,8 @@ export interface AcceptanceInput {
 }
 
 const SIGNATURE_PATTERN = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
-const MAX_SIGNATURE_LENGTH = 500_000;
+/** Longest drawn signature (a data URL) a customer may send, on the public page or the portal. */
+export const MAX_QUOTE_SIGNATURE_LENGTH = 500_000;
 
 async function decide(
   em: EntityManager,
@@ -313,7 +314,7 @@ async function decide(
   if (decider.kind === 'CUSTOMER' && to === 'ACCEPTED') v.check(Boolean(input.signature), 'signature', 'signature obligatoire', 'REQUIRED');
   if (input.signature)
     v.check(
-      SIGNATURE_PATTERN.test(input.signature) && input.signature.length <= MAX_SIGNATURE_LENGTH,
+      SIGNATURE_PATTERN.test(input.signature) && input.signature.length <= MAX_QUOTE_SIGNATURE_LENGTH,
       'signature',
       'image PNG ou SVG en data URL (500 Ko au plus)',
     );
