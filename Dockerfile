@@ -29,3 +29,4 @@ COPY --from=frontends /app/frontends/planning/dist /usr/share/nginx/html/apps/pl
 COPY --from=frontends /app/frontends/billing/dist /usr/share/nginx/html/apps/billing
 COPY --from=frontends /app/frontends/finance/dist /usr/share/nginx/html/apps/finance
 COPY --from=frontends /app/frontends/field/dist /usr/share/nginx/html/terrain
+COPY --from=frontends /app/frontends/portal/dist /usr/share/nginx/html/portail

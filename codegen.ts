@@ -76,9 +76,14 @@ const fieldApp = {
   },
 } satisfies CodegenConfig['generates'];
 
+/** The customer portal sends its documents with fetch as well (docs/portal.md, "The web app"). */
+const portalApp = {
+  'frontends/portal/src/gql/': { ...fieldApp['frontends/field/src/gql/'], documents: ['frontends/portal/src/**/*.graphql'] },
+} satisfies CodegenConfig['generates'];
+
 const config: CodegenConfig = {
   schema,
-  generates: { ...generates, ...fieldApp },
+  generates: { ...generates, ...fieldApp, ...portalApp },
   ignoreNoDocuments: false,
 };
 

@@ -98,6 +98,7 @@ async function main() {
     step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`
   Back-office   ${backOfficeUrl?.url ?? '(not built)'}
+  Portal        ${backOfficeUrl ? `${backOfficeUrl.url}/portail/climouest/ (customers' contacts sign in with a mailed link)` : '(not built)'}
   GraphQL API   ${stack.gatewayUrl}
   Mails         ${mailInbox ? `(caught locally)  ${mailInbox}` : `sent through ${new URL(smtpUrl ?? '').host}`}
   Database      ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}
@@ -121,7 +122,7 @@ async function startBackOffice(gatewayUrl: string, port: number): Promise<{ url:
   if (!existsSync(serveModule)) return null;
   if (process.env.SKIP_FRONTEND_BUILD === 'true' && !existsSync(path.join(root, 'frontends/shell/dist'))) return null;
   if (process.env.SKIP_FRONTEND_BUILD !== 'true') {
-    step('building the back-office (shell, planning, billing, finance)');
+    step('building the front ends (back-office shell, planning, billing, finance; field app; customer portal)');
     const build = spawnSync('pnpm', ['run', '--silent', 'build:frontends'], { cwd: root, stdio: verbose ? 'inherit' : 'pipe' });
     if (build.status !== 0) throw new Error(`front-end build failed:\n${build.stderr?.toString() ?? ''}`);
   }

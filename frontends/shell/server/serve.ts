@@ -22,10 +22,12 @@ export interface BackOffice {
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const fieldAppBase = '/terrain/';
+const portalBase = '/portail/';
 
 /**
  * Serves the built back-office from one origin: the shell at `/` (any unknown path falls back
- * to its index.html), each remote app at `/apps/<name>/`, the technician's offline app at `/terrain/`, and `/graphql`, `/documents/*` (invoice
+ * to its index.html), each remote app at `/apps/<name>/`, the technician's offline app at `/terrain/`, the customer portal at
+ * `/portail/` (`/portail/<tenant slug>/...`, any path under it falls back to its index.html), and `/graphql`, `/documents/*` (invoice
  * downloads) and `/public/*` (customers' quote pages) proxied to the gateway.
  */
 export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<BackOffice> {
@@ -42,6 +44,8 @@ export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<
   }));
   // The technician's offline app (frontends/field), an installable app of its own beside the back-office.
   remotes.push({ prefix: fieldAppBase, serve: staticFiles(join(distRoot, 'field/dist'), { spa: true }) });
+  // The customer portal (frontends/portal, docs/portal.md), a small app of its own with its own session.
+  remotes.push({ prefix: portalBase, serve: staticFiles(join(distRoot, 'portal/dist'), { spa: true }) });
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://back-office').pathname;
@@ -58,6 +62,10 @@ export async function serveBackOffice(options: ServeBackOfficeOptions): Promise<
     }
     if (path === '/terrain') {
       res.writeHead(308, { Location: fieldAppBase });
+      return res.end();
+    }
+    if (path === '/portail') {
+      res.writeHead(308, { Location: portalBase });
       return res.end();
     }
     const remote = remotes.find(({ prefix }) => path.startsWith(prefix));
