@@ -23,6 +23,7 @@ const screenshots = join(process.cwd(), 'test-results', 'invoicing-settings');
 const skipReason = browserSkipReason(backOfficeUrl);
 
 const SETTINGS = `{ invoicingSettings { invoiceGrouping billingEmail publicUrl customTemplate invoiceMailSubject } }`;
+const PORTAL_COMPANY = `query($slug: String!) { portalCompany(tenant: $slug) { primaryColor } }`;
 const PREVIEW = `query($selection: BillingSelectionInput!) { billingBatchPreview(selection: $selection) {
   invoiceCount totalNet totalGross groups { label totalNet totalVat totalGross } } }`;
 
@@ -134,6 +135,32 @@ describe.skipIf(skipReason !== null)(`invoicing settings in Chromium${skipReason
       { label: 'Résidence Les Tilleuls — Bâtiment A', totalNet: '110.00', totalVat: '22.00', totalGross: '132.00' },
       { label: 'Résidence Les Tilleuls — Bâtiment B', totalNet: '110.00', totalVat: '22.00', totalGross: '132.00' },
     ]);
+  });
+
+  it('the admin sets the customer portal’s colour; it is kept after a reload and the portal’s sign-in page gets it', async () => {
+    await page.goto(new URL('/facturation/parametres', backOfficeUrl).href);
+    await page.getByRole('heading', { level: 1, name: 'Paramètres de facturation' }).waitFor();
+    const colour = form().getByRole('textbox', { name: 'Couleur de l’espace client' });
+    expect(await colour.inputValue()).toBe('#1c7ed6');
+    // The hint gives the address to tell customers.
+    await form().getByText(`/portail/${tenant.slug}/`, { exact: false }).waitFor();
+    await colour.fill('#2b8a3');
+    await form().getByRole('button', { name: 'Enregistrer' }).click();
+    await form().getByText('Couleur attendue au format #rrggbb, par exemple #1c7ed6').waitFor();
+    expect(
+      must(await gql<{ portalCompany: { primaryColor: string } }>(PORTAL_COMPANY, { slug: tenant.slug })).portalCompany.primaryColor,
+    ).toBe('#1c7ed6');
+
+    await colour.fill('#2b8a3e');
+    await form().getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('invoicing-settings-saved').getByText('Paramètres enregistrés.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Paramètres de facturation' }).waitFor();
+    expect(await form().getByRole('textbox', { name: 'Couleur de l’espace client' }).inputValue()).toBe('#2b8a3e');
+    await page.screenshot({ path: join(screenshots, '2b-portal-colour.png'), fullPage: true });
+    expect(
+      must(await gql<{ portalCompany: { primaryColor: string } }>(PORTAL_COMPANY, { slug: tenant.slug })).portalCompany.primaryColor,
+    ).toBe('#2b8a3e');
   });
 
   it('refuses an invalid reply-to and an unknown placeholder next to their field, storing nothing', async () => {

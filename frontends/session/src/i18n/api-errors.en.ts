@@ -25,6 +25,9 @@ export const apiErrorsEn: TranslationShape<typeof apiErrorsFr> = {
   TOKEN_EXPIRED: 'Your session has expired. Sign in again to continue.',
   INVALID_TOKEN: 'Your session is no longer valid. Sign in again to continue.',
   USER_DEACTIVATED: 'Your account has been deactivated. Please contact your administrator.',
+  PORTAL_LINK_INVALID: 'This sign-in link is no longer valid (already used or expired). Ask for a new one.',
+  PORTAL_ACCESS_REVOKED: 'This contact’s access to the customer portal has been removed.',
+  CONTACT_EMAIL_MISSING: 'This contact has no e-mail address: add one to invite them to the customer portal.',
   WEBHOOK_URL_NOT_ALLOWED:
     'This address points to a private network or to this server: enter the public (https://) address of your service.',
   INVALID_CREDENTIALS: 'Incorrect email address or password.',

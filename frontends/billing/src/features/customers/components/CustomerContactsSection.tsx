@@ -1,11 +1,11 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { ConfirmModal, useAction } from '@relais/session';
 import { DataTable } from '@relais/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingNamespace } from '../../../i18n/register';
 import type { CustomerContact } from '../hooks/use-customer';
-import { useRemoveContact } from '../hooks/use-customer-save';
+import { useInvitePortalContact, useRemoveContact } from '../hooks/use-customer-save';
 import { ContactModal } from './ContactModal';
 import { ContactRoleBadges } from './ContactRoleBadges';
 import { FileSection } from './FileSection';
@@ -27,6 +27,10 @@ export function CustomerContactsSection({
   const [removing, setRemoving] = useState<CustomerContact | null>(null);
   const removal = useRemoveContact();
   const removeAction = useAction();
+  const [inviting, setInviting] = useState<CustomerContact | null>(null);
+  const [invitedEmail, setInvitedEmail] = useState<string | null>(null);
+  const invitation = useInvitePortalContact();
+  const inviteAction = useAction();
 
   return (
     <FileSection
@@ -39,6 +43,11 @@ export function CustomerContactsSection({
         )
       }
     >
+      {invitedEmail && (
+        <Alert color="green" role="status" mb="sm" withCloseButton onClose={() => setInvitedEmail(null)}>
+          {t('customerFile.contacts.invited', { email: invitedEmail })}
+        </Alert>
+      )}
       <DataTable
         rows={contacts}
         rowKey={(contact) => contact.id}
@@ -82,6 +91,19 @@ export function CustomerContactsSection({
                   align: 'right' as const,
                   render: (contact: CustomerContact) => (
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      {contact.email && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => {
+                            inviteAction.clear();
+                            setInviting(contact);
+                          }}
+                          aria-label={`${t('customerFile.contacts.invite')} ${contact.fullName}`}
+                        >
+                          {t('customerFile.contacts.invite')}
+                        </Button>
+                      )}
                       <Button
                         size="compact-xs"
                         variant="subtle"
@@ -116,6 +138,28 @@ export function CustomerContactsSection({
           onClose={() => setEditing(null)}
           onReload={onReload}
         />
+      )}
+      {inviting && (
+        <ConfirmModal
+          title={t('customerFile.contacts.inviteTitle', { name: inviting.fullName })}
+          confirmLabel={t('customerFile.contacts.inviteConfirm')}
+          busy={invitation.busy}
+          error={inviteAction.error}
+          onConfirm={() =>
+            void inviteAction.run(async () => {
+              await invitation.invite(inviting.id);
+              setInvitedEmail(inviting.email ?? null);
+              setInviting(null);
+            })
+          }
+          onClose={() => setInviting(null)}
+          onReload={() => {
+            onReload();
+            setInviting(null);
+          }}
+        >
+          {t('customerFile.contacts.inviteText', { email: inviting.email })}
+        </ConfirmModal>
       )}
       {removing && (
         <ConfirmModal

@@ -3,6 +3,7 @@ import {
   AddCustomerContactDocument,
   CreateCustomerDocument,
   CreateSiteDocument,
+  InvitePortalContactDocument,
   RemoveCustomerContactDocument,
   UpdateCustomerContactDocument,
   UpdateCustomerDocument,
@@ -51,6 +52,12 @@ export function useRemoveContact() {
     remove: async (contact: { id: string; version: number }) =>
       (await remove({ variables: { id: contact.id, expectedVersion: contact.version } })).data?.removeCustomerContact,
   };
+}
+
+/** Mails the contact a sign-in link to the customer portal (docs/portal.md). */
+export function useInvitePortalContact() {
+  const [invite, { loading }] = useMutation(InvitePortalContactDocument);
+  return { busy: loading, invite: async (contactId: string) => (await invite({ variables: { contactId } })).data?.invitePortalContact };
 }
 
 export function useSaveSite(customerId: string) {

@@ -70,6 +70,12 @@ export const customerFileEn: TranslationShape<typeof customerFileFr> = {
     removeTitle: 'Remove the contact {{name}}?',
     removeText: 'The contact leaves the record; the history keeps a trace of it.',
     removeConfirm: 'Remove the contact',
+    invite: 'Invite to the portal',
+    inviteTitle: 'Invite {{name}} to the customer portal?',
+    inviteText:
+      'A sign-in link, valid once for 30 minutes, is sent to {{email}}. The contact will see this customer’s equipment, visits, quotes and invoices, and can report a breakdown.',
+    inviteConfirm: 'Send the link',
+    invited: 'Customer portal sign-in link sent to {{email}}.',
     roles: 'Roles',
     noRole: 'No role',
     billingHint: 'Invoices and reminders are addressed to the billing contact: an email address is required.',

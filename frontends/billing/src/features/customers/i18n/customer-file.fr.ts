@@ -68,6 +68,12 @@ export const customerFileFr = {
     removeTitle: 'Retirer le contact {{name}} ?',
     removeText: 'Le contact disparaît de la fiche ; l’historique garde sa trace.',
     removeConfirm: 'Retirer le contact',
+    invite: 'Inviter au portail',
+    inviteTitle: 'Inviter {{name}} à l’espace client ?',
+    inviteText:
+      'Un lien de connexion, valable 30 minutes et une seule fois, est envoyé à {{email}}. Le contact y verra les équipements, les visites, les devis et les factures de ce client, et pourra signaler une panne.',
+    inviteConfirm: 'Envoyer le lien',
+    invited: 'Lien de connexion à l’espace client envoyé à {{email}}.',
     roles: 'Rôles',
     noRole: 'Aucun rôle',
     billingHint: 'Les factures et relances sont adressées au contact facturation : une adresse e-mail est requise.',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Code, ColorInput, Group, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { FormActionError, fieldErrorOf, useFormAction } from '@relais/session';
 import { ErrorNotice, LoadingState, PageHeader, SectionCard } from '@relais/ui';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { InvoicingSettingsFieldsFragment } from '../../../gql/graphql';
 import { billingNamespace } from '../../../i18n/register';
 import {
   invoiceGroupings,
+  isHexColour,
   isMailAddressOrEmpty,
   isPublicUrlOrEmpty,
   settingsFormPath,
@@ -118,6 +119,32 @@ function SettingsForm({
           {text('billingEmail', isMailAddressOrEmpty)}
           {text('publicUrl', isPublicUrlOrEmpty)}
         </SimpleGrid>
+      </SectionCard>
+      <SectionCard title={t('invoicingSettings.section.portal')}>
+        <Controller
+          control={form.control}
+          name="portalPrimaryColor"
+          rules={{ validate: (value) => isHexColour(value) || t('invoicingSettings.portalPrimaryColor.invalid') }}
+          render={({ field, fieldState }) => (
+            <ColorInput
+              maw={320}
+              label={t('invoicingSettings.portalPrimaryColor.label')}
+              description={t('invoicingSettings.portalPrimaryColor.hint', { url: settings.portalUrl })}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              format="hex"
+              // A typo is shown under the field rather than silently undone on leaving it.
+              fixOnBlur={false}
+              withEyeDropper={false}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                onEdit();
+              }}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
       </SectionCard>
       <SectionCard title={t('invoicingSettings.section.mail')}>
         <Group justify="space-between" mb="sm">

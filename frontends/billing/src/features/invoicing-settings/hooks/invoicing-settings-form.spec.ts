@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMailAddressOrEmpty, isPublicUrlOrEmpty, settingsFormPath, settingsInput, settingsValuesFrom } from './invoicing-settings-form';
+import {
+  isHexColour,
+  isMailAddressOrEmpty,
+  isPublicUrlOrEmpty,
+  settingsFormPath,
+  settingsInput,
+  settingsValuesFrom,
+} from './invoicing-settings-form';
 
 const settings = {
   __typename: 'InvoicingSettings' as const,
@@ -10,6 +17,8 @@ const settings = {
   placeholders: ['{{numero}}'],
   publicUrl: 'http://localhost:4000',
   billingEmail: null,
+  portalPrimaryColor: '#1c7ed6',
+  portalUrl: 'http://localhost:4000/portail/climouest/',
 };
 
 describe('the invoicing settings form', () => {
@@ -20,6 +29,7 @@ describe('the invoicing settings form', () => {
       publicUrl: 'http://localhost:4000',
       invoiceMailSubject: '{{document}} {{numero}} — {{societe}}',
       invoiceMailBody: 'Bonjour,',
+      portalPrimaryColor: '#1c7ed6',
     });
   });
 
@@ -31,6 +41,7 @@ describe('the invoicing settings form', () => {
       invoiceGrouping: 'SITE',
       billingEmail: 'factures@climouest.fr',
     });
+    expect(settingsInput({ ...initial, portalPrimaryColor: '#2B8A3E ' }, initial)).toEqual({ portalPrimaryColor: '#2B8A3E' });
     // Emptied templates go back to the defaults on the server.
     expect(settingsInput({ ...initial, invoiceMailSubject: '', invoiceMailBody: '' }, initial)).toEqual({
       invoiceMailSubject: '',
@@ -49,9 +60,18 @@ describe('the invoicing settings form', () => {
     expect(isPublicUrlOrEmpty('https://relais.climouest.fr/?a=1')).toBe(false);
   });
 
+  it('takes the portal colour as #rrggbb only, as the server keeps it', () => {
+    expect(isHexColour('#2b8a3e')).toBe(true);
+    expect(isHexColour('#2B8A3E')).toBe(true);
+    expect(isHexColour('#2b8a3')).toBe(false);
+    expect(isHexColour('2b8a3e')).toBe(false);
+    expect(isHexColour('rgb(43, 138, 62)')).toBe(false);
+  });
+
   it('puts the fields the server refuses on their inputs', () => {
     expect(settingsFormPath('invoiceMailBody')).toBe('invoiceMailBody');
     expect(settingsFormPath('billingEmail')).toBe('billingEmail');
+    expect(settingsFormPath('portalPrimaryColor')).toBe('portalPrimaryColor');
     expect(settingsFormPath('somethingElse')).toBeNull();
   });
 });

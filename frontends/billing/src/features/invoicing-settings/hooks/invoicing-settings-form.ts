@@ -11,6 +11,7 @@ export interface InvoicingSettingsValues {
   publicUrl: string;
   invoiceMailSubject: string;
   invoiceMailBody: string;
+  portalPrimaryColor: string;
 }
 
 export const settingsValuesFrom = (settings: InvoicingSettingsFieldsFragment): InvoicingSettingsValues => ({
@@ -19,6 +20,7 @@ export const settingsValuesFrom = (settings: InvoicingSettingsFieldsFragment): I
   publicUrl: settings.publicUrl,
   invoiceMailSubject: settings.invoiceMailSubject,
   invoiceMailBody: settings.invoiceMailBody,
+  portalPrimaryColor: settings.portalPrimaryColor,
 });
 
 /**
@@ -34,6 +36,7 @@ export function settingsInput(values: InvoicingSettingsValues, initial: Invoicin
   if (changed('publicUrl')) input.publicUrl = values.publicUrl.trim();
   if (changed('invoiceMailSubject')) input.invoiceMailSubject = values.invoiceMailSubject;
   if (changed('invoiceMailBody')) input.invoiceMailBody = values.invoiceMailBody;
+  if (changed('portalPrimaryColor')) input.portalPrimaryColor = values.portalPrimaryColor.trim();
   return input;
 }
 
@@ -46,7 +49,17 @@ export const isMailAddressOrEmpty = (value: string): boolean => value.trim() ===
 /** An absolute http(s) address without query nor fragment (a path prefix is allowed); empty: the deployment's. */
 export const isPublicUrlOrEmpty = (value: string): boolean => value.trim() === '' || ABSOLUTE_HTTP_URL.test(value.trim());
 
-const formFields = new Set<string>(['invoiceGrouping', 'billingEmail', 'publicUrl', 'invoiceMailSubject', 'invoiceMailBody']);
+/** The customer portal's colour, as the server keeps it: #rrggbb. */
+export const isHexColour = (value: string): boolean => /^#[0-9a-fA-F]{6}$/.test(value.trim());
+
+const formFields = new Set<string>([
+  'invoiceGrouping',
+  'billingEmail',
+  'publicUrl',
+  'invoiceMailSubject',
+  'invoiceMailBody',
+  'portalPrimaryColor',
+]);
 
 /** The input showing a field the server refused, if the form has one. */
 export const settingsFormPath = (field: string): Path<InvoicingSettingsValues> | null =>

@@ -8,6 +8,12 @@ export const invoicingSettingsEn: TranslationShape<typeof invoicingSettingsFr> =
     grouping: 'Bulk invoicing',
     mail: 'Invoice e-mails',
     addresses: 'Addresses',
+    portal: 'Customer portal',
+  },
+  portalPrimaryColor: {
+    label: 'Customer portal colour',
+    hint: 'Buttons, links and tabs of the portal where your customers see their equipment, quotes and invoices ({{url}}). The logo is your documents’ logo.',
+    invalid: 'Colour expected as #rrggbb, for example #1c7ed6',
   },
   grouping: {
     label: 'Grouping of drafts',

@@ -6,6 +6,12 @@ export const invoicingSettingsFr = {
     grouping: 'Facturation en lot',
     mail: 'E-mails de facture',
     addresses: 'Adresses',
+    portal: 'Espace client',
+  },
+  portalPrimaryColor: {
+    label: 'Couleur de l’espace client',
+    hint: 'Boutons, liens et onglets du portail où vos clients voient leurs équipements, devis et factures ({{url}}). Le logo est celui de vos documents.',
+    invalid: 'Couleur attendue au format #rrggbb, par exemple #1c7ed6',
   },
   grouping: {
     label: 'Regroupement des brouillons',
