@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FieldCompleteDocument } from '../../frontends/field/src/gql/graphql';
 import { browserSkipReason, launchChromium } from '../support/browser';
+import { api as gatewayApi, fieldJobs, openFieldApp as openPhone, pendingOnPhone, signInApi, todayInParis } from '../support/field-app';
 
 /**
  * The technician's offline app (/terrain/, frontends/field) on a phone in Chromium: the day is
@@ -14,65 +15,17 @@ import { browserSkipReason, launchChromium } from '../support/browser';
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
 const gatewayUrl = inject('gatewayUrl');
 const screenshots = join(process.cwd(), 'test-results', 'field');
-const password = 'relais-demo';
-const phone = { width: 390, height: 844 };
 const photo = join(import.meta.dirname, '../../frontends/field/public/icon-512.png');
 
 const skipReason = browserSkipReason(backOfficeUrl);
 /** The field app sends its operations by id (trusted documents). */
 const completeDocumentId = String(FieldCompleteDocument.__meta__?.['hash']);
 
-async function api<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      variables: { e: email, p: password },
-    }),
-  });
-  return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
-}
-
-interface ServerJob {
-  id: string;
-  scheduledStart: string | null;
-  number: string;
-  status: string;
-  version: number;
-  cancelReason: string | null;
-  report: {
-    signerName: string | null;
-    signatureDataUrl: string | null;
-    travelCount: number;
-    labour: { hours: string }[];
-    parts: { serialNumber: string | null }[];
-    photos: { url: string }[];
-  };
-}
-
-const jobQuery = `query($id: ID!) { intervention(id: $id) { id number status version cancelReason scheduledStart
-  report { signerName signatureDataUrl travelCount labour { hours } parts { serialNumber } photos { url } } } }`;
-
-/** Today in Paris, YYYY-MM-DD. */
-const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
 describe.skipIf(skipReason !== null)(`offline field app in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let browser: Browser;
   let planner: string;
   let technicianId: string;
-  let equipment: { id: string; siteId: string; customerId: string };
+  let jobs: Awaited<ReturnType<typeof fieldJobs>>;
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -80,70 +33,19 @@ describe.skipIf(skipReason !== null)(`offline field app in Chromium${skipReason 
     planner = await signIn('planning@demo.relais.fr');
     const technician = await signIn('technicien@demo.relais.fr');
     technicianId = (await api<{ me: { technician: { id: string } } }>('{ me { technician { id } } }', {}, technician)).me.technician.id;
-    const { contracts } = await api<{
-      contracts: { edges: { node: { status: string; customer: { id: string }; equipment: { id: string; site: { id: string } }[] } }[] };
-    }>('{ contracts(first: 50) { edges { node { status customer { id } equipment { id site { id } } } } } }', {}, planner);
-    const covered = contracts.edges.map((edge) => edge.node).find((node) => node.status === 'ACTIVE' && node.equipment.length > 0)!;
-    equipment = { id: covered.equipment[0]!.id, siteId: covered.equipment[0]!.site.id, customerId: covered.customer.id };
+    jobs = await fieldJobs(gatewayUrl, planner);
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  /** A job of our own on the technician's day (UTC hours that are the same day in Paris all year). */
-  async function scheduledJob(title: string, startHourUtc: number): Promise<ServerJob & { title: string }> {
-    const created = await api<{ createInterventionRequest: { id: string; version: number } }>(
-      'mutation($input: CreateInterventionRequestInput!) { createInterventionRequest(input: $input) { id version } }',
-      {
-        input: {
-          customerId: equipment.customerId,
-          siteId: equipment.siteId,
-          equipmentId: equipment.id,
-          title,
-          priority: 'HIGH',
-          type: 'CORRECTIVE',
-        },
-      },
-      planner,
-    );
-    const day = todayInParis();
-    const hour = (h: number) => `${day}T${String(h).padStart(2, '0')}:00:00Z`;
-    await api(
-      'mutation($id: ID!, $v: Int!, $s: DateTime!, $e: DateTime!, $t: [ID!]!) { scheduleIntervention(id: $id, expectedVersion: $v, start: $s, end: $e, technicianIds: $t) { id } }',
-      {
-        id: created.createInterventionRequest.id,
-        v: created.createInterventionRequest.version,
-        s: hour(startHourUtc),
-        e: hour(startHourUtc + 1),
-        t: [technicianId],
-      },
-      planner,
-    );
-    return { ...(await serverJob(created.createInterventionRequest.id)), title };
-  }
-
-  const serverJob = async (id: string) => (await api<{ intervention: ServerJob }>(jobQuery, { id }, planner)).intervention;
-
-  /** The phone, signed in to the field app online, its day loaded and its service worker ready. */
-  async function openFieldApp(): Promise<{ context: BrowserContext; page: Page; scriptBytes: () => number }> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: phone, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    // The JavaScript bodies as they crossed the network (compressed), for the 200 KB budget.
-    const scripts: number[] = [];
-    page.on('requestfinished', (request) => {
-      if (request.resourceType() === 'script') void request.sizes().then((sizes) => scripts.push(sizes.responseBodySize));
-    });
-    await page.goto(new URL('/terrain/', backOfficeUrl).href);
-    await page.getByLabel('Adresse e-mail').fill('technicien@demo.relais.fr');
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText(/Dernière synchro/).waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    return { context, page, scriptBytes: () => scripts.reduce((sum, bytes) => sum + bytes, 0) };
-  }
-
-  const pending = (page: Page) => page.getByTestId('pending-count').textContent();
+  const api = <T>(query: string, variables: Record<string, unknown>, token: string) => gatewayApi<T>(gatewayUrl, query, variables, token);
+  const signIn = (email: string) => signInApi(gatewayUrl, email);
+  const scheduledJob = (title: string, startHourUtc: number) => jobs.scheduledJob(title, startHourUtc, technicianId);
+  const serverJob = (id: string) => jobs.serverJob(id);
+  const openFieldApp = () => openPhone(browser, new URL('/terrain/', backOfficeUrl).href);
+  const pending = pendingOnPhone;
 
   async function sign(page: Page) {
     const canvas = page.getByLabel('Signez dans le cadre');

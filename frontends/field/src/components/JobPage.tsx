@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime, shortDate, time } from '../i18n/setup';
-import { db, type FieldJob } from '../store/db';
+import { db, metaText, type FieldJob } from '../store/db';
 import { useLive } from '../store/use-live';
 import { localDraft, localStatus } from '../sync/queue-rules';
 import { enqueue } from '../sync/sync-engine';
@@ -16,7 +16,8 @@ export function JobPage({ jobId, onSync }: { jobId: string; onSync: () => void }
     async () => ({
       job: await db.jobs.get(jobId),
       commands: await db.commands.where('jobId').equals(jobId).sortBy('seq'),
-      technicianId: (await db.meta.get('technicianId'))?.value ?? null,
+      technicianId: await metaText('technicianId'),
+      inProgress: (await db.drafts.get(jobId))?.draft ?? null,
     }),
     [jobId],
   );
@@ -65,7 +66,7 @@ export function JobPage({ jobId, onSync }: { jobId: string; onSync: () => void }
         <ReportForm
           key={commands.length}
           job={server}
-          initial={localDraft(server, commands)}
+          initial={data.inProgress ?? localDraft(server, commands)}
           technicianId={data.technicianId ?? server.technicians[0]?.id ?? ''}
           onSaved={(finished) => queued(finished ? t('job.completedLocally') : t('job.savedLocally'))}
         />

@@ -5,7 +5,16 @@ import { saveSession, type Session } from '../api/session';
 import { FieldLoginDocument } from '../gql/graphql';
 
 /** Sign-in on the phone (the first time needs the network); the session is the back-office's. */
-export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function LoginPage({
+  onSignedIn,
+  email,
+  notice,
+}: {
+  onSignedIn: (session: Session) => void;
+  /** Filled in when the app asks a given user to sign in again (expired session, previous owner's work). */
+  email?: string;
+  notice?: string;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,9 +32,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => vo
   return (
     <form className="card login" onSubmit={(event) => void submit(event)}>
       <h1>{t('login.title')}</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <label>
         {t('login.email')}
-        <input name="email" type="email" autoComplete="username" required />
+        <input name="email" type="email" autoComplete="username" defaultValue={email} required />
       </label>
       <label>
         {t('login.password')}

@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabourType } from '../gql/graphql';
 import { nextDays } from '../sync/paris-days';
 import { db, type CatalogPart, type FieldJob } from '../store/db';
 import { useLive } from '../store/use-live';
 import { draftProblems, type ReportDraft } from '../sync/report-draft';
-import { enqueue } from '../sync/sync-engine';
-import { resizePhoto } from './resize-photo';
+import { enqueueReport, keepDraftInProgress } from '../sync/sync-engine';
+import { resizePhoto } from '@relais/ui/resize-photo';
 import { SignatureField, type SignatureHandle } from './SignatureField';
 
 const labourTypes: LabourType[] = ['NORMAL', 'OVERTIME', 'NIGHT', 'WEEKEND_HOLIDAY'];
@@ -19,9 +19,25 @@ export function ReportForm(props: { job: FieldJob; initial: ReportDraft; technic
   const [problems, setProblems] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const signature = useRef<SignatureHandle>(null);
+  const edited = useRef(false);
+  const withSignature = (current: ReportDraft) => ({
+    ...current,
+    signatureDataUrl: signature.current?.dataUrl() ?? current.signatureDataUrl,
+  });
+  // Each change is kept on the device as it is typed: a reload, an update or a flat battery loses nothing.
+  useEffect(() => {
+    if (edited.current) void keepDraftInProgress(job.id, withSignature(draft));
+  }, [draft]);
+  const keepSignature = () => {
+    edited.current = true;
+    void keepDraftInProgress(job.id, withSignature(draft));
+  };
   const catalog = useLive(() => db.catalog.orderBy('code').toArray(), []) ?? [];
   const zones = job.contract?.rateCard.travelPricing === 'ZONE' ? job.contract.rateCard.travelZones : [];
-  const change = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<ReportDraft>) => {
+    edited.current = true;
+    setDraft((current) => ({ ...current, ...patch }));
+  };
   const found = search.trim()
     ? catalog.filter((item) => `${item.code} ${item.label}`.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 6)
     : [];
@@ -46,16 +62,16 @@ export function ReportForm(props: { job: FieldJob; initial: ReportDraft; technic
 
   async function addPhotos(files: FileList | null) {
     const added = await Promise.all([...(files ?? [])].map(async (file) => ({ caption: file.name, dataUrl: await resizePhoto(file) })));
+    edited.current = true;
     setDraft((current) => ({ ...current, photos: [...current.photos, ...added], photosChanged: true }));
   }
 
   async function submit(finishing: boolean) {
-    const complete = { ...draft, signatureDataUrl: signature.current?.dataUrl() ?? draft.signatureDataUrl };
+    const complete = withSignature(draft);
     const found = draftProblems(complete, finishing);
     setProblems(found);
     if (found.length > 0) return;
-    await enqueue(job.id, { kind: 'report', draft: complete });
-    if (finishing) await enqueue(job.id, { kind: 'complete' });
+    await enqueueReport(job.id, complete, finishing);
     onSaved(finishing);
   }
 
@@ -212,7 +228,7 @@ export function ReportForm(props: { job: FieldJob; initial: ReportDraft; technic
 
       <fieldset className="card">
         <legend>{t('report.signature')}</legend>
-        <SignatureField ref={signature} existing={draft.signatureDataUrl} />
+        <SignatureField ref={signature} existing={draft.signatureDataUrl} onDrawn={keepSignature} />
         <label>
           {t('report.signerName')}
           <input value={draft.signerName} onChange={(event) => change({ signerName: event.target.value })} />

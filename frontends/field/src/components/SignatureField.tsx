@@ -8,10 +8,12 @@ export interface SignatureHandle {
 }
 
 /** The customer's drawn signature (signature_pad on a canvas sized for the screen's pixel ratio). */
-export function SignatureField({ ref, existing }: { ref: Ref<SignatureHandle>; existing: string | null }) {
+export function SignatureField({ ref, existing, onDrawn }: { ref: Ref<SignatureHandle>; existing: string | null; onDrawn: () => void }) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const padRef = useRef<SignaturePad | null>(null);
+  const onDrawnRef = useRef(onDrawn);
+  onDrawnRef.current = onDrawn;
   useEffect(() => {
     const canvas = canvasRef.current!;
     const pad = new SignaturePad(canvas, { penColor: '#1a1b4b', minWidth: 0.8, maxWidth: 2.4 });
@@ -21,7 +23,12 @@ export function SignatureField({ ref, existing }: { ref: Ref<SignatureHandle>; e
     canvas.height = canvas.offsetHeight * ratio;
     canvas.getContext('2d')!.scale(ratio, ratio);
     pad.clear();
-    return () => pad.off();
+    const drawn = () => onDrawnRef.current();
+    pad.addEventListener('endStroke', drawn);
+    return () => {
+      pad.removeEventListener('endStroke', drawn);
+      pad.off();
+    };
   }, []);
   useImperativeHandle(
     ref,

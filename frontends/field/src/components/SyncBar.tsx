@@ -3,7 +3,7 @@ import { dateTime } from '../i18n/setup';
 import type { SyncState } from '../sync/use-sync';
 
 /** Always on screen: network, what waits to be sent, conflicts, and the last successful synchronisation. */
-export function SyncBar({ sync }: { sync: SyncState }) {
+export function SyncBar({ sync, onSignInAgain }: { sync: SyncState; onSignInAgain: () => void }) {
   const { t } = useTranslation();
   return (
     <div className={`sync-bar ${sync.online ? 'is-online' : 'is-offline'}`} role="status" aria-label="Synchronisation">
@@ -18,7 +18,14 @@ export function SyncBar({ sync }: { sync: SyncState }) {
           {t('sync.now')}
         </button>
       </div>
-      {sync.needsSignIn && <p className="sync-warning">{t('sync.signIn')}</p>}
+      {sync.needsSignIn && (
+        <div className="sync-warning" role="alert">
+          <p>{t('sync.signIn', { count: sync.pending })}</p>
+          <button type="button" className="primary" onClick={onSignInAgain}>
+            {t('sync.signInAgain')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -9,6 +9,9 @@ export const fr = {
     failed: 'Adresse e-mail ou mot de passe incorrect.',
     offline: 'Pas de réseau : la connexion demande le réseau une fois.',
     signOut: 'Se déconnecter',
+    expired_one: 'Votre session a expiré. Votre action en attente reste sur le téléphone : elle partira dès la reconnexion.',
+    expired_other:
+      'Votre session a expiré. Vos {{count}} actions en attente restent sur le téléphone : elles partiront dès la reconnexion.',
   },
   sync: {
     online: 'En ligne',
@@ -19,13 +22,37 @@ export const fr = {
     lastSync: 'Dernière synchro : {{when}}',
     never: 'Jamais synchronisé',
     now: 'Synchroniser',
-    signIn: 'Session expirée : reconnectez-vous pour envoyer vos saisies (elles restent sur le téléphone).',
+    signIn: 'Session expirée — se reconnecter pour envoyer vos saisies (elles restent sur le téléphone).',
+    signInAgain: 'Se reconnecter',
     problems_one: '{{count}} conflit à régler',
     problems_other: '{{count}} conflits à régler',
   },
   update: {
-    available: 'Une nouvelle version de l’application est disponible.',
+    available: 'Nouvelle version disponible',
     reload: 'Mettre à jour',
+    kept_one: 'Rien ne se recharge sans vous : votre action en attente reste sur le téléphone pendant la mise à jour.',
+    kept_other: 'Rien ne se recharge sans vous : vos {{count}} actions en attente restent sur le téléphone pendant la mise à jour.',
+    keptWithDraft_zero: 'Rien ne se recharge sans vous : le rapport en cours de saisie reste sur le téléphone pendant la mise à jour.',
+    keptWithDraft_one:
+      'Rien ne se recharge sans vous : votre action en attente et le rapport en cours de saisie restent sur le téléphone pendant la mise à jour.',
+    keptWithDraft_other:
+      'Rien ne se recharge sans vous : vos {{count}} actions en attente et le rapport en cours de saisie restent sur le téléphone pendant la mise à jour.',
+  },
+  owner: {
+    title: 'Ce téléphone garde le travail d’un autre technicien',
+    explain_one: '{{name}} a une saisie qui n’est pas encore envoyée. Elle n’est ni affichée ni effacée tant que personne n’a décidé.',
+    explain_other:
+      '{{name}} a {{count}} saisies qui ne sont pas encore envoyées. Elles ne sont ni affichées ni effacées tant que personne n’a décidé.',
+    signInAsPrevious: 'Se reconnecter en tant que {{name}} pour envoyer',
+    signInNotice_one: 'Connectez-vous en tant que {{name}} : sa saisie non envoyée partira dès la connexion.',
+    signInNotice_other: 'Connectez-vous en tant que {{name}} : ses {{count}} saisies non envoyées partiront dès la connexion.',
+    abandon_one: 'Abandonner la saisie non envoyée',
+    abandon_other: 'Abandonner les {{count}} saisies non envoyées',
+    confirmText_one: 'La saisie de {{name}} sera effacée du téléphone sans être envoyée. Cela ne se rattrape pas.',
+    confirmText_other: 'Les {{count}} saisies de {{name}} seront effacées du téléphone sans être envoyées. Cela ne se rattrape pas.',
+    confirm_one: 'Oui, effacer la saisie',
+    confirm_other: 'Oui, effacer les {{count}} saisies',
+    cancel: 'Ne rien effacer',
   },
   day: {
     title: 'Mes interventions',

@@ -42,9 +42,20 @@ export type QueuedCommand = CommandAction & {
   sentVariables?: Record<string, unknown>;
 };
 
-interface MetaRecord {
-  key: 'lastSync' | 'technicianId';
-  value: string;
+/** Whose work the device holds: the user who signed in and loaded it (docs/architecture.md, "The field app"). */
+export interface DeviceOwner {
+  id: string;
+  email: string;
+  fullName: string;
+}
+
+type MetaRecord = { key: 'lastSync' | 'technicianId'; value: string } | { key: 'owner'; value: DeviceOwner };
+
+/** The report as the technician is typing it, before « Enregistrer » puts it in the queue (kept across a reload or an update). */
+export interface DraftRecord {
+  jobId: string;
+  draft: ReportDraft;
+  updatedAt: string;
 }
 
 export class FieldDatabase extends Dexie {
@@ -52,11 +63,19 @@ export class FieldDatabase extends Dexie {
   commands!: EntityTable<QueuedCommand, 'seq'>;
   catalog!: EntityTable<CatalogPart, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  drafts!: EntityTable<DraftRecord, 'jobId'>;
 
   constructor() {
     super('relais-terrain');
     this.version(1).stores({ jobs: '&id, day', commands: '++seq, jobId', catalog: '&id, code', meta: '&key' });
+    this.version(2).stores({ drafts: '&jobId' });
   }
 }
 
 export const db = new FieldDatabase();
+
+/** A text kept in `meta` (the last successful synchronisation, the technician's id), null when absent. */
+export async function metaText(key: 'lastSync' | 'technicianId'): Promise<string | null> {
+  const record = await db.meta.get(key);
+  return record && record.key !== 'owner' ? record.value : null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, commandsToResend, commandVariables, localDraft, localStatus } from './queue-rules';
-import { draftProblems, reportInput, type ReportDraft } from './report-draft';
+import { draftProblems, type ReportDraft } from './report-draft';
 import { nextDays } from './paris-days';
 import type { FieldJob } from '../store/db';
 
@@ -80,8 +80,10 @@ describe('commands sent to the API', () => {
     });
   });
 
-  it('leaves the photos out when the technician did not touch them (the API keeps them)', () => {
-    expect(reportInput({ ...draft, photosChanged: false })).not.toHaveProperty('photos');
+  it('leaves the photos out of a report whose photos the technician did not touch (the API keeps them)', () => {
+    expect(commandVariables({ kind: 'report', jobId: 'int_1', draft: { ...draft, photosChanged: false } }, 5)['report']).not.toHaveProperty(
+      'photos',
+    );
   });
 
   it('waits for the network on a lost answer or a busy key, and holds the job on a refusal', () => {

@@ -1,7 +1,8 @@
 import type { InterventionStatus } from '../gql/graphql';
 import type { CommandAction, FieldJob, QueuedCommand } from '../store/db';
 import type { RequestOutcome } from '../api/graphql-request';
-import { draftFromJob, reportInput, type ReportDraft } from './report-draft';
+import { reportInput } from '@relais/ui/report-input';
+import { draftFromJob, type ReportDraft } from './report-draft';
 
 /** The status the technician sees: the server's, moved on by the commands still in the queue. */
 export function localStatus(status: InterventionStatus, commands: readonly Pick<QueuedCommand, 'kind'>[]): InterventionStatus {
@@ -20,7 +21,14 @@ export function localDraft(job: FieldJob, commands: readonly CommandAction[]): R
 
 /** The variables of a command's first attempt, against the version the technician worked from. */
 export function commandVariables(command: CommandAction & { jobId: string }, expectedVersion: number): Record<string, unknown> {
-  if (command.kind === 'report') return { id: command.jobId, report: reportInput(command.draft), expectedVersion };
+  if (command.kind === 'report') {
+    const { draft } = command;
+    return {
+      id: command.jobId,
+      report: reportInput(draft, { signatureDataUrl: draft.signatureDataUrl, photosChanged: draft.photosChanged }),
+      expectedVersion,
+    };
+  }
   return { id: command.jobId, expectedVersion };
 }
 

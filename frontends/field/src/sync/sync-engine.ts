@@ -1,4 +1,5 @@
 import { graphqlRequest, type RequestOutcome } from '../api/graphql-request';
+import { readSession } from '../api/session';
 import {
   FieldCatalogDocument,
   FieldCompleteDocument,
@@ -10,13 +11,16 @@ import {
   type InterventionReportInput,
 } from '../gql/graphql';
 import { db, type CommandAction, type FieldJob, type QueuedCommand } from '../store/db';
+import { deviceOwner } from '../store/device-owner';
 import { commandsToResend, commandVariables, actionFor } from './queue-rules';
+import type { ReportDraft } from './report-draft';
 import { nextDays } from './paris-days';
 
 /** How many days are kept on the device: today and the next ones. */
 export const DAYS_KEPT = 4;
 
-export type SyncResult = 'done' | 'offline' | 'signIn';
+/** `signIn`: the session is missing or expired; `otherUser`: the session is no longer the device owner's (nothing was sent). */
+export type SyncResult = 'done' | 'offline' | 'signIn' | 'otherUser';
 
 const newKey = () => crypto.randomUUID();
 
@@ -28,6 +32,20 @@ export async function enqueue(jobId: string, action: CommandAction): Promise<voi
     if (job.expectedVersion === null) await db.jobs.update(jobId, { expectedVersion: job.server.version, base: job.server });
     await db.commands.add({ ...action, key: newKey(), jobId, createdAt: new Date().toISOString() });
   });
+}
+
+/** « Enregistrer » / « Terminer »: the report (and the completion) join the queue, and the report being typed is done with. */
+export async function enqueueReport(jobId: string, draft: ReportDraft, finishing: boolean): Promise<void> {
+  await db.transaction('rw', db.jobs, db.commands, db.drafts, async () => {
+    await enqueue(jobId, { kind: 'report', draft });
+    if (finishing) await enqueue(jobId, { kind: 'complete' });
+    await db.drafts.delete(jobId);
+  });
+}
+
+/** The report as the technician is typing it, kept on the device at each change (a reload or an update loses nothing). */
+export async function keepDraftInProgress(jobId: string, draft: ReportDraft): Promise<void> {
+  await db.drafts.put({ jobId, draft, updatedAt: new Date().toISOString() });
 }
 
 async function send(command: QueuedCommand, variables: Record<string, unknown>): Promise<RequestOutcome<FieldJob>> {
@@ -129,6 +147,10 @@ async function refresh(): Promise<SyncResult> {
 }
 
 async function runOnce(): Promise<SyncResult> {
+  // The queue is sent only under its owner's session: never one technician's work under another's name.
+  const user = readSession()?.user;
+  if (!user) return 'signIn';
+  if ((await deviceOwner())?.id !== user.id) return 'otherUser';
   const drained = await drainQueue();
   if (drained !== 'done') return drained;
   const refreshed = await refresh();
@@ -187,10 +209,11 @@ export async function resendOnServerVersion(jobId: string): Promise<void> {
 
 /** The technician drops what the device held for the job and takes the office's version. */
 export async function discardLocalWork(jobId: string): Promise<void> {
-  await db.transaction('rw', db.jobs, db.commands, async () => {
+  await db.transaction('rw', db.jobs, db.commands, db.drafts, async () => {
     const job = await db.jobs.get(jobId);
     if (!job) return;
     await db.commands.where('jobId').equals(jobId).delete();
+    await db.drafts.delete(jobId);
     if (job.problem?.server) await db.jobs.update(jobId, { server: job.problem.server, expectedVersion: null, base: null, problem: null });
     else await db.jobs.delete(jobId);
   });

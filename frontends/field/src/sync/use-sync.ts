@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { db } from '../store/db';
+import { db, metaText } from '../store/db';
 import { useLive } from '../store/use-live';
 import { synchronise, type SyncResult } from './sync-engine';
 
@@ -12,7 +12,7 @@ export function useSync() {
   const [result, setResult] = useState<SyncResult | null>(null);
   const pending = useLive(() => db.commands.count(), []) ?? 0;
   const problems = useLive(() => db.jobs.filter((job) => job.problem !== null).count(), []) ?? 0;
-  const lastSync = useLive(async () => (await db.meta.get('lastSync'))?.value ?? null, []) ?? null;
+  const lastSync = useLive(() => metaText('lastSync'), []) ?? null;
 
   const run = useCallback(async () => {
     if (!navigator.onLine) return;
@@ -41,7 +41,7 @@ export function useSync() {
     };
   }, [run]);
 
-  return { online, syncing, pending, problems, lastSync, needsSignIn: result === 'signIn', run };
+  return { online, syncing, pending, problems, lastSync, needsSignIn: result === 'signIn', otherUser: result === 'otherUser', run };
 }
 
 export type SyncState = ReturnType<typeof useSync>;

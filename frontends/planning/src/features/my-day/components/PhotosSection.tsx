@@ -1,7 +1,7 @@
 import { ActionIcon, Box, FileButton, Button, Image, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { planningNamespace } from '../../../i18n/register';
-import { resizePhoto } from '../hooks/resize-photo';
+import { resizePhoto } from '@relais/ui/resize-photo';
 import type { useFieldReport } from '../hooks/use-field-report';
 import { ReportSection } from './FieldReportForm';
 

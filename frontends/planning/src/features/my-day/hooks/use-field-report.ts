@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { reportInput } from '@relais/ui/report-input';
 import {
   CompleteInterventionDocument,
   MyTechnicianDocument,
   RecordInterventionReportDocument,
-  type InterventionReportInput,
   type LabourType,
 } from '../../../gql/graphql';
 import { planningNamespace } from '../../../i18n/register';
@@ -28,9 +28,6 @@ export interface FieldReportValues {
   signerName: string;
   customerReservations: string;
 }
-
-/** "2,5" (French keyboard) → "2.5", the Decimal string the API reads. */
-export const toDecimal = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');
 
 function initialValues(intervention: InterventionDetail, locale: string): FieldReportValues {
   const { report } = intervention;
@@ -82,33 +79,11 @@ export function useFieldReport(intervention: InterventionDetail, reload: () => u
 
   const addLabour = () => labour.append({ technicianId: me?.id ?? '', workDate: todayInParis(), hours: '', labourType: 'NORMAL' });
 
-  function toInput(values: FieldReportValues, signatureDataUrl: string | null, photosChanged: boolean): InterventionReportInput {
-    return {
-      labour: values.labour
-        .filter((entry) => entry.hours.trim())
-        .map((entry) => ({
-          technicianId: entry.technicianId,
-          workDate: entry.workDate,
-          hours: toDecimal(entry.hours),
-          labourType: entry.labourType,
-        })),
-      travelCount: Number.parseInt(values.travelCount, 10) || 0,
-      travelZone: values.travelZone || null,
-      parts: values.parts.map((part) => ({
-        catalogItemId: part.catalogItemId,
-        quantity: toDecimal(part.quantity),
-        serialNumber: part.serialNumber.trim() || null,
-      })),
-      observations: values.observations.trim() || null,
-      ...(photosChanged ? { photos: values.photos.map((photo) => ({ caption: photo.caption || null, dataUrl: photo.dataUrl })) } : {}),
-      signerName: values.signerName.trim() || null,
-      customerReservations: values.customerReservations.trim() || null,
-      signatureDataUrl: signatureDataUrl ?? intervention.report.signatureDataUrl ?? null,
-    };
-  }
-
   async function save(signatureDataUrl: string | null) {
-    const report = toInput(form.getValues(), signatureDataUrl, form.formState.dirtyFields.photos !== undefined);
+    const report = reportInput(form.getValues(), {
+      signatureDataUrl: signatureDataUrl ?? intervention.report.signatureDataUrl ?? null,
+      photosChanged: form.formState.dirtyFields.photos !== undefined,
+    });
     const result = await run(() => record({ variables: { id: intervention.id, report, expectedVersion: intervention.version } }));
     return result?.data?.recordInterventionReport ?? null;
   }
