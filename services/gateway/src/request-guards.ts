@@ -33,7 +33,10 @@ const REFUSED_UPLOAD_GRACE_MS = 5000;
  * seconds at most.
  */
 export function refuseRequest(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  // While the body is still arriving, the connection is not closed with the answer: Node then discards
+  // the rest as it comes (a closed socket would make the sending client fail with EPIPE before reading
+  // the answer); the grace below still cuts it.
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(req.complete ? { connection: 'close' } : {}) });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
   res.once('finish', () => setTimeout(() => req.socket.destroy(), REFUSED_UPLOAD_GRACE_MS).unref());
 }
