@@ -1,4 +1,4 @@
-import { DomainError, type Identity, type Role } from '@relais/domain';
+import { DomainError, Errors, type Identity, type Role } from '@relais/domain';
 
 /** What the database says of a session's user now; undefined when the user no longer exists. */
 export type SessionUserLookup = (tenantId: string, userId: string) => Promise<{ active: boolean; role: Role } | undefined>;
@@ -44,11 +44,7 @@ export function currentPortalIdentity(
 ): CustomerIdentity {
   const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   if (!contact || contact.customerId !== identity.customerId || !contact.email || !same(contact.email, identity.email))
-    throw new DomainError(
-      'PORTAL_ACCESS_REVOKED',
-      'UNAUTHENTICATED',
-      'Votre accès à l’espace client a été retiré ; demandez un nouveau lien.',
-    );
+    throw Errors.portalAccessRevoked();
   return identity;
 }
 

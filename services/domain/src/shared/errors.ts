@@ -53,6 +53,9 @@ export const Errors = {
     }),
   invalidCredentials: () => new DomainError('INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'Adresse e-mail ou mot de passe incorrect'),
   unauthenticated: (code = 'UNAUTHENTICATED', message = 'Authentification requise') => new DomainError(code, 'UNAUTHENTICATED', message),
+  /** A portal session whose contact was removed, moved to another customer or re-addressed (docs/portal.md). */
+  portalAccessRevoked: () =>
+    new DomainError('PORTAL_ACCESS_REVOKED', 'UNAUTHENTICATED', 'Votre accès à l’espace client a été retiré ; demandez un nouveau lien.'),
   forbidden: (message = 'Action non autorisée pour ce rôle', details: Record<string, unknown> = {}) =>
     new DomainError('FORBIDDEN', 'FORBIDDEN', message, details),
 };
