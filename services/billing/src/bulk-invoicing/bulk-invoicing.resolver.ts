@@ -11,6 +11,7 @@ import {
   itemsOfBatches,
   listBillingBatches,
   setInvoicingSettings,
+  backOfficeUrl,
   portalHomeUrl,
   publicBaseUrl,
   SAMPLE_INVOICE_CUSTOMER,
@@ -57,7 +58,7 @@ const toSettingsType = (s: InvoicingSettings): InvoicingSettingsType => ({
   publicUrl: publicBaseUrl(s.publicUrl),
   billingEmail: s.billingEmail,
   portalPrimaryColor: s.portalPrimaryColor,
-  portalUrl: portalHomeUrl(publicBaseUrl(s.publicUrl), s.slug),
+  portalUrl: portalHomeUrl(publicBaseUrl(s.publicUrl, backOfficeUrl()), s.slug),
 });
 
 @Resolver(() => BatchType)

@@ -4,7 +4,7 @@ import { inTenantScope, type ScopeMeta } from '../db/tenant-scope';
 import { enqueueMail } from '../mail/outbox.service';
 import { isMailAddress } from '../mail/outbox.rules';
 import { portalBranding, type PortalCompany } from '../platform/portal-branding';
-import { publicBaseUrl } from '../platform/public-url';
+import { backOfficeUrl, publicBaseUrl } from '../platform/public-url';
 import { signPortalSessionToken } from '../platform/session-token';
 import { Tenant } from '../platform/tenant.entity';
 import { DomainError, Errors } from '../shared/errors';
@@ -41,7 +41,8 @@ const linkInvalid = () =>
  */
 async function mailPortalLinks(em: EntityManager, identity: Identity, recipients: readonly LinkRecipient[], now: Date): Promise<void> {
   const tenant = await em.findOneOrFail(Tenant, { id: identity.tenantId });
-  const base = publicBaseUrl(tenant.publicUrl);
+  // The portal is a page of the back-office's server, as the invitation's is; a tenant's own address comes first.
+  const base = publicBaseUrl(tenant.publicUrl, backOfficeUrl());
   const byAddress = new Map<string, LinkRecipient[]>();
   for (const r of recipients) byAddress.set(normaliseEmail(r.email), [...(byAddress.get(normaliseEmail(r.email)) ?? []), r]);
   for (const group of byAddress.values()) {
