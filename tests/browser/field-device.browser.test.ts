@@ -187,8 +187,9 @@ describe.skipIf(skipReason !== null)(`field app on a shared, updated phone${skip
       await page.getByText('Connectez-vous en tant que Théo Le Floch : sa saisie non envoyée partira dès la connexion.').waitFor();
       await page.getByLabel('Mot de passe').fill(fieldPassword);
       await page.getByRole('button', { name: 'Se connecter' }).click();
+      // The server's state first: right after a sign-in the bar may read « Tout est envoyé » before the queue is loaded.
+      await expect.poll(async () => (await jobs.serverJob(theoJob.id)).status, { timeout: 20_000 }).toBe('IN_PROGRESS');
       await expect.poll(() => pendingOnPhone(page), { timeout: 20_000 }).toBe('Tout est envoyé');
-      expect((await jobs.serverJob(theoJob.id)).status).toBe('IN_PROGRESS');
 
       // Nothing left to send: Maëlle's sign-in clears Théo's data and loads her own day.
       await signOut(page);
@@ -276,6 +277,8 @@ describe.skipIf(skipReason !== null)(`field app on a shared, updated phone${skip
     expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(theo.email);
     await page.getByLabel('Mot de passe').fill(fieldPassword);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+    // The server's state first: right after a sign-in the bar may read « Tout est envoyé » before the queue is loaded.
+    await expect.poll(async () => (await jobs.serverJob(job.id)).version, { timeout: 20_000 }).toBe(job.version + 2);
     await expect.poll(() => pendingOnPhone(page), { timeout: 20_000 }).toBe('Tout est envoyé');
 
     const after = await jobs.serverJob(job.id);
