@@ -106,20 +106,20 @@ describe('convert + issue: SQL statements per invoice', () => {
     return { id: draft.id, convert: convert.statements, issue: issue.statements, invoice: issue.data.issueInvoice };
   }
 
-  it('converts and issues without a contract in 10 + 7 statements, then under a contract in 11 + 7, numbers following', async () => {
+  it('converts and issues without a contract in 7 + 6 statements, then under a contract in 8 + 6, numbers following', async () => {
     const plain = await convertAndIssue(await closed(w.otherSiteId, '2'));
-    // begin, session settings, lock the intervention, read all pricing inputs, insert the invoice, its lines,
-    // its VAT breakdown and its link, move the intervention to INVOICED, commit.
-    expect(plain.convert).toBe(10);
+    // begin, session settings (both in one round trip), lock the intervention, read all pricing inputs,
+    // insert the invoice with its lines, VAT breakdown and link (one statement), move the intervention to INVOICED, commit.
+    expect(plain.convert).toBe(7);
     // begin, session settings, lock and read the draft (lines, breakdown, customer, VAT rates, closed periods),
-    // series lock and number (one statement), fact, issue, commit.
-    expect(plain.issue).toBe(7);
+    // series lock and number (one statement), the fact and the issue (one statement), commit.
+    expect(plain.issue).toBe(6);
     expect(plain.invoice).toMatchObject({ number: `F-${year}-00001`, status: 'ISSUED' });
 
     // Under contract: its row locked as well (included hours are read then given out).
     const underContract = await convertAndIssue(await closed(w.siteId, '3'));
-    expect(underContract.convert).toBe(11);
-    expect(underContract.issue).toBe(7);
+    expect(underContract.convert).toBe(8);
+    expect(underContract.issue).toBe(6);
     expect(underContract.invoice).toMatchObject({ number: `F-${year}-00002`, status: 'ISSUED' });
     // 3 h within the 10 included hours, travel 40,00 €, parts at 10 % off: the included hours were read and applied.
     const lines = must(

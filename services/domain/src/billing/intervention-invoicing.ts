@@ -23,6 +23,7 @@ import { rateCardInForceWithSource, type RateCard } from '../maintenance/contrac
 import { Intervention } from '../maintenance/intervention.entity';
 import { markInterventionsInvoiced } from '../maintenance/intervention.service';
 import { STANDARD_VAT_RATE_CODE, reducedVatNote, worksVatRateCode } from '../maintenance/site.rules';
+import { flushInOneStatement } from '../db/session-begin.driver';
 import { DomainError, Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { frenchDate, isLocalDate, localDate, localDayBounds } from '../shared/time';
@@ -272,12 +273,12 @@ export async function convertInterventionsToInvoice(
   new Validator()
     .check(lines.length > 0, 'interventionIds', 'rien à facturer : ni main-d’œuvre, ni déplacement, ni pièce')
     .throwIfInvalid();
-  // A new draft: its lines, VAT breakdown, links and the interventions' status go in one flush.
+  // A new draft: its lines, VAT breakdown, links and the interventions' status go in one statement.
   const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, inputs.vatRates);
   for (const intervention of ordered)
     em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
   markInterventionsInvoiced(ordered);
-  await em.flush();
+  await flushInOneStatement(em);
   return invoice;
 }
 

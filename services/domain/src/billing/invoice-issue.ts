@@ -11,6 +11,7 @@ import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { assertPeriodOpen } from '../finance/periods/period-guard';
 import { recordScopeFact } from '../platform/business-facts';
+import { flushInOneStatement } from '../db/session-begin.driver';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { localDate } from '../shared/time';
 
@@ -214,8 +215,9 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
       ...(invoice.typeCode === '381' ? { creditedInvoiceId: invoice.creditedInvoiceId } : {}),
     },
   });
+  // The fact and the issue in one statement (the fact's insert carried by the invoice's update).
   try {
-    await em.flush();
+    await flushInOneStatement(em);
   } catch (error) {
     if (error instanceof OptimisticLockError) throw Errors.staleVersion(staleMessage, invoice.version);
     throw error;

@@ -1,13 +1,14 @@
 import { DataloaderType } from '@mikro-orm/core';
-import { PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../entities';
 import { migrations } from '../migrations';
 import { QueryCountingLogger } from './query-counter';
+import { RelaisPostgreSqlDriver } from './session-begin.driver';
 
 export function ormOptions(clientUrl: string, overrides: Options = {}): Options {
   return defineConfig({
-    driver: PostgreSqlDriver,
+    driver: RelaisPostgreSqlDriver,
     clientUrl,
     entities,
     extensions: [Migrator],

@@ -7,7 +7,9 @@ export const BusinessFact = defineEntity({
   properties: {
     id: p.uuid().primary(),
     tenantId: p.uuid(),
-    seq: p.bigint('number').generated('always as identity').nullable(),
+    // `seq` and `xact_id` are given by PostgreSQL (identity column, transaction id) and read by the consumers in
+    // SQL, never through this entity: not mapped, so inserting a fact reads nothing back and travels with the next
+    // statement of its flush (`flushInOneStatement`, db/session-begin.driver.ts).
     kind: p.string(),
     subjectType: p.string(),
     subjectId: p.uuid(),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { hashPassword, verifyPassword } from './password';
@@ -37,6 +37,20 @@ describe('session tokens', () => {
     await expect(verifySessionToken(otherKey, SECRET)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
     const unsigned = await new SignJWT({ tid: 't2' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(32)));
     await expect(verifySessionToken(unsigned, SECRET)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+});
+
+describe('session tokens verified once', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers a verified token from memory until its own expiry, then refuses it as expired', async () => {
+    const { token } = await signSessionToken(user, SECRET, 60);
+    const first = await verifySessionToken(token, SECRET);
+    expect(await verifySessionToken(token, SECRET)).toEqual(first);
+    // Known under one secret, the same token is checked again under another (and refused).
+    await expect(verifySessionToken(token, 'another-secret-0123456789abcdefgh')).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    vi.useFakeTimers({ now: Date.now() + 61_000 });
+    await expect(verifySessionToken(token, SECRET)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 });
 

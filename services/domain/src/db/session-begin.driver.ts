@@ -1,0 +1,137 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import {
+  PostgreSqlConnection,
+  PostgreSqlDriver,
+  type AnyEntity,
+  type Configuration,
+  type EntityData,
+  type EntityManager,
+  type QueryResult,
+} from '@mikro-orm/postgresql';
+import pg from 'pg';
+
+/**
+ * The transaction's session settings (`app.tenant_id`, the actor… see tenant-scope.ts) sent in the
+ * same message as `begin`: one round trip where MikroORM sends two (`begin`, then
+ * `select set_config(...)`) before a request's first query. PostgreSQL runs a parameterless message
+ * as a simple query, which may hold several statements; the values are therefore written as
+ * literals (`pg.escapeLiteral`). Both statements are still logged, so statement counts stay
+ * statements (docs/benchmarks.md counts them so); the round trips are one fewer per transaction.
+ */
+const settingsForBegin = new AsyncLocalStorage<string>();
+
+/**
+ * The plain inserts of a flush run inside `flushInOneStatement`, held back instead of sent: the flush's next
+ * write (an insert that returns values, an update or a delete) carries them as data-modifying CTEs
+ * (`with w0 as (insert …), w1 as (insert …) update …`), and what is left when the flush ends goes as one
+ * statement. The ORM still sees every statement answer as it expects (a plain insert answers nothing
+ * it reads). All parts of one statement see the same snapshot: only for flushes whose updates and
+ * deletes touch rows that existed before the flush (no update of a row the same flush inserts).
+ */
+const heldInserts = new AsyncLocalStorage<string[]>();
+
+type BeginOptions = Parameters<PostgreSqlConnection['begin']>[0];
+
+/** `select set_config(name, value, true), …` with its values as SQL literals. */
+function sessionSettingsStatement(variables: Readonly<Record<string, string>>): string {
+  const parts = Object.entries(variables).map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
+  return `select ${parts.join(', ')}`;
+}
+
+/** The Kysely driver's `begin`, followed in the same message by the settings of the transaction being opened, if any. */
+function withSettingsInBegin(driver: Driver): Driver {
+  const begin = driver.beginTransaction.bind(driver);
+  driver.beginTransaction = async (connection: DatabaseConnection, settings: TransactionSettings) => {
+    const statement = settingsForBegin.getStore();
+    if (statement === undefined || settings.isolationLevel || settings.accessMode) return begin(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw(`begin; ${statement}`));
+  };
+  return driver;
+}
+
+/** MikroORM's own inserts end with ` returning "col", …` when they read something back. */
+const RETURNING = / returning "[^"]+"(?:, "[^"]+")*$/;
+
+/** `with w0 as (…), w1 as (…) <last>`: the statements as one (each but the last a data-modifying CTE). */
+function asOneStatement(statements: readonly string[]): string {
+  const last = statements[statements.length - 1]!;
+  if (statements.length === 1) return last;
+  return `with ${statements
+    .slice(0, -1)
+    .map((sql, i) => `w${i} as (${sql})`)
+    .join(', ')} ${last}`;
+}
+
+type ExecuteArgs = Parameters<PostgreSqlConnection['execute']>;
+
+class SessionInBeginConnection extends PostgreSqlConnection {
+  override createKyselyDialect(overrides: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]) {
+    const dialect = super.createKyselyDialect(overrides);
+    const createDriver = dialect.createDriver.bind(dialect);
+    dialect.createDriver = () => withSettingsInBegin(createDriver());
+    return dialect;
+  }
+
+  override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+    ...[query, params = [], method = 'all', ctx, loggerContext]: ExecuteArgs
+  ): Promise<T> {
+    const held = heldInserts.getStore();
+    if (!held) return super.execute<T>(query, params, method, ctx, loggerContext);
+    if (typeof query === 'string' && Array.isArray(params)) {
+      const sql = this.platform.formatQuery(query, params);
+      if (/^insert /i.test(sql) && !RETURNING.test(sql)) {
+        held.push(sql);
+        return this.transformRawResult<T>({ rows: [] }, method);
+      }
+      if (/^(insert|update|delete) /i.test(sql))
+        return super.execute<T>(asOneStatement([...held.splice(0), sql]), [], method, ctx, loggerContext);
+    }
+    // Anything else (a read, a statement of another shape) goes after what is held, as the flush ordered them.
+    await this.sendHeldInserts(held, ctx);
+    return super.execute<T>(query, params, method, ctx, loggerContext);
+  }
+
+  /** Sends what a flush held back (see `heldInserts`), as one statement. */
+  async sendHeldInserts(held: string[], ctx: ExecuteArgs[3]): Promise<void> {
+    const statements = held.splice(0);
+    if (statements.length) await super.execute(asOneStatement(statements), [], 'run', ctx);
+  }
+
+  override async begin(options: BeginOptions = {}) {
+    const context = options.sessionContext;
+    const variables = Object.entries(context?.variables ?? {});
+    // Savepoints, roles, isolation levels and read-only transactions keep MikroORM's own path.
+    if (options.ctx || !context || context.role || variables.length === 0 || options.isolationLevel || options.readOnly)
+      return super.begin(options);
+    const statement = sessionSettingsStatement(
+      Object.fromEntries(variables.map(([name, value]) => [name, this.stringifySessionVariable(value)])),
+    );
+    const trx = await settingsForBegin.run(statement, () => super.begin({ ...options, sessionContext: undefined }));
+    this.logQuery(statement, options.loggerContext);
+    return trx;
+  }
+}
+
+/**
+ * Flushes `em` with its writes in as few statements as the ORM allows: its plain inserts travel with the
+ * next statement whose answer the ORM reads (an insert returning generated columns, an update, a delete)
+ * or, at the end, together as one. A conversion's flush (links, VAT rows, lines, then the invoice, which
+ * returns its generated columns, then the interventions' status) is two statements instead of five.
+ * See `heldInserts` for when a flush may use it.
+ */
+export async function flushInOneStatement(em: EntityManager): Promise<void> {
+  const held: string[] = [];
+  await heldInserts.run(held, () => em.flush());
+  const connection = em.getConnection('write');
+  if (connection instanceof SessionInBeginConnection) await connection.sendHeldInserts(held, em.getTransactionContext());
+}
+
+/** MikroORM's PostgreSQL driver with `begin` and the transaction's session settings in one round trip. */
+export class RelaisPostgreSqlDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    // MikroORM's PostgreSQL driver takes no connection class; the one it made has not connected yet (it connects lazily).
+    (this as unknown as { connection: PostgreSqlConnection }).connection = new SessionInBeginConnection(this.config);
+  }
+}
