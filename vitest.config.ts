@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A screen refetches after a mutation; on a loaded CI machine that takes longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
