@@ -26,6 +26,7 @@ import {
 import type { BillingTenant } from './billing-data';
 import { graphqlRequestBody, type GraphQLBody } from './graphql';
 import { readMetrics } from './measure';
+import { cpuMeter, formatCpuMs } from './proc-stats';
 import { fixed, type SectionResult } from './report';
 import type { BenchSettings } from './settings';
 
@@ -36,6 +37,8 @@ export interface BillingRun {
   token: string;
   /** The billing subgraph's /metrics, for the SQL statements the gateway path costs. */
   billingMetricsUrl: string;
+  /** The gateway's and the billing subgraph's processes, for their CPU time per invoice. */
+  cpuPids: Readonly<Record<'gateway' | 'billing', number>>;
   adminUrl: string;
   appUrl: string;
   settings: BenchSettings;
@@ -129,6 +132,8 @@ interface BatchResult {
   seconds: number;
   /** SQL statements per invoice (conversion + issue), null when not counted. */
   sqlPerInvoice: number | null;
+  /** CPU ms per invoice of each process of the path (through the gateway only). */
+  cpuMsPerInvoice?: Record<string, number>;
   invoiceIds: string[];
 }
 
@@ -178,6 +183,7 @@ async function viaGateway(run: BillingRun): Promise<BatchResult> {
   const call = <T>(operationName: string, query: string, variables: Record<string, unknown>) =>
     callGateway<T>(run, operationName, query, variables);
   const before = await readMetrics(run.billingMetricsUrl);
+  const cpu = cpuMeter(run.cpuPids);
   const result = await convertAndIssueAll(
     run.tenant.gatewaySet,
     run.settings.billingConcurrency,
@@ -193,10 +199,11 @@ async function viaGateway(run: BillingRun): Promise<BatchResult> {
       check(issued.id === draft.id && issued.status !== 'DRAFT' && !!issued.number, `issueInvoice answered ${JSON.stringify(issued)}`);
     },
   );
+  const cpuMsPerInvoice = cpu(run.tenant.gatewaySet.length);
   const after = await readMetrics(run.billingMetricsUrl);
   const served = after.requests - before.requests;
   check(served === 2 * run.tenant.gatewaySet.length, `the billing subgraph served ${served} requests, expected 2 per invoice`);
-  return { ...result, sqlPerInvoice: (after.sqlQueries - before.sqlQueries) / run.tenant.gatewaySet.length };
+  return { ...result, sqlPerInvoice: (after.sqlQueries - before.sqlQueries) / run.tenant.gatewaySet.length, cpuMsPerInvoice };
 }
 
 /** The domain functions the resolvers call, each in its own tenant-scoped transaction as a request would be. */
@@ -286,6 +293,9 @@ async function invoiceFacts(run: BillingRun) {
   return { lines: lines!, overused };
 }
 
+/** The goal of issue 13, in invoices/s through the gateway. */
+const CONVERT_ISSUE_GOAL = 200;
+
 const convertIssue: BillingScenario = {
   id: 'convert-issue',
   async run(run) {
@@ -337,6 +347,12 @@ const convertIssue: BillingScenario = {
         'number in one statement. What remains: `begin`, session settings and `commit` of each transaction (6), and one statement ' +
         'per table written (invoice, lines, VAT breakdown, link, intervention status; fact, invoice).',
     ];
+    if (gateway.cpuMsPerInvoice)
+      notes.push(
+        `CPU ms per invoice through the gateway (user + system from /proc, both mutations; PostgreSQL's not included): ` +
+          `${formatCpuMs(gateway.cpuMsPerInvoice)}. At ${CONVERT_ISSUE_GOAL} invoices/s two cores give 10 ms of CPU per invoice ` +
+          'to every process together, PostgreSQL and the load generator included.',
+      );
     if (facts.overused.length)
       notes.push(
         `Contracts given more included labour hours than their yearly allowance: ${facts.overused.length} of ${tenant.contracts} ` +
@@ -406,6 +422,7 @@ const concurrentIssue: BillingScenario = {
 
     run.log(`concurrent-issue: issuing the ${count} drafts at once through the gateway`);
     const before = await readMetrics(run.billingMetricsUrl);
+    const cpu = cpuMeter(run.cpuPids);
     const latencies: number[] = [];
     const started = performance.now();
     const issued = await Promise.all(
@@ -426,6 +443,7 @@ const concurrentIssue: BillingScenario = {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuMsPerIssue = cpu(count);
     const after = await readMetrics(run.billingMetricsUrl);
     check(
       after.requests - before.requests === count,
@@ -483,6 +501,9 @@ const concurrentIssue: BillingScenario = {
           'the p99. The draft is read, its totals, breakdown and buyer computed before the lock; the statement that is granted the ' +
           'lock also reads the clock and moves the counter, then only the fact, the update and `commit` run while it is held ' +
           '(7 statements before the change: the period check, the breakdown deleted and rewritten, the counter, the fact, the update, `commit`).',
+        `CPU ms per issue (user + system from /proc; PostgreSQL's not included): ${formatCpuMs(cpuMsPerIssue)}. The ${count} mutations ` +
+          `need ${fixed((Object.values(cpuMsPerIssue).reduce((a, b) => a + b, 0) * count) / 1000, 2)} s of CPU in these two processes alone, ` +
+          'on two cores shared with PostgreSQL and the load generator: the last answer cannot come sooner than that work divided by the cores.',
       ],
     };
   },

@@ -6,7 +6,6 @@
  * (`importBankStatement`, what the `importBankStatement` mutation calls), then sends its figures to
  * the parent over IPC.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import {
@@ -22,6 +21,7 @@ import {
   type Orm,
   type QueryCount,
 } from '@relais/domain';
+import { processCpuMs } from './proc-stats';
 
 export interface CollectionsChildOptions {
   step: 'dunning' | 'import' | 'reimport';
@@ -179,24 +179,11 @@ async function backendPid(orm: Orm): Promise<number | null> {
   }
 }
 
-/** User + system CPU time of a process, in ms, from /proc (clock ticks of 10 ms); null when unreadable (another machine). */
-function processCpuMs(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /s, '')
-      .split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /** Measures the CPU time of `work` in this process and in the PostgreSQL backend it runs on. */
 async function withCpu<T>(orm: Orm, work: () => Promise<T>): Promise<{ result: T; ms: number; cpu: CpuFigures }> {
   const pid = await backendPid(orm);
   TimingLogger.intervals.length = 0;
-  const pgBefore = processCpuMs(pid);
+  const pgBefore = pid === null ? null : processCpuMs(pid);
   if (pid !== null && pgBefore !== null) TimingLogger.backend = { pid, cpuMs: pgBefore };
   const before = process.cpuUsage();
   const t0 = performance.now();
@@ -204,7 +191,7 @@ async function withCpu<T>(orm: Orm, work: () => Promise<T>): Promise<{ result: T
   const ms = performance.now() - t0;
   const used = process.cpuUsage(before);
   TimingLogger.backend = null;
-  const pgAfter = processCpuMs(pid);
+  const pgAfter = pid === null ? null : processCpuMs(pid);
   const samePid = (await backendPid(orm)) === pid;
   return {
     result,

@@ -30,6 +30,7 @@ import { generateContractTenant } from './contract-billing-data';
 import { FEC_SCENARIOS } from './fec';
 import { generateFecTenant, type FecTenant } from './fec-data';
 import { generateCustomers, tenantIdOf } from './data';
+import { measureProcessMemory, MEMORY_SCENARIO_ID } from './memory';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
 import { measure, probe, type LoadTarget } from './measure';
 import {
@@ -226,16 +227,18 @@ async function main(): Promise<void> {
   const collectionsScenarios = COLLECTIONS_SCENARIOS.filter((s) => selected(s.id));
   const dashboardScenarios = DASHBOARD_SCENARIOS.filter((s) => selected(s.id));
   const fecScenarios = FEC_SCENARIOS.filter((s) => selected(s.id));
+  const memory = selected(MEMORY_SCENARIO_ID);
   if (
     !scenarios.length &&
     !billingScenarios.length &&
     !contractScenarios.length &&
     !collectionsScenarios.length &&
     !dashboardScenarios.length &&
-    !fecScenarios.length
+    !fecScenarios.length &&
+    !memory
   )
     throw new Error(
-      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS, ...FEC_SCENARIOS].map((s) => s.id).join(', ')})`,
+      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS, ...FEC_SCENARIOS].map((s) => s.id).concat(MEMORY_SCENARIO_ID).join(', ')})`,
     );
 
   const db = await prepareDatabase({
@@ -414,6 +417,7 @@ async function main(): Promise<void> {
         gatewayUrl: stack.gatewayUrl,
         token: await login(stack.gatewayUrl, billingTenant.email, DEMO_PASSWORD),
         billingMetricsUrl: stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'),
+        cpuPids: { gateway: stack.pids.gateway, billing: stack.pids.billing },
         adminUrl: db.adminUrl,
         appUrl: db.appUrl,
         settings,
@@ -424,8 +428,20 @@ async function main(): Promise<void> {
         console.log(`\n${formatTable(results.at(-1)!)}\n`);
       }
     }
+    if (memory) {
+      results.push(
+        await measureProcessMemory({
+          gatewayUrl: stack.gatewayUrl,
+          token: await login(stack.gatewayUrl, 'admin@demo.relais.fr', DEMO_PASSWORD),
+          pids: stack.pids,
+          previousScenarios: [...scenarios, ...dashboardScenarios, ...fecScenarios, ...billingScenarios].map((s) => s.id),
+          log: step,
+        }),
+      );
+      console.log(`\n${formatTable(results.at(-1)!)}\n`);
+    }
   }
-  if (scenarios.length || billingScenarios.length || dashboardScenarios.length || fecScenarios.length) await runStackScenarios();
+  if (scenarios.length || billingScenarios.length || dashboardScenarios.length || fecScenarios.length || memory) await runStackScenarios();
   if (shuttingDown) return;
 
   if (settings.writeDocs) {
