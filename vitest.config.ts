@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'api', include: ['tests/api/**/*.api.spec.ts'], environment: 'node', testTimeout: 30_000 },
+        test: { name: 'api', include: ['tests/api/**/*.api.spec.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },
       },
       {
         extends: true,
