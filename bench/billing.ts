@@ -336,16 +336,17 @@ const convertIssue: BillingScenario = {
         `intervention is INVOICED on an invoice of its own. Invoices have ${facts.lines.mean} lines on average (${facts.lines.min} to ${facts.lines.max}).`,
       'SQL/invoice counts the statements of both transactions (conversion and issue), `begin`/`commit` and session settings included: ' +
         'for the gateway from the billing subgraph’s `/metrics`, in-process from the same ORM query counter.',
-      'Profile (`--cpu-prof` on every service during this scenario and the next, 2026-12-06, load average 45 on 2 CPUs: shares, ' +
-        'not times): the billing subgraph is the busiest process (2.2× the gateway’s CPU). Of its busy time MikroORM (unit of work, ' +
-        'hydration, change sets, query building) takes about 26 %, writing statements to PostgreSQL’s socket 16 % and the pg driver ' +
-        '4 %, GraphQL (graphql, type-graphql, Apollo Server) 7 %, GC 4 %, our own code 4 %, the rest Node’s internals (modules loaded ' +
-        'at start, streams). So statements went first: 36.2 per invoice before (same data, 2026-12-06), now a conversion locks its ' +
-        'interventions (and contracts), reads every pricing input in one statement (`loadConversionInputs`) and writes the draft in ' +
-        'one flush (its lines in one multi-row insert); an issue locks the draft and reads its lines, breakdown, customer, VAT rates ' +
-        'and closed periods in one statement, rewrites nothing the draft already says, and takes the series lock, the clock and the ' +
-        'number in one statement. What remains: `begin`, session settings and `commit` of each transaction (6), and one statement ' +
-        'per table written (invoice, lines, VAT breakdown, link, intervention status; fact, invoice).',
+      'Profile (`--cpu-prof` on every service during this scenario and the next, 2026-12-07, load average 22 on 2 CPUs: shares, ' +
+        'not times; `pnpm exec tsx bench/cpu-profile-summary.ts <file>`): of the billing subgraph’s busy time MikroORM (unit of work, ' +
+        'hydration, change sets, query building) takes 34 %, writing statements to PostgreSQL’s socket 11 % and the pg driver 6 %, ' +
+        'GC 8 %, GraphQL (graphql, Apollo Server, type-graphql) 6 %, our own code 7 %, time zones and decimals 4 %; of the gateway’s, ' +
+        'Node’s HTTP server and client 27 %, GraphQL execution and delegation 16 %, GC 8 %, Yoga and the fetch layer 9 %. ' +
+        'Statements went first: 36.2 per invoice on 2026-12-06, now a conversion locks its interventions (and contracts), reads every ' +
+        'pricing input in one statement (`loadConversionInputs`) and writes the draft in two (its link, VAT and line inserts carried ' +
+        'with the invoice’s insert, then the interventions’ status: `flushInOneStatement`); an issue locks the draft and reads its ' +
+        'lines, breakdown, customer, VAT rates and closed periods in one statement, takes the series lock, the clock and the number in ' +
+        'one, and writes the fact with the update. What remains per invoice: `begin` + session settings (one round trip, two ' +
+        'statements) and `commit` of each transaction (6), and the 7 or 8 statements above.',
     ];
     if (gateway.cpuMsPerInvoice)
       notes.push(
@@ -499,7 +500,7 @@ const concurrentIssue: BillingScenario = {
           'invoices are numbered from 00001 with no gap and no duplicate, and number order is issue-time order.',
         'Issues of one series pass the lock one at a time, so the last one waits for all the others: what each holds it for sets ' +
           'the p99. The draft is read, its totals, breakdown and buyer computed before the lock; the statement that is granted the ' +
-          'lock also reads the clock and moves the counter, then only the fact, the update and `commit` run while it is held ' +
+          'lock also reads the clock and moves the counter, then only the update (carrying the fact) and `commit` run while it is held ' +
           '(7 statements before the change: the period check, the breakdown deleted and rewritten, the counter, the fact, the update, `commit`).',
         `CPU ms per issue (user + system from /proc; PostgreSQL's not included): ${formatCpuMs(cpuMsPerIssue)}. The ${count} mutations ` +
           `need ${fixed((Object.values(cpuMsPerIssue).reduce((a, b) => a + b, 0) * count) / 1000, 2)} s of CPU in these two processes alone, ` +
