@@ -58,6 +58,39 @@ describe.skipIf(skipReason !== null)(
       await page.context().close();
     });
 
+    it('opens the asked page once signed in, then again on a reload without asking to sign in', async () => {
+      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${backOfficeUrl}/facturation/clients`);
+      await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+      await signIn(page, demo.password);
+
+      await page.getByText(`${demo.customerCount} clients`).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/facturation/clients');
+      await page.reload();
+      await page.getByText(`${demo.customerCount} clients`).waitFor();
+      expect(await page.getByRole('heading', { name: 'Connexion' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+      await context.close();
+    });
+
+    it('speaks English on the login page to a user who chose it', async () => {
+      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+      await context.addInitScript(() => localStorage.setItem('relais.language', 'en'));
+      const page = await context.newPage();
+      await page.goto(backOfficeUrl!);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email address').fill('nobody@demo.relais.fr');
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Incorrect email address or password');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await context.close();
+    });
+
     it('signs in, lists the customers, searches and opens a customer file', async () => {
       const page = await openLoginPage();
       await signIn(page, demo.password);

@@ -26,7 +26,8 @@ const portalBase = '/portail/';
 
 /**
  * Serves the built back-office from one origin: the shell at `/` (any unknown path falls back
- * to its index.html), each remote app at `/apps/<name>/`, the technician's offline app at `/terrain/`, the customer portal at
+ * to its index.html, the sign-in page, which starts the federated shell, shell.html, once signed in:
+ * docs/architecture.md, "The back-office's sign-in page"), each remote app at `/apps/<name>/`, the technician's offline app at `/terrain/`, the customer portal at
  * `/portail/` (`/portail/<tenant slug>/...`, any path under it falls back to its index.html), and `/graphql`, `/documents/*` (invoice
  * downloads) and `/public/*` (customers' quote pages) proxied to the gateway.
  */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -6,6 +6,15 @@ import type { Plugin } from 'vite';
 const compressible = /\.(js|mjs|css|html|svg|json|map|txt)$/;
 /** Below this size a compressed copy saves less than the extra header costs. */
 const MIN_SIZE = 1024;
+
+/**
+ * Both copies are at least as new as the file: an earlier build into the same folder wrote them
+ * (the shell's sign-in page is built into the federated shell's dist/, after it).
+ */
+function compressedAlready(file: string): boolean {
+  const written = statSync(file).mtimeMs;
+  return ['.br', '.gz'].every((extension) => (statSync(`${file}${extension}`, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= written);
+}
 
 /**
  * Writes a brotli (`.br`) and a gzip (`.gz`) copy next to every text file of the build, so the
@@ -24,6 +33,7 @@ export function precompress(): Plugin {
       for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile() || !compressible.test(entry.name)) continue;
         const file = join(entry.parentPath, entry.name);
+        if (compressedAlready(file)) continue;
         const content = readFileSync(file);
         if (content.length < MIN_SIZE) continue;
         writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));

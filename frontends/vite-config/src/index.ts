@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 import { remoteApps, remoteBase, type RemoteApp } from './apps.ts';
 import { precompress } from './compress.ts';
+import { shellPageAsideFromIndex } from './sign-in.ts';
 
 /**
  * Build-time configuration shared by the shell and the apps: one copy of React, the router,
@@ -59,7 +60,10 @@ export function remoteAppConfig(name: RemoteApp['name']): UserConfig {
   };
 }
 
-/** Vite config of the shell: loads every remote from /apps/<name>/ on the same origin. */
+/**
+ * Vite config of the federated shell: loads every remote from /apps/<name>/ on the same origin. Its
+ * page is written as shell.html; the sign-in page's build (./sign-in.ts) then writes index.html.
+ */
 export function shellConfig(): UserConfig {
   return {
     plugins: [
@@ -75,6 +79,7 @@ export function shellConfig(): UserConfig {
         shareStrategy: 'loaded-first',
         dts: false,
       }),
+      shellPageAsideFromIndex(),
       precompress(),
     ],
     server: {

@@ -1,7 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginDocument } from '../gql/graphql';
-import { documentIdOf, trustedDocumentsFetch, trustedDocumentsLink, withDocumentId } from './trusted-documents';
+import { documentIdOf } from './document-id';
+import { trustedDocumentsFetch, trustedDocumentsLink, withDocumentId } from './trusted-documents';
 
 describe('trusted documents in the back-office', () => {
   afterEach(() => vi.unstubAllGlobals());

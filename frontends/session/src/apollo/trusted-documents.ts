@@ -1,10 +1,5 @@
 import { ApolloLink } from '@apollo/client';
-
-/** The id `pnpm codegen` gives each generated document ("sha256:<hex>", see codegen.ts), if it has one. */
-export function documentIdOf(query: unknown): string | null {
-  const hash = (query as { __meta__?: { hash?: unknown } } | null)?.__meta__?.hash;
-  return typeof hash === 'string' ? hash : null;
-}
+import { documentIdOf } from './document-id';
 
 /**
  * The back-office sends the id of its generated documents, not their text (docs/api.md, trusted

@@ -1,20 +1,10 @@
 import type { TranslationShape } from '@relais/ui';
 import type { sessionFr } from './session.fr';
 import { apiErrorsEn } from './api-errors.en';
+import { loginEn } from './login.en';
 
 export const sessionEn: TranslationShape<typeof sessionFr> = {
-  login: {
-    title: 'Sign in',
-    subtitle: 'Relais back-office',
-    email: 'Email address',
-    password: 'Password',
-    submit: 'Sign in',
-  },
-  errors: {
-    INVALID_CREDENTIALS: 'Incorrect email address or password',
-    RATE_LIMITED: 'Too many failed sign-in attempts. Please try again in a few minutes.',
-    unexpected: 'Sign-in failed. Please try again in a moment.',
-  },
+  ...loginEn,
   role: {
     ADMIN: 'Administrator',
     PLANNER: 'Planner',

@@ -1,18 +1,8 @@
 import { apiErrorsFr } from './api-errors.fr';
+import { loginFr } from './login.fr';
 
 export const sessionFr = {
-  login: {
-    title: 'Connexion',
-    subtitle: 'Back-office Relais',
-    email: 'Adresse e-mail',
-    password: 'Mot de passe',
-    submit: 'Se connecter',
-  },
-  errors: {
-    INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect',
-    RATE_LIMITED: 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.',
-    unexpected: 'La connexion a échoué. Réessayez dans un instant.',
-  },
+  ...loginFr,
   role: {
     ADMIN: 'Administrateur',
     PLANNER: 'Planificateur',

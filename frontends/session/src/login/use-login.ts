@@ -2,8 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { refusalsOf } from '../forms/error-message';
 import { LoginDocument } from '../gql/graphql';
 import { sessionStore } from '../session-store';
-
-export type LoginFailure = 'INVALID_CREDENTIALS' | 'RATE_LIMITED' | 'unexpected';
+import { loginFailureOf, type LoginFailure } from './sign-in';
 
 /** Signs in with email and password; a failure is reduced to what the user can act on. */
 export function useLogin() {
@@ -15,14 +14,7 @@ export function useLogin() {
   }
 
   // Too many failed sign-ins is a 429 answer (a ServerError), read like the GraphQL errors.
-  const codes = error ? refusalsOf(error).map((refusal) => refusal.code) : [];
-  const failure: LoginFailure | null = !error
-    ? null
-    : codes.includes('INVALID_CREDENTIALS')
-      ? 'INVALID_CREDENTIALS'
-      : codes.includes('RATE_LIMITED')
-        ? 'RATE_LIMITED'
-        : 'unexpected';
+  const failure: LoginFailure | null = error ? loginFailureOf(refusalsOf(error).map((refusal) => refusal.code)) : null;
 
   return { submit, loading, failure };
 }
