@@ -3,6 +3,7 @@ FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN npm install -g pnpm@12.18.0
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+COPY patches ./patches
 COPY services ./services
 COPY frontends ./frontends
 COPY tests/package.json ./tests/package.json
@@ -20,7 +21,7 @@ RUN node --import tsx scripts/build-services.ts
 ENV NODE_ENV=production
 USER node
 # overridden per service in docker-compose.yml (same flags as scripts/build-services.ts serviceNodeFlags)
-CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=224", "services/gateway/dist/main.mjs"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=160", "services/gateway/dist/main.mjs"]
 
 FROM nginx:1.27-alpine AS backoffice
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf

@@ -238,7 +238,17 @@ async function main(): Promise<void> {
     !memory
   )
     throw new Error(
-      `no scenario matches BENCH_SCENARIOS (known: ${[...SCENARIOS, ...BILLING_SCENARIOS, ...CONTRACT_SCENARIOS, ...COLLECTIONS_SCENARIOS, ...DASHBOARD_SCENARIOS, ...FEC_SCENARIOS].map((s) => s.id).concat(MEMORY_SCENARIO_ID).join(', ')})`,
+      `no scenario matches BENCH_SCENARIOS (known: ${[
+        ...SCENARIOS,
+        ...BILLING_SCENARIOS,
+        ...CONTRACT_SCENARIOS,
+        ...COLLECTIONS_SCENARIOS,
+        ...DASHBOARD_SCENARIOS,
+        ...FEC_SCENARIOS,
+      ]
+        .map((s) => s.id)
+        .concat(MEMORY_SCENARIO_ID)
+        .join(', ')})`,
     );
 
   const db = await prepareDatabase({

@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
-import { DomainError, authenticateApiKey, type ApiKeyRow, verifySessionToken, type Identity, type Role } from '@relais/domain';
+import { authenticateApiKey, type ApiKeyRow } from '@relais/domain/platform/api-key-token';
+import { verifySessionToken } from '@relais/domain/platform/session-token';
+import { DomainError } from '@relais/domain/shared/errors';
+import type { Identity, Role } from '@relais/domain/shared/identity';
 import { createPortalSessionCheck, createSessionCheck } from './session-check';
 
 export interface Authenticator {

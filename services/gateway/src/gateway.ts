@@ -1,16 +1,17 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+// The domain package's light modules only: its index would load the ORM, PDF rendering and the job queue (~60 MB of RSS).
+import { ACCOUNTING_EXPORT_PATH_PREFIX } from '@relais/domain/finance/exports/export-link';
+import { DIRECT_DEBIT_FILE_PATH_PREFIX } from '@relais/domain/finance/direct-debit/direct-debit-file-link';
+import { VISIT_REPORT_PATH_PREFIX } from '@relais/domain/maintenance/visit-report-path';
 import {
-  ACCOUNTING_EXPORT_PATH_PREFIX,
-  DIRECT_DEBIT_FILE_PATH_PREFIX,
-  VISIT_REPORT_PATH_PREFIX,
   IDENTITY_HEADER,
   CLIENT_ADDRESS_HEADER,
   CLIENT_AGENT_HEADER,
-  PORTAL_LOGO_PATH_PREFIX,
   signInternalIdentity,
-  type Identity,
-} from '@relais/domain';
+} from '@relais/domain/platform/internal-identity';
+import { PORTAL_LOGO_PATH_PREFIX } from '@relais/domain/platform/portal-branding';
+import type { Identity } from '@relais/domain/shared/identity';
 import pino from 'pino';
 import { createAuthenticator } from './authenticate';
 import { applyCors } from './cors';
@@ -22,6 +23,7 @@ import { acceptedRequestId, admitGraphqlRequest, DEFAULT_MAX_BODY_BYTES, type Bo
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents';
 import { createInternalTokenSigner } from './internal-token-cache';
+import { parserAndValidationCache } from './document-cache';
 import {
   clientAddress,
   createLoginGuard,
@@ -108,14 +110,17 @@ function proxyDocument(origin: URL, req: IncomingMessage, res: ServerResponse): 
   upstream.end();
 }
 
-/** Passes the customer's public quote pages (GETs and form POSTs, no session) to the billing subgraph, with the client's address. */
-function proxyPublicPage(origin: URL, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Passes the customer's public quote pages (GETs and form POSTs, no session) to the billing subgraph, with the
+ * client's address as computed for every request (`clientAddress`, TRUSTED_PROXIES), never a client's own header.
+ */
+function proxyPublicPage(origin: URL, req: IncomingMessage, res: ServerResponse, client: string): void {
   const headers: Record<string, string | string[]> = {};
   for (const name of ['content-type', 'content-length', 'user-agent', 'accept', 'accept-language', 'x-request-id']) {
     const value = req.headers[name];
     if (value !== undefined) headers[name] = value;
   }
-  headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+  headers[CLIENT_ADDRESS_HEADER] = client;
   const upstream = httpRequest({ hostname: origin.hostname, port: origin.port, path: req.url, method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
@@ -200,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // CORS is answered before the runtime (applyCors): the runtime's own would echo any Origin.
     cors: false,
     maskedErrors: { maskError: maskGatewayError },
+    parserAndValidationCache: parserAndValidationCache(),
     persistedDocuments: options.trustedDocuments && persistedDocumentsOption(options.trustedDocuments),
     plugins: () => [authPlugin, ...queryLimitPlugins(options.limits ?? DEFAULT_LIMITS), userInputErrorCodesPlugin],
     propagateHeaders: {
@@ -239,8 +245,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (req.url?.startsWith(VISIT_REPORT_PATH_PREFIX)) return proxyDocument(visitReports, req, res);
     if (req.url?.startsWith('/documents/')) return proxyDocument(documents, req, res);
     // The portal's logos are platform's (the tenant's branding); the other public pages are billing's quote pages.
-    if (req.url?.startsWith(PORTAL_LOGO_PATH_PREFIX)) return proxyPublicPage(portalLogos, req, res);
-    if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res);
+    const client = () => clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+    if (req.url?.startsWith(PORTAL_LOGO_PATH_PREFIX)) return proxyPublicPage(portalLogos, req, res, client());
+    if (req.url?.startsWith('/public/')) return proxyPublicPage(documents, req, res, client());
     if (applyCors(req, res, options.corsOrigins ?? [])) return;
     void serveGraphql(req, res);
   });

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Kind, parse, stripIgnoredCharacters, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { ValidationContext } from 'graphql';
+import { documentTextCache } from './document-cache';
 import { checkDocumentSize, COST_WEIGHTS, type QueryLimits } from './limits';
 import { requestDocumentText } from './trusted-documents';
 
@@ -67,17 +68,14 @@ interface ReadDocument {
   stripped: string;
 }
 
-/** Past this many documents kept, the cache starts again (a client sending new documents all the time gains nothing). */
-const MAX_CACHED_DOCUMENTS = 500;
-/** Longer documents are read each time rather than kept. */
-const MAX_CACHED_QUERY_LENGTH = 20_000;
-const documents = new Map<string, ReadDocument | null>();
+/** Each document read once while it stays among the most recent (document-cache.ts); null (no operation selected) is kept as such. */
+const documents = documentTextCache<{ read: ReadDocument | null }>();
 
 /** Lexes, parses and estimates a document once per (query, operationName); null when no operation is selected. */
 function readDocument(query: string, operationName: unknown, limits: QueryLimits): ReadDocument | null {
   const key = `${typeof operationName === 'string' ? operationName : ''}\n${limits.maxTokens}:${limits.maxAliases}\n${query}`;
   const known = documents.get(key);
-  if (known !== undefined) return known;
+  if (known) return known.read;
   checkDocumentSize(query, limits);
   const document = parse(query, { noLocation: true });
   const operation = selectedOperation(document, operationName);
@@ -88,10 +86,7 @@ function readDocument(query: string, operationName: unknown, limits: QueryLimits
         stripped: stripIgnoredCharacters(query),
       }
     : null;
-  if (query.length <= MAX_CACHED_QUERY_LENGTH) {
-    if (documents.size >= MAX_CACHED_DOCUMENTS) documents.clear();
-    documents.set(key, read);
-  }
+  documents.set(key, { read });
   return read;
 }
 

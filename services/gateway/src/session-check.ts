@@ -1,4 +1,5 @@
-import { DomainError, Errors, type Identity, type Role } from '@relais/domain';
+import { DomainError, Errors } from '@relais/domain/shared/errors';
+import type { Identity, Role } from '@relais/domain/shared/identity';
 
 /** What the database says of a session's user now; undefined when the user no longer exists. */
 export type SessionUserLookup = (tenantId: string, userId: string) => Promise<{ active: boolean; role: Role } | undefined>;

@@ -12,6 +12,9 @@ import { totalHours, type LabourType } from './intervention.rules';
 import { firstName, hasVisitReport } from './portal.rules';
 import { Site } from './site.entity';
 import type { VisitReportDocument } from './visit-report-pdf';
+import { VISIT_REPORT_PATH_PREFIX } from './visit-report-path';
+
+export { VISIT_REPORT_PATH_PREFIX } from './visit-report-path';
 
 /**
  * The signed visit report (rapport d'intervention) of a job finished on site, as the customer and
@@ -22,7 +25,6 @@ import type { VisitReportDocument } from './visit-report-pdf';
 
 export const VISIT_REPORT_LINK_KEY_PURPOSE = 'relais/visit-report-links/v1';
 const AUDIENCE = 'relais-visit-reports';
-export const VISIT_REPORT_PATH_PREFIX = '/documents/interventions/';
 
 type VisitReportSubject = { interventionId: string };
 

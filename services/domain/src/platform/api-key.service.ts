@@ -1,15 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey } from './api-key.entity';
 import { Errors, Validator } from '../shared/errors';
-import { API_SCOPES, type ApiScope, type Identity } from '../shared/identity';
+import { API_SCOPES, type Identity } from '../shared/identity';
 import { newId } from '../shared/ids';
+import { hashApiKeySecret } from './api-key-token';
 
-const TOKEN_PATTERN = /^rk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
+export { authenticateApiKey, type ApiKeyRow } from './api-key-token';
 
 export interface CreatedApiKey {
   apiKey: ApiKey;
@@ -43,7 +40,7 @@ export async function createApiKey(
     tenantId: identity.tenantId,
     name: input.name.trim(),
     prefix,
-    secretHash: sha256(secret),
+    secretHash: hashApiKeySecret(secret),
     scopes: input.scopes,
     createdBy: identity.kind === 'user' ? identity.userId : null,
     expiresAt: input.expiresAt ?? null,
@@ -58,26 +55,4 @@ export async function revokeApiKey(em: EntityManager, id: string): Promise<ApiKe
   apiKey.revokedAt ??= new Date();
   await em.flush();
   return apiKey;
-}
-
-export interface ApiKeyRow {
-  id: string;
-  tenant_id: string;
-  secret_hash: string;
-  scopes: string[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
-}
-
-/** Resolves a partner's key to its identity; `findKey` reads through the `auth_api_key` definer function. */
-export async function authenticateApiKey(findKey: (prefix: string) => Promise<ApiKeyRow | undefined>, token: string): Promise<Identity> {
-  const match = TOKEN_PATTERN.exec(token);
-  if (!match) throw Errors.unauthenticated('INVALID_API_KEY', 'Clé d’API invalide');
-  const [, prefix, secret] = match as unknown as [string, string, string];
-  const row = await findKey(prefix);
-  const valid = row && timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(sha256(secret), 'hex'));
-  if (!row || !valid) throw Errors.unauthenticated('INVALID_API_KEY', 'Clé d’API invalide');
-  if (row.revoked_at) throw Errors.unauthenticated('API_KEY_REVOKED', 'Cette clé d’API a été révoquée');
-  if (row.expires_at && row.expires_at <= new Date()) throw Errors.unauthenticated('API_KEY_EXPIRED', 'Cette clé d’API a expiré');
-  return { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, scopes: row.scopes as ApiScope[] };
 }
