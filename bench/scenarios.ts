@@ -58,7 +58,7 @@ export const customersList: Scenario = {
   description:
     'The back-office customer list: the first 50 customers of a tenant holding about 10,000 (each with 1–3 sites and 2 contacts), ' +
     'ordered by name, with their billing city and their sites, and the total count. Through the gateway it is served by the ' +
-    'maintenance subgraph alone (keyset page, count and one batched query for the sites, in one tenant-scoped transaction).',
+    'maintenance subgraph alone (one statement reads the keyset page, the count and the sites as plain rows, in one tenant-scoped transaction).',
   operationName: 'CustomersWithSites',
   query:
     'query CustomersWithSites { customers(first: 50) { totalCount edges { node { id code name billingAddress { city } sites { id name address { city } } } } } }',
@@ -102,8 +102,9 @@ export const dispatchBoard: Scenario = {
     'over the warnings’ span, each with its technicians’ ids), the technicians with their absences, one joined read of the ' +
     'jobs’ customers, sites, equipment and technicians, `commit` (16 before: one per loader, and five more for the warnings, ' +
     'now computed from what the board read). Profile (`--cpu-prof` on the maintenance bundle, board and list under load): ' +
-    'MikroORM hydrating the rows (`em.map`, its property setters) takes about a quarter of the busy CPU, garbage collection a fifth, ' +
-    'GraphQL execution and JSON about 7 %, the warnings (time-zone offsets) 4 %.',
+    'MikroORM hydrating the rows (`em.map`, its property setters, change-set snapshots) took about a quarter of the busy CPU, ' +
+    'garbage collection a fifth, the warnings’ time-zone offsets 4 %; the board and the lists now read plain rows, not entities ' +
+    '(`dispatch-board.read.ts`, `intervention-list.read.ts`), and each job’s local clock is read once with one offset lookup.',
   operationName: 'DispatchBoard',
   query: `query DispatchBoard($from: DateTime!, $to: DateTime!, $fromDate: LocalDate!, $toDate: LocalDate!) {
     dispatchBoard(from: $from, to: $to) {
@@ -135,8 +136,9 @@ export const interventionsList: Scenario = {
   description:
     'The interventions list: the 50 most recent interventions of the demo tenant with their customer, site, equipment and technicians, ' +
     'and the total count. Served by the maintenance subgraph with batched loaders; no hand-written baseline. ' +
-    'Statements: `begin`, `set_config`, the page with its total (a scalar subquery beside each row, `keysetPage`), one joined ' +
-    'read of the customers, sites, equipment and technicians, `commit` (10 before: a count apart and one statement per loader).',
+    'Statements: `begin`, `set_config`, the page with its total (a scalar subquery beside each row, `plainKeysetPage`), one joined ' +
+    'read of the customers, sites, equipment and technicians, `commit` (10 before: a count apart and one statement per loader); ' +
+    'both read as plain rows, not entities.',
   operationName: 'InterventionsList',
   query: `query InterventionsList {
     interventions(first: 50) { totalCount edges { node { id number status type priority requestedAt scheduledStart

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Customer, CustomerContact, createCustomer, inTenantScope, listCustomers, updateCustomer, type Orm } from '@relais/domain';
+import { wrap } from '@mikro-orm/core';
+import {
+  Customer,
+  CustomerContact,
+  Site,
+  createCustomer,
+  createSite,
+  inTenantScope,
+  listCustomers,
+  updateCustomer,
+  type Orm,
+} from '@relais/domain';
 import { appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
@@ -88,5 +99,70 @@ describe('customers', () => {
     expect(byName.nodes.map((n) => n.name)).toEqual(['Pharmacie 100% Santé']);
     expect((await inScope((em) => listCustomers(em, { search: '552 100' }))).totalCount).toBe(1);
     expect((await inScope((em) => listCustomers(em, { search: '%' }))).nodes.map((n) => n.name)).toEqual(['Pharmacie 100% Santé']);
+  });
+
+  it('lists each customer as the entity holds it, and only the scope tenant’s', async () => {
+    const other = await createTestTenant('customers-other');
+    await inTenantScope(orm, other.identity, { requestId: 't' }, (em) =>
+      createCustomer(em, other.tenantId, { ...base, name: 'Liste Autre Locataire' }),
+    );
+    const created = await inScope((em) =>
+      createCustomer(em, tenant.tenantId, {
+        ...base,
+        name: 'Liste Complète',
+        siren: '732829320',
+        vatNumber: 'FR44732829320',
+        email: 'compta@liste.fr',
+        phone: '02 99 11 22 33',
+        billingAddressLine2: 'Bâtiment B',
+        paymentTermsDays: 45,
+        paymentTermsKind: 'END_OF_MONTH',
+        notes: 'Accès par la cour',
+      }),
+    );
+    await inScope(async (em) => {
+      for (const [name, attestedOn] of [
+        ['Dépôt', null],
+        ['Atelier', '2026-03-02'],
+      ] as const)
+        await createSite(em, tenant.tenantId, {
+          customerId: created.id,
+          name,
+          addressLine1: '1 rue du Port',
+          postalCode: '56100',
+          city: 'Lorient',
+          dwellingOverTwoYears: Boolean(attestedOn),
+          reducedVatAttestedOn: attestedOn,
+        });
+    });
+    const page = await inScope((em) => listCustomers(em, { search: 'liste' }));
+    expect(page.nodes.map((n) => n.name)).toEqual(['Liste Complète']);
+    expect(page.totalCount).toBe(1);
+    const [customer, sites] = await inScope(async (em) => [
+      wrap(await em.findOneOrFail(Customer, { id: created.id })).toObject(),
+      (await em.find(Site, { customerId: created.id }, { orderBy: { name: 'asc', id: 'asc' } })).map((site) => wrap(site).toObject()),
+    ]);
+    expect(page.nodes[0]).toEqual(customer);
+    expect(page.nodes[0]!.createdAt).toBeInstanceOf(Date);
+    const withSites = await inScope((em) => listCustomers(em, { search: 'liste' }, { withSites: true }));
+    expect(withSites.nodes[0]).toEqual({ ...customer, sites });
+    expect(withSites.nodes[0]!.sites!.map((s) => [s.name, s.reducedVatAttestedOn])).toEqual([
+      ['Atelier', '2026-03-02'],
+      ['Dépôt', null],
+    ]);
+  });
+
+  it('answers the count alone after the last page, and VALIDATION_FAILED for a cursor it did not give', async () => {
+    const all = await inScope((em) => listCustomers(em, { first: 200 }));
+    const after = all.cursors.at(-1)!;
+    expect(await inScope((em) => listCustomers(em, { after }))).toEqual({
+      nodes: [],
+      cursors: [],
+      hasNextPage: false,
+      hasPreviousPage: true,
+      totalCount: all.totalCount,
+    });
+    const forged = Buffer.from(JSON.stringify(["x' or true --", 'pas-un-uuid'])).toString('base64url');
+    await expect(inScope((em) => listCustomers(em, { after: forged }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

@@ -1,7 +1,8 @@
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from '@relais/domain';
 
-@ObjectType({ description: 'Relay page information.' })
+// simpleResolvers: plain data, read by graphql-js's default resolver rather than through type-graphql's wrapper around each field.
+@ObjectType({ description: 'Relay page information.', simpleResolvers: true })
 @Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
@@ -18,13 +19,13 @@ export interface Connection<T> {
 
 /** Builds the `XConnection` / `XEdge` pair of Relay types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String) cursor!: string;
     @Field(() => nodeType) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass implements Connection<T> {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;

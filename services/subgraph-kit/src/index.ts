@@ -10,5 +10,6 @@ export * from './server';
 export * from './main';
 export * from './scalars';
 export * from './input-rules';
+export * from './selection';
 export * from './mail-publisher';
 export * from './portal-company.type';

@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Customer } from './customer.entity';
 import { CustomerContact } from './customer-contact.entity';
 import { Site } from './site.entity';
 import { compactIdentifier, customerCode, validateCustomer, type CustomerFields } from './customer.rules';
 import { nextCounterValue } from '../platform/counters';
-import { contactProblems, roleFlags } from './contact.rules';
+import { contactProblems, planContactList, roleFlags } from './contact.rules';
 import { Errors, assertExpectedVersion } from '../shared/errors';
 import { newId } from '../shared/ids';
-import { keysetPage } from '../shared/keyset';
-import type { Page, PageArgs } from '../shared/pagination';
-import { containsPattern } from '../shared/search';
 import { definedOnly } from '../shared/objects';
 
 export interface ContactInput {
@@ -27,6 +23,15 @@ export interface CustomerInput extends CustomerFields {
   billingAddressLine2?: string | null;
   notes?: string | null;
   contacts?: ContactInput[] | null;
+}
+
+/** A contact of the list `updateCustomer` sets: with the id of one of the customer's contacts, that contact; without, a new one. */
+export interface ContactEntry extends ContactInput {
+  id?: string | null;
+}
+
+export interface CustomerUpdate extends CustomerInput {
+  contacts?: ContactEntry[] | null;
 }
 
 function normalise<T extends CustomerInput>(input: T): T {
@@ -57,16 +62,36 @@ function contactFields(contact: ContactInput) {
   };
 }
 
+const contactListProblems = (contacts: ContactInput[], prefix: (index: number) => string) =>
+  contacts.flatMap((c, i) => contactProblems({ ...c, roles: rolesOf(c) }, prefix(i)));
+
 function validateContacts(contacts: ContactInput[], prefix: (index: number) => string): void {
-  const problems = contacts.flatMap((c, i) => contactProblems({ ...c, roles: rolesOf(c) }, prefix(i)));
+  const problems = contactListProblems(contacts, prefix);
   if (problems.length) throw Errors.validation(problems);
 }
 
-function replaceContacts(em: EntityManager, customer: Customer, contacts: ContactInput[], existing: CustomerContact[]): void {
-  for (const old of existing) em.remove(old);
-  contacts.forEach((c, position) =>
-    em.create(CustomerContact, { id: newId(), tenantId: customer.tenantId, customerId: customer.id, ...contactFields(c), position }),
+const addContact = (em: EntityManager, customer: Customer, contact: ContactInput, position: number) =>
+  em.create(CustomerContact, { id: newId(), tenantId: customer.tenantId, customerId: customer.id, ...contactFields(contact), position });
+
+/**
+ * Sets the customer's contacts to the list (planContactList): the contacts named by id are updated in
+ * place, so a contact's portal sessions survive the office saving the whole file (they end only if its
+ * e-mail changes, docs/portal.md); VALIDATION_FAILED, before anything changes, for a wrong entry.
+ */
+async function setContacts(em: EntityManager, customer: Customer, contacts: ContactEntry[]): Promise<void> {
+  const prefix = (i: number) => `contacts[${i}].`;
+  const existing = await em.find(CustomerContact, { customerId: customer.id });
+  const plan = planContactList(
+    existing.map((c) => c.id),
+    contacts,
+    prefix,
   );
+  const problems = [...plan.problems, ...contactListProblems(contacts, prefix)];
+  if (problems.length) throw Errors.validation(problems);
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  for (const id of plan.remove) em.remove(byId.get(id)!);
+  for (const { id, input, position } of plan.update) em.assign(byId.get(id)!, { ...contactFields(input), position });
+  for (const { input, position } of plan.add) addContact(em, customer, input, position);
 }
 
 export async function createCustomer(em: EntityManager, tenantId: string, raw: CustomerInput): Promise<Customer> {
@@ -94,26 +119,25 @@ export async function createCustomer(em: EntityManager, tenantId: string, raw: C
     paymentTermsKind: input.paymentTermsKind ?? 'NET',
     notes: input.notes ?? null,
   });
-  replaceContacts(em, customer, input.contacts ?? [], []);
+  (input.contacts ?? []).forEach((contact, position) => addContact(em, customer, contact, position));
   await em.flush();
   return customer;
 }
 
-/** Updates the fields given; `expectedVersion` refuses the change if someone saved in between. */
+/** Updates the fields given (contacts, when given: setContacts); `expectedVersion` refuses the change if someone saved in between. */
 export async function updateCustomer(
   em: EntityManager,
   id: string,
-  raw: CustomerInput,
+  raw: CustomerUpdate,
   expectedVersion?: number | null,
 ): Promise<Customer> {
   const customer = await getCustomer(em, id);
   assertExpectedVersion(customer, expectedVersion, 'Ce client a été modifié entre-temps ; rechargez la fiche');
   const input = normalise(raw);
   validateCustomer({ ...customer, ...definedOnly(input) }, { partial: false });
-  if (input.contacts) validateContacts(input.contacts, (i) => `contacts[${i}].`);
   const { contacts, ...fields } = definedOnly(input);
+  if (contacts) await setContacts(em, customer, contacts);
   em.assign(customer, fields);
-  if (contacts) replaceContacts(em, customer, contacts, await em.find(CustomerContact, { customerId: id }));
   await em.flush();
   return customer;
 }
@@ -122,24 +146,6 @@ export async function getCustomer(em: EntityManager, id: string): Promise<Custom
   const customer = await em.findOne(Customer, { id });
   if (!customer) throw Errors.notFound('Customer', id);
   return customer;
-}
-
-export async function listCustomers(em: EntityManager, args: PageArgs & { search?: string | null }): Promise<Page<Customer>> {
-  const where: FilterQuery<Customer> = {};
-  const search = args.search?.trim();
-  if (search) {
-    const like = containsPattern(search);
-    const digits = search.replace(/\s/g, '');
-    Object.assign(where, {
-      $or: [
-        { name: { $ilike: like } },
-        { code: { $ilike: like } },
-        { billingCity: { $ilike: like } },
-        ...(/^\d{3,14}$/.test(digits) ? [{ siret: { $like: `${digits}%` } }, { siren: { $like: `${digits}%` } }] : []),
-      ],
-    });
-  }
-  return keysetPage(em, Customer, where, 'name', args);
 }
 
 export async function customersByIds(em: EntityManager, ids: readonly string[]): Promise<Customer[]> {

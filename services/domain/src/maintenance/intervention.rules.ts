@@ -105,6 +105,9 @@ export function scheduleWarnings(
   timezone?: string,
 ): ScheduleWarning[] {
   const warnings: ScheduleWarning[] = [];
+  const start = localClock(slot.start, timezone);
+  const end = localClock(new Date(slot.end.getTime() - 1), timezone);
+  const endTime = localClock(slot.end, timezone).time;
   for (const tech of technicians) {
     for (const job of tech.jobs) {
       if (overlaps(slot, job))
@@ -114,9 +117,6 @@ export function scheduleWarnings(
       if (overlaps(slot, { start: absence.startsAt, end: absence.endsAt }))
         warnings.push({ kind: 'ABSENCE', technicianId: tech.id, message: `${tech.fullName} est absent (${absence.reason})` });
     }
-    const start = localClock(slot.start, timezone);
-    const end = localClock(new Date(slot.end.getTime() - 1), timezone);
-    const endTime = localClock(slot.end, timezone).time;
     const inHours =
       start.date === end.date &&
       tech.workDays.includes(start.isoWeekday) &&

@@ -16,12 +16,12 @@ import {
   type InterventionStatus,
   type ReportInput,
   type ScheduleWarning,
+  type TechnicianAvailability,
 } from './intervention.rules';
 import { Contract } from './contract.entity';
-import { Customer } from './customer.entity';
 import { Equipment } from './equipment.entity';
 import { Site } from './site.entity';
-import { Technician, TechnicianAbsence } from './technician.entity';
+import { Technician } from './technician.entity';
 import { absencesOverlapping, technicianForUser } from './technician.service';
 import { CatalogItem } from '../billing/catalog-item.entity';
 import { nextCounterValue } from '../platform/counters';
@@ -30,11 +30,7 @@ import { interventionSettings } from '../platform/tenant-settings.service';
 import { Errors, Validator } from '../shared/errors';
 import type { Identity } from '../shared/identity';
 import { isUuid, newId, uuidArrayLiteral } from '../shared/ids';
-import { keysetPage } from '../shared/keyset';
-import { mapPrefixed, prefixedColumns, scopeTenantId } from '../shared/joined-rows';
-import type { PageArgs } from '../shared/pagination';
 import { localDayBounds, localDate } from '../shared/time';
-import { containsPattern } from '../shared/search';
 
 export interface CreateInterventionRequestInput {
   customerId: string;
@@ -468,74 +464,6 @@ export async function cancelIntervention(em: EntityManager, id: string, reason: 
   return intervention;
 }
 
-export interface InterventionFilter {
-  status?: InterventionStatus[] | null;
-  type?: Intervention['type'][] | null;
-  technicianId?: string | null;
-  customerId?: string | null;
-  siteId?: string | null;
-  equipmentId?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-  unscheduled?: boolean | null;
-  search?: string | null;
-}
-
-export type InterventionSort = 'REQUESTED_AT' | 'SCHEDULED_START' | 'DUE_BY' | 'NUMBER';
-
-function filterQuery(filter: InterventionFilter): FilterQuery<Intervention> {
-  const and: FilterQuery<Intervention>[] = [];
-  if (filter.status?.length) and.push({ status: { $in: filter.status } });
-  if (filter.type?.length) and.push({ type: { $in: filter.type } });
-  if (filter.customerId) and.push({ customerId: filter.customerId });
-  if (filter.siteId) and.push({ siteId: filter.siteId });
-  if (filter.equipmentId) and.push({ equipmentId: filter.equipmentId });
-  if (filter.unscheduled) and.push({ scheduledStart: null });
-  if (filter.from || filter.to) {
-    // Scheduled jobs overlapping the window, or unscheduled ones requested within it.
-    const before = filter.to ? { $lt: filter.to } : { $ne: null };
-    const after = filter.from ? { $gt: filter.from } : { $ne: null };
-    const requested = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-    and.push({
-      $or: [
-        { scheduledStart: before, scheduledEnd: after },
-        { scheduledStart: null, requestedAt: requested },
-      ],
-    });
-  }
-  const search = filter.search?.trim();
-  if (search) {
-    const like = containsPattern(search);
-    and.push({ $or: [{ number: { $ilike: like } }, { title: { $ilike: like } }] });
-  }
-  return and.length ? { $and: and } : {};
-}
-
-async function withTechnicianFilter(em: EntityManager, filter: InterventionFilter): Promise<FilterQuery<Intervention>> {
-  const base = filterQuery({ ...filter, technicianId: null });
-  if (!filter.technicianId) return base;
-  return { $and: [base, { id: { $in: await assignedInterventionIds(em, filter.technicianId) } }] };
-}
-
-async function assignedInterventionIds(em: EntityManager, technicianId: string): Promise<string[]> {
-  return (await em.find(InterventionTechnician, { technicianId }, { fields: ['interventionId'] })).map((a) => a.interventionId);
-}
-
-const SORTS: Record<InterventionSort, { field: 'requestedAt' | 'scheduledStart' | 'dueBy' | 'number'; direction: 'asc' | 'desc' }> = {
-  REQUESTED_AT: { field: 'requestedAt', direction: 'desc' },
-  SCHEDULED_START: { field: 'scheduledStart', direction: 'asc' },
-  DUE_BY: { field: 'dueBy', direction: 'asc' },
-  NUMBER: { field: 'number', direction: 'desc' },
-};
-
-export async function listInterventions(
-  em: EntityManager,
-  args: PageArgs & { filter?: InterventionFilter | null; sort?: InterventionSort | null },
-) {
-  const sort = SORTS[args.sort ?? 'REQUESTED_AT'];
-  return keysetPage(em, Intervention, await withTechnicianFilter(em, args.filter ?? {}), sort.field, args, sort.direction);
-}
-
 export function interventionsByIds(em: EntityManager, ids: readonly string[]): Promise<Intervention[]> {
   return em.find(Intervention, { id: { $in: [...ids] } });
 }
@@ -581,13 +509,16 @@ export interface AssignedJob {
   end: Date;
 }
 
+/** What the warnings read of a job: an entity, or a row of the board. */
+export type WarnedJob = Pick<Intervention, 'id' | 'status' | 'scheduledStart' | 'scheduledEnd' | 'requiredSkills' | 'dueBy'>;
+
 /** Scheduled interventions the warnings are computed for: a slot and an active status. */
-function warnedOf(interventions: readonly Intervention[]): Intervention[] {
+export function warnedOf<T extends WarnedJob>(interventions: readonly T[]): T[] {
   return interventions.filter((i) => i.scheduledStart && i.scheduledEnd && ['SCHEDULED', 'IN_PROGRESS'].includes(i.status));
 }
 
 /** The span the warnings look at: from the earliest start to the latest end of the scheduled jobs. */
-function warningSpan(scheduled: readonly Intervention[]): { from: Date; to: Date } {
+export function warningSpan(scheduled: readonly WarnedJob[]): { from: Date; to: Date } {
   return {
     from: new Date(Math.min(...scheduled.map((i) => i.scheduledStart!.getTime()))),
     to: new Date(Math.max(...scheduled.map((i) => i.scheduledEnd!.getTime()))),
@@ -599,12 +530,12 @@ function warningSpan(scheduled: readonly Intervention[]): { from: Date; to: Date
  * technicians, their jobs and absences over the span (more is fine: only overlaps count).
  */
 export function computeWarnings(
-  interventions: readonly Intervention[],
+  interventions: readonly WarnedJob[],
   loaded: {
     technicianIdsOf: (interventionId: string) => readonly string[];
-    technicians: readonly Technician[];
+    technicians: readonly Omit<TechnicianAvailability, 'absences' | 'jobs'>[];
     jobs: readonly AssignedJob[];
-    absences: readonly TechnicianAbsence[];
+    absences: readonly (TechnicianAvailability['absences'][number] & { technicianId: string })[];
   },
 ): Map<string, ScheduleWarning[]> {
   const result = new Map<string, ScheduleWarning[]>();
@@ -677,199 +608,6 @@ export async function warningsForInterventions(
     })),
     absences,
   });
-}
-
-export interface DispatchBoard {
-  /** Active technicians, by name. */
-  technicians: Technician[];
-  scheduled: Intervention[];
-  unscheduled: Intervention[];
-  /** Technician ids of each job on the board. */
-  technicianIds: Map<string, string[]>;
-  /** Warnings of each job on the board (none for the unscheduled). */
-  warnings: Map<string, ScheduleWarning[]>;
-  /** Absences of the technicians loaded, every one overlapping [from, to). */
-  absences: { technicianIds: string[]; from: Date; to: Date; rows: TechnicianAbsence[] };
-}
-
-/**
- * The planner's board: active technicians, jobs scheduled in the window, and the unscheduled queue,
- * with each job's technicians and warnings and the technicians' absences over the days shown, in
- * two statements (the jobs with their technicians' other jobs, then the technicians with their
- * absences) whatever the number of jobs.
- */
-export async function dispatchBoard(em: EntityManager, from: Date, to: Date): Promise<DispatchBoard> {
-  new Validator()
-    .check(to > from, 'to', 'doit suivre le début')
-    .check(to.getTime() - from.getTime() <= 62 * 24 * 3600_000, 'to', 'une fenêtre de deux mois au plus')
-    .throwIfInvalid();
-  const jobs = await boardJobs(em, from, to);
-  // As ordered before: scheduled by start; requests by deadline (none last), then id.
-  const scheduled = jobs
-    .filter((j) => j.onBoard)
-    .map((j) => j.intervention)
-    .sort((a, b) => a.scheduledStart!.getTime() - b.scheduledStart!.getTime() || byId(a, b));
-  const unscheduled = jobs
-    .filter((j) => j.queued)
-    .map((j) => j.intervention)
-    .sort((a, b) => (a.dueBy?.getTime() ?? Infinity) - (b.dueBy?.getTime() ?? Infinity) || byId(a, b));
-  const technicianIds = new Map(jobs.map((j) => [j.intervention.id, j.technicianIds]));
-  const warned = warnedOf(scheduled);
-  const span = warned.length ? warningSpan(warned) : null;
-  // The days shown, as the technicians' absences(from, to) asks for them, and the warnings' span.
-  const absenceFrom = new Date(Math.min(localDayBounds(localDate(from)).from.getTime(), span?.from.getTime() ?? Infinity));
-  const absenceTo = new Date(Math.max(localDayBounds(localDate(to)).to.getTime(), span?.to.getTime() ?? -Infinity));
-  const assigned = [...new Set(warned.flatMap((i) => technicianIds.get(i.id) ?? []))];
-  const { technicians, absences } = await techniciansWithAbsences(em, assigned, absenceFrom, absenceTo);
-  const warnings = computeWarnings([...scheduled, ...unscheduled], {
-    technicianIdsOf: (id) => technicianIds.get(id) ?? [],
-    technicians,
-    jobs: span
-      ? jobs
-          .filter(
-            (j) =>
-              ['SCHEDULED', 'IN_PROGRESS'].includes(j.intervention.status) &&
-              j.intervention.scheduledStart! < span.to &&
-              j.intervention.scheduledEnd! > span.from,
-          )
-          .flatMap((j) =>
-            j.technicianIds.map((technicianId) => ({
-              technicianId,
-              id: j.intervention.id,
-              number: j.intervention.number,
-              start: j.intervention.scheduledStart!,
-              end: j.intervention.scheduledEnd!,
-            })),
-          )
-      : [],
-    absences,
-  });
-  return {
-    technicians: technicians.filter((t) => t.active),
-    scheduled,
-    unscheduled,
-    technicianIds,
-    warnings,
-    absences: { technicianIds: technicians.map((t) => t.id), from: absenceFrom, to: absenceTo, rows: absences },
-  };
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** What a list or the board shows beside each intervention. */
-export interface InterventionRelations {
-  customer: Customer;
-  site: Site;
-  equipment: Equipment | null;
-  technicians: Technician[];
-}
-
-/**
- * The customer, site, equipment and technicians of each intervention, in one statement whatever
- * the number of interventions (a list page, the board).
- */
-export async function interventionRelations(em: EntityManager, ids: readonly string[]): Promise<Map<string, InterventionRelations>> {
-  const result = new Map<string, InterventionRelations>();
-  if (!ids.length) return result;
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select i.id as intervention_id, ${prefixedColumns(em, Customer, 'c')}, ${prefixedColumns(em, Site, 's')},
-            ${prefixedColumns(em, Equipment, 'e')}, ${prefixedColumns(em, Technician, 't')}
-       from interventions i
-       join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
-       join sites s on s.tenant_id = i.tenant_id and s.id = i.site_id
-       left join equipment e on e.tenant_id = i.tenant_id and e.id = i.equipment_id
-       left join intervention_technicians it on it.tenant_id = i.tenant_id and it.intervention_id = i.id
-       left join technicians t on t.tenant_id = it.tenant_id and t.id = it.technician_id
-      where i.tenant_id = ? and i.id = any(?::uuid[])`,
-    [scopeTenantId(em), uuidArrayLiteral([...new Set(ids)])],
-    'all',
-    em.getTransactionContext(),
-  );
-  const seen = { customers: new Map(), sites: new Map(), equipment: new Map(), technicians: new Map() };
-  for (const row of rows) {
-    const id = row.intervention_id as string;
-    let relations = result.get(id);
-    if (!relations) {
-      relations = {
-        customer: mapPrefixed(em, Customer, row, 'c', seen.customers)!,
-        site: mapPrefixed(em, Site, row, 's', seen.sites)!,
-        equipment: mapPrefixed(em, Equipment, row, 'e', seen.equipment),
-        technicians: [],
-      };
-      result.set(id, relations);
-    }
-    const technician = mapPrefixed(em, Technician, row, 't', seen.technicians);
-    if (technician) relations.technicians.push(technician);
-  }
-  return result;
-}
-
-/**
- * One statement: the jobs scheduled in [from, to) (cancelled ones left out), the 200 most urgent
- * requests, and the active jobs overlapping the span of the scheduled ones (which the warnings
- * compare with), each with its technicians' ids.
- */
-async function boardJobs(
-  em: EntityManager,
-  from: Date,
-  to: Date,
-): Promise<{ intervention: Intervention; onBoard: boolean; queued: boolean; technicianIds: string[] }[]> {
-  const tenantId = scopeTenantId(em);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `with in_window as (
-       select id, scheduled_start, scheduled_end from interventions
-        where tenant_id = ? and scheduled_start < ? and scheduled_end > ? and status <> 'CANCELLED'),
-     span as (select min(scheduled_start) as lo, max(scheduled_end) as hi from in_window),
-     queue as (
-       select id from interventions where tenant_id = ? and status = 'REQUESTED' order by due_by asc, id asc limit 200)
-     select ${prefixedColumns(em, Intervention, 'i')},
-            i.id in (select id from in_window) as on_board,
-            i.id in (select id from queue) as queued,
-            array(select it.technician_id::text from intervention_technicians it
-                   where it.tenant_id = i.tenant_id and it.intervention_id = i.id) as technician_ids
-       from interventions i
-      where i.tenant_id = ?
-        and (i.id in (select id from in_window) or i.id in (select id from queue)
-             or (i.status in ('SCHEDULED', 'IN_PROGRESS')
-                 and i.scheduled_start < (select hi from span) and i.scheduled_end > (select lo from span)))`,
-    [tenantId, to, from, tenantId, tenantId],
-    'all',
-    em.getTransactionContext(),
-  );
-  return rows.map((row) => ({
-    intervention: mapPrefixed(em, Intervention, row, 'i')!,
-    onBoard: row.on_board === true,
-    queued: row.queued === true,
-    technicianIds: row.technician_ids as string[],
-  }));
-}
-
-/** One statement: the active technicians and those named, by name, with their absences overlapping [from, to). */
-async function techniciansWithAbsences(
-  em: EntityManager,
-  technicianIds: readonly string[],
-  from: Date,
-  to: Date,
-): Promise<{ technicians: Technician[]; absences: TechnicianAbsence[] }> {
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select ${prefixedColumns(em, Technician, 't')}, ${prefixedColumns(em, TechnicianAbsence, 'a')}
-       from technicians t
-       left join technician_absences a on a.tenant_id = t.tenant_id and a.technician_id = t.id and a.starts_at < ? and a.ends_at > ?
-      where t.tenant_id = ? and (t.active or t.id = any(?::uuid[]))
-      order by t.full_name asc, t.id asc, a.starts_at asc`,
-    [to, from, scopeTenantId(em), uuidArrayLiteral(technicianIds)],
-    'all',
-    em.getTransactionContext(),
-  );
-  const technicians = new Map<string, Technician>();
-  const absences: TechnicianAbsence[] = [];
-  for (const row of rows) {
-    const technician = mapPrefixed(em, Technician, row, 't', technicians)!;
-    technicians.set(technician.id, technician);
-    const absence = mapPrefixed(em, TechnicianAbsence, row, 'a');
-    if (absence) absences.push(absence);
-  }
-  return { technicians: [...technicians.values()], absences };
 }
 
 export async function agenda(em: EntityManager, technicianId: string, from: Date, to: Date): Promise<Intervention[]> {

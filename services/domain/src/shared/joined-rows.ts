@@ -3,14 +3,16 @@ import type { EntityName } from '@mikro-orm/core';
 
 /**
  * Reading several entities with one joined SQL statement (a list page with its customers, sites
- * and technicians) and handing them back as the entities `em.find` would have loaded: same
- * properties, same conversions, merged into the request's identity map.
+ * and technicians) and handing them back with the properties and values `em.find` would have
+ * loaded, as plain objects (see `PlainRow`).
  */
 
 interface Columns {
   /** Eager property names and their columns, in the entity's order. */
   properties: string[];
   columns: string[];
+  /** Whether each property is a timestamp (the driver hands it over as text). */
+  timestamps: boolean[];
   primary: string[];
 }
 const columnsByMeta = new WeakMap<object, Columns>();
@@ -26,6 +28,7 @@ function columnsOf<T extends object>(em: EntityManager, entity: EntityName<T>): 
     known = {
       properties: eager.map((p) => p.name),
       columns: eager.flatMap((p) => p.fieldNames),
+      timestamps: eager.map((p) => p.runtimeType === 'Date'),
       primary: meta.props.filter((p) => p.primary).map((p) => p.fieldNames[0]!),
     };
     columnsByMeta.set(meta, known);
@@ -46,28 +49,40 @@ export function prefixedColumns<T extends object>(em: EntityManager, entity: Ent
 }
 
 /**
- * The entity a joined row carries under `alias__…` columns, as loaded by `em.find` (null when its
- * primary key is null: an outer join found none). `seen` maps each primary key once when the
+ * An entity's persisted properties as a plain object: what a read shows (a list, the board), with
+ * none of the ORM's bookkeeping (identity map, change-set snapshot), which costs more than the SQL
+ * for a page of rows. Not an entity: nothing read this way can be changed and flushed.
+ */
+export type PlainRow<T> = { [K in keyof T as K extends string ? K : never]: T[K] };
+
+/**
+ * The entity a joined row carries under `alias__…` columns, as a plain object: its eager properties
+ * under the same names and with the same values `em.find` gives (timestamps as Dates), without
+ * materialising an entity. Null when its primary key is null (an outer join found none). Without an
+ * alias, the row's columns are read as they are named. `seen` maps each primary key once when the
  * same entity comes back on many rows (the customer of every intervention of a page).
  */
-export function mapPrefixed<T extends object>(
+export function plainPrefixed<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   row: Record<string, unknown>,
-  alias: string,
-  seen?: Map<string, T>,
-): T | null {
-  const { columns, primary } = columnsOf(em, entity);
-  const key = primary.map((column) => row[`${alias}__${column}`]);
-  if (key.some((value) => value == null)) return null;
-  const id = key.join('|');
-  const known = seen?.get(id);
+  alias: string | null,
+  seen?: Map<string, PlainRow<T>>,
+): PlainRow<T> | null {
+  const { properties, columns, timestamps, primary } = columnsOf(em, entity);
+  const prefix = alias ? `${alias}__` : '';
+  const keyParts = primary.map((column) => row[prefix + column]);
+  if (keyParts.some((value) => value == null)) return null;
+  const key = keyParts.join('|');
+  const known = seen?.get(key);
   if (known) return known;
-  const raw: Record<string, unknown> = {};
-  for (const column of columns) raw[column] = row[`${alias}__${column}`];
-  const mapped = em.map(entity, raw as never) as T;
-  seen?.set(id, mapped);
-  return mapped;
+  const plain: Record<string, unknown> = {};
+  for (let i = 0; i < properties.length; i += 1) {
+    const value = row[prefix + columns[i]!];
+    plain[properties[i]!] = timestamps[i] && value != null ? new Date(value as string) : value;
+  }
+  seen?.set(key, plain as PlainRow<T>);
+  return plain as PlainRow<T>;
 }
 
 /** The tenant the request's unit of work is bound to (the `tenant` filter's parameter), for raw SQL. */

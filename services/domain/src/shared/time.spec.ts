@@ -57,6 +57,9 @@ describe('local date and clock', () => {
     expect(localClock(new Date('2026-11-23T07:00:00Z'))).toEqual({ time: '08:00', isoWeekday: 1, date: '2026-11-23' });
     expect(localClock(new Date('2026-03-29T01:30:00Z'))).toEqual({ time: '03:30', isoWeekday: 7, date: '2026-03-29' });
     expect(localClock(new Date('2026-11-29T22:30:00Z'))).toEqual({ time: '23:30', isoWeekday: 7, date: '2026-11-29' });
+    // The hour from 2:00 to 3:00 comes twice when summer time ends: once at +02:00, once at +01:00.
+    expect(localClock(new Date('2026-10-25T00:30:00Z'))).toEqual({ time: '02:30', isoWeekday: 7, date: '2026-10-25' });
+    expect(localClock(new Date('2026-10-25T01:30:00Z'))).toEqual({ time: '02:30', isoWeekday: 7, date: '2026-10-25' });
   });
 });
 

@@ -1,8 +1,7 @@
 import { ChronoUnit, LocalDate } from '@js-joda/core';
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
-import { getISODay } from 'date-fns/getISODay';
 
 export const DEFAULT_TIMEZONE = 'Europe/Paris';
 
@@ -13,8 +12,11 @@ export function localDate(instant: Date, timezone = DEFAULT_TIMEZONE): string {
 
 /** Local wall-clock time (HH:mm) and ISO weekday (1 = Monday) of an instant in the tenant's zone. */
 export function localClock(instant: Date, timezone = DEFAULT_TIMEZONE): { time: string; isoWeekday: number; date: string } {
-  const zoned = new TZDate(instant, timezone);
-  return { time: format(zoned, 'HH:mm'), isoWeekday: getISODay(zoned), date: format(zoned, 'yyyy-MM-dd') };
+  // The instant moved by the zone's offset at that instant, read in UTC: one offset lookup, where a
+  // zoned date formatted twice cost ten times as much (the board reads three clocks per job).
+  const wall = new Date(instant.getTime() + tzOffset(timezone, instant) * 60_000);
+  const iso = wall.toISOString();
+  return { time: iso.slice(11, 16), isoWeekday: wall.getUTCDay() || 7, date: iso.slice(0, 10) };
 }
 
 /** The instants bounding a local day: [start of day, start of next day), daylight saving included. */

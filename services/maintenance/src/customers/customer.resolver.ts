@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   addCustomerContact,
   contactsByCustomerIds,
@@ -12,13 +13,14 @@ import {
   updateCustomer,
   updateCustomerContact,
   type CustomerContact,
-  type Site,
+  type SiteRow,
 } from '@relais/domain';
 import {
   em,
   groupLoaderFor,
   loaderFor,
   requireAnyPermission,
+  selectsPath,
   tenantIdOf,
   toConnection,
   type Permission,
@@ -40,6 +42,8 @@ export function customerLoader(ctx: RequestContext) {
   return loaderFor(ctx, 'customerById', customersByIds, (c) => c.id);
 }
 
+const sitesLoader = (ctx: RequestContext) => groupLoaderFor<SiteRow>(ctx, 'sitesByCustomer', sitesByCustomerIds, (s) => s.customerId);
+
 /** The customer file (identity, billing terms, contacts) is kept by the planners and by the billing clerks. */
 const CUSTOMER_WRITERS: Permission[] = ['maintenance:write', 'billing:write'];
 
@@ -49,11 +53,15 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, { description: 'Customers by name, filtered by name, code, city or SIREN/SIRET prefix.' })
   async customers(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
   ) {
-    const page = await listCustomers(em(ctx), { first, after, search });
+    // The sites, when shown, come with the page's statement; `sites` below then finds them in its loader.
+    const withSites = selectsPath(info, ['edges', 'node', 'sites']);
+    const page = await listCustomers(em(ctx), { first, after, search }, { withSites });
+    for (const customer of page.nodes) if (customer.sites) sitesLoader(ctx).prime(customer.id, customer.sites);
     return toConnection(page, toCustomerType);
   }
 
@@ -126,8 +134,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => [SiteType])
   async sites(@Root() customer: CustomerType, @Ctx() ctx: RequestContext) {
-    const sites = await groupLoaderFor<Site>(ctx, 'sitesByCustomer', sitesByCustomerIds, (s) => s.customerId).load(customer.id);
-    return sites.map(toSiteType);
+    return (await sitesLoader(ctx).load(customer.id)).map(toSiteType);
   }
 
   @FieldResolver(() => [Contact])

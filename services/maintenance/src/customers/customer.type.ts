@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType } from '@relais/subgraph-kit';
-import { contactRoles, type Customer, type CustomerContact, type HistoryEntry } from '@relais/domain';
+import { contactRoles, type CustomerContact, type CustomerRow, type HistoryEntry } from '@relais/domain';
 
 export enum PaymentTermsKind {
   NET = 'NET',
@@ -38,7 +38,7 @@ export enum HistoryActionEnum {
 }
 registerEnumType(HistoryActionEnum, { name: 'HistoryAction' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Address {
   @Field(() => String) line1!: string;
   @Field(() => String, { nullable: true }) line2!: string | null;
@@ -82,7 +82,9 @@ export class CustomerHistoryEntry {
   @Field(() => [FieldChange]) changes!: FieldChange[];
 }
 
-@ObjectType('Customer', { description: 'A customer (client): one file shared by planning, billing and finance.' })
+// simpleResolvers: plain properties read by graphql-js's default resolver, without type-graphql's wrapper around each field
+// (a list page renders hundreds); the field resolvers below (sites, contacts, history) are unaffected.
+@ObjectType('Customer', { description: 'A customer (client): one file shared by planning, billing and finance.', simpleResolvers: true })
 @Directive('@key(fields: "id")')
 export class CustomerType {
   @Field(() => ID) id!: string;
@@ -109,7 +111,7 @@ export class CustomerType {
 
 export const CustomerConnection = ConnectionType(CustomerType, 'Customer');
 
-export function toCustomerType(customer: Customer): CustomerType {
+export function toCustomerType(customer: CustomerRow): CustomerType {
   return {
     id: customer.id,
     code: customer.code,

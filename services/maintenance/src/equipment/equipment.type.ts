@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
-import type { Equipment } from '@relais/domain';
+import type { EquipmentRow } from '@relais/domain';
 import { EquipmentCategoryEnum, EquipmentStatusEnum } from '../shared/enums';
 
 @ObjectType('Equipment', { description: 'An installed piece of equipment (le parc): where it is, what covers it, its history.' })
@@ -35,7 +35,7 @@ export class EquipmentEventType {
 
 export const EquipmentConnection = ConnectionType(EquipmentType, 'Equipment');
 
-export function toEquipmentType(e: Equipment): EquipmentType {
+export function toEquipmentType(e: EquipmentRow): EquipmentType {
   return {
     id: e.id,
     siteId: e.siteId,

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType, DecimalScalar, LocalDateScalar } from '@relais/subgraph-kit';
-import type { Intervention, JobRun } from '@relais/domain';
+import type { InterventionRow, JobRun } from '@relais/domain';
 import {
   InterventionPriorityEnum,
   InterventionStatusEnum,
@@ -103,7 +103,7 @@ export class JobRunType {
 
 export const InterventionConnection = ConnectionType(InterventionType, 'Intervention');
 
-export function toInterventionType(i: Intervention): InterventionType {
+export function toInterventionType(i: InterventionRow): InterventionType {
   return {
     id: i.id,
     customerId: i.customerId,

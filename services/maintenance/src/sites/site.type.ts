@@ -1,9 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { reducedVatApplies, type Site } from '@relais/domain';
+import { reducedVatApplies, type SiteRow } from '@relais/domain';
 import { ConnectionType, LocalDateScalar } from '@relais/subgraph-kit';
 import { Address } from '../customers/customer.type';
 
-@ObjectType('Site', { description: 'A customer site: where equipment is installed and technicians go.' })
+@ObjectType('Site', { description: 'A customer site: where equipment is installed and technicians go.', simpleResolvers: true })
 @Directive('@key(fields: "id")')
 export class SiteType {
   @Field(() => ID) id!: string;
@@ -23,7 +23,7 @@ export class SiteType {
   @Field(() => Int, { description: 'Optimistic concurrency: pass it back as expectedVersion when updating.' }) version!: number;
 }
 
-export function toSiteType(site: Site): SiteType {
+export function toSiteType(site: SiteRow): SiteType {
   return {
     id: site.id,
     customerId: site.customerId,

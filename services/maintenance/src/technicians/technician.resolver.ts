@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import {
   absencesOverlapping,
   addTechnicianAbsence,
-  type TechnicianAbsence,
+  type AbsenceRow,
   createTechnician,
   listTechnicians,
   localDayBounds,
@@ -113,7 +113,7 @@ export interface AbsencesRead {
   technicianIds: readonly string[];
   from: Date;
   to: Date;
-  rows: readonly TechnicianAbsence[];
+  rows: readonly AbsenceRow[];
 }
 const absencesRead = new WeakMap<RequestContext, AbsencesRead>();
 
@@ -124,7 +124,7 @@ export function rememberAbsences(ctx: RequestContext, read: AbsencesRead): void 
 
 /** Absences of many technicians over the same dates (the board's rows) in one statement; keys are "id|from|to". */
 function absencesLoader(ctx: RequestContext) {
-  return groupLoaderFor<{ key: string; absence: TechnicianAbsence }>(
+  return groupLoaderFor<{ key: string; absence: AbsenceRow }>(
     ctx,
     'absencesByTechnicianAndDates',
     async (scope, keys) => {

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType, DecimalScalar } from '@relais/subgraph-kit';
-import type { Technician, TechnicianAbsence } from '@relais/domain';
+import type { AbsenceRow, TechnicianRow } from '@relais/domain';
 
 @ObjectType('Absence')
 export class AbsenceType {
@@ -34,7 +34,7 @@ export class TechnicianType {
 
 export const TechnicianConnection = ConnectionType(TechnicianType, 'Technician');
 
-export function toTechnicianType(t: Technician): TechnicianType {
+export function toTechnicianType(t: TechnicianRow): TechnicianType {
   return {
     id: t.id,
     fullName: t.fullName,
@@ -51,6 +51,6 @@ export function toTechnicianType(t: Technician): TechnicianType {
   };
 }
 
-export function toAbsenceType(a: TechnicianAbsence): AbsenceType {
+export function toAbsenceType(a: AbsenceRow): AbsenceType {
   return { id: a.id, startsAt: a.startsAt, endsAt: a.endsAt, reason: a.reason };
 }
