@@ -198,6 +198,81 @@ describe('portal sign-in by a one-time link', () => {
     expect(errorCodes(await gql(VIEWER, {}, movedSession))).toEqual(['PORTAL_ACCESS_REVOKED']);
   });
 
+  it('keeps the sessions of the contacts an updateCustomer list keeps by id; ends the removed and re-addressed ones’', async () => {
+    const ownerId = await createCustomer(office, 'Garage du Moulin');
+    const keptEmail = unique('garde');
+    const [kept, removed, moved] = [
+      await addPortalContact(tenant.tenantId, ownerId, keptEmail, 'Anne Garde'),
+      await addPortalContact(tenant.tenantId, ownerId, unique('retiree'), 'Paul Retiré'),
+      await addPortalContact(tenant.tenantId, ownerId, unique('demenage'), 'Lise Déménage'),
+    ];
+    const sessions = {
+      kept: await portalSessionFor(tenant.tenantId, kept),
+      removed: await portalSessionFor(tenant.tenantId, removed),
+      moved: await portalSessionFor(tenant.tenantId, moved),
+    };
+    const UPDATE = 'mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }';
+    const FILE = 'query($id: ID!) { customer(id: $id) { name contacts { id fullName email roles } } }';
+    type File = { customer: { name: string; contacts: { id: string; fullName: string; email: string | null; roles: string[] }[] } };
+    const before = must(await gql<File>(FILE, { id: ownerId }, office));
+
+    const otherCustomersContact = await addPortalContact(tenant.tenantId, secondCustomerId, unique('autre'));
+    for (const stranger of ['00000000-0000-4000-8000-000000000000', otherCustomersContact]) {
+      const refused = await gql(
+        UPDATE,
+        {
+          id: ownerId,
+          input: {
+            name: 'Écrasé',
+            contacts: [
+              { id: kept, fullName: 'Anne Garde' },
+              { id: stranger, fullName: 'Intrus' },
+            ],
+          },
+        },
+        office,
+      );
+      expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
+      expect(refused.errors![0]!.extensions).toMatchObject({ fields: [{ field: 'contacts[1].id' }] });
+    }
+    expect(must(await gql<File>(FILE, { id: ownerId }, office))).toEqual(before);
+
+    const newEmail = unique('nouvelle-adresse');
+    must(
+      await gql(
+        UPDATE,
+        {
+          id: ownerId,
+          input: {
+            name: 'Garage du Moulin SARL',
+            contacts: [
+              { fullName: 'Jean Nouveau', roles: ['SITE'] },
+              { id: kept, fullName: 'Anne Garde-Morvan', email: keptEmail, roles: ['SIGNATORY'] },
+              { id: moved, fullName: 'Lise Déménage', email: newEmail },
+            ],
+          },
+        },
+        office,
+      ),
+    );
+    const after = must(await gql<File>(FILE, { id: ownerId }, office)).customer;
+    expect(after.name).toBe('Garage du Moulin SARL');
+    expect(after.contacts.map((c) => [c.id === kept ? 'kept' : c.id === moved ? 'moved' : 'new', c.fullName, c.email, c.roles])).toEqual([
+      ['new', 'Jean Nouveau', null, ['SITE']],
+      ['kept', 'Anne Garde-Morvan', keptEmail, ['SIGNATORY']],
+      ['moved', 'Lise Déménage', newEmail, []],
+    ]);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const viewer = await gql<{ portalViewer: { contactName: string; customerName: string } }>(VIEWER, {}, sessions.kept);
+    expect(viewer.data?.portalViewer).toMatchObject({ contactName: 'Anne Garde-Morvan', customerName: 'Garage du Moulin SARL' });
+    for (const ended of [sessions.removed, sessions.moved]) {
+      const refused = await gql(VIEWER, {}, ended);
+      expect(errorCodes(refused)).toEqual(['PORTAL_ACCESS_REVOKED']);
+      expect(refused.status).toBe(401);
+    }
+  });
+
   it('refuses the office’s fields to a portal session, which changes nothing, and portalViewer to the office', async () => {
     const session = await portalSessionFor(tenant.tenantId, contactId);
     const before = await sql<{ n: number }>('select count(*)::int as n from customers where tenant_id = $1', [tenant.tenantId]);

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { errorCodes, gql, login } from '../support/graphql-client';
@@ -232,6 +233,52 @@ describe('quotes through the gateway, with the customer’s public page', () => 
       v: quote.version,
     });
     expect(errorCodes(byOffice)).toEqual(['QUOTE_EXPIRED']);
+  });
+
+  /** A form POST from `localAddress` (another loopback address than the trusted proxies' 127.0.0.1), with these headers. */
+  const postFormFrom = (localAddress: string, path: string, form: Record<string, string>, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const gateway = new URL(inject('gatewayUrl'));
+      const body = new URLSearchParams(form).toString();
+      const req = request(
+        {
+          host: gateway.hostname,
+          port: gateway.port,
+          path,
+          method: 'POST',
+          localAddress,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  it('records the address of the peer, not the X-Forwarded-For an untrusted peer writes; a trusted proxy’s is believed', async () => {
+    const forged = await sentQuote();
+    const fromUntrusted = await postFormFrom(
+      '127.0.0.2',
+      `${new URL(forged.publicUrl!, origin()).pathname}/accept`,
+      { signerName: 'Mme Leroy', signature: SIGNATURE },
+      { 'x-forwarded-for': '198.51.100.7', 'x-relais-client-address': '203.0.113.66' },
+    );
+    expect(fromUntrusted).toBe(303);
+    expect(await quoteById(forged.id)).toMatchObject({ status: 'ACCEPTED', acceptanceIp: '127.0.0.2' });
+
+    // 127.0.0.1 is a trusted proxy (TRUSTED_PROXIES' default, the back-office server): the address it forwards is the client's.
+    const proxied = await sentQuote();
+    const fromProxy = await postFormFrom(
+      '127.0.0.1',
+      `${new URL(proxied.publicUrl!, origin()).pathname}/refuse`,
+      { signerName: 'M. Leroy' },
+      { 'x-forwarded-for': '198.51.100.7' },
+    );
+    expect(fromProxy).toBe(303);
+    expect(await quoteById(proxied.id)).toMatchObject({ status: 'REFUSED', acceptanceIp: '198.51.100.7' });
   });
 
   const SEND = `mutation($id: ID!, $v: Int!, $input: SendQuoteInput) { sendQuote(id: $id, expectedVersion: $v, input: $input) { ${FIELDS} } }`;

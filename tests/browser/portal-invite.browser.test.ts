@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gql, login, must } from '../support/graphql-client';
 import { browserSkipReason, launchChromium, signIn } from '../support/browser';
 import { mailTo } from '../support/mail-catcher';
 
@@ -10,20 +11,8 @@ import { mailTo } from '../support/mail-catcher';
  * « Inviter au portail »); the contact opens the mailed link on a phone and lands on their space.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
-const gatewayUrl = inject('gatewayUrl');
 const screenshots = join(process.cwd(), 'test-results', 'portal-invite');
 const skipReason = browserSkipReason(backOfficeUrl);
-
-async function api<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 describe.skipIf(skipReason !== null)(`inviting a contact to the portal${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let browser: Browser;
@@ -38,22 +27,22 @@ describe.skipIf(skipReason !== null)(`inviting a contact to the portal${skipReas
   });
 
   it('sends the sign-in link from the customer page; the contact opens it and sees the customer', async () => {
-    const { login } = await api<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      { e: 'facturation@demo.relais.fr', p: 'relais-demo' },
-      null,
-    );
-    const { customers } = await api<{ customers: { edges: { node: { id: string; name: string } }[] } }>(
-      '{ customers(first: 1) { edges { node { id name } } } }',
-      {},
-      login.token,
+    const billing = await login('facturation@demo.relais.fr');
+    const { customers } = must(
+      await gql<{ customers: { edges: { node: { id: string; name: string } }[] } }>(
+        '{ customers(first: 1) { edges { node { id name } } } }',
+        {},
+        billing,
+      ),
     );
     const customer = customers.edges[0]!.node;
     const email = `invitee.${Date.now()}@client.example.fr`;
-    await api(
-      'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
-      { c: customer.id, i: { fullName: 'Yann Invité', email } },
-      login.token,
+    must(
+      await gql(
+        'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
+        { c: customer.id, i: { fullName: 'Yann Invité', email } },
+        billing,
+      ),
     );
 
     const office = await signIn(browser, backOfficeUrl!, 'facturation@demo.relais.fr');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gql, login, must } from '../support/graphql-client';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { adminClient } from '../support/database';
 import { portalLinkTokenFor } from '../support/portal';
@@ -14,32 +15,11 @@ import { portalLinkTokenFor } from '../support/portal';
  * Screenshots in test-results/portal-quotes.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
-const gatewayUrl = inject('gatewayUrl');
 const screenshots = join(process.cwd(), 'test-results', 'portal-quotes');
 const phone = { width: 390, height: 844 };
 const slug = 'climouest';
 
 const skipReason = browserSkipReason(backOfficeUrl);
-
-async function api<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function login(email: string): Promise<string> {
-  const { login: session } = await api<{ login: { token: string } }>(
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: email, p: 'relais-demo' },
-    null,
-  );
-  return session.token;
-}
 
 interface OfficeQuote {
   status: string;
@@ -72,15 +52,19 @@ async function sentQuote(billing: string, customerId: string, title: string, wit
       vatRateCode: 'TVA20',
       optional: true,
     });
-  const { createQuote } = await api<{ createQuote: { id: string; version: number } }>(
-    'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id version } }',
-    { input: { customerId, title, lines } },
-    billing,
+  const { createQuote } = must(
+    await gql<{ createQuote: { id: string; version: number } }>(
+      'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id version } }',
+      { input: { customerId, title, lines } },
+      billing,
+    ),
   );
-  await api(
-    'mutation($id: ID!, $v: Int!) { sendQuote(id: $id, expectedVersion: $v) { id } }',
-    { id: createQuote.id, v: createQuote.version },
-    billing,
+  must(
+    await gql(
+      'mutation($id: ID!, $v: Int!) { sendQuote(id: $id, expectedVersion: $v) { id } }',
+      { id: createQuote.id, v: createQuote.version },
+      billing,
+    ),
   );
   return createQuote.id;
 }
@@ -105,16 +89,16 @@ describe.skipIf(skipReason !== null)(`customer portal quotes in Chromium${skipRe
     browser = await launchChromium();
     const planner = await login('planning@demo.relais.fr');
     billing = await login('facturation@demo.relais.fr');
-    const { customers } = await api<{ customers: { edges: { node: { id: string } }[] } }>(
-      '{ customers(first: 1) { edges { node { id } } } }',
-      {},
-      planner,
+    const { customers } = must(
+      await gql<{ customers: { edges: { node: { id: string } }[] } }>('{ customers(first: 1) { edges { node { id } } } }', {}, planner),
     );
     const customerId = customers.edges[0]!.node.id;
-    const { addCustomerContact } = await api<{ addCustomerContact: { id: string } }>(
-      'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
-      { c: customerId, i: { fullName: 'Paul Devis', email: `devis.${Date.now()}@client.example.fr` } },
-      planner,
+    const { addCustomerContact } = must(
+      await gql<{ addCustomerContact: { id: string } }>(
+        'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
+        { c: customerId, i: { fullName: 'Paul Devis', email: `devis.${Date.now()}@client.example.fr` } },
+        planner,
+      ),
     );
     contactId = addCustomerContact.id;
     const db = await adminClient();
@@ -139,7 +123,7 @@ describe.skipIf(skipReason !== null)(`customer portal quotes in Chromium${skipRe
     await page.getByText('À traiter').waitFor();
 
     // The quote awaiting a decision, from the list.
-    const accepting = await api<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing);
+    const accepting = must(await gql<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing));
     await page.getByRole('navigation').getByRole('link', { name: 'Devis' }).click();
     await page.getByRole('heading', { name: 'Devis' }).waitFor();
     await page.locator(`a[href$="/devis/${toAccept}"]`).first().click();
@@ -160,7 +144,7 @@ describe.skipIf(skipReason !== null)(`customer portal quotes in Chromium${skipRe
     await page.getByRole('button', { name: 'Bon pour accord' }).click();
     await page.getByText('Indiquez vos nom et prénom.').waitFor();
     await page.getByText('Signez dans le cadre pour accepter.').waitFor();
-    expect((await api<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing)).quote.status).toBe('SENT');
+    expect(must(await gql<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing)).quote.status).toBe('SENT');
     await page.getByLabel('Vos nom et prénom').fill('Paul Devis');
     const pad = page.locator('canvas[aria-label="Signez dans le cadre"]');
     await pad.scrollIntoViewIfNeeded();
@@ -195,7 +179,7 @@ describe.skipIf(skipReason !== null)(`customer portal quotes in Chromium${skipRe
     expect(await page.getByRole('button', { name: 'Accepter le devis' }).count()).toBe(0);
     await shoot(page, 'quote-accepted');
 
-    const accepted = (await api<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing)).quote;
+    const accepted = must(await gql<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toAccept }, billing)).quote;
     expect(accepted).toMatchObject({
       status: 'ACCEPTED',
       signerName: 'Paul Devis',
@@ -225,7 +209,7 @@ describe.skipIf(skipReason !== null)(`customer portal quotes in Chromium${skipRe
     await page.getByText('Refusé', { exact: true }).first().waitFor();
     await shoot(page, 'quote-refused');
 
-    const refused = (await api<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toRefuse }, billing)).quote;
+    const refused = must(await gql<{ quote: OfficeQuote }>(OFFICE_QUOTE, { id: toRefuse }, billing)).quote;
     expect(refused).toMatchObject({
       status: 'REFUSED',
       signerName: 'Paul Devis',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gql, login, must } from '../support/graphql-client';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { mailTo } from '../support/mail-catcher';
 
@@ -14,7 +15,6 @@ import { mailTo } from '../support/mail-catcher';
  * test-results/portal.
  */
 const backOfficeUrl = process.env['RELAIS_BACKOFFICE_URL'] ?? inject('backOfficeUrl') ?? undefined;
-const gatewayUrl = inject('gatewayUrl');
 const screenshots = join(process.cwd(), 'test-results', 'portal');
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
@@ -22,26 +22,6 @@ const photo = join(import.meta.dirname, '../../frontends/field/public/icon-512.p
 const slug = 'climouest';
 
 const skipReason = browserSkipReason(backOfficeUrl);
-
-async function api<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function login(email: string): Promise<string> {
-  const { login: session } = await api<{ login: { token: string } }>(
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: email, p: 'relais-demo' },
-    null,
-  );
-  return session.token;
-}
 
 interface DemoCustomer {
   id: string;
@@ -53,9 +33,11 @@ interface DemoCustomer {
 
 /** Issued invoices of the demo tenant, by customer, with each customer's sites and equipment. */
 async function customersWithInvoices(billing: string, planner: string): Promise<DemoCustomer[]> {
-  const { invoices } = await api<{
-    invoices: { edges: { node: { number: string | null; status: string; customer: { id: string; name: string } } }[] };
-  }>('{ invoices(first: 100) { edges { node { number status customer { id name } } } } }', {}, billing);
+  const { invoices } = must(
+    await gql<{
+      invoices: { edges: { node: { number: string | null; status: string; customer: { id: string; name: string } } }[] };
+    }>('{ invoices(first: 100) { edges { node { number status customer { id name } } } } }', {}, billing),
+  );
   const byCustomer = new Map<string, { name: string; numbers: string[] }>();
   for (const { node } of invoices.edges) {
     if (!node.number || node.status === 'DRAFT') continue;
@@ -65,10 +47,12 @@ async function customersWithInvoices(billing: string, planner: string): Promise<
   }
   const customers: DemoCustomer[] = [];
   for (const [id, { name, numbers }] of byCustomer) {
-    const { customer } = await api<{ customer: { sites: DemoCustomer['sites'] } }>(
-      'query($id: ID!) { customer(id: $id) { sites { id name equipment { id name } } } }',
-      { id },
-      planner,
+    const { customer } = must(
+      await gql<{ customer: { sites: DemoCustomer['sites'] } }>(
+        'query($id: ID!) { customer(id: $id) { sites { id name equipment { id name } } } }',
+        { id },
+        planner,
+      ),
     );
     const equipmentIds = customer.sites.flatMap((site) => site.equipment.map((equipment) => equipment.id));
     customers.push({ id, name, equipmentIds, sites: customer.sites, invoiceNumbers: numbers });
@@ -115,10 +99,12 @@ describe.skipIf(skipReason !== null)(`customer portal in Chromium${skipReason ? 
     const billing = await login('facturation@demo.relais.fr');
     [ours, theirs] = (await customersWithInvoices(billing, planner)) as [DemoCustomer, DemoCustomer];
     const email = `portail.${Date.now()}@client.example.fr`;
-    const { addCustomerContact } = await api<{ addCustomerContact: { id: string } }>(
-      'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
-      { c: ours.id, i: { fullName: 'Claire Portail', email } },
-      planner,
+    const { addCustomerContact } = must(
+      await gql<{ addCustomerContact: { id: string } }>(
+        'mutation($c: ID!, $i: ContactInput!) { addCustomerContact(customerId: $c, input: $i) { id } }',
+        { c: ours.id, i: { fullName: 'Claire Portail', email } },
+        planner,
+      ),
     );
     contact = { id: addCustomerContact.id, email };
   });
@@ -232,12 +218,14 @@ describe.skipIf(skipReason !== null)(`customer portal in Chromium${skipReason ? 
 
     // The planner finds the request in « À planifier » (the dispatch board's unscheduled requests), from the portal.
     const now = new Date();
-    const { dispatchBoard } = await api<{
-      dispatchBoard: { unscheduled: { number: string; status: string; source: string; customer: { id: string } }[] };
-    }>(
-      'query($from: DateTime!, $to: DateTime!) { dispatchBoard(from: $from, to: $to) { unscheduled { number status source customer { id } } } }',
-      { from: now.toISOString(), to: new Date(now.getTime() + 7 * 86_400_000).toISOString() },
-      planner,
+    const { dispatchBoard } = must(
+      await gql<{
+        dispatchBoard: { unscheduled: { number: string; status: string; source: string; customer: { id: string } }[] };
+      }>(
+        'query($from: DateTime!, $to: DateTime!) { dispatchBoard(from: $from, to: $to) { unscheduled { number status source customer { id } } } }',
+        { from: now.toISOString(), to: new Date(now.getTime() + 7 * 86_400_000).toISOString() },
+        planner,
+      ),
     );
     expect(dispatchBoard.unscheduled.find((job) => job.number === reference)).toEqual({
       number: reference,
@@ -247,7 +235,7 @@ describe.skipIf(skipReason !== null)(`customer portal in Chromium${skipReason ? 
     });
 
     // The office removes the contact: the portal session stops at once.
-    await api('mutation($id: ID!) { removeCustomerContact(id: $id) { id } }', { id: contact.id }, planner);
+    must(await gql('mutation($id: ID!) { removeCustomerContact(id: $id) { id } }', { id: contact.id }, planner));
     await page.setViewportSize(phone);
     await page.goto(`${backOfficeUrl}/portail/${slug}/factures`);
     await page.getByText('Votre accès à cet espace a été retiré').waitFor();

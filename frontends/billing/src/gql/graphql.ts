@@ -84,6 +84,19 @@ export type CatalogItemInput = {
   vatRateCode?: string | null | undefined;
 };
 
+/** A contact in the list updateCustomer sets: with the id of one of the customer’s contacts, that contact, updated in place (its portal sessions stay open unless its e-mail changes); without id, a new contact. */
+export type ContactEntryInput = {
+  email?: string | null | undefined;
+  fullName: string;
+  id?: string | number | null | undefined;
+  /** @deprecated Use roles: [BILLING]. */
+  isBillingContact?: boolean | null | undefined;
+  jobTitle?: string | null | undefined;
+  phone?: string | null | undefined;
+  /** When absent: BILLING if isBillingContact, else none. */
+  roles?: Array<ContactRole> | null | undefined;
+};
+
 export type ContactInput = {
   email?: string | null | undefined;
   fullName: string;
@@ -508,14 +521,14 @@ export type TravelPricing =
   | 'FLAT'
   | 'ZONE';
 
-/** Only the fields given are changed; contacts, when given, replace the list. */
+/** Only the fields given are changed. contacts, when given, is the whole list: the contacts named by id are updated, those without id added, the others removed; an id that is not one of the customer’s contacts is VALIDATION_FAILED (contacts[i].id) and nothing changes. */
 export type UpdateCustomerInput = {
   billingAddressLine1?: string | null | undefined;
   billingAddressLine2?: string | null | undefined;
   billingCity?: string | null | undefined;
   billingCountry?: string | null | undefined;
   billingPostalCode?: string | null | undefined;
-  contacts?: Array<ContactInput> | null | undefined;
+  contacts?: Array<ContactEntryInput> | null | undefined;
   email?: string | null | undefined;
   isConsumer?: boolean | null | undefined;
   name?: string | null | undefined;

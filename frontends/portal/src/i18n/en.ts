@@ -29,7 +29,7 @@ export const en: TranslationShape<typeof fr> = {
   home: {
     title: 'My area',
     welcome: 'Hello {{name}}',
-    attention: 'To deal with',
+    attention: 'Needs your attention',
     nothing: 'Nothing needs your attention at the moment.',
     quotesToDecide_one: '{{count}} quote awaits your decision',
     quotesToDecide_other: '{{count}} quotes await your decision',
@@ -128,7 +128,7 @@ export const en: TranslationShape<typeof fr> = {
     clearSignature: 'Clear the signature',
     signatureRequired: 'Sign in the box to accept.',
     signerRequired: 'Enter your full name.',
-    confirmAccept: 'Approved',
+    confirmAccept: 'Sign and accept',
     reason: 'Reason for refusing (optional)',
     confirmRefuse: 'Confirm the refusal',
     cancel: 'Cancel',
@@ -197,6 +197,10 @@ export const en: TranslationShape<typeof fr> = {
     GATEWAY_UNAVAILABLE: 'The service is unavailable for a moment. Try again shortly.',
     RATE_LIMITED: 'Too many requests in a short time. Wait a few minutes and try again.',
     VALIDATION_FAILED: 'Some details need correcting.',
+    QUOTE_EXPIRED: 'This quote has expired and can no longer be accepted. Ask us for an updated quote.',
+    QUOTE_ALREADY_ACCEPTED: 'This quote has already been accepted.',
+    QUOTE_INVALID_TRANSITION: 'This quote has already been decided, or no longer awaits your decision.',
+    NOT_FOUND: 'This item cannot be found.',
     generic: 'The operation did not go through.',
   },
 };

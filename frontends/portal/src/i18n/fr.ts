@@ -195,6 +195,10 @@ export const fr = {
     GATEWAY_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     RATE_LIMITED: 'Trop de demandes en peu de temps. Patientez quelques minutes puis réessayez.',
     VALIDATION_FAILED: 'Certaines informations sont à corriger.',
+    QUOTE_EXPIRED: 'Ce devis a expiré : il ne peut plus être accepté. Demandez-nous un devis à jour.',
+    QUOTE_ALREADY_ACCEPTED: 'Ce devis est déjà accepté.',
+    QUOTE_INVALID_TRANSITION: 'Ce devis a déjà reçu une décision, ou n’attend plus la vôtre.',
+    NOT_FOUND: 'Cet élément est introuvable.',
     generic: 'L’opération n’a pas abouti.',
   },
 };

@@ -10,13 +10,16 @@ import type { StatusBadge as Status } from './statuses';
 /** The portal's translations. */
 export const usePortalTranslation = () => useTranslation('portal');
 
-/** What a user reads for a refusal: the portal's text for the codes it knows, else the server's (French) message. */
+/**
+ * What a user reads for a refusal: the portal's text for the codes it knows, else the server's message,
+ * which is French (in English, the generic text rather than a French sentence).
+ */
 export function useRefusalText(): (refusal: Refusal) => string {
   const { t, i18n } = usePortalTranslation();
   return (refusal) => {
     const key = `errors.${refusal.code}`;
     if (i18n.exists(key, { ns: 'portal' })) return t(key);
-    return refusal.message || t('errors.generic');
+    return (i18n.resolvedLanguage === 'fr' && refusal.message) || t('errors.generic');
   };
 }
 

@@ -22,6 +22,13 @@ export function formatDecimal(value: string, language: Language, maximumFraction
   return new Intl.NumberFormat(localeOf[language], { maximumFractionDigits }).format(value as Intl.StringNumericLiteral);
 }
 
+/** A percentage given in percent ("20.00", "5.5"): 20 % (narrow no-break space) in French, 20% in English. */
+export function formatPercent(value: string, language: Language): string {
+  return new Intl.NumberFormat(localeOf[language], { style: 'unit', unit: 'percent', maximumFractionDigits: 4 }).format(
+    value as Intl.StringNumericLiteral,
+  );
+}
+
 export function formatCount(value: number, language: Language): string {
   return new Intl.NumberFormat(localeOf[language]).format(value);
 }

@@ -1,6 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../i18n/i18n';
-import { formatCount, formatDate, formatDateTime, formatDecimal, formatLongDate, formatMoney, formatMonth } from './formatters';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatLongDate,
+  formatMoney,
+  formatMonth,
+  formatPercent,
+} from './formatters';
 
 /**
  * Amounts, counts and dates as the user reads them, in the language they picked (re-renders when
@@ -16,8 +25,8 @@ export function useFormatters() {
     money: (amount: string, currency?: string) => formatMoney(amount, language, currency),
     /** 2,5 (up to 4 decimals unless told: a revision coefficient has 5) */
     decimal: (value: string, maximumFractionDigits?: number) => formatDecimal(value, language, maximumFractionDigits),
-    /** 20 % */
-    percent: (value: string) => `${formatDecimal(value, language)} %`,
+    /** 20 % (20% in English) */
+    percent: (value: string) => formatPercent(value, language),
     /** 1 234 */
     count: (value: number) => formatCount(value, language),
     /** 23/11/2026, from a LocalDate (YYYY-MM-DD) or an instant */

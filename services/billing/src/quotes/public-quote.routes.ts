@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  CLIENT_ADDRESS_HEADER,
   DomainError,
   acceptQuoteAsCustomer,
   inPublicQuoteScope,
@@ -33,11 +34,10 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** The client's address: the first hop the proxies (back-office server, gateway) recorded, else the socket's. */
+/** The client's address as the gateway computed it (TRUSTED_PROXIES), else the socket's. */
 function clientIp(req: IncomingMessage): string | null {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || null;
+  const address = req.headers[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(address) ? address[0] : address) || req.socket.remoteAddress || null;
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string, nonce: string): void {

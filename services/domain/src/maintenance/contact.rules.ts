@@ -58,3 +58,40 @@ export function contactProblems(contact: ContactFields, prefix = ''): FieldProbl
   if (contact.roles.includes('BILLING') && !email) add('email', 'obligatoire pour le contact facturation (les factures lui sont envoyées)');
   return problems;
 }
+
+export interface ContactListPlan<T> {
+  /** Existing contacts kept, with their new fields and place (their ids stay, and so do their portal sessions). */
+  update: { id: string; input: T; position: number }[];
+  add: { input: T; position: number }[];
+  /** Existing contacts absent from the list. */
+  remove: string[];
+  problems: FieldProblem[];
+}
+
+/**
+ * How a whole list of contacts sent for a customer applies to the contacts it has: an entry with the id
+ * of one of them updates it, an entry without id adds one, the others are removed; each entry takes its
+ * place in the list. An id that is not one of the customer's contacts, or given twice, is a problem
+ * named `<prefix>id` (and the caller then changes nothing).
+ */
+export function planContactList<T extends { id?: string | null }>(
+  existingIds: readonly string[],
+  entries: readonly T[],
+  prefix: (index: number) => string,
+): ContactListPlan<T> {
+  const plan: ContactListPlan<T> = { update: [], add: [], remove: [], problems: [] };
+  const existing = new Set(existingIds);
+  const kept = new Set<string>();
+  entries.forEach((input, position) => {
+    const id = input.id;
+    if (!id) plan.add.push({ input, position });
+    else if (!existing.has(id)) plan.problems.push({ field: `${prefix(position)}id`, message: 'contact inconnu pour ce client' });
+    else if (kept.has(id)) plan.problems.push({ field: `${prefix(position)}id`, message: 'contact déjà présent dans la liste' });
+    else {
+      kept.add(id);
+      plan.update.push({ id, input, position });
+    }
+  });
+  plan.remove = existingIds.filter((id) => !kept.has(id));
+  return plan;
+}

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ContactRoleEnum, PaymentTermsKind } from './customer.type';
 
 @InputType()
@@ -10,6 +10,17 @@ export class ContactInput {
   @Field(() => [ContactRoleEnum], { nullable: true, description: 'When absent: BILLING if isBillingContact, else none.' })
   roles?: ContactRoleEnum[] | null;
   @Field(() => Boolean, { nullable: true, deprecationReason: 'Use roles: [BILLING].' }) isBillingContact?: boolean | null;
+}
+
+@InputType({
+  description:
+    'A contact in the list updateCustomer sets: with the id of one of the customer’s contacts, that contact, updated in place (its portal sessions stay open unless its e-mail changes); without id, a new contact.',
+})
+export class ContactEntryInput extends ContactInput {
+  @Field(() => ID, { nullable: true }) id?: string | null;
+  // type-graphql does not carry an inherited input field's deprecation over.
+  @Field(() => Boolean, { nullable: true, deprecationReason: 'Use roles: [BILLING].' }) override isBillingContact?: boolean | null =
+    undefined;
 }
 
 @InputType()
@@ -37,7 +48,10 @@ export class CreateCustomerInput {
   @Field(() => [ContactInput], { nullable: true }) contacts?: ContactInput[] | null;
 }
 
-@InputType({ description: 'Only the fields given are changed; contacts, when given, replace the list.' })
+@InputType({
+  description:
+    'Only the fields given are changed. contacts, when given, is the whole list: the contacts named by id are updated, those without id added, the others removed; an id that is not one of the customer’s contacts is VALIDATION_FAILED (contacts[i].id) and nothing changes.',
+})
 export class UpdateCustomerInput {
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) siren?: string | null;
@@ -54,5 +68,5 @@ export class UpdateCustomerInput {
   @Field(() => Int, { nullable: true }) paymentTermsDays?: number;
   @Field(() => PaymentTermsKind, { nullable: true }) paymentTermsKind?: PaymentTermsKind;
   @Field(() => String, { nullable: true }) notes?: string | null;
-  @Field(() => [ContactInput], { nullable: true }) contacts?: ContactInput[] | null;
+  @Field(() => [ContactEntryInput], { nullable: true }) contacts?: ContactEntryInput[] | null;
 }
