@@ -45,14 +45,21 @@ const RENDER_WORKER_SOURCE = path.join(root, 'services', 'domain', 'src', 'billi
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 /**
- * More flags for one service. The gateway's old generation is capped at 160 MB: after the hostile
- * sweep's 1,300 requests (documents with 100,000-character strings) V8, seeing a machine with memory
- * to spare, let it reach 450 MB of RSS, most of it garbage never collected; capped, it collects
- * sooner (issue 13: at most 300 MB). Its live set is ~45 MB at start and its caches of parsed
- * documents are bounded by size (services/gateway/src/document-cache.ts): GraphQL Yoga's own cache,
- * 1,024 documents whatever their size, is what once filled this heap in the whole suite.
+ * More flags for one service. V8, seeing a machine with memory to spare, lets garbage pile up to
+ * several times a process's live set before a full collection, and keeps the pages once collected:
+ * capped, it collects sooner (issue 13: every service at most 300 MB of RSS).
+ * - The gateway (live set ~45 MB at start): after the hostile sweep's 1,300 requests (documents with
+ *   100,000-character strings) it reached 450 MB of RSS uncapped. Its caches of parsed documents are
+ *   bounded by size (services/gateway/src/document-cache.ts): GraphQL Yoga's own cache, 1,024
+ *   documents whatever their size, is what once filled this heap in the whole suite.
+ * - Maintenance (live set ~60 MB): 15 s of dispatch boards at 10 connections took it from 180 to
+ *   400 MB of RSS with 40 MB live after a full collection; capped, 230 MB at the same throughput.
+ *   Its largest work, the preventive generation, runs one contract per transaction.
  */
-export const SERVICE_EXTRA_NODE_FLAGS: Partial<Record<ServiceName, string[]>> = { gateway: ['--max-old-space-size=160'] };
+export const SERVICE_EXTRA_NODE_FLAGS: Partial<Record<ServiceName, string[]>> = {
+  gateway: ['--max-old-space-size=160'],
+  maintenance: ['--max-old-space-size=160'],
+};
 
 /** All of a built service's flags, told by its bundle's path. */
 export function serviceNodeFlags(entry: string): string[] {
