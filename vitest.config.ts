@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
 /**
+ * Test files that cannot share the stack with another file at the same time. They run one at a time, after the others.
+ * - They post business facts to the ledger or close periods: posting waits for every older transaction of the
+ *   database (ledger_posting_horizon), a closing for every fact of its month to be posted, so another file's
+ *   transactions (one is held open on purpose) make them wait or refuse.
+ * - They count what a subgraph did (its /metrics statement counters) or the memory a service holds: another file's
+ *   requests would be counted with theirs.
+ * - They count failed sign-ins per e-mail and client address within a 20-second window.
+ */
+const serialFiles = [
+  'services/domain/test/{ledger,periods,write-offs,write-off-vat,deferred-revenue,fec-records}.integration.spec.ts',
+  'tests/api/{ledger,periods,accounting-exports,deferred-revenue,limits}.api.spec.ts',
+  'tests/api/{billable-statements,maintenance-lists,customers,hostile-sweep}.api.spec.ts',
+  'tests/api/sign-in-sessions.api.spec.ts',
+];
+
+/**
  * One run, one database server: tests/support/global-setup.ts prepares a fresh test database
  * (embedded PostgreSQL, or DATABASE_URL), starts the real subgraphs and gateway, and the
  * back-office for browser tests; projects tell unit tests from those that need the stack.
+ * The unit, integration and api files run two at a time; then the serial and browser files one at a time.
  */
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
+    // Vitest's default is one worker fewer than the CPUs: on a 2-CPU machine, every file one after another. Test files
+    // spend much of their time waiting for the stack (HTTP, PostgreSQL, the validators), so two at a time fill the CPUs.
+    maxWorkers: 2,
     // Under CI a skipped browser test fails the run (tests/support/ci-browser-guard.ts).
     reporters: process.env.CI ? ['default', './tests/support/ci-browser-guard.ts'] : ['default'],
     projects: [
@@ -17,11 +37,35 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['services/*/test/**/*.integration.spec.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          include: ['services/*/test/**/*.integration.spec.ts'],
+          exclude: serialFiles,
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
-        test: { name: 'api', include: ['tests/api/**/*.api.spec.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.api.spec.ts'],
+          exclude: serialFiles,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'serial',
+          include: serialFiles,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
       },
       {
         extends: true,
