@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '@relais/domain';
-import { createInternalTokenSigner, INTERNAL_TOKEN_REUSE_MS } from './internal-token-cache';
+import { createInternalTokenSigner, INTERNAL_TOKEN_REUSE_MS, MAX_CACHED_IDENTITIES } from './internal-token-cache';
 
 const user: Identity = { kind: 'user', userId: 'u1', tenantId: 't1', role: 'planner', email: 'a@b.fr' };
 
@@ -37,5 +37,18 @@ describe('internal identity token reuse', () => {
     await expect(sign(user)).rejects.toThrow('no key');
     await new Promise((resolve) => setImmediate(resolve));
     expect(await sign(user)).toBe('token');
+  });
+});
+
+describe('internal identity token cache bound', () => {
+  it('drops the least recently used caller when full, keeping the recent ones', async () => {
+    let signed = 0;
+    const sign = createInternalTokenSigner(async (identity) => `token-${identity.kind === 'user' ? identity.userId : ''}-${++signed}`);
+    const caller = (n: number): Identity => ({ ...user, userId: `u${n}` });
+    for (let n = 1; n <= MAX_CACHED_IDENTITIES + 1; n += 1) await sign(caller(n));
+    expect(signed).toBe(MAX_CACHED_IDENTITIES + 1);
+    // The most recent callers keep their tokens; the first one, least recently used, is signed again.
+    expect(await sign(caller(MAX_CACHED_IDENTITIES))).toBe(`token-u${MAX_CACHED_IDENTITIES}-${MAX_CACHED_IDENTITIES}`);
+    expect(await sign(caller(1))).toBe(`token-u1-${MAX_CACHED_IDENTITIES + 2}`);
   });
 });

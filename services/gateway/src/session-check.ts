@@ -1,5 +1,6 @@
 import { DomainError, Errors } from '@relais/domain/shared/errors';
 import type { Identity, Role } from '@relais/domain/shared/identity';
+import { LRUCache } from 'lru-cache';
 
 /** What the database says of a session's user now; undefined when the user no longer exists. */
 export type SessionUserLookup = (tenantId: string, userId: string) => Promise<{ active: boolean; role: Role } | undefined>;
@@ -21,7 +22,7 @@ type CustomerIdentity = Extract<Identity, { kind: 'customer' }>;
  */
 export const SESSION_CHECK_CACHE_MS = 1000;
 
-/** Past this many sessions cached, the whole cache is dropped (entries live one second anyway). */
+/** At most this many sessions' lookups are kept, the least recently used dropped first (entries live one second anyway). */
 const MAX_CACHED_SESSIONS = 10_000;
 
 /**
@@ -51,12 +52,11 @@ export function currentPortalIdentity(
 
 /** `lookup` answered at most once per key and `cacheMs`; a failed lookup is not kept (the next request asks again). */
 function cached<T>(cacheMs: number): (key: string, lookup: () => Promise<T>) => Promise<T> {
-  const cache = new Map<string, { until: number; value: Promise<T> }>();
+  const cache = new LRUCache<string, { until: number; value: Promise<T> }>({ max: MAX_CACHED_SESSIONS });
   return (key, lookup) => {
     const now = Date.now();
     let entry = cache.get(key);
     if (!entry || entry.until <= now) {
-      if (cache.size >= MAX_CACHED_SESSIONS) cache.clear();
       entry = { until: now + cacheMs, value: lookup() };
       cache.set(key, entry);
       entry.value.catch(() => cache.delete(key));

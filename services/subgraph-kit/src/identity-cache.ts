@@ -1,7 +1,8 @@
 import type { Identity } from '@relais/domain';
+import { LRUCache } from 'lru-cache';
 
-/** Past this many tokens cached, the whole cache is dropped (each lives a minute at most anyway). */
-const MAX_CACHED_TOKENS = 10_000;
+/** At most this many tokens are kept, the least recently used dropped first (each lives a minute at most anyway). */
+export const MAX_CACHED_TOKENS = 10_000;
 
 /** The `exp` (seconds since the epoch) of a JWT whose signature has been checked; null when it carries none. */
 export function tokenExpiry(token: string): number | null {
@@ -21,7 +22,7 @@ export function tokenExpiry(token: string): number | null {
  * token that fails verification is never cached.
  */
 export function createIdentityVerifier(verify: (token: string) => Promise<Identity>, now: () => number = Date.now) {
-  const cache = new Map<string, { identity: Identity; expiresAtMs: number }>();
+  const cache = new LRUCache<string, { identity: Identity; expiresAtMs: number }>({ max: MAX_CACHED_TOKENS });
   return async (token: string): Promise<Identity> => {
     const hit = cache.get(token);
     if (hit) {
@@ -30,10 +31,7 @@ export function createIdentityVerifier(verify: (token: string) => Promise<Identi
     }
     const identity = await verify(token);
     const exp = tokenExpiry(token);
-    if (exp !== null) {
-      if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
-      cache.set(token, { identity, expiresAtMs: exp * 1000 });
-    }
+    if (exp !== null) cache.set(token, { identity, expiresAtMs: exp * 1000 });
     return identity;
   };
 }
