@@ -1,6 +1,6 @@
 /** Load measurement: autocannon against one HTTP target, with the SQL statements the run cost. */
 import autocannon from 'autocannon';
-import { processCpuMs } from './proc-stats';
+import { machineBusyMs, postgresCpuMs, postgresCpuSince, processCpuMs } from './proc-stats';
 
 export interface SqlMetrics {
   requests: number;
@@ -39,6 +39,12 @@ export interface Measurement {
    * req/s and latencies, moved little by other work on the machine (about 1.5× at a load of 35 on 2 CPUs).
    */
   cpuMsPerRequest: Record<string, number>;
+  /**
+   * CPU ms per request of every PostgreSQL process, and of the whole machine (the load generator, this bench and
+   * anything else running included): with 2 CPUs, 2,000 ms of CPU a second is all there is.
+   */
+  postgresCpuMsPerRequest: number;
+  machineCpuMsPerRequest: number;
   durationSeconds: number;
 }
 
@@ -78,7 +84,9 @@ export async function measure(target: LoadTarget, settings: LoadSettings): Promi
   const before = target.metricsUrl ? await readMetrics(target.metricsUrl) : null;
   const pids = Object.entries(target.cpuPids ?? {});
   const cpuBefore = pids.map(([, pid]) => processCpuMs(pid));
+  const [postgresBefore, machineBefore] = [postgresCpuMs(), machineBusyMs()];
   const result = await run(target, settings.connections, settings.duration);
+  const [postgresAfter, machineAfter] = [postgresCpuMs(), machineBusyMs()];
   const cpuAfter = pids.map(([, pid]) => processCpuMs(pid));
   const after = target.metricsUrl ? await readMetrics(target.metricsUrl) : null;
   const cpuMsPerRequest: Record<string, number> = {};
@@ -102,6 +110,8 @@ export async function measure(target: LoadTarget, settings: LoadSettings): Promi
     timeouts: result.timeouts,
     sqlPerRequest: before && after && served > 0 ? (after.sqlQueries - before.sqlQueries) / served : null,
     cpuMsPerRequest,
+    postgresCpuMsPerRequest: postgresCpuSince(postgresBefore, postgresAfter) / Math.max(1, result.requests.total),
+    machineCpuMsPerRequest: (machineAfter - machineBefore) / Math.max(1, result.requests.total),
     durationSeconds: result.duration,
   };
 }

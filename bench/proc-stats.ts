@@ -1,5 +1,5 @@
 /** What Linux tells about a process in /proc: its CPU time and its memory (the bench reads its own children and the stack's). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** User + system CPU time of a process, in ms, from /proc/<pid>/stat (clock ticks of 10 ms); null when unreadable. */
 export function processCpuMs(pid: number): number | null {
@@ -11,6 +11,36 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU ms of every PostgreSQL process on this machine (server and backends) by pid, read from /proc. */
+export function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue; // gone meanwhile
+    }
+    const ms = processCpuMs(Number(entry));
+    if (ms !== null) byPid.set(Number(entry), ms);
+  }
+  return byPid;
+}
+
+/** PostgreSQL's CPU ms between two postgresCpuMs readings (a backend started between them counts from zero; one that ended is lost). */
+export function postgresCpuSince(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let used = 0;
+  for (const [pid, ms] of after) used += ms - (before.get(pid) ?? 0);
+  return used;
+}
+
+/** CPU ms the whole machine has been busy (every CPU, all processes: /proc/stat's first line less idle and iowait). */
+export function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 10;
 }
 
 /** Resident memory now (VmRSS) and its peak (VmHWM) in MiB, from /proc/<pid>/status; null when unreadable. */

@@ -199,18 +199,17 @@ async function runScenario(scenario: Scenario, run: Running): Promise<ScenarioRe
     const aloneTarget = targets.find((t) => t.name.endsWith('subgraph alone'));
     if (aloneTarget) subgraphRatioToBaseline = aloneTarget.measurement.requestsPerSecond / baselineRate;
   }
-  const cpu = targets
-    .filter((t) => Object.keys(t.measurement.cpuMsPerRequest).length)
-    .map(
-      (t) =>
-        `${t.name}: ${Object.entries(t.measurement.cpuMsPerRequest)
-          .map(([process, ms]) => `${process} ${ms.toFixed(2)}`)
-          .join(' + ')}`,
-    );
-  if (cpu.length)
-    notes.push(
-      `CPU ms per request (user + system, from /proc; moved by the machine's load far less than req/s and latencies): ${cpu.join('; ')}.`,
-    );
+  const cpu = targets.map(
+    ({ name, measurement: m }) =>
+      `${name}: ${Object.entries(m.cpuMsPerRequest)
+        .map(([process, ms]) => `${process} ${ms.toFixed(2)} + `)
+        .join('')}PostgreSQL ${m.postgresCpuMsPerRequest.toFixed(2)}, whole machine ${m.machineCpuMsPerRequest.toFixed(2)} ` +
+      `(at most ${Math.round((os.cpus().length * 1000) / m.machineCpuMsPerRequest)} req/s on ${os.cpus().length} CPUs)`,
+  );
+  notes.push(
+    "CPU ms per request (user + system, from /proc; moved by the machine's load far less than req/s and latencies; the whole " +
+      `machine includes the load generator): ${cpu.join('; ')}.`,
+  );
   for (const { name, measurement } of targets) {
     if (measurement.non2xx || measurement.errors)
       notes.push(`${name}: ${measurement.non2xx} non-2xx responses and ${measurement.errors} errors (${measurement.timeouts} timeouts).`);
