@@ -33,7 +33,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['services/*/src/**/*.spec.ts', 'frontends/*/src/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['services/*/src/**/*.spec.ts', 'frontends/*/src/**/*.spec.ts'],
+          environment: 'node',
+          // Plain functions without shared state: one module graph per worker rather than per file (importing the domain
+          // package took three quarters of the project's time, 73 s against 46 s for its 140 files).
+          isolate: false,
+        },
       },
       {
         extends: true,
