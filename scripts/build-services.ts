@@ -55,10 +55,13 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16'];
  * - Maintenance (live set ~60 MB): 15 s of dispatch boards at 10 connections took it from 180 to
  *   400 MB of RSS with 40 MB live after a full collection; capped, 230 MB at the same throughput.
  *   Its largest work, the preventive generation, runs one contract per transaction.
+ * - Billing: after the convert + issue and « À facturer » benchmarks, 490 MB of RSS uncapped, 270 MB
+ *   capped, converting and issuing as fast. PDF rendering runs on worker threads, with heaps of their own.
  */
 export const SERVICE_EXTRA_NODE_FLAGS: Partial<Record<ServiceName, string[]>> = {
   gateway: ['--max-old-space-size=160'],
   maintenance: ['--max-old-space-size=160'],
+  billing: ['--max-old-space-size=160'],
 };
 
 /** All of a built service's flags, told by its bundle's path. */
