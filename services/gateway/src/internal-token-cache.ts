@@ -1,5 +1,5 @@
 import type { Identity } from '@relais/domain';
-import { LRUCache } from 'lru-cache';
+import { promiseCache } from './promise-cache';
 
 /** How long one signed identity is reused: half the token's 60-second life, so a subgraph always receives it valid. */
 export const INTERNAL_TOKEN_REUSE_MS = 30_000;
@@ -17,15 +17,6 @@ export function createInternalTokenSigner(
   sign: (identity: Identity) => Promise<string>,
   now: () => number = Date.now,
 ): (identity: Identity) => Promise<string> {
-  const cache = new LRUCache<string, { until: number; token: Promise<string> }>({ max: MAX_CACHED_IDENTITIES });
-  return (identity) => {
-    const key = JSON.stringify(identity);
-    const at = now();
-    const hit = cache.get(key);
-    if (hit && hit.until > at) return hit.token;
-    const token = sign(identity);
-    cache.set(key, { until: at + INTERNAL_TOKEN_REUSE_MS, token });
-    token.catch(() => cache.delete(key));
-    return token;
-  };
+  const reuse = promiseCache<string>({ ttlMs: INTERNAL_TOKEN_REUSE_MS, max: MAX_CACHED_IDENTITIES, now });
+  return (identity) => reuse(JSON.stringify(identity), () => sign(identity));
 }

@@ -1,6 +1,6 @@
 import { DomainError, Errors } from '@relais/domain/shared/errors';
 import type { Identity, Role } from '@relais/domain/shared/identity';
-import { LRUCache } from 'lru-cache';
+import { promiseCache } from './promise-cache';
 
 /** What the database says of a session's user now; undefined when the user no longer exists. */
 export type SessionUserLookup = (tenantId: string, userId: string) => Promise<{ active: boolean; role: Role } | undefined>;
@@ -50,24 +50,9 @@ export function currentPortalIdentity(
   return identity;
 }
 
-/** `lookup` answered at most once per key and `cacheMs`; a failed lookup is not kept (the next request asks again). */
-function cached<T>(cacheMs: number): (key: string, lookup: () => Promise<T>) => Promise<T> {
-  const cache = new LRUCache<string, { until: number; value: Promise<T> }>({ max: MAX_CACHED_SESSIONS });
-  return (key, lookup) => {
-    const now = Date.now();
-    let entry = cache.get(key);
-    if (!entry || entry.until <= now) {
-      entry = { until: now + cacheMs, value: lookup() };
-      cache.set(key, entry);
-      entry.value.catch(() => cache.delete(key));
-    }
-    return entry.value;
-  };
-}
-
 /** Checks each session against the users table, each user (per role signed in its tokens) read at most once per `cacheMs`. */
 export function createSessionCheck(lookup: SessionUserLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
-  const read = cached<Awaited<ReturnType<SessionUserLookup>>>(cacheMs);
+  const read = promiseCache<Awaited<ReturnType<SessionUserLookup>>>({ ttlMs: cacheMs, max: MAX_CACHED_SESSIONS });
   return async (identity: UserIdentity): Promise<UserIdentity> =>
     currentSessionIdentity(
       identity,
@@ -77,7 +62,7 @@ export function createSessionCheck(lookup: SessionUserLookup, cacheMs = SESSION_
 
 /** Checks each portal session against its contact, each contact (per e-mail signed in its tokens) read at most once per `cacheMs`. */
 export function createPortalSessionCheck(lookup: PortalContactLookup, cacheMs = SESSION_CHECK_CACHE_MS) {
-  const read = cached<Awaited<ReturnType<PortalContactLookup>>>(cacheMs);
+  const read = promiseCache<Awaited<ReturnType<PortalContactLookup>>>({ ttlMs: cacheMs, max: MAX_CACHED_SESSIONS });
   return async (identity: CustomerIdentity): Promise<CustomerIdentity> =>
     currentPortalIdentity(
       identity,

@@ -2,7 +2,7 @@ import type { Identity } from '@relais/domain';
 import { LRUCache } from 'lru-cache';
 
 /** At most this many tokens are kept, the least recently used dropped first (each lives a minute at most anyway). */
-export const MAX_CACHED_TOKENS = 10_000;
+const MAX_CACHED_TOKENS = 10_000;
 
 /** The `exp` (seconds since the epoch) of a JWT whose signature has been checked; null when it carries none. */
 export function tokenExpiry(token: string): number | null {
