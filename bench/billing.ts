@@ -341,12 +341,13 @@ const convertIssue: BillingScenario = {
         'hydration, change sets, query building) takes 34 %, writing statements to PostgreSQL’s socket 11 % and the pg driver 6 %, ' +
         'GC 8 %, GraphQL (graphql, Apollo Server, type-graphql) 6 %, our own code 7 %, time zones and decimals 4 %; of the gateway’s, ' +
         'Node’s HTTP server and client 27 %, GraphQL execution and delegation 16 %, GC 8 %, Yoga and the fetch layer 9 %. ' +
-        'Statements went first: 36.2 per invoice on 2026-12-06, now a conversion locks its interventions (and contracts), reads every ' +
-        'pricing input in one statement (`loadConversionInputs`) and writes the draft in two (its link, VAT and line inserts carried ' +
-        'with the invoice’s insert, then the interventions’ status: `flushInOneStatement`); an issue locks the draft and reads its ' +
-        'lines, breakdown, customer, VAT rates and closed periods in one statement, takes the series lock, the clock and the number in ' +
-        'one, and writes the fact with the update. What remains per invoice: `begin` + session settings (one round trip, two ' +
-        'statements) and `commit` of each transaction (6), and the 7 or 8 statements above.',
+        'Statements went first: 36.2 per invoice on 2026-12-06, now a conversion locks its interventions and their contracts in one ' +
+        'statement (`lockInterventionsAndContracts`), reads every pricing input in one (`loadConversionInputs`) and writes the draft ' +
+        'in one (its link, VAT and line inserts and the interventions’ move to INVOICED carried with the invoice’s insert: ' +
+        '`flushInOneStatement`); an issue locks the draft and reads its lines, breakdown, customer, VAT rates and closed periods in ' +
+        'one statement, takes the series lock, the clock and the number in one, and writes the fact with the update. What remains ' +
+        'per invoice: `begin` + session settings (one round trip, two statements) and `commit` of each transaction (6), and the 6 ' +
+        'statements above, with or without a contract.',
     ];
     if (gateway.cpuMsPerInvoice)
       notes.push(

@@ -106,19 +106,30 @@ describe('convert + issue: SQL statements per invoice', () => {
     return { id: draft.id, convert: convert.statements, issue: issue.statements, invoice: issue.data.issueInvoice };
   }
 
-  it('converts and issues without a contract in 7 + 6 statements, then under a contract in 8 + 6, numbers following', async () => {
-    const plain = await convertAndIssue(await closed(w.otherSiteId, '2'));
-    // begin, session settings (both in one round trip), lock the intervention, read all pricing inputs,
-    // insert the invoice with its lines, VAT breakdown and link (one statement), move the intervention to INVOICED, commit.
-    expect(plain.convert).toBe(7);
+  it('converts and issues in 6 + 6 statements, with or without a contract, numbers following', async () => {
+    const closedPlain = await closed(w.otherSiteId, '2');
+    const plain = await convertAndIssue(closedPlain);
+    // begin, session settings (both in one round trip), lock the intervention (and its contract, if any), read all
+    // pricing inputs, insert the invoice with its lines, VAT breakdown and link and move the intervention to INVOICED
+    // (one statement), commit.
+    expect(plain.convert).toBe(6);
     // begin, session settings, lock and read the draft (lines, breakdown, customer, VAT rates, closed periods),
     // series lock and number (one statement), the fact and the issue (one statement), commit.
     expect(plain.issue).toBe(6);
     expect(plain.invoice).toMatchObject({ number: `F-${year}-00001`, status: 'ISSUED' });
+    // The move to INVOICED carried by the invoice's insert is a change like any other: status and version.
+    const after = must(
+      await gql<{ intervention: { status: string; version: number } }>(
+        'query($id: ID!) { intervention(id: $id) { status version } }',
+        { id: closedPlain.id },
+        token,
+      ),
+    ).intervention;
+    expect(after).toEqual({ status: 'INVOICED', version: closedPlain.version + 1 });
 
-    // Under contract: its row locked as well (included hours are read then given out).
+    // Under contract: its row locked as well (included hours are read then given out), by the same statement.
     const underContract = await convertAndIssue(await closed(w.siteId, '3'));
-    expect(underContract.convert).toBe(8);
+    expect(underContract.convert).toBe(6);
     expect(underContract.issue).toBe(6);
     expect(underContract.invoice).toMatchObject({ number: `F-${year}-00002`, status: 'ISSUED' });
     // 3 h within the 10 included hours, travel 40,00 €, parts at 10 % off: the included hours were read and applied.

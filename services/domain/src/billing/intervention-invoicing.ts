@@ -21,7 +21,7 @@ import { priceIntervention, type PricedLine } from './pricing';
 import { Contract, type ContractAmendment } from '../maintenance/contract.entity';
 import { rateCardInForceWithSource, type RateCard } from '../maintenance/contract.rules';
 import { Intervention } from '../maintenance/intervention.entity';
-import { markInterventionsInvoiced } from '../maintenance/intervention.service';
+import { lockInterventionsAndContracts, markInterventionsInvoiced } from '../maintenance/interventions-for-invoicing';
 import { STANDARD_VAT_RATE_CODE, reducedVatNote, worksVatRateCode } from '../maintenance/site.rules';
 import { flushInOneStatement } from '../db/session-begin.driver';
 import { DomainError, Errors, Validator } from '../shared/errors';
@@ -180,21 +180,11 @@ export async function convertInterventionsToInvoice(
 ): Promise<Invoice> {
   const ids = [...new Set(interventionIds)];
   new Validator().check(ids.length > 0, 'interventionIds', 'au moins une intervention').throwIfInvalid();
-  // Lock the interventions (in id order, so concurrent conversions queue rather than deadlock).
-  const interventions = await em.find(
-    Intervention,
-    { id: { $in: ids } },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
-  );
+  const { interventions, contracts } = await lockInterventionsAndContracts(em, ids);
   const missing = ids.find((id) => !interventions.some((i) => i.id === id));
   if (missing) throw Errors.notFound('Intervention', missing);
   const ordered = [...interventions].sort((a, b) => a.number.localeCompare(b.number));
-  // A contract's included hours are read then given out: conversions under one contract queue
-  // here, so two of them never both hand out the same remaining allowance.
-  const contractIds = [...new Set(interventions.map((i) => i.contractId).filter((id): id is string => Boolean(id)))].sort();
-  const contracts = contractIds.length
-    ? await em.find(Contract, { id: { $in: contractIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })
-    : [];
+  const contractIds = contracts.map((c) => c.id);
   const closedOn = (i: Intervention) => localDate(i.closedAt ?? new Date());
   const contractYears = new Map<string, ContractYear>();
   for (const intervention of ordered) {
@@ -277,8 +267,7 @@ export async function convertInterventionsToInvoice(
   const invoice = await newDraft(em, identity, { customerId: ordered[0]!.customerId, notes: notes.join('\n') }, lines, inputs.vatRates);
   for (const intervention of ordered)
     em.create(InvoiceIntervention, { tenantId: identity.tenantId, invoiceId: invoice.id, interventionId: intervention.id });
-  markInterventionsInvoiced(ordered);
-  await flushInOneStatement(em);
+  await flushInOneStatement(em, [markInterventionsInvoiced(em, ordered)]);
   return invoice;
 }
 

@@ -114,14 +114,24 @@ class SessionInBeginConnection extends PostgreSqlConnection {
 }
 
 /**
+ * A write outside the ORM's unit of work (an update whose answer nothing reads) that a flush carries
+ * with its own writes: see `flushInOneStatement`.
+ */
+export interface CarriedStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
  * Flushes `em` with its writes in as few statements as the ORM allows: its plain inserts travel with the
  * next statement whose answer the ORM reads (an insert returning generated columns, an update, a delete)
- * or, at the end, together as one. A conversion's flush (links, VAT rows, lines, then the invoice, which
- * returns its generated columns, then the interventions' status) is two statements instead of five.
- * See `heldInserts` for when a flush may use it.
+ * or, at the end, together as one, and so do the `carried` statements. A conversion's flush (links, VAT
+ * rows, lines, then the invoice, which returns its generated columns) carries the interventions' move to
+ * INVOICED: one statement instead of five. See `heldInserts` for when a flush may use it.
  */
-export async function flushInOneStatement(em: EntityManager): Promise<void> {
-  const held: string[] = [];
+export async function flushInOneStatement(em: EntityManager, carried: readonly CarriedStatement[] = []): Promise<void> {
+  const platform = em.getPlatform();
+  const held = carried.map(({ sql, params }) => platform.formatQuery(sql, [...params]));
   await heldInserts.run(held, () => em.flush());
   const connection = em.getConnection('write');
   if (connection instanceof SessionInBeginConnection) await connection.sendHeldInserts(held, em.getTransactionContext());

@@ -186,11 +186,6 @@ function close(em: EntityManager, intervention: Intervention, closedAt: Date): v
   });
 }
 
-/** Billing put the (locked) interventions on an invoice: they are INVOICED. */
-export function markInterventionsInvoiced(interventions: readonly Intervention[]): void {
-  for (const intervention of interventions) moveTo(intervention, 'INVOICED');
-}
-
 /** Their draft invoice was deleted: the (locked) interventions are CLOSED, billable again. */
 export function reopenInvoicedInterventions(interventions: readonly Intervention[]): void {
   for (const intervention of interventions) moveTo(intervention, 'CLOSED');

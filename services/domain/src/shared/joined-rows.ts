@@ -85,6 +85,21 @@ export function plainPrefixed<T extends object>(
   return plain as PlainRow<T>;
 }
 
+/**
+ * The entity a joined row carries under `alias__…` columns, as the row `em.find` would have read
+ * (column names, driver values), for `em.map` to make the entity. Null when its primary key is null.
+ */
+export function prefixedRaw<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  row: Record<string, unknown>,
+  alias: string,
+): Record<string, unknown> | null {
+  const { columns, primary } = columnsOf(em, entity);
+  if (primary.some((column) => row[`${alias}__${column}`] == null)) return null;
+  return Object.fromEntries(columns.map((column) => [column, row[`${alias}__${column}`]]));
+}
+
 /** The tenant the request's unit of work is bound to (the `tenant` filter's parameter), for raw SQL. */
 export function scopeTenantId(em: EntityManager): string {
   const tenantId = (em.getFilterParams('tenant') as { tenantId?: string } | undefined)?.tenantId;
