@@ -14,6 +14,8 @@ interface Columns {
   /** Whether each property is a timestamp (the driver hands it over as text). */
   timestamps: boolean[];
   primary: string[];
+  /** The row mapper of each column prefix (see `mapperFor`). */
+  mappers: Map<string, (row: Record<string, unknown>) => Record<string, unknown>>;
 }
 const columnsByMeta = new WeakMap<object, Columns>();
 
@@ -30,10 +32,34 @@ function columnsOf<T extends object>(em: EntityManager, entity: EntityName<T>): 
       columns: eager.flatMap((p) => p.fieldNames),
       timestamps: eager.map((p) => p.runtimeType === 'Date'),
       primary: meta.props.filter((p) => p.primary).map((p) => p.fieldNames[0]!),
+      mappers: new Map(),
     };
     columnsByMeta.set(meta, known);
   }
   return known;
+}
+
+const toDate = (value: unknown) => (value == null ? value : new Date(value as string));
+
+/**
+ * `row => ({ property: row["prefix" + column], … })` for one entity and prefix, compiled once: an object
+ * literal of a fixed shape, where a loop setting properties by computed name was the board's costliest
+ * function (a store by computed key is a slow lookup each time, and so is every later read of such an
+ * object). Property and column names come from the entity's mapping, never from a request.
+ */
+function mapperFor(known: Columns, prefix: string): (row: Record<string, unknown>) => Record<string, unknown> {
+  let mapper = known.mappers.get(prefix);
+  if (!mapper) {
+    const fields = known.properties.map((property, i) => {
+      const value = `row[${JSON.stringify(prefix + known.columns[i]!)}]`;
+      return `${JSON.stringify(property)}: ${known.timestamps[i] ? `toDate(${value})` : value}`;
+    });
+    mapper = new Function('toDate', `return (row) => ({ ${fields.join(', ')} });`)(toDate) as (
+      row: Record<string, unknown>,
+    ) => Record<string, unknown>;
+    known.mappers.set(prefix, mapper);
+  }
+  return mapper;
 }
 
 /** The persisted scalar properties `em.find` loads by default (lazy ones, such as a signature, left out). */
@@ -69,20 +95,16 @@ export function plainPrefixed<T extends object>(
   alias: string | null,
   seen?: Map<string, PlainRow<T>>,
 ): PlainRow<T> | null {
-  const { properties, columns, timestamps, primary } = columnsOf(em, entity);
+  const known = columnsOf(em, entity);
   const prefix = alias ? `${alias}__` : '';
-  const keyParts = primary.map((column) => row[prefix + column]);
+  const keyParts = known.primary.map((column) => row[prefix + column]);
   if (keyParts.some((value) => value == null)) return null;
-  const key = keyParts.join('|');
-  const known = seen?.get(key);
-  if (known) return known;
-  const plain: Record<string, unknown> = {};
-  for (let i = 0; i < properties.length; i += 1) {
-    const value = row[prefix + columns[i]!];
-    plain[properties[i]!] = timestamps[i] && value != null ? new Date(value as string) : value;
-  }
-  seen?.set(key, plain as PlainRow<T>);
-  return plain as PlainRow<T>;
+  const key = keyParts.length === 1 ? (keyParts[0] as string) : keyParts.join('|');
+  const already = seen?.get(key);
+  if (already) return already;
+  const plain = mapperFor(known, prefix)(row) as PlainRow<T>;
+  seen?.set(key, plain);
+  return plain;
 }
 
 /**

@@ -4,6 +4,7 @@ import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
+import { TZDate } from '@date-fns/tz';
 import { daysFrom, isLocalDate, localClock, localDate, localDayBounds, plusDays, plusMonths } from './time';
 
 describe('local days in Europe/Paris', () => {
@@ -60,6 +61,33 @@ describe('local date and clock', () => {
     // The hour from 2:00 to 3:00 comes twice when summer time ends: once at +02:00, once at +01:00.
     expect(localClock(new Date('2026-10-25T00:30:00Z'))).toEqual({ time: '02:30', isoWeekday: 7, date: '2026-10-25' });
     expect(localClock(new Date('2026-10-25T01:30:00Z'))).toEqual({ time: '02:30', isoWeekday: 7, date: '2026-10-25' });
+  });
+
+  /** What date-fns says, asked afresh for each instant: what the kept offsets must agree with. */
+  const zoned = (instant: Date, timezone: string) => {
+    const z = new TZDate(instant, timezone);
+    return { time: format(z, 'HH:mm'), isoWeekday: Number(format(z, 'i')), date: format(z, 'yyyy-MM-dd') };
+  };
+
+  it.each([
+    // Both 2026 changes in Paris, minute by minute, each side of them asked first in turn.
+    ['Europe/Paris', '2026-03-29T00:00:00Z', 1],
+    ['Europe/Paris', '2026-10-25T02:00:00Z', -1],
+    // A zone half an hour off the hour, and Paris leaving its local mean time (9 min 21 s) in 1911, off any quarter hour.
+    ['Asia/Kolkata', '2026-06-01T00:00:00Z', 1],
+    ['Australia/Adelaide', '2026-04-04T17:00:00Z', 1],
+    ['Europe/Paris', '1911-03-10T23:50:00Z', 1],
+  ] as const)('agrees with date-fns in %s around %s, minute by minute', (timezone, around, step) => {
+    for (let minute = -120; minute <= 120; minute += 1) {
+      const instant = new Date(new Date(around).getTime() + step * minute * 60_000 + 39_000);
+      expect([instant.toISOString(), localClock(instant, timezone)]).toEqual([instant.toISOString(), zoned(instant, timezone)]);
+      expect(localDate(instant, timezone)).toBe(zoned(instant, timezone).date);
+    }
+  });
+
+  it('reads dates beyond the year 9999 as date-fns does', () => {
+    const far = new Date('+010000-06-01T12:00:00Z');
+    expect(localClock(far)).toEqual(zoned(far, 'Europe/Paris'));
   });
 });
 
