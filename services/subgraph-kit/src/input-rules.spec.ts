@@ -31,6 +31,16 @@ describe('operation input rules', () => {
     expect(nested).toMatchObject({ code: 'NOT_FOUND', details: { field: 'lines[1].interventionId' } });
   });
 
+  it('checks each request’s own variables when the same parsed document comes again', () => {
+    const document = parse('mutation($id: ID!, $i: DraftInput!) { updateDraft(id: $id, input: $i) }');
+    expect(checkOperationInputs(schema, document, { id: ID, i: { notes: 'ok' } })).toBeNull();
+    expect(checkOperationInputs(schema, document, { id: 'nope', i: { notes: 'ok' } })).toMatchObject({ details: { field: 'id' } });
+    expect(checkOperationInputs(schema, document, { id: ID, i: { notes: 'x'.repeat(10_001) } })).toMatchObject({
+      details: { fields: [{ field: 'notes', reason: 'TOO_LONG' }] },
+    });
+    expect(checkOperationInputs(schema, document, { id: ID, i: { notes: 'ok' } })).toBeNull();
+  });
+
   it('refuses NUL characters anywhere with VALIDATION_FAILED reason INVALID, naming the field', () => {
     const refused = check('mutation($input: DraftInput!) { updateDraft(id: "0193a4c2-7e1f-7c3a-9b2d-4f5e6a7b8c9d", input: $input) }', {
       input: { notes: 'a\u0000b', lines: [{ tags: ['ok', '\u0000'] }] },

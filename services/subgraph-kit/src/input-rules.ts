@@ -13,6 +13,7 @@ import {
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
+  type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError, Errors, isUuid, type FieldProblem } from '@relais/domain';
@@ -67,6 +68,52 @@ function checkValue(walk: Walk, value: unknown, type: GraphQLInputType, field: s
   if (text.length > limit) walk.problems.push({ field, message: `${limit} caractères au plus`, reason: 'TOO_LONG' });
 }
 
+/** An argument of the operation, where it sits in the schema. */
+interface ArgumentSite {
+  value: ValueNode;
+  type: GraphQLInputType;
+  /** How problems name it: the argument, or nothing for the fields of an `input` argument (`lines[0].notes`), as the services name them. */
+  field: string;
+  coordinate: string;
+  name: string;
+}
+
+/** The arguments of a parsed document (Apollo keeps one per query text), found once: walking it with the schema's types each request cost more than checking the values. */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
+  let byDocument = sitesBySchema.get(schema);
+  if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
+  let sites = byDocument.get(document);
+  if (sites) return sites;
+  const found: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD]: (node) => {
+        const definition = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!definition || !parent || !node.arguments?.length) return;
+        for (const argument of node.arguments) {
+          const declared = definition.args.find((a) => a.name === argument.name.value);
+          if (!declared) continue;
+          found.push({
+            value: argument.value,
+            type: declared.type,
+            field: isInputObjectType(getNamedType(declared.type)) && declared.name === 'input' ? '' : declared.name,
+            coordinate: `${parent.name}.${definition.name}(${declared.name}:)`,
+            name: declared.name,
+          });
+        }
+      },
+    }),
+  );
+  sites = found;
+  byDocument.set(document, sites);
+  return sites;
+}
+
 /**
  * What a caller controls, checked once for the whole operation before anything runs: every
  * argument (literal or variable, at any depth of the selection) and every input field, against
@@ -81,25 +128,8 @@ export function checkOperationInputs(
   limits: InputLengthLimits = {},
 ): DomainError | null {
   const walk: Walk = { limits, problems: [], malformedIds: [] };
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      [Kind.FIELD]: (node) => {
-        const definition = typeInfo.getFieldDef();
-        const parent = typeInfo.getParentType();
-        if (!definition || !parent || !node.arguments?.length) return;
-        for (const argument of node.arguments) {
-          const declared = definition.args.find((a) => a.name === argument.name.value);
-          if (!declared) continue;
-          const value = valueFromASTUntyped(argument.value, variables);
-          // Fields of an `input` argument are named by themselves (`lines[0].notes`), as the services name them.
-          const field = isInputObjectType(getNamedType(declared.type)) && declared.name === 'input' ? '' : declared.name;
-          checkValue(walk, value, declared.type, field, `${parent.name}.${definition.name}(${declared.name}:)`, declared.name);
-        }
-      },
-    }),
-  );
+  for (const site of argumentSites(schema, document))
+    checkValue(walk, valueFromASTUntyped(site.value, variables), site.type, site.field, site.coordinate, site.name);
   if (walk.problems.length) return Errors.validation(walk.problems);
   const [first] = walk.malformedIds;
   if (first)
