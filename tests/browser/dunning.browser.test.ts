@@ -6,7 +6,7 @@ import { inTenantScope, issueInvoice, shiftDate, type Orm } from '@relais/domain
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { appOrm } from '../support/database';
 import { gql, login, must } from '../support/graphql-client';
-import type { CaughtMail } from '../support/mail-catcher';
+import { mailsTo } from '../support/mail-catcher';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -52,12 +52,6 @@ async function createCustomer(token: string, name: string, email: string | null)
     ),
   );
   return createCustomer.id;
-}
-
-/** The mails the run's SMTP server received for one address (several test files share the catcher). */
-async function mailsTo(address: string): Promise<CaughtMail[]> {
-  const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
-  return messages.filter((message) => message.to.includes(address));
 }
 
 describe.skipIf(skipReason !== null)(

@@ -6,7 +6,7 @@ import { inTenantScope, issueInvoice, shiftDate, type Orm } from '@relais/domain
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { appOrm } from '../support/database';
 import { gql, login, must } from '../support/graphql-client';
-import type { CaughtMail } from '../support/mail-catcher';
+import { mailsTo } from '../support/mail-catcher';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -37,12 +37,6 @@ const today = { iso: inParis('en-CA'), shown: inParis('fr-FR') };
 interface Issued {
   id: string;
   number: string;
-}
-
-/** The mails the run's SMTP server received for one address (several test files share the catcher). */
-async function mailsTo(address: string): Promise<CaughtMail[]> {
-  const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
-  return messages.filter((message) => message.to.includes(address));
 }
 
 describe.skipIf(skipReason !== null)(

@@ -11,11 +11,20 @@ export interface CaughtMail {
   attachments: { index: number; filename: string; contentType: string; sha256: string }[];
 }
 
+/** Every mail the test run's SMTP server received so far. */
+async function caughtMails(): Promise<CaughtMail[]> {
+  return (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
+}
+
+/** The mails received so far for one address (several test files share the server: the address tells whose they are). */
+export async function mailsTo(address: string): Promise<CaughtMail[]> {
+  return (await caughtMails()).filter((message) => message.to.includes(address));
+}
+
 /** The mail the test run's SMTP server received whose subject starts so (the outbox sends it within seconds). */
 export async function mailAbout(subjectStart: string): Promise<CaughtMail> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
-    const found = messages.find((m) => m.subject.startsWith(subjectStart));
+    const found = (await caughtMails()).find((m) => m.subject.startsWith(subjectStart));
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -28,8 +37,7 @@ export async function mailAbout(subjectStart: string): Promise<CaughtMail> {
  */
 export async function mailTo(address: string, subjectStart: string): Promise<CaughtMail> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const messages = (await (await fetch(`${inject('mailCatcherUrl')}/api/messages`)).json()) as CaughtMail[];
-    const found = messages.find((m) => m.subject.startsWith(subjectStart) && m.to.includes(address));
+    const found = (await caughtMails()).find((m) => m.subject.startsWith(subjectStart) && m.to.includes(address));
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
