@@ -84,8 +84,8 @@ const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ArgumentS
 function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
   let byDocument = sitesBySchema.get(schema);
   if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
-  let sites = byDocument.get(document);
-  if (sites) return sites;
+  const known = byDocument.get(document);
+  if (known) return known;
   const found: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -109,9 +109,8 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentS
       },
     }),
   );
-  sites = found;
-  byDocument.set(document, sites);
-  return sites;
+  byDocument.set(document, found);
+  return found;
 }
 
 /**
