@@ -12,7 +12,7 @@ import {
   billedContract,
   indexSeriesWith,
 } from '../support/contract-billing-world';
-import { appOrm } from '../support/database';
+import { adminClient, appOrm } from '../support/database';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -128,23 +128,28 @@ describe.skipIf(skipReason !== null)(
       // A new tenant issues and mails its runs' invoices unless told otherwise.
       await dialog.getByText('Selon le réglage de l’entreprise : émises et envoyées par e-mail').waitFor();
       await page.screenshot({ path: join(screenshots, '3-confirm.png') });
-      // Remember whether the progress bar was ever shown, however fast the run goes.
-      await page.evaluate(() => {
-        const seen = window as unknown as { progressSeen?: boolean };
-        new MutationObserver(() => {
-          if (document.querySelector('[data-testid="run-progress"] [role="progressbar"]')) seen.progressSeen = true;
-        }).observe(document.body, { childList: true, subtree: true });
-      });
-      await dialog.getByRole('button', { name: 'Lancer la facturation' }).click();
-      await page.waitForURL(/\/facturation\/contrats\/facturation\?run=/);
-      await page.getByTestId('run-panel').waitFor();
-      await page.screenshot({ path: join(screenshots, '4-run-progress.png') });
+      // The contracts are held, as a termination being saved would hold them, so the run waits at its
+      // first chunk and the clerk sees its progress however fast the machine is.
+      const holder = await adminClient();
+      await holder.query('begin');
+      await holder.query('select 1 from contracts where tenant_id = $1 for update', [tenant.tenantId]);
+      try {
+        await dialog.getByRole('button', { name: 'Lancer la facturation' }).click();
+        await page.waitForURL(/\/facturation\/contrats\/facturation\?run=/);
+        const progress = page.getByTestId('run-progress');
+        await progress.getByText('0 / 3 contrats traités').waitFor();
+        expect(await progress.getByRole('progressbar').count()).toBe(1);
+        await page.screenshot({ path: join(screenshots, '4-run-progress.png') });
+      } finally {
+        await holder.query('rollback');
+        await holder.end();
+      }
 
       const summary = page.getByTestId('run-summary');
       await expect
         .poll(() => text(summary), { timeout: 30_000 })
         .toBe('Facturation terminée : 2 factures créées — 1 634,59 € HT, 1 961,51 € TTC.');
-      expect(await page.evaluate(() => (window as unknown as { progressSeen?: boolean }).progressSeen)).toBe(true);
+      expect(await page.getByTestId('run-progress').count()).toBe(0);
       expect(await page.getByTestId('run-invoice').count()).toBe(2);
       const invoiceRow = page.getByTestId('run-invoice').filter({ hasText: 'Clinique du Parc' });
       expect(await text(invoiceRow.getByTestId('run-invoice-gross'))).toBe('1 817,51 €');
