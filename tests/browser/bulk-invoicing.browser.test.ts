@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { convertInterventionsToInvoice, inTenantScope, type Orm } from '@relais/domain';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { customersWithClosedWork, type CustomerSpec, type CustomerWithWork } from '../support/bulk-invoicing-world';
-import { appOrm } from '../support/database';
+import { adminClient, appOrm } from '../support/database';
 import { mailTo } from '../support/mail-catcher';
 import { createMaintenanceWorld, type MaintenanceWorld } from '../support/maintenance-world';
 import { createTestTenant, type TestTenant } from '../support/tenants';
@@ -113,21 +113,26 @@ describe.skipIf(skipReason !== null)(`bulk invoicing in Chromium${skipReason ? `
     await dialog.getByText('1 client n’a ni contact facturation ni adresse e-mail : sa facture sera émise mais pas envoyée.').waitFor();
     await page.screenshot({ path: join(screenshots, '2-preview.png') });
 
-    // Remember whether the progress bar was ever shown, however fast the batch goes.
-    await page.evaluate(() => {
-      const seen = window as unknown as { progressSeen?: boolean };
-      new MutationObserver(() => {
-        if (document.querySelector('[data-testid="batch-progress"] [role="progressbar"]')) seen.progressSeen = true;
-      }).observe(document.body, { childList: true, subtree: true });
-    });
-    await dialog.getByRole('button', { name: 'Créer, émettre et envoyer' }).click();
-    await page.waitForURL(/\/facturation\/a-facturer\?lot=/);
-    await page.getByTestId('batch-panel').waitFor();
-    await page.screenshot({ path: join(screenshots, '3-progress.png') });
+    // The interventions are held (as a conversion in flight would hold them) so the batch waits at its
+    // first invoice and the clerk sees its progress however fast the machine is.
+    const holder = await adminClient();
+    await holder.query('begin');
+    await holder.query('select 1 from interventions where tenant_id = $1 for no key update', [tenant.tenantId]);
+    try {
+      await dialog.getByRole('button', { name: 'Créer, émettre et envoyer' }).click();
+      await page.waitForURL(/\/facturation\/a-facturer\?lot=/);
+      const progress = page.getByTestId('batch-progress');
+      await progress.getByText('0 sur 11 factures traitées').waitFor();
+      expect(await progress.getByRole('progressbar').count()).toBe(1);
+      await page.screenshot({ path: join(screenshots, '3-progress.png') });
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
 
     const summary = page.getByTestId('batch-summary');
     await expect.poll(() => text(summary), { timeout: 45_000 }).toBe('10 factures émises et envoyées · 1 émise mais non envoyée');
-    expect(await page.evaluate(() => (window as unknown as { progressSeen?: boolean }).progressSeen)).toBe(true);
+    expect(await page.getByTestId('batch-progress').count()).toBe(0);
     const results = page.getByTestId('batch-result');
     expect(await results.count()).toBe(11);
     const failed = results.filter({ hasText: 'Garage sans adresse' });
