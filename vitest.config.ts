@@ -85,6 +85,8 @@ export default defineConfig({
           // A screen refetches after a mutation; on a loaded CI machine that takes longer than expect.poll's default second.
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
+          // Tests a file marks concurrent (read-only screens) run two at a time, one per CPU.
+          maxConcurrency: 2,
         },
       },
     ],
