@@ -31,6 +31,7 @@ import { Migration20261226040000LoginThrottleSessionCheck } from './Migration202
 import { Migration20261227000000RateUsageTenantKey } from './Migration20261227000000_rate_usage_tenant_key';
 import { Migration20261228000000PortalAccess } from './Migration20261228000000_portal_access';
 import { Migration20261228100000PortalRequests } from './Migration20261228100000_portal_requests';
+import { Migration20261229000000CustomerScopeEstimates } from './Migration20261229000000_customer_scope_estimates';
 
 /** Every migration, in order. New migrations are appended here (the list is explicit so any runtime can load it). */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   { name: 'Migration20261227000000_rate_usage_tenant_key', class: Migration20261227000000RateUsageTenantKey },
   { name: 'Migration20261228000000_portal_access', class: Migration20261228000000PortalAccess },
   { name: 'Migration20261228100000_portal_requests', class: Migration20261228100000PortalRequests },
+  { name: 'Migration20261229000000_customer_scope_estimates', class: Migration20261229000000CustomerScopeEstimates },
 ];
