@@ -197,7 +197,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const runtime = createGatewayRuntime<AuthContext>({
     supergraph: options.supergraphSdl,
-    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
+    // Identical queries in flight are not merged: merging clones every answer (structuredClone, 4 % of the gateway's
+    // CPU on the customers list) to spare a subgraph call that two callers seldom make at the same moment.
+    transportEntries: Object.fromEntries(
+      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
+    ),
     logging: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
     requestId: true,
     graphqlEndpoint: '/graphql',
