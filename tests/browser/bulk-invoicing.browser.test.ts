@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { convertInterventionsToInvoice, inTenantScope, type Orm } from '@relais/domain';
 import { browserSkipReason, launchChromium } from '../support/browser';
 import { customersWithClosedWork, type CustomerSpec, type CustomerWithWork } from '../support/bulk-invoicing-world';
-import { adminClient, appOrm } from '../support/database';
+import { appOrm, whileLocked } from '../support/database';
 import { mailTo } from '../support/mail-catcher';
 import { createMaintenanceWorld, type MaintenanceWorld } from '../support/maintenance-world';
 import { createTestTenant, type TestTenant } from '../support/tenants';
@@ -115,20 +115,14 @@ describe.skipIf(skipReason !== null)(`bulk invoicing in Chromium${skipReason ? `
 
     // The interventions are held (as a conversion in flight would hold them) so the batch waits at its
     // first invoice and the clerk sees its progress however fast the machine is.
-    const holder = await adminClient();
-    await holder.query('begin');
-    await holder.query('select 1 from interventions where tenant_id = $1 for no key update', [tenant.tenantId]);
-    try {
+    await whileLocked('select 1 from interventions where tenant_id = $1 for no key update', [tenant.tenantId], async () => {
       await dialog.getByRole('button', { name: 'Créer, émettre et envoyer' }).click();
       await page.waitForURL(/\/facturation\/a-facturer\?lot=/);
       const progress = page.getByTestId('batch-progress');
       await progress.getByText('0 sur 11 factures traitées').waitFor();
       expect(await progress.getByRole('progressbar').count()).toBe(1);
       await page.screenshot({ path: join(screenshots, '3-progress.png') });
-    } finally {
-      await holder.query('rollback');
-      await holder.end();
-    }
+    });
 
     const summary = page.getByTestId('batch-summary');
     await expect.poll(() => text(summary), { timeout: 45_000 }).toBe('10 factures émises et envoyées · 1 émise mais non envoyée');

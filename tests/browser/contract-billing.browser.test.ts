@@ -12,7 +12,7 @@ import {
   billedContract,
   indexSeriesWith,
 } from '../support/contract-billing-world';
-import { adminClient, appOrm } from '../support/database';
+import { appOrm, whileLocked } from '../support/database';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
 /**
@@ -130,20 +130,14 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: join(screenshots, '3-confirm.png') });
       // The contracts are held, as a termination being saved would hold them, so the run waits at its
       // first chunk and the clerk sees its progress however fast the machine is.
-      const holder = await adminClient();
-      await holder.query('begin');
-      await holder.query('select 1 from contracts where tenant_id = $1 for update', [tenant.tenantId]);
-      try {
+      await whileLocked('select 1 from contracts where tenant_id = $1 for update', [tenant.tenantId], async () => {
         await dialog.getByRole('button', { name: 'Lancer la facturation' }).click();
         await page.waitForURL(/\/facturation\/contrats\/facturation\?run=/);
         const progress = page.getByTestId('run-progress');
         await progress.getByText('0 / 3 contrats traités').waitFor();
         expect(await progress.getByRole('progressbar').count()).toBe(1);
         await page.screenshot({ path: join(screenshots, '4-run-progress.png') });
-      } finally {
-        await holder.query('rollback');
-        await holder.end();
-      }
+      });
 
       const summary = page.getByTestId('run-summary');
       await expect

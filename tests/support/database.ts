@@ -29,3 +29,19 @@ export async function inTenantTransaction<T>(client: pg.Client, tenantId: string
     await client.query('rollback');
   }
 }
+
+/**
+ * Runs `work` while another connection holds the rows `lockSql` locks, as a transaction in flight
+ * elsewhere would (a job then waits at them), and lets them go when `work` ends.
+ */
+export async function whileLocked<T>(lockSql: string, params: unknown[], work: () => Promise<T>): Promise<T> {
+  const holder = await adminClient();
+  try {
+    await holder.query('begin');
+    await holder.query(lockSql, params);
+    return await work();
+  } finally {
+    await holder.query('rollback').catch(() => {});
+    await holder.end();
+  }
+}
