@@ -7,9 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Customer,
   Invoice,
   InvoiceLine,
   InvoiceVatBreakdown,
+  closeTenantScope,
   createContract,
   createCustomer,
   createSite,
@@ -18,18 +20,18 @@ import {
   invoiceTotals,
   loadInvoiceDocument,
   newId,
+  openTenantScope,
   processContractBillingRun,
   renderInvoicePreview,
   runInvoiceIds,
   setContractBilling,
   startContractBillingRun,
   FRENCH_VAT_RATES,
-  type Customer,
   type InvoiceTypeCode,
   type Orm,
   type StoredAllowanceCharge,
 } from '@relais/domain';
-import { appOrm } from '../../../tests/support/database';
+import { adminClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 import { QUARTERLY_SYNTEC, SYNTEC_CSV, contractTerms, indexSeriesWith } from '../../../tests/support/contract-billing-world';
 
@@ -143,6 +145,24 @@ async function issue(em: EntityManager, tenantId: string, customer: Customer, sp
     });
   await em.flush();
   return invoice;
+}
+
+/** Waits until a statement naming `invoiceId` waits for a lock (the values are inlined in the SQL text). */
+async function waitForLockWait(invoiceId: string): Promise<void> {
+  const admin = await adminClient();
+  try {
+    for (let i = 0; i < 200; i += 1) {
+      const { rows } = await admin.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and position($1 in query) > 0`,
+        [invoiceId],
+      );
+      if (rows[0]!.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no statement on invoice ${invoiceId} waited for a lock within 10 s`);
+  } finally {
+    await admin.end();
+  }
 }
 
 describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
@@ -399,6 +419,28 @@ describe('invoice artefacts: Factur-X XML and PDF/A-3, stored once', () => {
     const { stdout: text } = await run('pdftotext', [pdfFile, '-']);
     expect(text.replace(/\s+/g, ' ')).toContain(`Contrat ${contractReference} — période facturée du 15/01/2026 au 30/09/2026`);
     expect(text.replace(/\s+/g, ' ')).toContain('Maintenance préventive CVC — Période du 15/01/2026 au 31/03/2026 (prorata 76 j / 90 j)');
+  });
+
+  it('makes a first download wait for a send that holds the invoice, then returns what the send stored', async () => {
+    const id = await scope(async (em) => {
+      const mixed = await em.findOneOrFail(Invoice, { id: ids.mixed! });
+      const customer = await em.findOneOrFail(Customer, { id: mixed.customerId });
+      const lines: Line[] = [{ description: 'Visite de maintenance', quantity: '1', unitPrice: '180.00', vatRateCode: 'TVA20' }];
+      return (await issue(em, tenant.tenantId, customer, { number: 'F-2026-00090', lines })).id;
+    });
+    // A send in flight: it holds the invoice, then renders and stores the artefacts it attaches.
+    const send = await openTenantScope(orm, tenant.identity, { requestId: 'send' });
+    try {
+      await send.execute('select 1 from invoices where id = ? for update', [id]);
+      const download = scope((em) => ensureInvoiceArtefacts(em, id));
+      await waitForLockWait(id);
+      const sent = await ensureInvoiceArtefacts(send, id);
+      await closeTenantScope(send, 'commit');
+      const downloaded = await download;
+      expect(downloaded.sha256).toEqual(sent.sha256);
+    } finally {
+      await closeTenantScope(send, 'rollback');
+    }
   });
 
   it('renders a draft as a preview PDF without storing anything, and refuses its Factur-X', async () => {

@@ -43,7 +43,8 @@ async function issuedInvoice(em: EntityManager, invoiceId: string): Promise<Invo
 /**
  * The stored PDF and XML of an issued invoice, rendering and storing them on first call, in the
  * caller's transaction. Two first calls at once both render; the first to commit wins and the
- * other returns the winner's bytes (the unique key waits for it). INVOICE_NOT_ISSUED for a draft.
+ * other returns the winner's bytes (the invoice's lock, then the unique key, wait for it).
+ * INVOICE_NOT_ISSUED for a draft.
  */
 export async function ensureInvoiceArtefacts(em: EntityManager, invoiceId: string): Promise<InvoiceArtefacts> {
   const invoice = await issuedInvoice(em, invoiceId);
@@ -53,6 +54,9 @@ export async function ensureInvoiceArtefacts(em: EntityManager, invoiceId: strin
   const xml = renderCiiXml(doc);
   const pdf = await renderInvoicePdfInPool(doc, xml);
   const xmlBytes = Buffer.from(xml, 'utf8');
+  // The invoice before the artefacts' keys, as a send (which holds the invoice, then stores them) takes them: a
+  // first download meeting a send in flight waits for it here, instead of holding a key the send then waits for.
+  await em.execute('select 1 from invoices where id = ? for key share', [invoiceId]);
   for (const [kind, content] of [
     ['XML', xmlBytes],
     ['PDF', Buffer.from(pdf)],
