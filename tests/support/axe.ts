@@ -12,7 +12,7 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
  * assertion says what to fix and where. An empty list when the page passes.
  */
 export async function blockingViolations(page: Page): Promise<string[]> {
-  // Only violations are read: axe then skips describing every node that passes, most of its time on a big page.
+  // Only violations are read: axe then skips describing every node that passes.
   const results = await new AxeBuilder({ page })
     .withTags(WCAG_TAGS)
     .options({ resultTypes: ['violations'] })

@@ -90,7 +90,9 @@ describe('demo e-invoices', () => {
       expect(result.stderr.match(/ validates$/gm)).toHaveLength(files.length);
     }
 
-    const sampled = [...new Map(files.map((f) => [f.shape, f])).values()];
+    const oldestOfShape = new Map<string, (typeof files)[number]>();
+    for (const file of files) if (!oldestOfShape.has(file.shape)) oldestOfShape.set(file.shape, file);
+    const sampled = [...oldestOfShape.values()];
     expect(sampled.length).toBeGreaterThan(15);
     const failures: string[] = [];
     const queue = [...sampled];
