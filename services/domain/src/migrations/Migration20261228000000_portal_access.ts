@@ -28,7 +28,8 @@ export const CUSTOMER_SCOPED_TABLES = [
   'sites',
 ] as const;
 
-const customerScope = (column: string) => `(app_current_customer() is null or ${column} = app_current_customer())`;
+/** The policy's expression as this migration wrote it (a later migration rewrites it, and restores it on the way down). */
+export const customerScope = (column: string) => `(app_current_customer() is null or ${column} = app_current_customer())`;
 
 /**
  * The customer portal (docs/portal.md):

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { CUSTOMER_SCOPED_TABLES } from './Migration20261228000000_portal_access';
+import { CUSTOMER_SCOPED_TABLES, customerScope as previousScope } from './Migration20261228000000_portal_access';
 
 /**
  * The customer scope (docs/portal.md) written so that PostgreSQL estimates it. As
@@ -12,7 +12,6 @@ import { CUSTOMER_SCOPED_TABLES } from './Migration20261228000000_portal_access'
  * a row with no customer into false, and an empty setting into true).
  */
 const customerScope = (column: string) => `(coalesce(${column} = app_current_customer(), app_current_customer() is null))`;
-const previousScope = (column: string) => `(app_current_customer() is null or ${column} = app_current_customer())`;
 
 const scopes = [['customers', 'id'] as const, ...CUSTOMER_SCOPED_TABLES.map((table) => [table, 'customer_id'] as const)];
 
