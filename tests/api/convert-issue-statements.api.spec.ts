@@ -114,7 +114,7 @@ describe('convert + issue: SQL statements per invoice', () => {
     // (one statement), commit.
     expect(plain.convert).toBe(6);
     // begin, session settings, lock and read the draft (lines, breakdown, customer, VAT rates, closed periods),
-    // series lock and number (one statement), the fact and the issue (one statement), commit.
+    // series lock and number (one statement), the fact and the issue (one statement) with the commit in its message.
     expect(plain.issue).toBe(6);
     expect(plain.invoice).toMatchObject({ number: `F-${year}-00001`, status: 'ISSUED' });
     // The move to INVOICED carried by the invoice's insert is a change like any other: status and version.

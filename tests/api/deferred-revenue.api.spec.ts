@@ -98,7 +98,7 @@ describe('deferred revenue through the gateway', () => {
     const issued = await inTenantScope(orm, tenant.identity, meta, async (em) => {
       const [draftId] = await runInvoiceIds(em, run.id);
       const draft = await em.findOneOrFail(Invoice, { id: draftId! });
-      return issueInvoice(em, draft.id, draft.version, new Date('2026-10-01T09:00:00+02:00'));
+      return issueInvoice(em, draft.id, draft.version, { at: new Date('2026-10-01T09:00:00+02:00') });
     });
     invoiceNumber = issued.number!;
   });

@@ -213,7 +213,7 @@ describe('the customer portal’s billing through the gateway', () => {
     // Issued 45 days ago at 30 days' terms: 15 days late. First, so the series stays chronological.
     const old = await draftInvoice(a.id, '100.00');
     const overdue = await inTenantScope(orm, tenant.identity, { requestId: 'test-setup' }, (em) =>
-      issueInvoice(em, old.id, old.version, new Date(`${shiftDate(TODAY, -45)}T10:00:00Z`)),
+      issueInvoice(em, old.id, old.version, { at: new Date(`${shiftDate(TODAY, -45)}T10:00:00Z`) }),
     );
     invoices.overdue = { id: overdue.id, number: overdue.number ?? null };
     invoices.partial = await issue(await draftInvoice(a.id, '250.00')); // 300.00 TTC

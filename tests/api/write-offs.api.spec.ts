@@ -327,7 +327,7 @@ describe('the VAT of a month holding only a write-off', () => {
     ).createInvoice;
     // Issued in an earlier month (180,00 TTC), written off this month: the month's only VAT is the 30,00 recovered.
     const issued = await inTenantScope(orm, tenant.identity, { requestId: 'test-setup' }, (em) =>
-      issueInvoice(em, draft.id, draft.version, new Date(`${shiftDate(monthStart(0), -20)}T10:00:00Z`)),
+      issueInvoice(em, draft.id, draft.version, { at: new Date(`${shiftDate(monthStart(0), -20)}T10:00:00Z`) }),
     );
     must(
       await gql(WRITE_OFF, { input: { invoiceId: issued.id, kind: 'IRRECOVERABLE', reason: 'Liquidation', writtenOffOn: TODAY } }, admin),

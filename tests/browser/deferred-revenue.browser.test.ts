@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== null)(`deferred revenue in Chromium${skipReason ?
     invoice = await inTenantScope(orm, tenant.identity, meta, async (em) => {
       const [draftId] = await runInvoiceIds(em, run.id);
       const draft = await em.findOneOrFail(Invoice, { id: draftId! });
-      const issued = await issueInvoice(em, draft.id, draft.version, new Date('2026-10-01T09:00:00+02:00'));
+      const issued = await issueInvoice(em, draft.id, draft.version, { at: new Date('2026-10-01T09:00:00+02:00') });
       return { id: issued.id, number: issued.number! };
     });
     browser = await launchChromium();

@@ -80,7 +80,7 @@ describe.skipIf(skipReason !== null)(
       );
       const at = new Date(`${shiftDate(today.iso, -daysAgo)}T10:00:00Z`);
       const issued = await inTenantScope(orm, tenant.identity, { requestId: 'test-setup' }, (em) =>
-        issueInvoice(em, createInvoice.id, createInvoice.version, at),
+        issueInvoice(em, createInvoice.id, createInvoice.version, { at: at }),
       );
       return { id: issued.id, number: issued.number! };
     }

@@ -90,7 +90,7 @@ describe.skipIf(skipReason !== null)(`write-offs in Chromium${skipReason ? ` —
       },
     );
     const issued = await inTenantScope(orm, tenant.identity, { requestId: 'test-setup' }, (em) =>
-      issueInvoice(em, createInvoice.id, createInvoice.version, new Date(`${shiftDate(today, -40)}T10:00:00Z`)),
+      issueInvoice(em, createInvoice.id, createInvoice.version, { at: new Date(`${shiftDate(today, -40)}T10:00:00Z`) }),
     );
     invoice = { id: issued.id, number: issued.number! };
     await call('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {

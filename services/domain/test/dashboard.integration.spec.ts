@@ -97,7 +97,7 @@ describe('dashboards and profitability on PostgreSQL', () => {
         lines: [{ kind: 'OTHER', description: 'Travaux', quantity, unit: 'C62', unitPrice: '100.00', vatRateCode: 'TVA20' }],
       }),
     );
-    return inScope((em) => issueInvoice(em, draft.id, draft.version, at(on)));
+    return inScope((em) => issueInvoice(em, draft.id, draft.version, { at: at(on) }));
   }
 
   async function credited(invoice: Invoice, quantity: string, on: string): Promise<Invoice> {
@@ -105,7 +105,7 @@ describe('dashboards and profitability on PostgreSQL', () => {
     const note = await inScope((em) =>
       createCreditNote(em, tenant.identity, invoice.id, { lines: [{ invoiceLineId: line!.id, quantity }], reason: 'Geste commercial' }),
     );
-    return inScope((em) => issueInvoice(em, note.id, note.version, at(on)));
+    return inScope((em) => issueInvoice(em, note.id, note.version, { at: at(on) }));
   }
 
   const pay = (customerId: string, amount: string, on: string, invoice?: Invoice) =>
@@ -206,7 +206,7 @@ describe('dashboards and profitability on PostgreSQL', () => {
     ids.i1 = i1.id;
     const t5 = await inScope(async (em) => {
       const draft = await convertInterventionToInvoice(em, tenant.identity, i1.id);
-      return issueInvoice(em, draft.id, draft.version, at('2026-06-10'));
+      return issueInvoice(em, draft.id, draft.version, { at: at('2026-06-10') });
     });
     ids.t5 = t5.id;
     await intervention(

@@ -84,7 +84,7 @@ describe('deferred revenue (produits constatés d’avance) on a fee billed year
     const [draftId] = await inScope((em) => runInvoiceIds(em, run.id));
     invoice = await inScope(async (em) => {
       const draft = await em.findOneOrFail(Invoice, { id: draftId! });
-      return issueInvoice(em, draft.id, draft.version, new Date('2026-10-01T09:00:00+02:00'));
+      return issueInvoice(em, draft.id, draft.version, { at: new Date('2026-10-01T09:00:00+02:00') });
     });
     await postFacts();
   });

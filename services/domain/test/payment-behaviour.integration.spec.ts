@@ -57,7 +57,7 @@ describe('payment behaviour kept on the invoices', () => {
         lines: [{ kind: 'OTHER', description: 'Travaux', quantity: units, unit: 'C62', unitPrice: '100.00', vatRateCode: 'TVA20' }],
       }),
     );
-    return inScope((em) => issueInvoice(em, draft.id, draft.version, new Date(`${on}T12:00:00Z`)));
+    return inScope((em) => issueInvoice(em, draft.id, draft.version, { at: new Date(`${on}T12:00:00Z`) }));
   }
 
   const pay = (invoice: Invoice, amount: string, daysLate: number) =>

@@ -109,7 +109,7 @@ describe('fiscal years and closed periods, enforced by the services and by the d
     await inScope((em) => openFiscalYear(em, tenant.identity, { startsOn: CLOSED, endsOn: lastDayOfMonth(monthStart(TODAY, 8)) }));
 
     const invoice = await draft('2'); // 240.00
-    const issued = await inScope((em) => issueInvoice(em, invoice.id, invoice.version, noon(day(CLOSED, 5))));
+    const issued = await inScope((em) => issueInvoice(em, invoice.id, invoice.version, { at: noon(day(CLOSED, 5)) }));
     Object.assign(before, { invoiceId: issued.id, invoiceNumber: issued.number! });
     before.paymentId = (
       await pay({ receivedOn: day(CLOSED, 10), amount: '100.00', allocations: [{ invoiceId: issued.id, amount: '100.00' }] })
@@ -244,7 +244,7 @@ describe('fiscal years and closed periods, enforced by the services and by the d
     const waiting = await inScope((em) => em.findOneOrFail(Invoice, { id: before.draftId }));
     const date = day(CLOSED, 25);
     const refused = [
-      await refusal(inScope((em) => issueInvoice(em, waiting.id, waiting.version, noon(date)))),
+      await refusal(inScope((em) => issueInvoice(em, waiting.id, waiting.version, { at: noon(date) }))),
       await refusal(pay({ receivedOn: date })),
       await refusal(inScope((em) => reversePayment(em, tenant.identity, before.paymentId, { reversedOn: date, reason: 'Chèque impayé' }))),
       await refusal(
@@ -427,7 +427,7 @@ describe('fiscal years and closed periods, enforced by the services and by the d
     });
 
     const waiting = await inScope((em) => em.findOneOrFail(Invoice, { id: before.draftId }));
-    const issued = await inScope((em) => issueInvoice(em, waiting.id, waiting.version, noon(day(CLOSED, 25))));
+    const issued = await inScope((em) => issueInvoice(em, waiting.id, waiting.version, { at: noon(day(CLOSED, 25)) }));
     expect(issued).toMatchObject({ status: 'ISSUED', issueDate: day(CLOSED, 25) });
     expect(await pay({ receivedOn: day(CLOSED, 25) })).toMatchObject({ receivedOn: day(CLOSED, 25) });
   });

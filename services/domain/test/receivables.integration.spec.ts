@@ -51,7 +51,7 @@ describe('receivables ageing and customer statement on PostgreSQL', () => {
         lines: [{ kind: 'LABOUR', description: 'Maintenance CVC', quantity, unit: 'HUR', unitPrice: '100.00', vatRateCode: 'TVA20' }],
       }),
     );
-    return inScope((em) => issueInvoice(em, draft.id, draft.version, at(issuedDaysAgo)));
+    return inScope((em) => issueInvoice(em, draft.id, draft.version, { at: at(issuedDaysAgo) }));
   }
   const pay = (customerId: string, amount: string, receivedDaysAgo: number, allocations: { invoiceId: string; amount: string }[] = []) =>
     inScope((em) =>
@@ -80,7 +80,7 @@ describe('receivables ageing and customer statement on PostgreSQL', () => {
     const note = await inScope((em) =>
       createCreditNote(em, tenant.identity, a3.id, { lines: [{ invoiceLineId: line!.id, quantity: '0.1' }], reason: 'Geste commercial' }),
     );
-    await inScope((em) => issueInvoice(em, note.id, note.version, at(-30))); // 12.00
+    await inScope((em) => issueInvoice(em, note.id, note.version, { at: at(-30) })); // 12.00
     await inScope((em) => reversePayment(em, tenant.identity, cheque.id, { reversedOn: day(-10), reason: 'Chèque impayé' }));
     a4 = await issued(ducs, '2', -5); // 240.00, due +25
     const onAccount = await pay(ducs, '80.00', -3); // not allocated: the customer's credit

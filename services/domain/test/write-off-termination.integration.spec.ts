@@ -47,7 +47,7 @@ describe('contract termination and write-offs', () => {
     const issued = await inScope(async (em) => {
       const drafts = await em.find(Invoice, { id: { $in: await runInvoiceIds(em, run.id) } });
       const out: Invoice[] = [];
-      for (const draft of drafts) out.push(await issueInvoice(em, draft.id, draft.version, new Date('2026-10-01T09:00:00+02:00')));
+      for (const draft of drafts) out.push(await issueInvoice(em, draft.id, draft.version, { at: new Date('2026-10-01T09:00:00+02:00') }));
       return out;
     });
     for (const key of ['lost', 'owed'] as const)

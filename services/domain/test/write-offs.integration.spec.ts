@@ -83,7 +83,7 @@ describe('write-offs: settlement, ledger, receivables, closed periods', () => {
 
   async function issued(lines: DraftLineInput[], at?: Date): Promise<Invoice> {
     const draft = await inScope((em) => createDraftInvoice(em, tenant.identity, { customerId: w.customerId, lines }));
-    return inScope((em) => issueInvoice(em, draft.id, draft.version, at));
+    return inScope((em) => issueInvoice(em, draft.id, draft.version, { at: at }));
   }
 
   beforeAll(async () => {
@@ -189,7 +189,7 @@ describe('write-offs: settlement, ledger, receivables, closed periods', () => {
   it('refuses a credit note, and a date in a closed period, changing nothing', async () => {
     const old = await issued([line('1')], noon(day(CLOSED, 5)));
     const creditNote = await inScope((em) => createCreditNote(em, tenant.identity, old.id, { reason: 'Geste commercial', lines: null }));
-    const issuedNote = await inScope((em) => issueInvoice(em, creditNote.id, creditNote.version, noon(day(CLOSED, 6))));
+    const issuedNote = await inScope((em) => issueInvoice(em, creditNote.id, creditNote.version, { at: noon(day(CLOSED, 6)) }));
     expect(
       await refusal(
         inScope((em) => writeOffInvoice(em, tenant.identity, issuedNote.id, { kind: 'IRRECOVERABLE', reason: 'x', writtenOffOn: TODAY })),

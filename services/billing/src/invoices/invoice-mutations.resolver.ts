@@ -42,7 +42,7 @@ export class InvoiceMutationResolver {
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
   ) {
-    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion));
+    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion, { commit: true }));
   }
 
   @Authorized('billing:write')

@@ -11,7 +11,7 @@ import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { assertPeriodOpen } from '../finance/periods/period-guard';
 import { recordScopeFact } from '../platform/business-facts';
-import { flushInOneStatement } from '../db/session-begin.driver';
+import { flushInOneStatement, flushInOneStatementAndCommit } from '../db/session-begin.driver';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
 import { localDate } from '../shared/time';
 
@@ -138,12 +138,22 @@ async function lockForIssue(em: EntityManager, id: string): Promise<{ invoice: I
   return { invoice: em.map(Invoice, row), inputs: inputs as unknown as IssueInputs };
 }
 
+export interface IssueOptions {
+  /** The moment of issue: now (read once the series is ours), except when the demo data replays past months. */
+  at?: Date;
+  /**
+   * Commit the caller's transaction with the issue's write, so the series lock is let go at once
+   * (`flushInOneStatementAndCommit`): for a caller whose work ends with the issue, as the
+   * `issueInvoice` mutation's does. Without it the lock is held until the caller's transaction ends.
+   */
+  commit?: boolean;
+}
+
 /**
- * `at` is the moment of issue: now (read once the series is ours), except when the demo data
- * replays past months. Totals, VAT breakdown and buyer are computed before the series lock, which
- * is then held for the number, the fact and the update only.
+ * Totals, VAT breakdown and buyer are computed and written before the series lock, which is then
+ * held for the number, the fact and the update only (and, with `commit`, let go by the update's message).
  */
-export async function issueInvoice(em: EntityManager, id: string, expectedVersion: number, at?: Date): Promise<Invoice> {
+export async function issueInvoice(em: EntityManager, id: string, expectedVersion: number, options: IssueOptions = {}): Promise<Invoice> {
   const locked = await lockForIssue(em, id);
   if (!locked) throw Errors.notFound('Invoice', id);
   const { invoice, inputs } = locked;
@@ -178,11 +188,12 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   if (breakdownChanged) {
     await em.nativeDelete(InvoiceVatBreakdown, { invoiceId: id });
     writeBreakdown(em, invoice, totals);
-    await em.flush();
   }
+  // The breakdown and the credited invoice: under the series lock, the issue writes the invoice alone.
+  await em.flush();
 
   // The series is ours from here to the commit: the number, then the fact and the update.
-  const { number, issuedAt } = await lockSeriesAndTakeNumber(em, invoice.tenantId, invoice.series, at ?? null);
+  const { number, issuedAt } = await lockSeriesAndTakeNumber(em, invoice.tenantId, invoice.series, options.at ?? null);
   const issueDate = localDate(issuedAt);
   // The accountant's closing: nothing is issued on a date of a closed period (read with the
   // invoice; the database refuses it too, should a period be closed meanwhile). A refusal rolls
@@ -217,7 +228,7 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   });
   // The fact and the issue in one statement (the fact's insert carried by the invoice's update).
   try {
-    await flushInOneStatement(em);
+    await (options.commit ? flushInOneStatementAndCommit(em) : flushInOneStatement(em));
   } catch (error) {
     if (error instanceof OptimisticLockError) throw Errors.staleVersion(staleMessage, invoice.version);
     throw error;

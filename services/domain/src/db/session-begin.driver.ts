@@ -8,8 +8,10 @@ import {
   type EntityData,
   type EntityManager,
   type QueryResult,
+  type SessionContext,
 } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { CommitWithWriteClient, runWithCommitInWrite } from './commit-with-write.client';
 
 /**
  * The transaction's session settings (`app.tenant_id`, the actor… see tenant-scope.ts) sent in the
@@ -67,7 +69,7 @@ type ExecuteArgs = Parameters<PostgreSqlConnection['execute']>;
 
 class SessionInBeginConnection extends PostgreSqlConnection {
   override createKyselyDialect(overrides: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]) {
-    const dialect = super.createKyselyDialect(overrides);
+    const dialect = super.createKyselyDialect({ ...overrides, Client: CommitWithWriteClient });
     const createDriver = dialect.createDriver.bind(dialect);
     dialect.createDriver = () => withSettingsInBegin(createDriver());
     return dialect;
@@ -98,15 +100,19 @@ class SessionInBeginConnection extends PostgreSqlConnection {
     if (statements.length) await super.execute(asOneStatement(statements), [], 'run', ctx);
   }
 
+  /** The statement that sets `context`'s variables for one transaction, or null when it has none. */
+  settingsStatement(context: SessionContext | undefined): string | null {
+    const variables = Object.entries(context?.variables ?? {});
+    if (variables.length === 0) return null;
+    return sessionSettingsStatement(Object.fromEntries(variables.map(([name, value]) => [name, this.stringifySessionVariable(value)])));
+  }
+
   override async begin(options: BeginOptions = {}) {
     const context = options.sessionContext;
-    const variables = Object.entries(context?.variables ?? {});
+    const statement = this.settingsStatement(context);
     // Savepoints, roles, isolation levels and read-only transactions keep MikroORM's own path.
-    if (options.ctx || !context || context.role || variables.length === 0 || options.isolationLevel || options.readOnly)
+    if (options.ctx || !context || context.role || statement === null || options.isolationLevel || options.readOnly)
       return super.begin(options);
-    const statement = sessionSettingsStatement(
-      Object.fromEntries(variables.map(([name, value]) => [name, this.stringifySessionVariable(value)])),
-    );
     const trx = await settingsForBegin.run(statement, () => super.begin({ ...options, sessionContext: undefined }));
     this.logQuery(statement, options.loggerContext);
     return trx;
@@ -135,6 +141,21 @@ export async function flushInOneStatement(em: EntityManager, carried: readonly C
   await heldInserts.run(held, () => em.flush());
   const connection = em.getConnection('write');
   if (connection instanceof SessionInBeginConnection) await connection.sendHeldInserts(held, em.getTransactionContext());
+}
+
+/**
+ * `flushInOneStatement`, whose one statement also commits the transaction (`…; commit`, one message:
+ * see `commit-with-write.client.ts`), so that the locks it holds are let go the moment the write is
+ * done. The scope goes on in a new transaction with the same settings, opened by its next statement if
+ * there is one; what the scope did before is committed with the write, what it does after is not undone
+ * by a later failure of the scope. For a flush of one statement: a second one is refused before it is
+ * sent. Without a transaction scoped by session settings, a plain `flushInOneStatement`.
+ */
+export async function flushInOneStatementAndCommit(em: EntityManager): Promise<void> {
+  const connection = em.getConnection('write');
+  const settings = connection instanceof SessionInBeginConnection ? connection.settingsStatement(em.getSessionContext()) : null;
+  if (settings === null || !em.isInTransaction()) return flushInOneStatement(em);
+  await runWithCommitInWrite(settings, () => flushInOneStatement(em));
 }
 
 /** MikroORM's PostgreSQL driver with `begin` and the transaction's session settings in one round trip. */

@@ -85,7 +85,7 @@ export async function seedBillingDemo(
       identity,
       plan.interventions.map((i) => i.id),
     );
-    const invoice = await issueInvoice(em, draft.id, draft.version, plan.at);
+    const invoice = await issueInvoice(em, draft.id, draft.version, { at: plan.at });
     issued.push(invoice);
     const ageDays = (now.getTime() - plan.at.getTime()) / DAY;
     const dueInPast = invoice.dueDate! < localDate(now);
@@ -122,7 +122,7 @@ export async function seedBillingDemo(
       reason,
       lines: full || !lines[0] ? null : [{ invoiceLineId: lines[0].id, quantity: lines[0].quantity }],
     });
-    await issueInvoice(em, note.id, note.version, new Date(Math.min(invoice.issuedAt!.getTime() + 7 * DAY, now.getTime())));
+    await issueInvoice(em, note.id, note.version, { at: new Date(Math.min(invoice.issuedAt!.getTime() + 7 * DAY, now.getTime())) });
     creditNotes++;
   }
 
@@ -151,7 +151,7 @@ export async function seedBillingDemo(
       ],
       allowanceCharges: [{ charge: false, reason: 'Remise client fidèle', amount: '20.00', vatRateCode: 'TVA20' }],
     });
-    const invoice = await issueInvoice(em, manual.id, manual.version, now);
+    const invoice = await issueInvoice(em, manual.id, manual.version, { at: now });
     issued.push(invoice);
     await sendInvoice(em, identity, invoice.id, {});
   }
@@ -287,7 +287,7 @@ async function seedQuotes(em: EntityManager, identity: Identity, customers: Cust
   };
   const issue = async (quoteId: string, mode: Parameters<typeof convertQuoteToInvoice>[3]) => {
     const draft = await convertQuoteToInvoice(em, identity, quoteId, mode);
-    return issueInvoice(em, draft.id, draft.version, now);
+    return issueInvoice(em, draft.id, draft.version, { at: now });
   };
 
   await quote(customers[0]!, 'Remplacement des ventilo-convecteurs du 2e étage', HEAT_PUMP.slice(0, 2));
