@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  *   transactions (one is held open on purpose) make them wait or refuse.
  * - They count what a subgraph did (its /metrics statement counters) or the memory a service holds: another file's
  *   requests would be counted with theirs.
- * - They count failed sign-ins per e-mail and client address within a 20-second window.
+ * - They count failed sign-ins per e-mail and client address within a short window.
  */
 const serialFiles = [
   'services/domain/test/{ledger,periods,write-offs,write-off-vat,deferred-revenue,fec-records}.integration.spec.ts',

@@ -29,14 +29,14 @@ interface Answer extends GraphQLResponse<{ login: { token: string } | null }> {
 
 /**
  * Failed sign-ins (docs/api.md, "Sign-in and sessions"), on a gateway of its own with small limits and
- * a short window: 3 failures per e-mail, 6 per client address, 20 seconds (each sign-in checks a
+ * a short window: 3 failures per e-mail, 6 per client address, 10 seconds (each sign-in checks a
  * scrypt hash: on a loaded machine a few attempts take seconds). The test runner is on this machine,
  * a trusted proxy by default, so X-Forwarded-For stands for the client's address.
  */
 describe('failed sign-ins', () => {
   const PER_EMAIL = 3;
   const PER_ADDRESS = 6;
-  const WINDOW_SECONDS = 20;
+  const WINDOW_SECONDS = 10;
   let tenant: TestTenant;
   let gateway: ChildProcess;
   let url: string;
