@@ -215,8 +215,8 @@ interface ImportOutcome {
 /**
  * Checks the first import in the database: every movement stored once; exactly the expected
  * invoices paid in full, each by one payment of its movement's amount, from its payer, allocated
- * whole to it, with its three facts; the partial payments proposed on their invoice and nothing
- * recorded for them; the debits left unmatched.
+ * whole to it, with its three facts and the invoice's `invoice.paid`; the partial payments proposed
+ * on their invoice and nothing recorded for them; the debits left unmatched.
  */
 async function checkImport(context: CollectionsContext, figures: ImportFigures, before: Counts): Promise<ImportOutcome> {
   const { tenant } = context;
@@ -302,6 +302,18 @@ async function checkImport(context: CollectionsContext, figures: ImportFigures, 
       `expected ${auto} '${kind}' facts, one per subject; got ${JSON.stringify(facts)}`,
     );
   check(facts.length === 3, `unexpected facts: ${JSON.stringify(facts)}`);
+  // And each invoice paid in full its `invoice.paid` (the fact webhooks announce), once.
+  const [paidFacts] = await q<{ n: number; subjects: number }>(
+    `select count(*)::int as n, count(distinct f.subject_id)::int as subjects from business_facts f
+      where f.tenant_id = $1 and f.kind = 'invoice.paid'
+        and f.subject_id in (select a.invoice_id from bank_movements m join payment_allocations a on a.tenant_id = m.tenant_id and a.payment_id = m.payment_id
+                              where m.tenant_id = $1 and m.statement_id = $2)`,
+    [statementId],
+  );
+  check(
+    paidFacts!.n === auto && paidFacts!.subjects === auto,
+    `expected ${auto} 'invoice.paid' facts, one per invoice; got ${JSON.stringify(paidFacts)}`,
+  );
 
   // Partial payments: proposed on the cited invoice for their amount; that invoice still fully open.
   const [partial] = await q<{ proposed: number; untouched: number }>(
@@ -335,10 +347,10 @@ async function checkImport(context: CollectionsContext, figures: ImportFigures, 
     after.movements === before.movements + n &&
       after.payments === before.payments + auto &&
       after.allocations === before.allocations + auto &&
-      after.facts === before.facts + 3 * auto &&
+      after.facts === before.facts + 4 * auto &&
       after.paidInvoices === before.paidInvoices + auto &&
       after.openInvoices === before.openInvoices - auto,
-    `counts before ${JSON.stringify(before)}, after ${JSON.stringify(after)}: expected ${n} movements, ${auto} payments, allocations and paid invoices, ${3 * auto} facts more`,
+    `counts before ${JSON.stringify(before)}, after ${JSON.stringify(after)}: expected ${n} movements, ${auto} payments, allocations and paid invoices, ${4 * auto} facts more`,
   );
   return {
     matched: after.matched,
@@ -565,7 +577,7 @@ const collections: CollectionsScenario = {
           `Checked in the database: the import stored the ${n} movements once and matched exactly the ${auto} sure ones ` +
             `(${mix.exact} by number, ${mix.iban} by IBAN), each with a payment of its amount from its payer on its booking date, ` +
             `allocated whole to the expected invoice, now PAID, and its three facts (\`payment.recorded\`, \`payment.allocated\`, ` +
-            `\`bank_movement.matched\`; ${3 * auto} in all) — ${outcome.paidTotal} € collected; the ${mix.partial} partial payments are ` +
+            `\`bank_movement.matched\`; ${3 * auto} in all) and the invoice's \`invoice.paid\` — ${outcome.paidTotal} € collected; the ${mix.partial} partial payments are ` +
             `PROPOSED on their invoice for their amount with nothing recorded; the ${mix.debit} debits are UNMATCHED; ` +
             `${outcome.unrelatedProposed} of the ${mix.unrelated} unrelated credits got proposals (amount or payer name), none was ` +
             `matched. The second import of the file found ${again.duplicateCount} duplicates and changed nothing but its own statement row.`,
