@@ -216,7 +216,10 @@ export interface RenewalRunOutcome {
 export async function runRenewalNotices(orm: Orm, tenantId: string, today = localDate(new Date())): Promise<RenewalRunOutcome> {
   const identity = systemIdentity(tenantId, RENEWAL_QUEUE);
   const scope = { requestId: `job:${RENEWAL_QUEUE}:${today}`, operation: 'renewal-notices' };
-  const contracts = await inTenantScope(orm, identity, scope, (em) => contractsToNotify(em, today));
+  // Their ids only: the entities would keep the whole listing scope (every contract of the tenant) alive for the loop.
+  const contracts = await inTenantScope(orm, identity, scope, async (em) =>
+    (await contractsToNotify(em, today)).map(({ id, reference }) => ({ id, reference })),
+  );
   const outcome: RenewalRunOutcome = { sent: [], failed: [] };
   for (const contract of contracts) {
     try {
