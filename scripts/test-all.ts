@@ -27,10 +27,13 @@ function pnpm(script: string, options: { keepOutput?: boolean; lowestPriority?: 
   });
 }
 
-const checks = pnpm('check', { keepOutput: true, lowestPriority: true });
+const checks = pnpm('check', { keepOutput: true, lowestPriority: true }).catch((error: unknown): Outcome => ({
+  code: 1,
+  output: `${String(error)}\n`,
+}));
 const build = await pnpm('build:frontends');
 const tests = build.code === 0 ? await pnpm('test:vitest') : build;
 const checked = await checks;
 process.stdout.write(`\n── checks (schema, codegen, types, lint, format) ──\n${checked.output}`);
 process.stdout.write(`── checks ${checked.code === 0 ? 'passed' : `FAILED (exit ${checked.code})`} ──\n`);
-process.exit(tests.code !== 0 ? tests.code : checked.code);
+process.exitCode = tests.code !== 0 ? tests.code : checked.code;

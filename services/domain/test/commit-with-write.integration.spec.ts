@@ -133,7 +133,7 @@ describe('an issue that commits with its write', () => {
     ]);
   });
 
-  it('rolls the whole issue back when its write is refused, and takes no number', async () => {
+  it('refuses a stale draft before taking a number: the series stays without gaps', async () => {
     const pending = await draft('120.00');
     // Another request changed the draft meanwhile: the version the caller saw is stale.
     const error = await inScope((em) => issueInvoice(em, pending.id, pending.version - 1, { commit: true })).catch((e: unknown) => e);
@@ -149,10 +149,10 @@ describe('an issue that commits with its write', () => {
     expect(after.number).toMatch(/-0000\d$/);
   });
 
-  it('refuses, before sending it, a second statement in the work of a write that commits', async () => {
+  it('refuses, before sending it, a statement other than the write in the work of a write that commits', async () => {
     const [one, two] = [await draft('130.00'), await draft('140.00')];
     const error = await inScope(async (em) => {
-      // Two drafts changed: the flush needs two statements, and the first would have committed alone.
+      // Two drafts changed: the ORM checks their versions with a read, then writes both; the read is refused, unsent.
       const [a, b] = await Promise.all([em.findOneOrFail(Invoice, { id: one.id }), em.findOneOrFail(Invoice, { id: two.id })]);
       a.notes = 'première';
       b.notes = 'seconde';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
 import { createCreditNote, createDraftInvoice, deleteInvoiceDraft, issueInvoice, updateInvoiceDraft } from '@relais/domain';
 import { em, identityOf, type RequestContext } from '@relais/subgraph-kit';
 import { CreateInvoiceInput, CreditNoteInput, UpdateInvoiceDraftInput, toDraftInput, toDraftPatch } from './invoice.inputs';
@@ -39,10 +40,14 @@ export class InvoiceMutationResolver {
   @Mutation(() => InvoiceType, { description: 'Gives the legal number and dates; the document can never change afterwards.' })
   async issueInvoice(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
   ) {
-    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion, { commit: true }));
+    // Alone in its request to this subgraph (the gateway sends each mutation on its own), the issue commits with
+    // its write and the series is free at once; beside other mutations of one request, it commits with them.
+    const alone = info.operation.selectionSet.selections.length === 1;
+    return toInvoiceType(await issueInvoice(em(ctx), id, expectedVersion, { commit: alone }));
   }
 
   @Authorized('billing:write')

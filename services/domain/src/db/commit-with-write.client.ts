@@ -10,9 +10,10 @@ import pg from 'pg';
  * soon as the write is done.
  *
  * The caller's scope goes on: the connection is then between transactions, and its next statement
- * opens the next one first, with the same session settings (`begin; select set_config(…)`), in one
- * round trip. The scope's own `commit` or `rollback` ends that next transaction, or, when nothing
- * ran after the write, is not sent at all: the write's message already ended the transaction.
+ * is preceded by the opening of the next one, with the same session settings (`begin; select
+ * set_config(…)`, a message of its own, not seen by the ORM's statement counter). The scope's own
+ * `commit` or `rollback` ends that next transaction, or, when nothing ran after the write, is not
+ * sent at all: the write's message already ended the transaction.
  */
 interface CommitWithWrite {
   /** `select set_config(…)`: the session settings of the transaction that follows. */
@@ -49,8 +50,9 @@ function endAnswer(command: string): pg.QueryResult {
 }
 
 /**
- * pg's client, with writes that commit (see above). Only the promise form that Kysely (MikroORM's
- * connection layer) uses, `query(text, values)`, is looked at; every other form goes to pg unchanged.
+ * pg's client, with writes that commit (see above). Outside such work, and when no transaction is due
+ * to be opened, every call goes to pg unchanged; around it, only the promise form that Kysely (MikroORM's
+ * connection layer) uses, `query(text, values)`, is accepted.
  */
 export class CommitWithWriteClient extends pg.Client {
   /** After a write that committed: the settings of the next transaction, opened with the next statement. */

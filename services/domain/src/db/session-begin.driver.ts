@@ -147,9 +147,11 @@ export async function flushInOneStatement(em: EntityManager, carried: readonly C
  * `flushInOneStatement`, whose one statement also commits the transaction (`…; commit`, one message:
  * see `commit-with-write.client.ts`), so that the locks it holds are let go the moment the write is
  * done. The scope goes on in a new transaction with the same settings, opened by its next statement if
- * there is one; what the scope did before is committed with the write, what it does after is not undone
- * by a later failure of the scope. For a flush of one statement: a second one is refused before it is
- * sent. Without a transaction scoped by session settings, a plain `flushInOneStatement`.
+ * there is one: the write and what the scope did before it stay committed whatever the scope does
+ * next; what it does after is committed or rolled back at its end as usual. For a flush of one
+ * statement, in the scope's own transaction (not a savepoint of it, which the commit would end): a
+ * statement other than the write is refused before it is sent. Without a transaction scoped by
+ * session settings, a plain `flushInOneStatement`.
  */
 export async function flushInOneStatementAndCommit(em: EntityManager): Promise<void> {
   const connection = em.getConnection('write');
