@@ -45,3 +45,19 @@ export async function whileLocked<T>(lockSql: string, params: unknown[], work: (
     await holder.end();
   }
 }
+
+/** The messages the application's pg clients send while `work` runs (one message may hold several statements). */
+export async function messagesSent<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
+    const text = args[0];
+    sent.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+    return query.apply(this, args);
+  } as typeof query;
+  try {
+    return { result: await work(), sent };
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}

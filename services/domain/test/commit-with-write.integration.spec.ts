@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   closeTenantScope,
@@ -13,7 +13,7 @@ import {
   type Orm,
 } from '@relais/domain';
 import { flushInOneStatementAndCommit } from '../src/db/session-begin.driver';
-import { adminClient, appOrm } from '../../../tests/support/database';
+import { adminClient, appOrm, messagesSent } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
 /**
@@ -45,21 +45,6 @@ describe('an issue that commits with its write', () => {
         id,
       ])
     ).rows[0]!;
-
-  /** Records what the application's pg clients send while `work` runs (the messages, not the statements). */
-  async function messages<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-      sent.push(String(args[0]));
-      return query.apply(this, args);
-    } as typeof query;
-    try {
-      return { result: await work(), sent };
-    } finally {
-      pg.Client.prototype.query = query;
-    }
-  }
 
   beforeAll(async () => {
     orm = await appOrm();
@@ -106,7 +91,7 @@ describe('an issue that commits with its write', () => {
   it('sends the write and its commit as one message, and no commit of its own when nothing follows', async () => {
     const pending = await draft('150.00');
     const em = await openTenantScope(orm, tenant.identity, { requestId: newId() });
-    const { sent } = await messages(async () => {
+    const { sent } = await messagesSent(async () => {
       await issueInvoice(em, pending.id, pending.version, { commit: true });
       await closeTenantScope(em, 'commit');
     });
@@ -119,7 +104,7 @@ describe('an issue that commits with its write', () => {
   it('opens the next transaction, with the same settings, for a statement after the write', async () => {
     const pending = await draft('175.00');
     const em = await openTenantScope(orm, tenant.identity, { requestId: newId(), operation: 'IssueThenRead' });
-    const { result, sent } = await messages(async () => {
+    const { result, sent } = await messagesSent(async () => {
       await issueInvoice(em, pending.id, pending.version, { commit: true });
       const rows = await em.execute<{ operation: string }[]>(`select current_setting('app.operation') as operation`);
       await closeTenantScope(em, 'commit');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { closeTenantScope, openTenantScope, type Identity, type Orm } from '@relais/domain';
-import { appOrm } from '../../../tests/support/database';
+import { appOrm, messagesSent } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
 /**
@@ -22,28 +21,12 @@ describe('tenant scope: begin and session settings in one round trip', () => {
     await orm.close(true);
   });
 
-  /** Counts the messages the application's pg clients send while `work` runs. */
-  async function roundTrips<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-      const text = args[0];
-      sent.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
-      return query.apply(this, args);
-    } as typeof query;
-    try {
-      return { result: await work(), sent };
-    } finally {
-      pg.Client.prototype.query = query;
-    }
-  }
-
   it('opens the transaction with its settings in one message and reads them back unchanged', async () => {
     const identity: Identity = { ...tenant.identity };
     const operation = `Liste d'O'Brien \\ "x" ; select 1`;
     // A first scope opens the pool's connection (and sets its time zone): not what is measured.
     await closeTenantScope(await openTenantScope(orm, identity, { requestId: 'warm-up' }), 'commit');
-    const { result: em, sent } = await roundTrips(() => openTenantScope(orm, identity, { requestId: 'req-1', operation }));
+    const { result: em, sent } = await messagesSent(() => openTenantScope(orm, identity, { requestId: 'req-1', operation }));
     try {
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatch(/^begin; select set_config\('app\.tenant_id', /);
