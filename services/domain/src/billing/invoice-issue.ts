@@ -190,7 +190,7 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
     writeBreakdown(em, invoice, totals);
   }
   // The breakdown and the credited invoice: under the series lock, the issue writes the invoice alone.
-  await em.flush();
+  if (breakdownChanged || invoice.typeCode === '381') await em.flush();
 
   // The series is ours from here to the commit: the number, then the fact and the update.
   const { number, issuedAt } = await lockSeriesAndTakeNumber(em, invoice.tenantId, invoice.series, options.at ?? null);

@@ -31,12 +31,9 @@ const END = /^(commit|rollback)$/i;
  * Runs `work`, whose first write (sent without parameters, as `flushInOneStatement` sends its
  * statements) commits the transaction in the same message. A second statement sent by `work` is a
  * programming error, refused before it is sent: what the first committed cannot be rolled back with it.
- * Returns whether a write was sent (and the transaction committed).
  */
-export async function runWithCommitInWrite(settings: string, work: () => Promise<void>): Promise<boolean> {
-  const state: CommitWithWrite = { settings, sent: false };
-  await commitWithWrite.run(state, work);
-  return state.sent;
+export function runWithCommitInWrite(settings: string, work: () => Promise<void>): Promise<void> {
+  return commitWithWrite.run({ settings, sent: false }, work);
 }
 
 /** Our own code using this client wrongly: never something a user can cause. */
