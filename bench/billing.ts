@@ -4,6 +4,7 @@
  * process. Each scenario measures its target and an in-process baseline in the same run, checks
  * the outcome in the database, and returns one section of docs/benchmarks.md.
  */
+import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
@@ -26,7 +27,7 @@ import {
 import type { BillingTenant } from './billing-data';
 import { graphqlRequestBody, type GraphQLBody } from './graphql';
 import { readMetrics } from './measure';
-import { cpuMeter, formatCpuMs } from './proc-stats';
+import { cpuMeter, formatCpuMs, machineBusyMs, postgresCpuMs, postgresCpuSince } from './proc-stats';
 import { fixed, type SectionResult } from './report';
 import type { BenchSettings } from './settings';
 
@@ -425,6 +426,7 @@ const concurrentIssue: BillingScenario = {
     run.log(`concurrent-issue: issuing the ${count} drafts at once through the gateway`);
     const before = await readMetrics(run.billingMetricsUrl);
     const cpu = cpuMeter(run.cpuPids);
+    const [postgresBefore, machineBefore] = [postgresCpuMs(), machineBusyMs()];
     const latencies: number[] = [];
     const started = performance.now();
     const issued = await Promise.all(
@@ -446,6 +448,8 @@ const concurrentIssue: BillingScenario = {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuMsPerIssue = cpu(count);
+    const postgresMsPerIssue = postgresCpuSince(postgresBefore, postgresCpuMs()) / count;
+    const machineMs = machineBusyMs() - machineBefore;
     const after = await readMetrics(run.billingMetricsUrl);
     check(
       after.requests - before.requests === count,
@@ -499,13 +503,14 @@ const concurrentIssue: BillingScenario = {
       notes: [
         `Checked in the database: the batch holds ${sorted[0]} to ${sorted.at(-1)}, one block; the tenant's ${series.length} issued ` +
           'invoices are numbered from 00001 with no gap and no duplicate, and number order is issue-time order.',
-        'Issues of one series pass the lock one at a time, so the last one waits for all the others: what each holds it for sets ' +
-          'the p99. The draft is read, its totals, breakdown and buyer computed before the lock; the statement that is granted the ' +
-          'lock also reads the clock and moves the counter, then only the update (carrying the fact) and `commit` run while it is held ' +
-          '(7 statements before the change: the period check, the breakdown deleted and rewritten, the counter, the fact, the update, `commit`).',
-        `CPU ms per issue (user + system from /proc; PostgreSQL's not included): ${formatCpuMs(cpuMsPerIssue)}. The ${count} mutations ` +
-          `need ${fixed((Object.values(cpuMsPerIssue).reduce((a, b) => a + b, 0) * count) / 1000, 2)} s of CPU in these two processes alone, ` +
-          'on two cores shared with PostgreSQL and the load generator: the last answer cannot come sooner than that work divided by the cores.',
+        'Issues of one series pass the lock one at a time, so the last one waits for all the others. The draft is read, its ' +
+          'totals, breakdown and buyer computed before the lock; one statement then takes the lock, reads the clock, moves the ' +
+          'counter and writes the invoice with its fact, and `commit` goes in its message: the lock is held for that statement’s ' +
+          'execution in PostgreSQL, nothing runs in the service meanwhile.',
+        `CPU ms per issue (user + system from /proc): ${formatCpuMs(cpuMsPerIssue)}, PostgreSQL ${fixed(postgresMsPerIssue, 2)}; ` +
+          `the whole machine (load generator included) was busy ${fixed(machineMs / 1000, 2)} CPU-s during the batch, ` +
+          `${fixed(machineMs / count, 2)} ms per issue: on ${os.availableParallelism()} CPUs the last answer cannot come before ` +
+          `${fixed(machineMs / os.availableParallelism() / 1000, 2)} s, the queue on the lock aside.`,
       ],
     };
   },

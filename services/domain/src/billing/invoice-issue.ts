@@ -1,19 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { Invoice, InvoiceLine, InvoiceVatBreakdown, type BuyerSnapshot } from './invoice.entity';
 import { assertCreditable } from './credit-notes';
-import { alreadyIssued, applyTotals, draftTotals, retentionAmount, writeBreakdown } from './invoice-drafts';
+import { alreadyIssued, draftTotals, retentionAmount, writeBreakdown } from './invoice-drafts';
+import { issueStatement, type IssuedRow } from './invoice-issue-statement';
 import { changedLineNets, sameVatBreakdown, type StoredBreakdownRow } from './invoice-issue.rules';
 import { paymentDueDate } from './invoice.rules';
 import { Money } from './money';
-import { lockSeriesAndTakeNumber } from './numbering';
 import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { assertPeriodOpen } from '../finance/periods/period-guard';
-import { recordScopeFact } from '../platform/business-facts';
-import { flushInOneStatement, flushInOneStatementAndCommit } from '../db/session-begin.driver';
+import { inOneStatementAndCommit } from '../db/session-begin.driver';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
-import { localDate } from '../shared/time';
+import { localDate, plusDays } from '../shared/time';
 
 /**
  * Issuing: the legal number (per tenant, series and year, gapless, chronological), the issue and
@@ -143,7 +142,7 @@ export interface IssueOptions {
   at?: Date;
   /**
    * Commit the caller's transaction with the issue's write, so the series lock is let go at once
-   * (`flushInOneStatementAndCommit`): for a caller whose work ends with the issue, as the
+   * (`inOneStatementAndCommit`): for a caller whose work ends with the issue, as the
    * `issueInvoice` mutation's does. Without it the lock is held until the caller's transaction ends.
    */
   commit?: boolean;
@@ -151,7 +150,8 @@ export interface IssueOptions {
 
 /**
  * Totals, VAT breakdown and buyer are computed and written before the series lock, which is then
- * held for the number, the fact and the update only (and, with `commit`, let go by the update's message).
+ * taken by the one statement that numbers, dates and writes the issue with its fact
+ * (`issueStatement`), and held to the transaction's end (with `commit`, that statement's message).
  */
 export async function issueInvoice(em: EntityManager, id: string, expectedVersion: number, options: IssueOptions = {}): Promise<Invoice> {
   const locked = await lockForIssue(em, id);
@@ -179,7 +179,6 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   });
   if (invoice.typeCode === '381') await recordCredit(em, invoice, totals.grandTotal);
   const retention = retentionAmount(totals.grandTotal, invoice.retentionPercent);
-  const buyer = buyerSnapshot(customer);
 
   // Writes before the series lock, only where the draft differs from what is issued (the invoice is still a draft).
   const lineNets = changedLineNets(lines, totals.lineNets);
@@ -192,46 +191,46 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
   // The breakdown and the credited invoice: under the series lock, the issue writes the invoice alone.
   if (breakdownChanged || invoice.typeCode === '381') await em.flush();
 
-  // The series is ours from here to the commit: the number, then the fact and the update.
-  const { number, issuedAt } = await lockSeriesAndTakeNumber(em, invoice.tenantId, invoice.series, options.at ?? null);
-  const issueDate = localDate(issuedAt);
-  // The accountant's closing: nothing is issued on a date of a closed period (read with the
-  // invoice; the database refuses it too, should a period be closed meanwhile). A refusal rolls
-  // the transaction back, and the number with it.
-  if (inputs.closedThrough !== null && issueDate <= inputs.closedThrough) await assertPeriodOpen(em, issueDate);
+  // The issue's date is the one of the moment the series is granted; expected today (or `at`'s day),
+  // its neighbours are there for the clocks of the service and the database, and for midnight.
+  const expected = localDate(options.at ?? new Date());
+  // The accountant's closing: nothing is issued on a date of a closed period (read with the invoice;
+  // the database refuses it too, for another date or a period closed meanwhile).
+  if (inputs.closedThrough !== null && expected <= inputs.closedThrough) await assertPeriodOpen(em, expected);
   // A credit note is settled against the invoice it credits: nothing falls due.
-  const due =
-    invoice.typeCode === '381'
-      ? issueDate
-      : paymentDueDate(issueDate, { kind: customer.paymentTermsKind, days: customer.paymentTermsDays });
-  invoice.number = number;
-  invoice.issuedAt = issuedAt;
-  invoice.status = 'ISSUED';
-  invoice.issueDate = issueDate;
-  invoice.dueDate = due;
-  invoice.buyer = buyer;
-  invoice.updatedAt = new Date();
-  applyTotals(invoice, totals, retention);
-  recordScopeFact(em, invoice.tenantId, {
-    kind: invoice.typeCode === '381' ? 'credit_note.issued' : 'invoice.issued',
-    subjectType: 'Invoice',
-    subjectId: invoice.id,
-    occurredOn: issueDate,
-    payload: {
-      number: invoice.number,
-      typeCode: invoice.typeCode,
-      customerId: invoice.customerId,
-      totalGross: invoice.totalGross,
-      amountDue: invoice.amountDue,
-      ...(invoice.typeCode === '381' ? { creditedInvoiceId: invoice.creditedInvoiceId } : {}),
-    },
+  const dueDates = Object.fromEntries(
+    [plusDays(expected, -1), expected, plusDays(expected, 1)].map((date) => [
+      date,
+      invoice.typeCode === '381' ? date : paymentDueDate(date, { kind: customer.paymentTermsKind, days: customer.paymentTermsDays }),
+    ]),
+  );
+  const write = issueStatement(em, invoice, {
+    at: options.at ?? null,
+    dueDates,
+    buyer: buyerSnapshot(customer),
+    totals: { totalNet: totals.taxBasisTotal, totalVat: totals.taxTotal, totalGross: totals.grandTotal, amountDue: totals.duePayable },
+    retentionAmount: retention,
   });
-  // The fact and the issue in one statement (the fact's insert carried by the invoice's update).
-  try {
-    await (options.commit ? flushInOneStatementAndCommit(em) : flushInOneStatement(em));
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw Errors.staleVersion(staleMessage, invoice.version);
-    throw error;
-  }
-  return invoice;
+  const run = () => em.execute<IssuedRow[]>(write.sql, write.params);
+  const [issued] = await (options.commit ? inOneStatementAndCommit(em, run) : run());
+  // Nothing written: the draft changed since it was locked above, which its row lock rules out.
+  if (!issued) throw Errors.staleVersion(staleMessage, invoice.version);
+  return em.merge(
+    Invoice,
+    {
+      id: invoice.id,
+      status: 'ISSUED',
+      number: issued.number,
+      issuedAt: new Date(issued.issued_at),
+      issueDate: issued.issue_date,
+      dueDate: issued.due_date,
+      buyer: write.values.buyer,
+      ...write.values.totals,
+      retentionAmount: retention,
+      updatedAt: write.values.updatedAt,
+      settlementState: issued.settlement_state,
+      version: issued.version,
+    },
+    { refresh: true },
+  );
 }

@@ -12,13 +12,10 @@ export function invoiceCounterName(series: string, year: string): string {
   return `invoice:${series}:${year}`;
 }
 
+const seriesLockKey = (tenantId: string, series: string) => `invoice-issue:${tenantId}:${series}`;
+
 export function formatInvoiceNumber(series: string, year: string, value: number): string {
   return `${series}-${year}-${String(value).padStart(5, '0')}`;
-}
-
-export async function nextInvoiceNumber(em: EntityManager, tenantId: string, series: string, issueDate: string): Promise<string> {
-  const [number] = await nextInvoiceNumbers(em, tenantId, series, issueDate, 1);
-  return number!;
 }
 
 /** `count` consecutive numbers of the series, reserved in one statement (a billing run's chunk). */
@@ -39,34 +36,37 @@ export async function nextInvoiceNumbers(
  * earlier date (also at midnight and on New Year's Eve); held until the transaction ends.
  */
 export async function lockInvoiceSeries(em: EntityManager, tenantId: string, series: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`invoice-issue:${tenantId}:${series}`]);
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [seriesLockKey(tenantId, series)]);
 }
 
 /**
- * The series lock, then the moment of issue and the next number of the series for that moment's
- * year, in ONE statement: the clock is read once the lock is granted (so numbers and dates agree,
- * also at midnight and on New Year's Eve, as with `lockInvoiceSeries` then `nextInvoiceNumber`),
- * and the lock is held from there for what the issue still writes, one round trip less. `at`
- * replaces the clock (the demo data replays past months). The database's clock: one clock for
- * every replica of the services.
+ * The series lock, then the moment of issue and the series' next number for that moment's year, as
+ * the first common table expressions of the statement that writes the issue: it ends with
+ * `n(at, issue_date, number)`, the issue's instant, its tenant-local date and its number
+ * (`formatInvoiceNumber`'s). The clock is read once the lock is granted, so numbers and dates agree
+ * (also at midnight and on New Year's Eve), and the lock is held from there to the transaction's end.
+ * Nothing is locked or counted unless the CTE `guard` (defined before these) has a row. `at` replaces
+ * the clock (the demo data replays past months). The database's clock: one clock for every replica
+ * of the services.
  */
-export async function lockSeriesAndTakeNumber(
-  em: EntityManager,
+export function seriesNumberCtes(
   tenantId: string,
   series: string,
   at: Date | null,
+  guard: string,
   timezone = DEFAULT_TIMEZONE,
-): Promise<{ number: string; issuedAt: Date }> {
-  const [row] = await em.execute<{ value: string; at: Date; year: string }[]>(
-    `with l as materialized (select pg_advisory_xact_lock(hashtext(?)) as locked),
-          t as materialized (select coalesce(?::timestamptz, clock_timestamp()) as at from l),
-          y as materialized (select t.at, to_char(t.at at time zone ?, 'YYYY') as year from t),
-          c as (insert into tenant_counters (tenant_id, name, value)
-                select ?, ? || y.year, 1 from y
-                on conflict (tenant_id, name) do update set value = tenant_counters.value + excluded.value
-                returning value)
-     select c.value, y.at, y.year from c, y`,
-    [`invoice-issue:${tenantId}:${series}`, at ? at.toISOString() : null, timezone, tenantId, invoiceCounterName(series, '')],
-  );
-  return { number: formatInvoiceNumber(series, row!.year, Number(row!.value)), issuedAt: new Date(row!.at) };
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `l as materialized (select pg_advisory_xact_lock(hashtext(?)) as locked from ${guard}),
+     t as materialized (select coalesce(?::timestamptz, clock_timestamp()) as at from l),
+     d as materialized (select t.at, (t.at at time zone ?)::date as issue_date from t),
+     c as (insert into tenant_counters (tenant_id, name, value)
+           select ?, ? || to_char(d.issue_date, 'YYYY'), 1 from d
+           on conflict (tenant_id, name) do update set value = tenant_counters.value + excluded.value
+           returning value),
+     n as materialized (select d.at, d.issue_date,
+                               ? || '-' || to_char(d.issue_date, 'YYYY') || '-' || lpad(c.value::text, greatest(5, length(c.value::text)), '0') as number
+                        from c, d)`,
+    params: [seriesLockKey(tenantId, series), at ? at.toISOString() : null, timezone, tenantId, invoiceCounterName(series, ''), series],
+  };
 }

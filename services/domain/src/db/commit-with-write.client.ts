@@ -32,7 +32,7 @@ const END = /^(commit|rollback)$/i;
  * statements) commits the transaction in the same message. A second statement sent by `work` is a
  * programming error, refused before it is sent: what the first committed cannot be rolled back with it.
  */
-export function runWithCommitInWrite(settings: string, work: () => Promise<void>): Promise<void> {
+export function runWithCommitInWrite<T>(settings: string, work: () => Promise<T>): Promise<T> {
   return commitWithWrite.run({ settings, sent: false }, work);
 }
 

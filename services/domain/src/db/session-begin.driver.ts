@@ -144,20 +144,20 @@ export async function flushInOneStatement(em: EntityManager, carried: readonly C
 }
 
 /**
- * `flushInOneStatement`, whose one statement also commits the transaction (`…; commit`, one message:
- * see `commit-with-write.client.ts`), so that the locks it holds are let go the moment the write is
- * done. The scope goes on in a new transaction with the same settings, opened by its next statement if
- * there is one: the write and what the scope did before it stay committed whatever the scope does
- * next; what it does after is committed or rolled back at its end as usual. For a flush of one
- * statement, in the scope's own transaction (not a savepoint of it, which the commit would end): a
- * statement other than the write is refused before it is sent. Without a transaction scoped by
- * session settings, a plain `flushInOneStatement`.
+ * Runs `work`, whose one statement also commits the transaction (`…; commit`, one message: see
+ * `commit-with-write.client.ts`), so that the locks it holds are let go the moment the write is done:
+ * a `flushInOneStatement`, or an `em.execute` of one write. The scope goes on in a new transaction
+ * with the same settings, opened by its next statement if there is one: the write and what the scope
+ * did before it stay committed whatever the scope does next; what it does after is committed or
+ * rolled back at its end as usual. For work of one statement, in the scope's own transaction (not a
+ * savepoint of it, which the commit would end): a statement other than the write is refused before it
+ * is sent. Without a transaction scoped by session settings, `work` as it is.
  */
-export async function flushInOneStatementAndCommit(em: EntityManager): Promise<void> {
+export async function inOneStatementAndCommit<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
   const connection = em.getConnection('write');
   const settings = connection instanceof SessionInBeginConnection ? connection.settingsStatement(em.getSessionContext()) : null;
-  if (settings === null || !em.isInTransaction()) return flushInOneStatement(em);
-  await runWithCommitInWrite(settings, () => flushInOneStatement(em));
+  if (settings === null || !em.isInTransaction()) return work();
+  return runWithCommitInWrite(settings, work);
 }
 
 /** MikroORM's PostgreSQL driver with `begin` and the transaction's session settings in one round trip. */

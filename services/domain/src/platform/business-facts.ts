@@ -46,6 +46,29 @@ export function recordFact(
  * of work was opened for, which `openTenantScope` sets in the session (as the audit trigger reads it).
  */
 export function recordScopeFact(em: EntityManager, tenantId: string, fact: Parameters<typeof recordFact>[2]): void {
+  em.create(BusinessFact, { id: newId(), tenantId, actorId: scopeActorId(em), ...fact });
+}
+
+function scopeActorId(em: EntityManager): string | null {
   const actor = em.getSessionContext()?.variables?.['app.actor_id'];
-  em.create(BusinessFact, { id: newId(), tenantId, actorId: typeof actor === 'string' && actor !== '' ? actor : null, ...fact });
+  return typeof actor === 'string' && actor !== '' ? actor : null;
+}
+
+/**
+ * `recordScopeFact` for a statement that decides some of the fact's values as it runs (an issue
+ * learns its number and date under its series' lock): the fact's insert, one row per row of the
+ * statement's CTE `from`, with `occurredOn` and the payload's `payloadAdded` keys as SQL over that
+ * CTE's columns, for the statement to carry as a CTE of its own.
+ */
+export function scopeFactInsert(
+  em: EntityManager,
+  tenantId: string,
+  fact: Omit<Parameters<typeof recordFact>[2], 'occurredOn'>,
+  over: { from: string; occurredOn: string; payloadAdded: string },
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into business_facts (id, tenant_id, actor_id, kind, subject_type, subject_id, occurred_on, payload, recorded_at)
+          select ?, ?, ?, ?, ?, ?, ${over.occurredOn}, ?::jsonb || ${over.payloadAdded}, ? from ${over.from}`,
+    params: [newId(), tenantId, scopeActorId(em), fact.kind, fact.subjectType, fact.subjectId, JSON.stringify(fact.payload), new Date()],
+  };
 }

@@ -1,0 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BuyerSnapshot, Invoice } from './invoice.entity';
+import { seriesNumberCtes } from './numbering';
+import { scopeFactInsert } from '../platform/business-facts';
+
+/** What the issue writes besides its number and dates. */
+export interface IssueValues {
+  at: Date | null;
+  /** The due date for each issue date the statement may find (the day expected and its neighbours). */
+  dueDates: Record<string, string>;
+  buyer: BuyerSnapshot;
+  totals: Pick<Invoice, 'totalNet' | 'totalVat' | 'totalGross' | 'amountDue'>;
+  retentionAmount: string;
+}
+
+/** The issued invoice as the statement answers it. */
+export interface IssuedRow {
+  number: string;
+  issued_at: string | Date;
+  issue_date: string;
+  due_date: string;
+  version: number;
+  settlement_state: Invoice['settlementState'];
+}
+
+/**
+ * The issue of a locked draft as ONE statement: the series lock, the moment and the number
+ * (`seriesNumberCtes`), the invoice's update with its dates, buyer and totals, and the
+ * `invoice.issued` (or `credit_note.issued`) fact. The series is held from the lock to the
+ * transaction's end and nothing runs in the service in between: with `inOneStatementAndCommit`, its
+ * commit goes in the same message, and the lock is held for the statement's execution only. Nothing
+ * is written unless the draft is still at the version read (the caller holds its row lock, so it
+ * is). The due date is looked up by the issue date found (`dueDates`); an issue date it does not
+ * know (the two clocks a day apart) leaves it null, which the table's check refuses.
+ */
+export function issueStatement(
+  em: EntityManager,
+  invoice: Pick<Invoice, 'id' | 'tenantId' | 'series' | 'version' | 'typeCode' | 'customerId' | 'creditedInvoiceId'>,
+  values: IssueValues,
+): { sql: string; params: unknown[]; values: IssueValues & { updatedAt: Date } } {
+  const updatedAt = new Date();
+  const number = seriesNumberCtes(invoice.tenantId, invoice.series, values.at, 'g');
+  const fact = scopeFactInsert(
+    em,
+    invoice.tenantId,
+    {
+      kind: invoice.typeCode === '381' ? 'credit_note.issued' : 'invoice.issued',
+      subjectType: 'Invoice',
+      subjectId: invoice.id,
+      payload: {
+        typeCode: invoice.typeCode,
+        customerId: invoice.customerId,
+        totalGross: values.totals.totalGross,
+        amountDue: values.totals.amountDue,
+        ...(invoice.typeCode === '381' ? { creditedInvoiceId: invoice.creditedInvoiceId } : {}),
+      },
+    },
+    { from: 'u', occurredOn: 'u.issue_date::date', payloadAdded: `jsonb_build_object('number', u.number)` },
+  );
+  const sql = `with g as materialized (select id from invoices where tenant_id = ? and id = ? and version = ? and status = 'DRAFT'),
+     ${number.sql},
+     u as (update invoices i
+           set status = 'ISSUED', number = n.number, issued_at = n.at, issue_date = n.issue_date,
+               due_date = (?::jsonb ->> n.issue_date::text)::date, buyer = ?::jsonb,
+               total_net = ?, total_vat = ?, total_gross = ?, amount_due = ?, retention_amount = ?,
+               updated_at = ?, version = i.version + 1
+           from n where i.tenant_id = ? and i.id = ?
+           returning i.number, i.issued_at, i.issue_date::text as issue_date, i.due_date::text as due_date, i.version, i.settlement_state),
+     f as (${fact.sql})
+select * from u`;
+  const params = [
+    invoice.tenantId,
+    invoice.id,
+    invoice.version,
+    ...number.params,
+    JSON.stringify(values.dueDates),
+    JSON.stringify(values.buyer),
+    values.totals.totalNet,
+    values.totals.totalVat,
+    values.totals.totalGross,
+    values.totals.amountDue,
+    values.retentionAmount,
+    updatedAt,
+    invoice.tenantId,
+    invoice.id,
+    ...fact.params,
+  ];
+  return { sql, params, values: { ...values, updatedAt } };
+}
