@@ -142,6 +142,7 @@ describe('the statement that issues an invoice', () => {
           },
           totals: { totalNet: '100.01', totalVat: '20.00', totalGross: '120.01', amountDue: '120.01' },
           retentionAmount: '0.00',
+          updatedAt: new Date(),
         },
       );
       return em.execute(write.sql, write.params);

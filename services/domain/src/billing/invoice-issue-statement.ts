@@ -11,6 +11,7 @@ export interface IssueValues {
   buyer: BuyerSnapshot;
   totals: Pick<Invoice, 'totalNet' | 'totalVat' | 'totalGross' | 'amountDue'>;
   retentionAmount: string;
+  updatedAt: Date;
 }
 
 /** The issued invoice as the statement answers it. */
@@ -37,8 +38,7 @@ export function issueStatement(
   em: EntityManager,
   invoice: Pick<Invoice, 'id' | 'tenantId' | 'series' | 'version' | 'typeCode' | 'customerId' | 'creditedInvoiceId'>,
   values: IssueValues,
-): { sql: string; params: unknown[]; values: IssueValues & { updatedAt: Date } } {
-  const updatedAt = new Date();
+): { sql: string; params: unknown[] } {
   const number = seriesNumberCtes(invoice.tenantId, invoice.series, values.at, 'g');
   const fact = scopeFactInsert(
     em,
@@ -80,10 +80,10 @@ select * from u`;
     values.totals.totalGross,
     values.totals.amountDue,
     values.retentionAmount,
-    updatedAt,
+    values.updatedAt,
     invoice.tenantId,
     invoice.id,
     ...fact.params,
   ];
-  return { sql, params, values: { ...values, updatedAt } };
+  return { sql, params };
 }

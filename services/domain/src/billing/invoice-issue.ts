@@ -204,13 +204,15 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
       invoice.typeCode === '381' ? date : paymentDueDate(date, { kind: customer.paymentTermsKind, days: customer.paymentTermsDays }),
     ]),
   );
-  const write = issueStatement(em, invoice, {
+  const values = {
     at: options.at ?? null,
     dueDates,
     buyer: buyerSnapshot(customer),
     totals: { totalNet: totals.taxBasisTotal, totalVat: totals.taxTotal, totalGross: totals.grandTotal, amountDue: totals.duePayable },
     retentionAmount: retention,
-  });
+    updatedAt: new Date(),
+  };
+  const write = issueStatement(em, invoice, values);
   const run = () => em.execute<IssuedRow[]>(write.sql, write.params);
   const [issued] = await (options.commit ? inOneStatementAndCommit(em, run) : run());
   // Nothing written: the draft changed since it was locked above, which its row lock rules out.
@@ -224,10 +226,10 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
       issuedAt: new Date(issued.issued_at),
       issueDate: issued.issue_date,
       dueDate: issued.due_date,
-      buyer: write.values.buyer,
-      ...write.values.totals,
+      buyer: values.buyer,
+      ...values.totals,
       retentionAmount: retention,
-      updatedAt: write.values.updatedAt,
+      updatedAt: values.updatedAt,
       settlementState: issued.settlement_state,
       version: issued.version,
     },
