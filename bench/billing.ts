@@ -346,9 +346,9 @@ const convertIssue: BillingScenario = {
         'statement (`lockInterventionsAndContracts`), reads every pricing input in one (`loadConversionInputs`) and writes the draft ' +
         'in one (its link, VAT and line inserts and the interventions’ move to INVOICED carried with the invoice’s insert: ' +
         '`flushInOneStatement`); an issue locks the draft and reads its lines, breakdown, customer, VAT rates and closed periods in ' +
-        'one statement, takes the series lock, the clock and the number in one, and writes the fact with the update. What remains ' +
-        'per invoice: `begin` + session settings (one round trip, two statements) and `commit` of each transaction (6), and the 6 ' +
-        'statements above, with or without a contract.',
+        'one statement, then takes the series lock, reads the clock, moves the counter and writes the invoice with its fact in one ' +
+        '(`issueStatement`). What remains per invoice: `begin` + session settings (one round trip, two statements) and `commit` of ' +
+        'each transaction (6), and the 5 statements above, with or without a contract.',
     ];
     if (gateway.cpuMsPerInvoice)
       notes.push(
@@ -507,7 +507,8 @@ const concurrentIssue: BillingScenario = {
           'totals, breakdown and buyer computed before the lock; one statement then takes the lock, reads the clock, moves the ' +
           'counter and writes the invoice with its fact, and `commit` goes in its message: the lock is held for that statement’s ' +
           'execution in PostgreSQL, nothing runs in the service meanwhile.',
-        `CPU ms per issue (user + system from /proc): ${formatCpuMs(cpuMsPerIssue)}, PostgreSQL ${fixed(postgresMsPerIssue, 2)}; ` +
+        `CPU ms per issue (user + system from /proc): ${formatCpuMs(cpuMsPerIssue)}, PostgreSQL (every \`postgres\` process of ` +
+          `this machine) ${fixed(postgresMsPerIssue, 2)}; ` +
           `the whole machine (load generator included) was busy ${fixed(machineMs / 1000, 2)} CPU-s during the batch, ` +
           `${fixed(machineMs / count, 2)} ms per issue: on ${os.availableParallelism()} CPUs the last answer cannot come before ` +
           `${fixed(machineMs / os.availableParallelism() / 1000, 2)} s, the queue on the lock aside.`,

@@ -434,6 +434,7 @@ async function main(): Promise<void> {
       );
       console.log(`\n${formatTable(results.at(-1)!)}\n`);
     }
+    if (shuttingDown || !cleanups.includes(stackCleanup)) return;
     cleanups.splice(cleanups.indexOf(stackCleanup), 1);
     await stack.stop();
   }

@@ -20,6 +20,9 @@ import { createTestTenant, type TestTenant } from '../../../tests/support/tenant
  * the database under the series lock, so what PostgreSQL writes must be what the rules in the
  * service say (`formatInvoiceNumber`, `paymentDueDate`, the tenant's day).
  */
+/** Quotes, a backslash and a question mark: the statement's values are written into its text as literals. */
+const BUYER = "Syndic de l’Anse d'Yeu ? \\ Port";
+
 describe('the statement that issues an invoice', () => {
   let orm: Orm;
   let admin: pg.Client;
@@ -44,7 +47,7 @@ describe('the statement that issues an invoice', () => {
     customerId = (
       await inScope((em) =>
         createCustomer(em, tenant.tenantId, {
-          name: 'Syndic du Port',
+          name: BUYER,
           billingAddressLine1: '2 quai de la Fosse',
           billingPostalCode: '44000',
           billingCity: 'Nantes',
@@ -77,7 +80,7 @@ describe('the statement that issues an invoice', () => {
       version: pending.version + 1,
     });
     expect(issued.issuedAt!.toISOString()).toBe('2026-12-31T23:30:00.000Z');
-    expect(issued.buyer).toMatchObject({ name: 'Syndic du Port', address: { city: 'Nantes' } });
+    expect(issued.buyer).toMatchObject({ name: BUYER, address: { city: 'Nantes' } });
     const stored = await admin.query<{
       number: string;
       issue_date: string;
@@ -93,7 +96,7 @@ describe('the statement that issues an invoice', () => {
       issue_date: '2027-01-01',
       due_date: '2027-01-31',
       total_gross: '120.01',
-      buyer: expect.objectContaining({ name: 'Syndic du Port' }),
+      buyer: expect.objectContaining({ name: BUYER }),
     });
     const facts = await admin.query<{ kind: string; occurred_on: string; actor_id: string; payload: Record<string, unknown> }>(
       `select kind, occurred_on::text, actor_id, payload from business_facts where tenant_id = $1 and subject_id = $2`,
@@ -119,26 +122,27 @@ describe('the statement that issues an invoice', () => {
     expect(numbers).toEqual(['F-2025-99999', 'F-2025-100000']);
   });
 
-  it('locks, counts and writes nothing for a draft that is not at the version it names', async () => {
+  /** `issueStatement` run as it is, for what `issueInvoice` never sends: the answer or the refusal, and whether anything was written. */
+  async function runStatement(change: { version?: number; dueDates?: Record<string, string> }) {
     const pending = await draft();
     const counter = () =>
       admin
         .query(`select value from tenant_counters where tenant_id = $1 and name = 'invoice:F:2028'`, [tenant.tenantId])
         .then((r) => r.rows);
     const before = await counter();
-    const rows = await inScope((em) => {
+    const outcome = await inScope((em) => {
       const write = issueStatement(
         em,
-        { ...pending, version: pending.version + 1 },
+        { ...pending, version: change.version ?? pending.version },
         {
           at: new Date('2028-03-01T09:00:00Z'),
-          dueDates: { '2028-03-01': '2028-03-31' },
+          dueDates: change.dueDates ?? { '2028-03-01': '2028-03-31' },
           buyer: {
-            name: 'Syndic du Port',
+            name: BUYER,
             siren: null,
             siret: null,
             vatNumber: null,
-            address: { line1: '', line2: null, postalCode: '', city: '', country: 'FR' },
+            address: { line1: '2 quai de la Fosse', line2: null, postalCode: '44000', city: 'Nantes', country: 'FR' },
           },
           totals: { totalNet: '100.01', totalVat: '20.00', totalGross: '120.01', amountDue: '120.01' },
           retentionAmount: '0.00',
@@ -146,12 +150,35 @@ describe('the statement that issues an invoice', () => {
         },
       );
       return em.execute(write.sql, write.params);
-    });
-    expect(rows).toEqual([]);
-    expect(await counter()).toEqual(before);
+    }).catch((error: unknown) => error);
     const stored = await admin.query(`select status, number from invoices where tenant_id = $1 and id = $2`, [tenant.tenantId, pending.id]);
-    expect(stored.rows[0]).toEqual({ status: 'DRAFT', number: null });
     const facts = await admin.query(`select 1 from business_facts where tenant_id = $1 and subject_id = $2`, [tenant.tenantId, pending.id]);
-    expect(facts.rowCount).toBe(0);
+    return {
+      outcome,
+      counterMoved: JSON.stringify(await counter()) !== JSON.stringify(before),
+      invoice: stored.rows[0] as unknown,
+      facts: facts.rowCount,
+      version: pending.version,
+    };
+  }
+
+  it('locks, counts and writes nothing for a draft that is not at the version it names', async () => {
+    const run = await runStatement({ version: 99 });
+    expect(run.outcome).toEqual([]);
+    expect(run).toMatchObject({ counterMoved: false, invoice: { status: 'DRAFT', number: null }, facts: 0 });
+  });
+
+  it('is refused whole, number included, on an issue date it has no due date for', async () => {
+    const run = await runStatement({ dueDates: { '2028-02-29': '2028-03-31' } });
+    expect(run.outcome).toMatchObject({ code: '23514' });
+    expect(run).toMatchObject({ counterMoved: false, invoice: { status: 'DRAFT', number: null }, facts: 0 });
+  });
+
+  it('answers what it wrote for a draft at its version', async () => {
+    const run = await runStatement({});
+    expect(run.outcome).toEqual([
+      expect.objectContaining({ number: 'F-2028-00001', issue_date: '2028-03-01', due_date: '2028-03-31', open_balance: '120.01' }),
+    ]);
+    expect(run).toMatchObject({ counterMoved: true, invoice: { status: 'ISSUED', number: 'F-2028-00001' }, facts: 1 });
   });
 });

@@ -5,6 +5,7 @@ import { scopeFactInsert } from '../platform/business-facts';
 
 /** What the issue writes besides its number and dates. */
 export interface IssueValues {
+  /** The moment of issue, or null for the database's clock once the series is granted. */
   at: Date | null;
   /** The due date for each issue date the statement may find (the day expected and its neighbours). */
   dueDates: Record<string, string>;
@@ -21,6 +22,7 @@ export interface IssuedRow {
   issue_date: string;
   due_date: string;
   version: number;
+  open_balance: string;
   settlement_state: Invoice['settlementState'];
 }
 
@@ -61,11 +63,13 @@ export function issueStatement(
      ${number.sql},
      u as (update invoices i
            set status = 'ISSUED', number = n.number, issued_at = n.at, issue_date = n.issue_date,
-               due_date = (?::jsonb ->> n.issue_date::text)::date, buyer = ?::jsonb,
+               due_date = (?::jsonb ->> to_char(n.issue_date, 'YYYY-MM-DD'))::date, buyer = ?::jsonb,
                total_net = ?, total_vat = ?, total_gross = ?, amount_due = ?, retention_amount = ?,
                updated_at = ?, version = i.version + 1
            from n where i.tenant_id = ? and i.id = ?
-           returning i.number, i.issued_at, i.issue_date::text as issue_date, i.due_date::text as due_date, i.version, i.settlement_state),
+           returning i.number, i.issued_at, to_char(i.issue_date, 'YYYY-MM-DD') as issue_date,
+                     to_char(i.due_date, 'YYYY-MM-DD') as due_date, i.version,
+                     i.open_balance::text as open_balance, i.settlement_state),
      f as (${fact.sql})
 select * from u`;
   const params = [

@@ -230,6 +230,7 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
       ...values.totals,
       retentionAmount: retention,
       updatedAt: values.updatedAt,
+      openBalance: issued.open_balance,
       settlementState: issued.settlement_state,
       version: issued.version,
     },

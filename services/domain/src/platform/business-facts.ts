@@ -58,7 +58,8 @@ function scopeActorId(em: EntityManager): string | null {
  * `recordScopeFact` for a statement that decides some of the fact's values as it runs (an issue
  * learns its number and date under its series' lock): the fact's insert, one row per row of the
  * statement's CTE `from`, with `occurredOn` and the payload's `payloadAdded` keys as SQL over that
- * CTE's columns, for the statement to carry as a CTE of its own.
+ * CTE's columns, for the statement to carry as a CTE of its own. Recorded at the database's clock
+ * when the insert runs (after whatever lock the statement waited for).
  */
 export function scopeFactInsert(
   em: EntityManager,
@@ -68,7 +69,7 @@ export function scopeFactInsert(
 ): { sql: string; params: unknown[] } {
   return {
     sql: `insert into business_facts (id, tenant_id, actor_id, kind, subject_type, subject_id, occurred_on, payload, recorded_at)
-          select ?, ?, ?, ?, ?, ?, ${over.occurredOn}, ?::jsonb || ${over.payloadAdded}, ? from ${over.from}`,
-    params: [newId(), tenantId, scopeActorId(em), fact.kind, fact.subjectType, fact.subjectId, JSON.stringify(fact.payload), new Date()],
+          select ?, ?, ?, ?, ?, ?, ${over.occurredOn}, ?::jsonb || ${over.payloadAdded}, clock_timestamp() from ${over.from}`,
+    params: [newId(), tenantId, scopeActorId(em), fact.kind, fact.subjectType, fact.subjectId, JSON.stringify(fact.payload)],
   };
 }
