@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   clientAddress,
@@ -10,6 +12,7 @@ import {
   PORTAL_LINK_GUARD,
   portalLinkLimitsFromEnv,
   proxyList,
+  settleAfterAnswer,
 } from './login-guard';
 import { DEFAULT_LIMITS } from './limits';
 
@@ -120,5 +123,31 @@ describe('portal link requests', () => {
       perAddress: 4,
       windowSeconds: 30,
     });
+  });
+});
+
+describe('settling a sign-in before its answer', () => {
+  it('holds the body written with its Content-Length until the attempt is settled, then sends it whole', async () => {
+    const body = JSON.stringify({ data: { login: { token: 'jeton' } } });
+    const events: string[] = [];
+    const server = createServer((_req, res) => {
+      settleAfterAnswer(res, async (written) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        events.push(`settled ${loginOutcome(written)}`);
+      });
+      // As the GraphQL runtime answers: the head with the length, the body written, then the end.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      res.write(body);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { method: 'POST' });
+      expect(await response.text()).toBe(body);
+      events.push('answered');
+      expect(events).toEqual(['settled success', 'answered']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

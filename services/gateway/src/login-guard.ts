@@ -314,23 +314,31 @@ export function createLoginGuard(options: {
   };
 }
 
-/** Calls `settle` with the answer's body once the runtime has written it (before the client gets its end). */
-function settleAfterAnswer(res: ServerResponse, settle: (body: string) => Promise<unknown>): void {
+/**
+ * Calls `settle` with the answer's body once the runtime has written it, and lets the answer go to
+ * the client only when `settle` is done: a retry after a failure, or an attempt after a success,
+ * sees it counted. The runtime writes the body (with its Content-Length) before it ends the answer,
+ * so the writes are held too, not only the end: the client has the whole answer as soon as its
+ * bytes arrive.
+ */
+export function settleAfterAnswer(res: ServerResponse, settle: (body: string) => Promise<unknown>): void {
   const chunks: Buffer[] = [];
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
-  const write = res.write.bind(res);
   const end = res.end.bind(res);
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
-    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    const written = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    if (written) process.nextTick(written);
+    return true;
   }) as typeof res.write;
   res.end = ((...args: unknown[]) => {
     if (args[0] !== undefined && typeof args[0] !== 'function') keep(args[0], args[1]);
-    // Settled before the answer ends, so that a retry after a failure already sees it counted.
-    void settle(Buffer.concat(chunks).toString('utf8')).finally(() => (end as (...a: unknown[]) => ServerResponse)(...args));
+    const ended = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    const body = Buffer.concat(chunks);
+    void settle(body.toString('utf8')).finally(() => (ended ? end(body, ended) : end(body)));
     return res;
   }) as typeof res.end;
 }
