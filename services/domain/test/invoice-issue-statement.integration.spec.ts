@@ -144,8 +144,7 @@ describe('the statement that issues an invoice', () => {
             vatNumber: null,
             address: { line1: '2 quai de la Fosse', line2: null, postalCode: '44000', city: 'Nantes', country: 'FR' },
           },
-          totals: { totalNet: '100.01', totalVat: '20.00', totalGross: '120.01', amountDue: '120.01' },
-          retentionAmount: '0.00',
+          totals: { totalNet: '100.01', totalVat: '20.00', totalGross: '120.01', amountDue: '120.01', retentionAmount: '0.00' },
           updatedAt: new Date(),
         },
       );

@@ -207,7 +207,7 @@ function createDraftContent(
     });
   });
   writeBreakdown(em, invoice, totals);
-  applyTotals(invoice, totals, retention);
+  Object.assign(invoice, invoiceTotalFields(totals, retention));
 }
 
 export function writeBreakdown(em: EntityManager, invoice: Invoice, totals: InvoiceTotals): void {
@@ -224,12 +224,18 @@ export function writeBreakdown(em: EntityManager, invoice: Invoice, totals: Invo
     });
 }
 
-export function applyTotals(invoice: Invoice, totals: InvoiceTotals, retention = invoice.retentionAmount): void {
-  invoice.totalNet = totals.taxBasisTotal;
-  invoice.totalVat = totals.taxTotal;
-  invoice.totalGross = totals.grandTotal;
-  invoice.amountDue = totals.duePayable;
-  invoice.retentionAmount = retention;
+/** The invoice's total columns for computed totals and a retention amount. */
+export function invoiceTotalFields(
+  totals: InvoiceTotals,
+  retentionAmount: string,
+): Pick<Invoice, 'totalNet' | 'totalVat' | 'totalGross' | 'amountDue' | 'retentionAmount'> {
+  return {
+    totalNet: totals.taxBasisTotal,
+    totalVat: totals.taxTotal,
+    totalGross: totals.grandTotal,
+    amountDue: totals.duePayable,
+    retentionAmount,
+  };
 }
 
 async function assertCustomer(em: EntityManager, customerId: string): Promise<void> {

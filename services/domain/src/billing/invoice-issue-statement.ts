@@ -10,8 +10,7 @@ export interface IssueValues {
   /** The due date for each issue date the statement may find (the day expected and its neighbours). */
   dueDates: Record<string, string>;
   buyer: BuyerSnapshot;
-  totals: Pick<Invoice, 'totalNet' | 'totalVat' | 'totalGross' | 'amountDue'>;
-  retentionAmount: string;
+  totals: Pick<Invoice, 'totalNet' | 'totalVat' | 'totalGross' | 'amountDue' | 'retentionAmount'>;
   updatedAt: Date;
 }
 
@@ -83,7 +82,7 @@ select * from u`;
     values.totals.totalVat,
     values.totals.totalGross,
     values.totals.amountDue,
-    values.retentionAmount,
+    values.totals.retentionAmount,
     values.updatedAt,
     invoice.tenantId,
     invoice.id,

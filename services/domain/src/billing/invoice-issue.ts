@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { Invoice, InvoiceLine, InvoiceVatBreakdown, type BuyerSnapshot } from './invoice.entity';
 import { assertCreditable } from './credit-notes';
-import { alreadyIssued, draftTotals, retentionAmount, writeBreakdown } from './invoice-drafts';
+import { alreadyIssued, draftTotals, invoiceTotalFields, retentionAmount, writeBreakdown } from './invoice-drafts';
 import { issueStatement, type IssuedRow } from './invoice-issue-statement';
 import { changedLineNets, sameVatBreakdown, type StoredBreakdownRow } from './invoice-issue.rules';
 import { paymentDueDate } from './invoice.rules';
@@ -208,8 +208,7 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
     at: options.at ?? null,
     dueDates,
     buyer: buyerSnapshot(customer),
-    totals: { totalNet: totals.taxBasisTotal, totalVat: totals.taxTotal, totalGross: totals.grandTotal, amountDue: totals.duePayable },
-    retentionAmount: retention,
+    totals: invoiceTotalFields(totals, retention),
     updatedAt: new Date(),
   };
   const write = issueStatement(em, invoice, values);
@@ -228,7 +227,6 @@ export async function issueInvoice(em: EntityManager, id: string, expectedVersio
       dueDate: issued.due_date,
       buyer: values.buyer,
       ...values.totals,
-      retentionAmount: retention,
       updatedAt: values.updatedAt,
       openBalance: issued.open_balance,
       settlementState: issued.settlement_state,
