@@ -17,6 +17,17 @@ const serialFiles = [
 ];
 
 /**
+ * Browser files whose screens work in tenants of their own (`createTestTenant` or a world built for the file), never in
+ * the demo tenant: they run two at a time, after the api files. The others sign in as the demo's users and change the
+ * demo's data (« À facturer », the board, the demo's invoices), so they run one at a time, with the serial files.
+ */
+const ownTenantBrowserFiles = [
+  'tests/browser/{accounting-exports,accounting,bank,bulk-invoicing,catalog-technicians,closing-interventions}.browser.test.ts',
+  'tests/browser/{contract-billing,contract-inclusions,contracts,deferred-revenue,direct-debit,dunning}.browser.test.ts',
+  'tests/browser/{error-language,invoicing-settings,master-data,payments,periods,receivables,write-offs}.browser.test.ts',
+];
+
+/**
  * One run, one database server: tests/support/global-setup.ts prepares a fresh test database
  * (embedded PostgreSQL, or DATABASE_URL), starts the real subgraphs and gateway, and the
  * back-office for browser tests; projects tell unit tests from those that need the stack.
@@ -84,7 +95,22 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          include: ownTenantBrowserFiles,
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // A screen refetches after a mutation; on a loaded CI machine that takes longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
+          // After the unit, integration and api files (group 0), two at a time; the one-at-a-time files come last.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser-demo',
           include: ['tests/browser/**/*.browser.test.ts'],
+          exclude: ownTenantBrowserFiles,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
