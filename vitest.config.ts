@@ -31,7 +31,8 @@ const ownTenantBrowserFiles = [
  * One run, one database server: tests/support/global-setup.ts prepares a fresh test database
  * (embedded PostgreSQL, or DATABASE_URL), starts the real subgraphs and gateway, and the
  * back-office for browser tests; projects tell unit tests from those that need the stack.
- * The unit, integration and api files run two at a time; then the serial and browser files one at a time.
+ * The unit, integration and api files run two at a time; then the browser files with tenants of their own, two at a time;
+ * then the serial files and the demo's browser files, one at a time.
  */
 export default defineConfig({
   test: {
