@@ -555,9 +555,13 @@ export async function generateDashboardTenant(adminUrl: string, invoiceCount: nu
     }
     await client.query('commit');
     // As autovacuum leaves a table after such a load: statistics, and the visibility map the
-    // index-only scans read (the issue and closing updates left a dead version of every row).
+    // index-only scans read (the issue and closing updates left a dead version of every row). Every
+    // table loaded: without fresh statistics for the tenant's 1,011 contract sites (a tenth of the
+    // table), the profitability by site joined them by nested loops, 6.8 s instead of 0.7.
     await client.query(
-      'vacuum (analyze) invoices, invoice_lines, invoice_interventions, payments, payment_allocations, interventions, intervention_labour, intervention_parts, contracts, technicians',
+      `vacuum (analyze) customers, sites, catalog_items, technicians, contracts, contract_sites, contract_billing_terms,
+         contract_fee_lines, invoices, invoice_lines, invoice_interventions, payments, payment_allocations, interventions,
+         intervention_labour, intervention_parts`,
     );
     const paid = docs.filter((d) => d.paidCents > 0).length;
     return {
