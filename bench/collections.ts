@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { newId, parseBankFile, type Identity } from '@relais/domain';
+import { nodeFlagsOf } from '../scripts/build-services';
 import { check, tenantQuery } from './billing';
 import type { CollectionsChildOptions, CpuFigures, DunningFigures, ImportFigures, StatementTime } from './collections-child';
 import { copyColumns, type CollectionsTenant } from './collections-data';
@@ -40,13 +41,20 @@ export interface CollectionsScenario {
 /** Issue 9's targets, on this 2-CPU machine. */
 export const COLLECTIONS_GOALS = { importSeconds: 10, importRssMiB: 512, dunningSeconds: 5 };
 
-/** Runs one step in a child process started with the repository's tsx; BENCH_CPU_PROF=<dir> writes a V8 CPU profile there. */
+/**
+ * Runs one step in a child process started with the repository's tsx and the finance service's Node flags (its heap
+ * limit: the import and the preview run there in production); BENCH_CPU_PROF=<dir> writes a V8 CPU profile there.
+ */
 function runChild<T>(options: CollectionsChildOptions): Promise<T> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'collections-child.ts')], {
-    env: { ...process.env, COLLECTIONS_CHILD: JSON.stringify(options) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlagsOf('finance'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'collections-child.ts')],
+    {
+      env: { ...process.env, COLLECTIONS_CHILD: JSON.stringify(options) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise<T>((resolve, reject) => {
     let figures: T | null = null;
     child.on('message', (message) => {

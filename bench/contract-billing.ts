@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { BILLING_CHUNK_SIZE, type Identity } from '@relais/domain';
+import { nodeFlagsOf } from '../scripts/build-services';
 import { check, percentile, tenantQuery } from './billing';
 import type { ChildOptions, PreviewFigures, RunFigures, StatementTime } from './contract-billing-child';
 import type { ContractTenant } from './contract-billing-data';
@@ -39,15 +40,20 @@ const GOALS = { runSeconds: 20, previewSeconds: 5, peakRssMiB: 512 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Runs one step in a child process started with the repository's tsx (as the baseline server is),
- * and returns the figures it sends back. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each step there.
+ * Runs one step in a child process started with the repository's tsx and the billing service's Node flags (its heap
+ * limit: the run and the preview run there in production), and returns the figures it sends back.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each step there.
  */
 function runChild<T>(options: ChildOptions): Promise<T> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'contract-billing-child.ts')], {
-    env: { ...process.env, CONTRACT_BILLING_CHILD: JSON.stringify(options) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlagsOf('billing'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'contract-billing-child.ts')],
+    {
+      env: { ...process.env, CONTRACT_BILLING_CHILD: JSON.stringify(options) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise<T>((resolve, reject) => {
     let figures: T | null = null;
     child.on('message', (message) => {

@@ -28,7 +28,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DEMO_PASSWORD, Money, toAmount, type Identity } from '@relais/domain';
 import { check, tenantQuery } from './billing';
-import { SERVICE_NODE_FLAGS } from '../scripts/build-services';
+import { nodeFlagsOf } from '../scripts/build-services';
 import type { Cost, ExplainFigures, FecChildFigures, FecChildOptions } from './fec-child';
 import type { FecTenant } from './fec-data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
@@ -148,14 +148,14 @@ async function exportThroughGateway(context: FecContext, token: string, dir: str
 
 /**
  * Runs the in-process export in a child process started with the repository's tsx (so its RSS
- * includes tsx's compilation, ~50 MB more than a service bundle) and the services' Node flags;
+ * includes tsx's compilation, ~50 MB more than a service bundle) and the finance service's Node flags;
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile there.
  */
 function runChild(options: FecChildOptions): Promise<FecChildFigures> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
   const child = spawn(
     process.execPath,
-    [...SERVICE_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'fec-child.ts')],
+    [...nodeFlagsOf('finance'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'fec-child.ts')],
     {
       env: { ...process.env, FEC_CHILD: JSON.stringify(options) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
