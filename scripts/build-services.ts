@@ -59,8 +59,9 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16'];
  *   capped, converting and issuing as fast. PDF rendering runs on worker threads, with heaps of their own.
  * - Finance: after the dashboard and FEC benchmarks (100,000 invoices, a 155 MB FEC streamed twice),
  *   478 MB of RSS uncapped. Its largest work, a bank statement of 10,000 movements matched against
- *   50,000 open invoices in one request, peaks near 190 MB of heap: at 160 MB it ran out of memory,
- *   so its cap is 256 MB (the benchmarks run that import with these flags).
+ *   50,000 open invoices in one request, peaks near 190 MB of heap (run through tsx, ~50 MB more than
+ *   the bundle): at 160 MB it ran out of memory, so its cap is 256 MB (the benchmarks run that import
+ *   with these flags).
  */
 export const SERVICE_EXTRA_NODE_FLAGS: Partial<Record<ServiceName, string[]>> = {
   gateway: ['--max-old-space-size=160'],
