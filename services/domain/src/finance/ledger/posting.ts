@@ -374,9 +374,18 @@ async function insertEntries(
   return counts!.entries;
 }
 
-/** The tenant's cursor, locked: consumers of one tenant (replicas, a test) take turns. */
+/**
+ * The tenant's cursor, locked: consumers of one tenant (replicas, a test) take turns. The tenant's period lock is
+ * taken first, shared, as the entries' inserts would take it (`assert_period_open`): a closing holds that lock
+ * exclusively and then posts, so taking the cursor before it let the worker and a closing wait on each other
+ * (deadlock detected).
+ */
 async function lockCursor(em: EntityManager, tenantId: string): Promise<{ xactId: string; seq: string }> {
-  await em.execute('insert into ledger_cursors (tenant_id) values (?) on conflict do nothing', [tenantId]);
+  await em.execute(
+    `with period_lock as (select pg_advisory_xact_lock_shared(accounting_period_lock_key(?)))
+     insert into ledger_cursors (tenant_id) select ? from period_lock on conflict do nothing`,
+    [tenantId, tenantId],
+  );
   const [cursor] = await em.execute<{ xact_id: string; seq: string }[]>(
     'select last_xact_id::text as xact_id, last_seq::text as seq from ledger_cursors where tenant_id = ? for update',
     [tenantId],
