@@ -8,7 +8,6 @@
  * reads, and the movement rows written with COPY plus one select of the open invoices for the import.
  * Returns one section of docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,13 +15,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { newId, parseBankFile, type Identity } from '@relais/domain';
-import { nodeFlagsOf } from '../scripts/build-services';
 import { check, tenantQuery } from './billing';
 import type { CollectionsChildOptions, CpuFigures, DunningFigures, ImportFigures, StatementTime } from './collections-child';
 import { copyColumns, type CollectionsTenant } from './collections-data';
 import { columns, push } from './data';
 import { fixed, type SectionResult } from './report';
 import type { BenchSettings } from './settings';
+import { runStepChild } from './step-child';
 
 export interface CollectionsContext {
   tenant: CollectionsTenant;
@@ -41,32 +40,9 @@ export interface CollectionsScenario {
 /** Issue 9's targets, on this 2-CPU machine. */
 export const COLLECTIONS_GOALS = { importSeconds: 10, importRssMiB: 512, dunningSeconds: 5 };
 
-/**
- * Runs one step in a child process started with the repository's tsx and the finance service's Node flags (its heap
- * limit: the import and the preview run there in production); BENCH_CPU_PROF=<dir> writes a V8 CPU profile there.
- */
-function runChild<T>(options: CollectionsChildOptions): Promise<T> {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeFlagsOf('finance'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'collections-child.ts')],
-    {
-      env: { ...process.env, COLLECTIONS_CHILD: JSON.stringify(options) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise<T>((resolve, reject) => {
-    let figures: T | null = null;
-    child.on('message', (message) => {
-      figures = message as T;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (figures !== null && code === 0) resolve(figures);
-      else reject(new Error(`the ${options.step} child process ended with ${signal ?? `code ${code}`} before reporting`));
-    });
-  });
-}
+/** One step in a child process with the finance service's flags: the import and the preview run there in production. */
+const runChild = <T>(options: CollectionsChildOptions) =>
+  runStepChild<T>('finance', 'collections-child.ts', 'COLLECTIONS_CHILD', options, options.step);
 
 /** Runs `work` in one transaction of the application role scoped to the tenant, as the domain does. */
 async function asApp<T>(appUrl: string, tenantId: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

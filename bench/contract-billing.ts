@@ -5,21 +5,19 @@
  * checked in the database, then the rows the run wrote are copied out and into temporary tables with
  * COPY, the floor the run is compared with. Returns one section of docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { BILLING_CHUNK_SIZE, type Identity } from '@relais/domain';
-import { nodeFlagsOf } from '../scripts/build-services';
 import { check, percentile, tenantQuery } from './billing';
 import type { ChildOptions, PreviewFigures, RunFigures, StatementTime } from './contract-billing-child';
 import type { ContractTenant } from './contract-billing-data';
 import { fixed, type SectionResult } from './report';
 import type { BenchSettings } from './settings';
+import { runStepChild } from './step-child';
 
 export interface ContractBillingContext {
   tenant: ContractTenant;
@@ -39,33 +37,9 @@ export interface ContractScenario {
 const GOALS = { runSeconds: 20, previewSeconds: 5, peakRssMiB: 512 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Runs one step in a child process started with the repository's tsx and the billing service's Node flags (its heap
- * limit: the run and the preview run there in production), and returns the figures it sends back.
- * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each step there.
- */
-function runChild<T>(options: ChildOptions): Promise<T> {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeFlagsOf('billing'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'contract-billing-child.ts')],
-    {
-      env: { ...process.env, CONTRACT_BILLING_CHILD: JSON.stringify(options) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise<T>((resolve, reject) => {
-    let figures: T | null = null;
-    child.on('message', (message) => {
-      figures = message as T;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (figures !== null && code === 0) resolve(figures);
-      else reject(new Error(`the ${options.step} child process ended with ${signal ?? `code ${code}`} before reporting`));
-    });
-  });
-}
+/** One step in a child process with the billing service's flags: the run and the preview run there in production. */
+const runChild = <T>(options: ChildOptions) =>
+  runStepChild<T>('billing', 'contract-billing-child.ts', 'CONTRACT_BILLING_CHILD', options, options.step);
 
 interface Outcome {
   firstNumber: string;

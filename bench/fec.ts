@@ -12,7 +12,7 @@
  * (../shared/einvoice/check-fec.mjs --strict), its counts and totals compared with the generated data.
  * Returns one section of docs/benchmarks.md.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -28,13 +28,13 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DEMO_PASSWORD, Money, toAmount, type Identity } from '@relais/domain';
 import { check, tenantQuery } from './billing';
-import { nodeFlagsOf } from '../scripts/build-services';
 import type { Cost, ExplainFigures, FecChildFigures, FecChildOptions } from './fec-child';
 import type { FecTenant } from './fec-data';
 import { graphqlRequestBody, login, type GraphQLBody } from './graphql';
 import { processCpuMs, processMemoryMiB, resetPeakRss } from './proc-stats';
 import { fixed, type SectionResult } from './report';
 import type { BenchSettings } from './settings';
+import { runStepChild } from './step-child';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The FEC checker shipped beside the repository. */
@@ -147,32 +147,10 @@ async function exportThroughGateway(context: FecContext, token: string, dir: str
 }
 
 /**
- * Runs the in-process export in a child process started with the repository's tsx (so its RSS
- * includes tsx's compilation, ~50 MB more than a service bundle) and the finance service's Node flags;
- * BENCH_CPU_PROF=<dir> writes a V8 CPU profile there.
+ * The in-process export in a child process with the finance service's flags (its RSS includes tsx's compilation,
+ * ~50 MB more than a service bundle).
  */
-function runChild(options: FecChildOptions): Promise<FecChildFigures> {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeFlagsOf('finance'), ...profile, '--import', 'tsx', path.join(import.meta.dirname, 'fec-child.ts')],
-    {
-      env: { ...process.env, FEC_CHILD: JSON.stringify(options) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let figures: FecChildFigures | null = null;
-    child.on('message', (message) => {
-      figures = message as FecChildFigures;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (figures !== null && code === 0) resolve(figures);
-      else reject(new Error(`the FEC child process ended with ${signal ?? `code ${code}`} before reporting`));
-    });
-  });
-}
+const runChild = (options: FecChildOptions) => runStepChild<FecChildFigures>('finance', 'fec-child.ts', 'FEC_CHILD', options, 'FEC');
 
 /** Runs `work` as the application role in a read-only transaction scoped to the tenant. */
 async function asApp<T>(appUrl: string, tenantId: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
