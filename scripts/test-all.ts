@@ -2,7 +2,8 @@
  * The whole suite (`npm test`): the static checks (schema, codegen, types, lint, format), the
  * back-office's build, then every vitest project. The checks need no stack and no browser, so they run
  * beside the tests at the lowest CPU priority: they take the CPU the tests leave idle (a browser file
- * running alone leaves about a third of two CPUs unused) instead of a minute before the tests start. Their output is shown after the tests', and the suite fails if either fails.
+ * running alone leaves about a third of two CPUs unused) instead of a minute before the tests start.
+ * Their output is shown after the tests', and the suite fails if either fails.
  */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
