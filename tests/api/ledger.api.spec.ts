@@ -4,7 +4,7 @@ import { errorCodes, gql, login, type GraphQLResponse } from '../support/graphql
 import { createTestTenant, type TestTenant } from '../support/tenants';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+import { TODAY } from '../support/dates';
 
 interface Entry {
   id: string;

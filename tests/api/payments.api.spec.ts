@@ -3,7 +3,7 @@ import { errorCodes, gql, login } from '../support/graphql-client';
 import { createTestTenant } from '../support/tenants';
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+import { TODAY } from '../support/dates';
 const PAYMENT = 'id amount allocatedAmount unallocatedAmount status version reversedOn reversalReason';
 
 describe('payments through the gateway, as a partner would call them', () => {

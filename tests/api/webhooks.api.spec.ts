@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, errorCodes, gql, login, must } from '../support/graphql-
 import { createMaintenanceFixture, type Fixture } from '../support/maintenance-fixtures';
 import { createTestTenant, type TestTenant } from '../support/tenants';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+import { TODAY } from '../support/dates';
 
 interface Received {
   path: string;

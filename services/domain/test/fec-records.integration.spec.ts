@@ -20,7 +20,7 @@ import {
 import { adminClient, appOrm } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+import { TODAY } from '../../../tests/support/dates';
 
 /** The FEC of a range as PostgreSQL writes it (what the export sends) and as `fecRecord` formats the same lines (the reference). */
 async function bothWays(em: EntityManager, tenantId: string, range: LedgerLineRange) {
