@@ -24,21 +24,31 @@ export function mediaType(contentType: string | undefined): string {
 }
 
 /** How long a refused client may go on sending (discarded, never kept) before its connection is cut. */
-const REFUSED_UPLOAD_GRACE_MS = 5000;
+export const REFUSED_BODY_GRACE_MS = 5000;
 
 /**
- * Answers a refused request with a GraphQL-shaped JSON error and closes the connection. The rest of
- * the body is never kept: Node discards what the client is still sending, so that a client writing
- * its body before reading (most HTTP libraries) gets the answer rather than a reset, for a few
- * seconds at most.
+ * Answers a refused request with a GraphQL-shaped JSON error. A request whose body has arrived gets
+ * `Connection: close`. One whose body is still arriving keeps its connection while the rest is
+ * discarded: a closed socket would make a client that writes its body before reading (most HTTP
+ * libraries) fail with EPIPE before it reads the answer. Once the body has ended the connection is
+ * clean, and the client, told nothing else, may send its next request on it; only a client still
+ * sending after `graceMs` is cut off.
  */
-export function refuseRequest(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
-  // While the body is still arriving, the connection is not closed with the answer: Node then discards
-  // the rest as it comes (a closed socket would make the sending client fail with EPIPE before reading
-  // the answer); the grace below still cuts it.
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(req.complete ? { connection: 'close' } : {}) });
+export function refuseRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  graceMs = REFUSED_BODY_GRACE_MS,
+): void {
+  const bodyPending = !req.complete;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(bodyPending ? {} : { connection: 'close' }) });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), REFUSED_UPLOAD_GRACE_MS).unref());
+  if (!bodyPending) return;
+  req.removeAllListeners('data').resume();
+  const cut = setTimeout(() => req.socket.destroy(), graceMs).unref();
+  req.once('end', () => clearTimeout(cut));
 }
 
 /**
@@ -76,6 +86,8 @@ export interface BodyLimits {
   mayUpload(req: IncomingMessage): Promise<boolean>;
   /** Whether a body over maxBodyBytes is a file upload. */
   isUpload(body: Buffer): boolean;
+  /** How long a refused body may go on arriving; REFUSED_BODY_GRACE_MS unless told. */
+  refusedBodyGraceMs?: number;
 }
 
 /**
@@ -90,11 +102,18 @@ export async function admitGraphqlRequest(req: IncomingMessage, res: ServerRespo
   if (req.method !== 'POST') return true;
   const type = mediaType(req.headers['content-type']);
   if (!EXECUTABLE_MEDIA_TYPES.has(type)) {
-    refuseRequest(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type attendu : application/json');
+    refuseRequest(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type attendu : application/json', limits.refusedBodyGraceMs);
     return false;
   }
   const tooLarge = () => {
-    refuseRequest(req, res, 413, 'PAYLOAD_TOO_LARGE', `Requête trop volumineuse : ${limits.maxBodyBytes} octets au plus`);
+    refuseRequest(
+      req,
+      res,
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `Requête trop volumineuse : ${limits.maxBodyBytes} octets au plus`,
+      limits.refusedBodyGraceMs,
+    );
     return false;
   };
   const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
