@@ -133,8 +133,10 @@ interface BatchResult {
   seconds: number;
   /** SQL statements per invoice (conversion + issue), null when not counted. */
   sqlPerInvoice: number | null;
-  /** CPU ms per invoice of each process of the path (through the gateway only). */
+  /** CPU ms per invoice of each process of the path, of PostgreSQL and of the whole machine (through the gateway only). */
   cpuMsPerInvoice?: Record<string, number>;
+  postgresMsPerInvoice?: number;
+  machineMsPerInvoice?: number;
   invoiceIds: string[];
 }
 
@@ -185,6 +187,7 @@ async function viaGateway(run: BillingRun): Promise<BatchResult> {
     callGateway<T>(run, operationName, query, variables);
   const before = await readMetrics(run.billingMetricsUrl);
   const cpu = cpuMeter(run.cpuPids);
+  const [postgresBefore, machineBefore] = [postgresCpuMs(), machineBusyMs()];
   const result = await convertAndIssueAll(
     run.tenant.gatewaySet,
     run.settings.billingConcurrency,
@@ -200,11 +203,20 @@ async function viaGateway(run: BillingRun): Promise<BatchResult> {
       check(issued.id === draft.id && issued.status !== 'DRAFT' && !!issued.number, `issueInvoice answered ${JSON.stringify(issued)}`);
     },
   );
-  const cpuMsPerInvoice = cpu(run.tenant.gatewaySet.length);
+  const invoices = run.tenant.gatewaySet.length;
+  const cpuMsPerInvoice = cpu(invoices);
+  const postgresMsPerInvoice = postgresCpuSince(postgresBefore, postgresCpuMs()) / invoices;
+  const machineMsPerInvoice = (machineBusyMs() - machineBefore) / invoices;
   const after = await readMetrics(run.billingMetricsUrl);
   const served = after.requests - before.requests;
-  check(served === 2 * run.tenant.gatewaySet.length, `the billing subgraph served ${served} requests, expected 2 per invoice`);
-  return { ...result, sqlPerInvoice: (after.sqlQueries - before.sqlQueries) / run.tenant.gatewaySet.length, cpuMsPerInvoice };
+  check(served === 2 * invoices, `the billing subgraph served ${served} requests, expected 2 per invoice`);
+  return {
+    ...result,
+    sqlPerInvoice: (after.sqlQueries - before.sqlQueries) / invoices,
+    cpuMsPerInvoice,
+    postgresMsPerInvoice,
+    machineMsPerInvoice,
+  };
 }
 
 /** The domain functions the resolvers call, each in its own tenant-scoped transaction as a request would be. */
@@ -352,8 +364,10 @@ const convertIssue: BillingScenario = {
     ];
     if (gateway.cpuMsPerInvoice)
       notes.push(
-        `CPU ms per invoice through the gateway (user + system from /proc, both mutations; PostgreSQL's not included): ` +
-          `${formatCpuMs(gateway.cpuMsPerInvoice)}. At ${CONVERT_ISSUE_GOAL} invoices/s two cores give 10 ms of CPU per invoice ` +
+        `CPU ms per invoice through the gateway (user + system from /proc, both mutations): ` +
+          `${formatCpuMs(gateway.cpuMsPerInvoice)}, PostgreSQL (every \`postgres\` process of this machine) ` +
+          `${fixed(gateway.postgresMsPerInvoice ?? null, 2)}; the whole machine (load generator included) ` +
+          `${fixed(gateway.machineMsPerInvoice ?? null, 2)}. At ${CONVERT_ISSUE_GOAL} invoices/s two cores give 10 ms of CPU per invoice ` +
           'to every process together, PostgreSQL and the load generator included.',
       );
     if (facts.overused.length)

@@ -9,6 +9,7 @@ export * from './db/orm';
 export * from './db/migrate';
 export * from './db/tenant-scope';
 export * from './db/query-counter';
+export * from './db/prepared-statements';
 export * from './platform/tenant.entity';
 export * from './platform/user.entity';
 export * from './platform/api-key.entity';

@@ -5,6 +5,7 @@ import { PER_VISIT_INCLUSION_REASON } from './pricing';
 import type { VatRateDef } from './totals';
 import type { LabourType } from '../maintenance/intervention.rules';
 import { uuidArrayLiteral } from '../shared/ids';
+import { executePrepared, prepared } from '../db/prepared-statements';
 
 /**
  * Everything a conversion prices its (locked) interventions from, read in ONE statement: their
@@ -130,6 +131,17 @@ const COLUMNS = {
 
 type Raw = { [K in keyof ConversionInputs]: unknown };
 
+/** Prepared: PostgreSQL spent as long planning this statement as running it (see prepared-statements.ts). */
+const CONVERSION_INPUTS = prepared(
+  `with p as (select ?::uuid as tenant_id, ?::uuid as customer_id, ?::uuid[] as interventions, ?::uuid[] as sites,
+                     ?::uuid[] as equipment, ?::uuid[] as contracts, ?::text[] as list_rate_codes, ?::text as per_visit_reason,
+                     ?::uuid[] as year_contracts, ?::date[] as year_starts)
+   select ${Object.entries(COLUMNS)
+     .map(([key, sql]) => `${sql} as "${key}"`)
+     .join(',\n')}
+     from p`,
+);
+
 /**
  * Reads the inputs of converting `interventionIds` (all of `customerId`), after they and their
  * contracts were locked: a statement of its own, so that it sees what committed while it waited.
@@ -148,27 +160,18 @@ export async function loadConversionInputs(
 ): Promise<ConversionInputs> {
   const listRateCodes = [...Object.values(LIST_RATE_CATALOG_CODES.labour), LIST_RATE_CATALOG_CODES.travel];
   const text = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  const [raw] = await em.execute<Raw[]>(
-    `with p as (select ?::uuid as tenant_id, ?::uuid as customer_id, ?::uuid[] as interventions, ?::uuid[] as sites,
-                       ?::uuid[] as equipment, ?::uuid[] as contracts, ?::text[] as list_rate_codes, ?::text as per_visit_reason,
-                       ?::uuid[] as year_contracts, ?::date[] as year_starts)
-     select ${Object.entries(COLUMNS)
-       .map(([key, sql]) => `${sql} as "${key}"`)
-       .join(',\n')}
-       from p`,
-    [
-      scope.tenantId,
-      scope.customerId,
-      uuidArrayLiteral(scope.interventionIds),
-      uuidArrayLiteral(scope.siteIds),
-      uuidArrayLiteral(scope.equipmentIds),
-      uuidArrayLiteral(scope.contractIds),
-      text(listRateCodes),
-      `${PER_VISIT_INCLUSION_REASON}%`,
-      uuidArrayLiteral(scope.contractYears.map((y) => y.contractId)),
-      text(scope.contractYears.map((y) => y.yearStart)),
-    ],
-  );
+  const [raw] = await executePrepared<Raw>(em, CONVERSION_INPUTS, [
+    scope.tenantId,
+    scope.customerId,
+    uuidArrayLiteral(scope.interventionIds),
+    uuidArrayLiteral(scope.siteIds),
+    uuidArrayLiteral(scope.equipmentIds),
+    uuidArrayLiteral(scope.contractIds),
+    text(listRateCodes),
+    `${PER_VISIT_INCLUSION_REASON}%`,
+    uuidArrayLiteral(scope.contractYears.map((y) => y.contractId)),
+    text(scope.contractYears.map((y) => y.yearStart)),
+  ]);
   const r = raw!;
   const priceList = r.priceList as { name: string; prices: [string, string][] } | null;
   return {

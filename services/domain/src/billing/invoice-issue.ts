@@ -10,8 +10,10 @@ import { Money } from './money';
 import type { VatRateDef } from './totals';
 import { Customer } from '../maintenance/customer.entity';
 import { assertPeriodOpen } from '../finance/periods/period-guard';
+import { executePrepared, prepared } from '../db/prepared-statements';
 import { inOneStatementAndCommit } from '../db/session-begin.driver';
 import { Errors, Validator, assertExpectedVersion } from '../shared/errors';
+import { prefixedColumns, prefixedRaw, scopeTenantId } from '../shared/joined-rows';
 import { localDate, plusDays } from '../shared/time';
 
 /**
@@ -123,18 +125,14 @@ const ISSUE_INPUTS: Record<keyof IssueInputs, string> = {
  */
 async function lockForIssue(em: EntityManager, id: string): Promise<{ invoice: Invoice; inputs: IssueInputs } | null> {
   const columns = Object.entries(ISSUE_INPUTS).map(([key, sql]) => `${sql} as "__${key}"`);
-  const [row] = await em.execute<Record<string, unknown>[]>(
+  const lock = prepared(
     `with i as (select * from invoices where tenant_id = ? and id = ? for update)
-     select i.*, ${columns.join(', ')} from i`,
-    [em.getFilterParams<{ tenantId: string }>('tenant').tenantId, id],
+     select ${prefixedColumns(em, Invoice, 'i')}, ${columns.join(', ')} from i`,
   );
+  const [row] = await executePrepared<Record<string, unknown>>(em, lock, [scopeTenantId(em), id]);
   if (!row) return null;
-  const inputs = {} as Record<string, unknown>;
-  for (const key of Object.keys(ISSUE_INPUTS)) {
-    inputs[key] = row[`__${key}`];
-    delete row[`__${key}`];
-  }
-  return { invoice: em.map(Invoice, row), inputs: inputs as unknown as IssueInputs };
+  const inputs = Object.fromEntries(Object.keys(ISSUE_INPUTS).map((key) => [key, row[`__${key}`]]));
+  return { invoice: em.map(Invoice, prefixedRaw(em, Invoice, row, 'i')!), inputs: inputs as unknown as IssueInputs };
 }
 
 export interface IssueOptions {

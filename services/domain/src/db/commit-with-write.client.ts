@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { preparedName } from './prepared-statements';
 
 /**
  * A write that commits its transaction in its own message (`update …; commit`), for work that must
@@ -59,7 +60,12 @@ export class CommitWithWriteClient extends pg.Client {
     super(config);
     // pg's `query` has a dozen overloads: the instance's own is wrapped rather than overridden (and pg's
     // is looked up at each call, as a test's spy on the prototype expects).
-    const query = (...args: unknown[]): unknown => (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+    // A prepared statement's text (`prepared-statements.ts`) goes under its name: pg prepares it on this connection once.
+    const query = (...args: unknown[]): unknown => {
+      const [text, values] = args;
+      const name = typeof text === 'string' && args.length === 2 && Array.isArray(values) ? preparedName(text) : undefined;
+      return (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, name ? [{ name, text, values }] : args);
+    };
     this.query = ((...args: unknown[]) => {
       if (this.#reopenWith === null && !commitWithWrite.getStore()) return query(...args);
       const [text, values] = args;

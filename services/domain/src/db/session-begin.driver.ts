@@ -12,6 +12,7 @@ import {
 } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { CommitWithWriteClient, runWithCommitInWrite } from './commit-with-write.client';
+import { preparedName } from './prepared-statements';
 
 /**
  * The transaction's session settings (`app.tenant_id`, the actor… see tenant-scope.ts) sent in the
@@ -35,9 +36,20 @@ const heldInserts = new AsyncLocalStorage<string[]>();
 
 type BeginOptions = Parameters<PostgreSqlConnection['begin']>[0];
 
+/**
+ * The transaction's prepared statements (`prepared-statements.ts`) are planned once, for any values. Left
+ * to choose, PostgreSQL planned them anew at every run: a list of ids as a value (`any($3::uuid[])`) makes
+ * the plan for unknown values look costlier than one for the values given, however alike the two are. The
+ * ORM's own statements carry their values in their text, so no other statement is planned by it. Set per
+ * transaction rather than per connection: a pooler in transaction mode (docs/scaling.md) keeps it.
+ */
+const PREPARED_STATEMENTS_PLAN = { plan_cache_mode: 'force_generic_plan' };
+
 /** `select set_config(name, value, true), …` with its values as SQL literals. */
 function sessionSettingsStatement(variables: Readonly<Record<string, string>>): string {
-  const parts = Object.entries(variables).map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
+  const parts = Object.entries({ ...variables, ...PREPARED_STATEMENTS_PLAN }).map(
+    ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
+  );
   return `select ${parts.join(', ')}`;
 }
 
@@ -79,6 +91,10 @@ class SessionInBeginConnection extends PostgreSqlConnection {
     ...[query, params = [], method = 'all', ctx, loggerContext]: ExecuteArgs
   ): Promise<T> {
     const held = heldInserts.getStore();
+    if (typeof query === 'string' && Array.isArray(params) && preparedName(query) !== undefined) {
+      if (held) await this.sendHeldInserts(held, ctx);
+      return this.executeBound<T>(query, params, method, ctx, loggerContext);
+    }
     if (!held) return super.execute<T>(query, params, method, ctx, loggerContext);
     if (typeof query === 'string' && Array.isArray(params)) {
       const sql = this.platform.formatQuery(query, params);
@@ -92,6 +108,25 @@ class SessionInBeginConnection extends PostgreSqlConnection {
     // Anything else (a read, a statement of another shape) goes after what is held, as the flush ordered them.
     await this.sendHeldInserts(held, ctx);
     return super.execute<T>(query, params, method, ctx, loggerContext);
+  }
+
+  /**
+   * A prepared statement (`prepared-statements.ts`) with its values bound, not written into its text:
+   * MikroORM's own `execute` less the formatting. The client sends it under its name.
+   */
+  async executeBound<T>(
+    query: string,
+    params: readonly unknown[],
+    method: ExecuteArgs[2],
+    ctx: ExecuteArgs[3],
+    loggerContext: ExecuteArgs[4],
+  ) {
+    await this.ensureConnection();
+    return this.executeQuery<T>(
+      query,
+      async () => this.transformRawResult<T>(await (ctx ?? this.getClient()).executeQuery(CompiledQuery.raw(query, [...params])), method),
+      { query, params: [...params], ...loggerContext },
+    );
   }
 
   /** Sends what a flush held back (see `heldInserts`), as one statement. */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contract } from './contract.entity';
 import { Intervention } from './intervention.entity';
 import { assertTransition } from './intervention.rules';
+import { executePrepared, prepared } from '../db/prepared-statements';
 import type { CarriedStatement } from '../db/session-begin.driver';
 import { prefixedColumns, prefixedRaw, scopeTenantId } from '../shared/joined-rows';
 import { uuidArrayLiteral } from '../shared/ids';
@@ -24,15 +25,15 @@ export async function lockInterventionsAndContracts(
   ids: readonly string[],
 ): Promise<{ interventions: Intervention[]; contracts: Contract[] }> {
   const tenantId = scopeTenantId(em);
-  const rows = await em.execute<Record<string, unknown>[]>(
+  const lock = prepared(
     `with i as (select * from interventions where tenant_id = ? and id = any(?::uuid[]) order by id for update),
           c as (select * from contracts where tenant_id = ? and id = any((select array_agg(contract_id) from i)::uuid[])
                  order by id for update)
      select ${prefixedColumns(em, Intervention, 'i')}, ${prefixedColumns(em, Contract, 'c')}
        from i left join c on c.id = i.contract_id
       order by i.id`,
-    [tenantId, uuidArrayLiteral(ids), tenantId],
   );
+  const rows = await executePrepared<Record<string, unknown>>(em, lock, [tenantId, uuidArrayLiteral(ids), tenantId]);
   const contracts = new Map<string, Contract>();
   const interventions = rows.map((row) => {
     const contract = prefixedRaw(em, Contract, row, 'c');
