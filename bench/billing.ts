@@ -108,6 +108,26 @@ export async function tenantQuery<R extends pg.QueryResultRow>(
   }
 }
 
+/**
+ * Waits until the finance service's ledger worker has posted the bench tenant's facts (the convert +
+ * issue scenario leaves about 2,000 issues to post, 30 s of work on this machine), so that a batch
+ * measured next does not share PostgreSQL with that backlog.
+ */
+async function ledgerCaughtUp(run: BillingRun, timeoutMs = 180_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const [waiting] = await tenantQuery<{ waiting: boolean }>(
+      run.adminUrl,
+      run.tenant.tenantId,
+      'select exists (select 1 from ledger_tenants_to_post() t where t.id = $1) as waiting',
+      [run.tenant.tenantId],
+    );
+    if (!waiting!.waiting) return (performance.now() - started) / 1000;
+    check(performance.now() - started < timeoutMs, `the ledger had not posted the bench tenant's facts after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 function appOrm(run: BillingRun, connections: number): Promise<Orm> {
   return createOrm(run.appUrl, { pool: { min: 0, max: connections } });
 }
@@ -436,6 +456,8 @@ const concurrentIssue: BillingScenario = {
     } finally {
       await orm.close(true);
     }
+    const waited = await ledgerCaughtUp(run);
+    run.log(`concurrent-issue: waited ${waited.toFixed(1)} s for the ledger to post the facts of the scenarios before`);
 
     run.log(`concurrent-issue: issuing the ${count} drafts at once through the gateway`);
     const before = await readMetrics(run.billingMetricsUrl);
