@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * A statement PostgreSQL parses once per connection and, once its plan proves generic, plans once.
- * MikroORM writes a statement's values into its text, so PostgreSQL parses and plans every statement
- * anew; for the large hand-written reads of the billing path, planning cost about as much as running
- * (docs/benchmarks.md, "seventh pass"). A prepared statement's values are bound (`$1`, `$2`…, written
- * `?` here as in `em.execute`), and sent as pg sends them: text, numbers, booleans, null.
+ * A statement PostgreSQL parses and plans once per connection (its plan is for any values: see
+ * `plan_cache_mode` in session-begin.driver.ts). MikroORM writes a statement's values into its text,
+ * so PostgreSQL parses and plans every statement anew; for the large hand-written reads of the billing
+ * path, planning cost about as much as running (docs/benchmarks.md, "seventh pass"). A prepared
+ * statement's values are bound (`$1`, `$2`…, written `?` here as in `em.execute`), and sent as pg
+ * sends them: text, numbers, booleans, null.
  *
  * Its answer must not name columns by `*`: a prepared statement whose result columns change (a
  * migration adding one) fails until its connection closes.
