@@ -46,7 +46,7 @@ export function refuseRequest(
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(bodyPending ? {} : { connection: 'close' }) });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
   if (!bodyPending) return;
-  req.removeAllListeners('data').resume();
+  req.resume();
   const cut = setTimeout(() => req.socket.destroy(), graceMs).unref();
   req.once('end', () => clearTimeout(cut));
 }

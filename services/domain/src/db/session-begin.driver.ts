@@ -40,8 +40,9 @@ type BeginOptions = Parameters<PostgreSqlConnection['begin']>[0];
  * The transaction's prepared statements (`prepared-statements.ts`) are planned once, for any values. Left
  * to choose, PostgreSQL planned them anew at every run: a list of ids as a value (`any($3::uuid[])`) makes
  * the plan for unknown values look costlier than one for the values given, however alike the two are. The
- * ORM's own statements carry their values in their text, so no other statement is planned by it. Set per
- * transaction rather than per connection: a pooler in transaction mode (docs/scaling.md) keeps it.
+ * ORM's own statements carry their values in their text, so the setting reaches only these and the
+ * statements of PL/pgSQL triggers and guards (key lookups by tenant, which then skip their planning too).
+ * Set per transaction rather than per connection: a pooler in transaction mode (docs/scaling.md) keeps it.
  */
 const PREPARED_STATEMENTS_PLAN = { plan_cache_mode: 'force_generic_plan' };
 
