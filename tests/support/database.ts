@@ -46,13 +46,12 @@ export async function whileLocked<T>(lockSql: string, params: unknown[], work: (
   }
 }
 
-/** The messages the application's pg clients send while `work` runs (one message may hold several statements). */
-export async function messagesSent<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
-  const sent: string[] = [];
+/** What the application's pg clients are asked to send while `work` runs: a text, or a query config (a prepared statement's name, text and values). */
+export async function queriesSent<T>(work: () => Promise<T>): Promise<{ result: T; sent: unknown[] }> {
+  const sent: unknown[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-    const text = args[0];
-    sent.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+    sent.push(args[0]);
     return query.apply(this, args);
   } as typeof query;
   try {
@@ -60,4 +59,10 @@ export async function messagesSent<T>(work: () => Promise<T>): Promise<{ result:
   } finally {
     pg.Client.prototype.query = query;
   }
+}
+
+/** The messages the application's pg clients send while `work` runs (one message may hold several statements). */
+export async function messagesSent<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  const { result, sent } = await queriesSent(work);
+  return { result, sent: sent.map((text) => (typeof text === 'string' ? text : String((text as { text?: string }).text))) };
 }

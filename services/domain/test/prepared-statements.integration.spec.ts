@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTenantScope, executePrepared, openTenantScope, prepared, preparedName, type Orm } from '@relais/domain';
-import pg from 'pg';
-import { appOrm } from '../../../tests/support/database';
+import { appOrm, queriesSent } from '../../../tests/support/database';
 import { createTestTenant, type TestTenant } from '../../../tests/support/tenants';
 
 /**
@@ -47,17 +46,7 @@ describe('prepared statements', () => {
     const run = async () => {
       const em = await openTenantScope(orm, tenants[0].identity, { requestId: 'named' });
       try {
-        const sent: unknown[] = [];
-        const query = pg.Client.prototype.query;
-        pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-          sent.push(args[0]);
-          return query.apply(this, args);
-        } as typeof query;
-        try {
-          await executePrepared(em, customers, ['x', '%']);
-        } finally {
-          pg.Client.prototype.query = query;
-        }
+        const { sent } = await queriesSent(() => executePrepared(em, customers, ['x', '%']));
         const [listed] = await em.execute<{ count: string; custom: string }[]>(
           `select count(*), coalesce(sum(custom_plans), 0) as custom from pg_prepared_statements where name = ?`,
           [preparedName(customers.text)],
